@@ -1,0 +1,126 @@
+/**
+ * The govsec CLI: `govsec check [files or folders…] [--format text|json]`.
+ * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
+ */
+
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../analysis';
+import { loadCompiledGlossary } from '../glossary/glossary';
+import { expandPaths, readDocument } from './files';
+import { formatJson, formatText, type CliFinding } from './format';
+
+const USAGE = `Usage:
+  govsec check [files or folders…] [--format text|json]
+      Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
+      Text output: file:line:col severity rule message
+  govsec --help | --version
+
+Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
+`;
+
+const VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+interface CheckOptions {
+  readonly paths: string[];
+  readonly format: 'text' | 'json';
+}
+
+function parseCheckArguments(args: readonly string[]): CheckOptions {
+  const paths: string[] = [];
+  let format: CheckOptions['format'] = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
+      if (value !== 'text' && value !== 'json') {
+        throw new UsageError(`--format must be text or json (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      }
+      format = value;
+    } else if (arg === '--') {
+      paths.push(...args.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      paths.push(arg);
+    }
+  }
+  if (paths.length === 0) {
+    throw new UsageError('govsec check needs at least one file or folder');
+  }
+  return { paths, format };
+}
+
+function languageIdOf(file: string): string {
+  return /\.ya?ml$/i.test(file) ? 'yaml' : 'markdown';
+}
+
+function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, glossaryFile: string): number {
+  const glossary = loadCompiledGlossary(glossaryFile);
+  const findings: CliFinding[] = [];
+  let failed = false;
+  for (const file of expandPaths(options.paths)) {
+    const read = readDocument(file);
+    if (!read.ok) {
+      err.write(`govsec: ${file}: ${read.reason}\n`);
+      failed ||= !read.skipped;
+      continue;
+    }
+    const uri = pathToFileURL(path.resolve(file)).href;
+    const document = TextDocument.create(uri, languageIdOf(file), 1, read.text);
+    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, glossary);
+    for (const finding of analysis.findings) {
+      const start = document.positionAt(finding.start);
+      const end = document.positionAt(finding.end);
+      findings.push({
+        file,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        rule: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+      });
+    }
+  }
+  out.write(options.format === 'json' ? formatJson(findings) : formatText(findings));
+  if (failed) {
+    return 2;
+  }
+  return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}
+
+export function main(args: readonly string[], glossaryFile: string): number {
+  const [command, ...rest] = args;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      (command === undefined ? process.stderr : process.stdout).write(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-V') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (command === 'check') {
+      return check(parseCheckArguments(rest), process.stdout, process.stderr, glossaryFile);
+    }
+    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`govsec: ${error.message}\n\n${USAGE}`);
+    } else {
+      process.stderr.write(`govsec: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return 2;
+  }
+}
+
+/** Entry for bin/govsec.js: the bundle lives in dist/ next to the compiled glossary. */
+export function run(args: readonly string[]): number {
+  return main(args, path.join(__dirname, 'glossary-index.json'));
+}

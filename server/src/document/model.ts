@@ -1,0 +1,45 @@
+/**
+ * The document model every feature reads: which ranges of the original text are prose (and so are scanned
+ * for terms and checked by prose rules), and what structure the document has.
+ */
+
+import type { Document } from 'yaml';
+
+export type DocumentKind = 'markdown' | 'yaml';
+
+export type SegmentKind =
+  /** Markdown paragraph, list item or blockquote text. */
+  | 'prose'
+  | 'heading'
+  | 'table'
+  /** A key or scalar value of Markdown front matter. */
+  | 'front-matter'
+  | 'yaml-key'
+  | 'yaml-value';
+
+/** A range `[start, end)` of the original text, in UTF-16 offsets. */
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: SegmentKind;
+}
+
+export interface DocumentModel {
+  readonly kind: DocumentKind;
+  readonly text: string;
+  /** Scannable ranges in document order; code, URLs, comments and markup are left out. */
+  readonly segments: readonly Segment[];
+  /** Markdown front matter or the YAML documents of a YAML file, parsed with source ranges. */
+  readonly yaml: readonly Document.Parsed[];
+}
+
+/** Picks the model by language id, falling back to the file extension (some clients send no language id). */
+export function documentKindOf(languageId: string | undefined, uri: string): DocumentKind {
+  if (languageId === 'yaml') {
+    return 'yaml';
+  }
+  if (languageId === 'markdown') {
+    return 'markdown';
+  }
+  return /\.ya?ml$/i.test(uri) ? 'yaml' : 'markdown';
+}

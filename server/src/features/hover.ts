@@ -1,0 +1,100 @@
+/**
+ * Hover: the glossary card for the term under the cursor, protocol-free (the LSP handler wraps it).
+ */
+
+import { termAt, type DocumentAnalysis } from '../analysis';
+import type { Glossary } from '../glossary/glossary';
+import type { TermEntry } from '../glossary/types';
+import { escapeMarkdown, markdownLink } from './markdownText';
+
+export interface HoverCard {
+  /** Markdown; data in it is escaped. */
+  readonly markdown: string;
+  /** The hovered text, as offsets in the document. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const CATEGORY_LABELS: Record<TermEntry['category'], string> = {
+  organization: '組織 / organisation',
+  system: 'システム / system',
+  network: 'ネットワーク / network',
+  program: '制度 / programme',
+  law: '法令 / law',
+  guideline: 'ガイドライン / guideline',
+  standard: '規格・基準 / standard',
+  role: '役職 / role',
+  classification: '格付 / classification',
+  procedure: '手続 / procedure',
+  concept: '概念 / concept',
+  service: 'サービス / service',
+  figure: '数値・期限 / figure',
+};
+
+export function termCard(term: TermEntry, glossary: Glossary, surface?: string): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(term.term)}**（${escapeMarkdown(term.reading)}）  `);
+  lines.push(`*${escapeMarkdown(term.english)}* · ${escapeMarkdown(CATEGORY_LABELS[term.category])}`);
+  if (surface !== undefined && surface !== term.term) {
+    lines.push('');
+    const alias = term.aliases.find((candidate) => candidate.text === surface);
+    const kind = alias?.canonical ? '別名 / also written' : '表記ゆれ / variant spelling';
+    lines.push(`「${escapeMarkdown(surface)}」: ${kind}`);
+  }
+  if (term.status.state === 'superseded') {
+    const successor = glossary.term(term.status.successor);
+    const successorName = successor ? `${successor.term}（${successor.english}）` : term.status.successor;
+    lines.push('');
+    lines.push(
+      `**⚠ 旧名称 / superseded** (${escapeMarkdown(term.status.date)}) → ${escapeMarkdown(successorName)}`,
+    );
+    if (term.status.note) {
+      lines.push('');
+      lines.push(escapeMarkdown(term.status.note.ja));
+      lines.push('');
+      lines.push(`*${escapeMarkdown(term.status.note.en)}*`);
+    }
+  }
+  lines.push('', '---', '');
+  lines.push(escapeMarkdown(term.definition.ja));
+  lines.push('');
+  lines.push(escapeMarkdown(term.definition.en));
+  if (term.caveat) {
+    lines.push('');
+    lines.push(`**未確認 / unconfirmed:** ${escapeMarkdown(term.caveat.ja)}`);
+    lines.push('');
+    lines.push(`*${escapeMarkdown(term.caveat.en)}*`);
+  }
+  const aliases = term.aliases.filter((alias) => alias.canonical);
+  if (aliases.length > 0) {
+    lines.push('');
+    lines.push(`**別名 / also:** ${aliases.map((alias) => escapeMarkdown(alias.text)).join(' · ')}`);
+  }
+  const related = term.related.map((id) => glossary.term(id)).filter((entry): entry is TermEntry => !!entry);
+  if (related.length > 0) {
+    lines.push('');
+    lines.push(`**関連 / related:** ${related.map((entry) => escapeMarkdown(entry.term)).join(' · ')}`);
+  }
+  lines.push('', '---', '');
+  lines.push('**出典 / sources:**');
+  lines.push('');
+  for (const source of term.sources) {
+    const detail = [source.publisher, source.date].filter(Boolean).join(', ');
+    lines.push(`- ${markdownLink(source.title, source.url)}${detail ? ` — ${escapeMarkdown(detail)}` : ''}`);
+  }
+  lines.push('');
+  lines.push(`*時点 / as of ${escapeMarkdown(term.asOf)} · govsec glossary: ${escapeMarkdown(term.id)}*`);
+  return lines.join('\n');
+}
+
+export function hoverAt(analysis: DocumentAnalysis, glossary: Glossary, offset: number): HoverCard | undefined {
+  const occurrence = termAt(analysis, offset);
+  if (!occurrence) {
+    return undefined;
+  }
+  return {
+    markdown: termCard(occurrence.term, glossary, occurrence.surface),
+    start: occurrence.start,
+    end: occurrence.end,
+  };
+}

@@ -1,0 +1,85 @@
+/** The glossary as data: what the YAML files hold after validation, and the compiled form shipped in dist/. */
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Bilingual {
+  readonly ja: string;
+  readonly en: string;
+}
+
+export interface TermSource {
+  readonly title: string;
+  readonly url: string;
+  readonly publisher?: string;
+  readonly date?: string;
+}
+
+export interface TermAlias {
+  readonly text: string;
+  readonly canonical: boolean;
+  readonly note?: string;
+}
+
+export type TermStatus =
+  | { readonly state: 'current' }
+  | {
+      readonly state: 'superseded';
+      readonly successor: string;
+      readonly date: string;
+      readonly note?: Bilingual;
+      readonly severity?: Severity;
+    };
+
+export type TermCategory =
+  | 'organization' | 'system' | 'network' | 'program' | 'law' | 'guideline' | 'standard' | 'role'
+  | 'classification' | 'procedure' | 'concept' | 'service' | 'figure';
+
+/** Where an entry is written, for messages and go-to-definition. */
+export interface DataLocation {
+  /** Path relative to the glossary root for bundled files; absolute for a user's files. */
+  readonly file: string;
+  /** 1-based line of the entry's first key. */
+  readonly line: number;
+}
+
+export interface TermEntry {
+  readonly id: string;
+  readonly term: string;
+  readonly reading: string;
+  readonly english: string;
+  readonly category: TermCategory;
+  readonly aliases: readonly TermAlias[];
+  readonly definition: Bilingual;
+  readonly caveat?: Bilingual;
+  readonly related: readonly string[];
+  readonly sources: readonly TermSource[];
+  readonly asOf: string;
+  readonly status: TermStatus;
+  readonly location: DataLocation;
+}
+
+/** One way of writing a term, keyed by its NFKC form. */
+export interface CompiledSpelling {
+  readonly key: string;
+  /** The spelling as the glossary writes it. */
+  readonly text: string;
+  readonly termId: string;
+  /** true for the term itself and its canonical aliases. */
+  readonly canonical: boolean;
+}
+
+export const COMPILED_GLOSSARY_FORMAT = 1;
+
+export interface CompiledGlossary {
+  readonly format: typeof COMPILED_GLOSSARY_FORMAT;
+  readonly terms: readonly TermEntry[];
+  readonly spellings: readonly CompiledSpelling[];
+}
+
+/** A problem in a glossary file, with its position (1-based line and column). */
+export interface GlossaryProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}

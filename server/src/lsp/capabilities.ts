@@ -1,0 +1,19 @@
+/** Everything the server announces, in one place. */
+
+import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
+
+export function supportsPullDiagnostics(client: ClientCapabilities): boolean {
+  return client.textDocument?.diagnostic !== undefined;
+}
+
+export function serverCapabilities(client: ClientCapabilities): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    positionEncoding: 'utf-16',
+    hoverProvider: true,
+    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    ...(supportsPullDiagnostics(client)
+      ? { diagnosticProvider: { identifier: 'govsec', interFileDependencies: false, workspaceDiagnostics: false } }
+      : {}),
+  };
+}

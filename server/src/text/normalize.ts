@@ -1,0 +1,113 @@
+/**
+ * NFKC normalisation with an offset map back to the original text.
+ *
+ * Japanese documents mix full-width and half-width forms (ＩＳＭＡＰ, ９．１．１, ｶﾞﾊﾞﾒﾝﾄ), so every match is
+ * made on NFKC-normalised text. NFKC can change lengths and merge characters (ｶ + ﾞ → ガ), so the text is
+ * normalised one cluster at a time — a code point plus the combining marks that follow it — and every
+ * UTF-16 unit of the result remembers the original cluster it came from. A cluster is never split, so a
+ * mapped range never cuts a surrogate pair.
+ */
+
+export interface NormalizedText {
+  /** The NFKC form of the input range. */
+  readonly text: string;
+  /** For each UTF-16 unit of `text`: the original offset where its source cluster starts. */
+  readonly originalStart: Uint32Array;
+  /** For each UTF-16 unit of `text`: the original offset just past its source cluster. */
+  readonly originalEnd: Uint32Array;
+}
+
+const nfkcCache = new Map<string, string>();
+
+function nfkc(cluster: string): string {
+  let normalized = nfkcCache.get(cluster);
+  if (normalized === undefined) {
+    normalized = cluster.normalize('NFKC');
+    if (nfkcCache.size < 50_000) {
+      nfkcCache.set(cluster, normalized);
+    }
+  }
+  return normalized;
+}
+
+/** Marks that NFKC may merge into the preceding character. */
+function isCombining(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x0300 && codePoint <= 0x036f) ||
+    codePoint === 0x3099 || codePoint === 0x309a || // combining (han)dakuten
+    codePoint === 0xff9e || codePoint === 0xff9f || // half-width (han)dakuten
+    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || // variation selectors
+    (codePoint >= 0xe0100 && codePoint <= 0xe01ef)
+  );
+}
+
+function codePointLength(codePoint: number): number {
+  return codePoint > 0xffff ? 2 : 1;
+}
+
+/** Normalises `original[start, end)`. Offsets in the map are offsets into `original`. */
+export function normalize(original: string, start = 0, end = original.length): NormalizedText {
+  const parts: string[] = [];
+  // Most text maps one-to-one; the arrays grow only when NFKC expands a cluster.
+  let capacity = end - start + 16;
+  let originalStart = new Uint32Array(capacity);
+  let originalEnd = new Uint32Array(capacity);
+  let length = 0;
+
+  let index = start;
+  while (index < end) {
+    const clusterStart = index;
+    const first = original.charCodeAt(index);
+    if (first < 0x80) {
+      // ASCII is its own NFKC form.
+      if (length + 1 > capacity) {
+        ({ capacity, originalStart, originalEnd } = grow(originalStart, originalEnd, length + 1));
+      }
+      parts.push(original[index]);
+      originalStart[length] = index;
+      originalEnd[length] = index + 1;
+      length += 1;
+      index += 1;
+      continue;
+    }
+    let codePoint = original.codePointAt(index)!;
+    index += codePointLength(codePoint);
+    while (index < end) {
+      codePoint = original.codePointAt(index)!;
+      if (!isCombining(codePoint)) {
+        break;
+      }
+      index += codePointLength(codePoint);
+    }
+    const normalized = nfkc(original.slice(clusterStart, index));
+    if (length + normalized.length > capacity) {
+      ({ capacity, originalStart, originalEnd } = grow(originalStart, originalEnd, length + normalized.length));
+    }
+    parts.push(normalized);
+    for (let unit = 0; unit < normalized.length; unit++) {
+      originalStart[length] = clusterStart;
+      originalEnd[length] = index;
+      length += 1;
+    }
+  }
+
+  return {
+    text: parts.join(''),
+    originalStart: originalStart.subarray(0, length),
+    originalEnd: originalEnd.subarray(0, length),
+  };
+}
+
+function grow(starts: Uint32Array, ends: Uint32Array, needed: number) {
+  const capacity = Math.max(needed, starts.length * 2);
+  const newStarts = new Uint32Array(capacity);
+  const newEnds = new Uint32Array(capacity);
+  newStarts.set(starts);
+  newEnds.set(ends);
+  return { capacity, originalStart: newStarts, originalEnd: newEnds };
+}
+
+/** NFKC of a whole key (a glossary spelling); used when compiling the glossary. */
+export function normalizeKey(key: string): string {
+  return normalize(key).text;
+}

@@ -1,0 +1,55 @@
+/** Shared test helpers: repo paths and glossaries (the small fixture one and the real compiled one). */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileGlossary, createTermsValidator } from '../server/src/glossary/compile';
+import { Glossary, loadCompiledGlossary } from '../server/src/glossary/glossary';
+
+/** Repository root (tests run from out/test/…). */
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+export function termsSchema(): object {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'glossary', 'schema', 'terms.schema.json'), 'utf8'));
+}
+
+export function readGlossaryFiles(directory: string) {
+  return fs
+    .readdirSync(directory)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ path: path.relative(repoRoot, path.join(directory, name)), text: fs.readFileSync(path.join(directory, name), 'utf8') }));
+}
+
+let fixture: Glossary | undefined;
+
+/** The fixture glossary in test/fixtures/glossary, compiled through the real compiler. */
+export function fixtureGlossary(): Glossary {
+  if (!fixture) {
+    const result = compileGlossary(readGlossaryFiles(path.join(repoRoot, 'test', 'fixtures', 'glossary')), createTermsValidator(termsSchema()));
+    if (!result.glossary) {
+      throw new Error(`fixture glossary: ${JSON.stringify(result.problems)}`);
+    }
+    fixture = new Glossary(result.glossary);
+  }
+  return fixture;
+}
+
+/** The real glossary as the build compiled it (npm test builds first). */
+export function bundledGlossary(): Glossary {
+  return loadCompiledGlossary(path.join(repoRoot, 'dist', 'glossary-index.json'));
+}
+
+/** Offset of the n-th (0-based) occurrence of `needle` in `text`; throws if absent. */
+export function offsetOf(text: string, needle: string, occurrence = 0): number {
+  let from = 0;
+  for (let i = 0; ; i++) {
+    const found = text.indexOf(needle, from);
+    if (found === -1) {
+      throw new Error(`"${needle}" (#${occurrence}) not in text`);
+    }
+    if (i === occurrence) {
+      return found;
+    }
+    from = found + 1;
+  }
+}
