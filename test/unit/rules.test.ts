@@ -66,7 +66,7 @@ describe('rule term/deprecated', () => {
         severity: 'warning',
         text: '政府共通ネットワーク',
         start: 5,
-        message: '旧名称: 「政府共通ネットワーク」は2023年に「GSS」へ移行しています (superseded by "GSS" (Government Solution Service) since 2023)',
+        message: '旧名称: 「政府共通ネットワーク」の後継は「GSS」です（2023年） (superseded by "GSS" (Government Solution Service), 2023)',
         replacement: 'GSS',
       },
     ]);
@@ -77,6 +77,6 @@ describe('rule term/deprecated', () => {
     const [finding] = findingsOf(text);
     assert.equal(finding.severity, 'information');
     assert.equal(finding.start, offsetOf(text, 'NISC'));
-    assert.equal(finding.message, '旧名称: 「NISC」は2025年7月1日に「国家サイバー統括室」へ移行しています (superseded by "国家サイバー統括室" (National Cybersecurity Office) since 2025-07-01)');
+    assert.equal(finding.message, '旧名称: 「NISC」の後継は「国家サイバー統括室」です（2025年7月1日） (superseded by "国家サイバー統括室" (National Cybersecurity Office), 2025-07-01)');
   });
 });

@@ -30,8 +30,8 @@ export const termDeprecatedRule: Rule = {
         ruleId: this.id,
         severity: status.severity ?? this.defaultSeverity,
         message:
-          `旧名称: 「${occurrence.surface}」は${japaneseDate(status.date)}に「${successor.term}」へ移行しています ` +
-          `(superseded by "${successor.term}" (${successor.english}) since ${status.date})`,
+          `旧名称: 「${occurrence.surface}」の後継は「${successor.term}」です（${japaneseDate(status.date)}） ` +
+          `(superseded by "${successor.term}" (${successor.english}), ${status.date})`,
         start: occurrence.start,
         end: occurrence.end,
         fix: { title: `「${successor.term}」に置き換える (replace with "${successor.term}")`, replacement: successor.term },

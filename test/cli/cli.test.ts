@@ -1,0 +1,100 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers';
+
+function govsec(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'govsec.js'), ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('govsec CLI', () => {
+  let folder: string;
+
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-cli-'));
+    fs.mkdirSync(path.join(folder, 'docs', 'sub'), { recursive: true });
+    // ＩＳＭＡＰ after a surrogate pair: UTF-16 column 4 (1-based), not code-point column 3.
+    fs.writeFileSync(path.join(folder, 'docs', 'spec.md'), '# 仕様\n\n𠮷ＩＳＭＡＰ登録済みのサービスを使う。\n');
+    fs.writeFileSync(path.join(folder, 'docs', 'sub', 'profile.yml'), 'network: 政府共通ネットワーク\n');
+    fs.writeFileSync(path.join(folder, 'docs', 'sub', 'notes.txt'), 'ガバクラ\n');
+    fs.writeFileSync(path.join(folder, 'clean.md'), 'これは普通の文章です。ISMAPとガバメントクラウド。\n');
+    fs.writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0x47, 0x00, 0x53, 0x53]));
+    fs.writeFileSync(path.join(folder, 'sjis.md'), Buffer.from(new Uint8Array([0x83, 0x4b, 0x83, 0x6f, 0x83, 0x4e, 0x83, 0x89, 0x0a]))); // ガバクラ in Shift_JIS
+  });
+
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('reports term/variant for full-width ＩＳＭＡＰ at its 1-based UTF-16 column in JSON', () => {
+    const result = govsec(['check', 'docs/spec.md', '--format', 'json'], folder);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        file: 'docs/spec.md',
+        line: 3,
+        column: 3,
+        endLine: 3,
+        endColumn: 8,
+        rule: 'term/variant',
+        severity: 'information',
+        message: '表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+      },
+    ]);
+  });
+
+  it('expands folders to Markdown and YAML files and prints file:line:col severity rule message', () => {
+    const result = govsec(['check', 'docs'], folder);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 2, result.stdout);
+    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
+    assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 warning term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
+  });
+
+  it('prints nothing and exits 0 for a clean file', () => {
+    const result = govsec(['check', 'clean.md'], folder);
+    assert.deepEqual([result.status, result.stdout, result.stderr], [0, '', '']);
+  });
+
+  it('prints an empty JSON array for a clean file', () => {
+    const result = govsec(['check', 'clean.md', '--format=json'], folder);
+    assert.equal(result.status, 0);
+    assert.deepEqual(JSON.parse(result.stdout), []);
+  });
+
+  it('reads Shift_JIS files', () => {
+    const result = govsec(['check', 'sjis.md', '--format', 'json'], folder);
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).map((f: { rule: string; column: number }) => [f.rule, f.column]), [['term/variant', 1]]);
+  });
+
+  it('skips binary files with a note on stderr', () => {
+    const result = govsec(['check', 'binary.md'], folder);
+    assert.equal(result.status, 0);
+    assert.equal(result.stderr, 'govsec: binary.md: binary file; skipped\n');
+  });
+
+  it('exits 2 with a clear message for an unreadable file, still checking the others', () => {
+    const result = govsec(['check', 'missing.md', 'docs/spec.md'], folder);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'govsec: missing.md: no such file\n');
+    assert.match(result.stdout, /^docs\/spec\.md:3:3 information term\/variant /);
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(govsec([], folder).status, 2);
+    const badFormat = govsec(['check', 'clean.md', '--format', 'xml'], folder);
+    assert.equal(badFormat.status, 2);
+    assert.match(badFormat.stderr, /^govsec: --format must be text or json \(got "xml"\)/);
+    assert.equal(govsec(['check'], folder).status, 2);
+    assert.equal(govsec(['frobnicate'], folder).status, 2);
+    assert.equal(govsec(['check', '--nope', 'clean.md'], folder).status, 2);
+  });
+
+  it('prints help and version', () => {
+    assert.match(govsec(['--help'], folder).stdout, /^Usage:\n {2}govsec check/);
+    assert.equal(govsec(['--version'], folder).stdout, '0.1.0\n');
+  });
+});

@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import { bundledGlossary } from '../helpers';
+import { LspTestClient } from './lspClient';
+
+const MARKDOWN_URI = 'file:///tmp/govsec-lsp/spec.md';
+const MARKDOWN = [
+  '# 調達仕様書（テスト）',
+  '',
+  '😀𠮷ガバクラ上にISMAP登録サービスで構築する。',
+  '職員端末は政府共通ネットワークに接続しない。',
+  'これは普通の文章です。',
+  '',
+  '```yaml',
+  'ガバクラ: ISMAP',
+  '```',
+  '',
+].join('\n');
+
+const YAML_URI = 'file:///tmp/govsec-lsp/profile.yaml';
+const YAML = ['system:', '  platform: 𠮷ガバクラ # ISMAP', '  network: 政府共通ネットワーク', ''].join('\n');
+
+describe('language server over stdio (push diagnostics)', function () {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    const result = await client.initialize(false);
+    assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
+    assert.equal(result.capabilities.hoverProvider, true);
+    assert.equal(result.capabilities.diagnosticProvider, undefined);
+    await client.open(MARKDOWN_URI, 'markdown', MARKDOWN);
+    await client.open(YAML_URI, 'yaml', YAML);
+  });
+
+  after(async () => client.dispose());
+
+  it('hovers a term after a surrogate pair with its exact UTF-16 range', async () => {
+    const hover = await client.hover(MARKDOWN_URI, 2, 5);
+    assert.ok(hover);
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.ok(hover.contents.value.startsWith('**ガバメントクラウド**（'), hover.contents.value);
+    assert.ok(hover.contents.value.includes('「ガバクラ」: 表記ゆれ / variant spelling'));
+    assert.ok(hover.contents.value.includes('**出典 / sources:**'));
+    assert.ok(hover.contents.value.includes('https://www.digital.go.jp/'));
+    assert.deepEqual(hover.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } });
+  });
+
+  it('hovers a Latin term directly followed by Japanese', async () => {
+    const hover = await client.hover(MARKDOWN_URI, 2, 14);
+    assert.ok(hover?.contents.value.startsWith('**ISMAP**（'), hover?.contents.value);
+    assert.deepEqual(hover?.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 15 } });
+  });
+
+  it('returns null on plain prose, in a code block and past the end of a term', async () => {
+    assert.equal(await client.hover(MARKDOWN_URI, 4, 3), null);
+    assert.equal(await client.hover(MARKDOWN_URI, 7, 1), null);
+    assert.equal(await client.hover(MARKDOWN_URI, 2, 8), null);
+  });
+
+  it('publishes term/variant and term/deprecated for the Markdown document', async () => {
+    const published = await client.diagnostics(MARKDOWN_URI);
+    assert.equal(published.version, 1);
+    const gss = bundledGlossary().term('gss')!;
+    assert.deepEqual(
+      published.diagnostics.map((d) => ({ range: d.range, severity: d.severity, code: d.code, source: d.source })),
+      [
+        { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } }, severity: 3, code: 'term/variant', source: 'govsec' },
+        { range: { start: { line: 3, character: 5 }, end: { line: 3, character: 15 } }, severity: 2, code: 'term/deprecated', source: 'govsec' },
+      ],
+    );
+    assert.equal(published.diagnostics[0].message, '表記ゆれ: 「ガバクラ」は「ガバメントクラウド」と表記します (non-canonical spelling of "ガバメントクラウド")');
+    assert.ok(published.diagnostics[1].message.startsWith(`旧名称: 「政府共通ネットワーク」の後継は「${gss.term}」です（`), published.diagnostics[1].message);
+    assert.match(published.diagnostics[0].codeDescription!.href, /^file:\/\/.*\/docs\/rules\/term\/variant\.md$/);
+  });
+
+  it('hovers and diagnoses YAML values but not YAML comments', async () => {
+    const hover = await client.hover(YAML_URI, 1, 14);
+    assert.ok(hover?.contents.value.startsWith('**ガバメントクラウド**（'));
+    assert.deepEqual(hover?.range, { start: { line: 1, character: 14 }, end: { line: 1, character: 18 } });
+    assert.equal(await client.hover(YAML_URI, 1, 22), null);
+    const published = await client.diagnostics(YAML_URI);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['term/variant', 1, 14, 18],
+        ['term/deprecated', 2, 11, 21],
+      ],
+    );
+  });
+
+  it('applies incremental edits (after multibyte text) and re-publishes', async () => {
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: MARKDOWN_URI, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } }, text: '新しい' },
+        { range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, text: '' },
+      ],
+    });
+    const hover = await client.hover(MARKDOWN_URI, 2, 8);
+    assert.deepEqual(hover?.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 11 } });
+    const published = await client.diagnostics(MARKDOWN_URI, (p) => p.version === 2);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['term/variant', 2, 7]]);
+  });
+
+  it('offers the canonical spelling as a quick fix', async () => {
+    const published = await client.diagnostics(MARKDOWN_URI, (p) => p.version === 2);
+    const actions = await client.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri: MARKDOWN_URI }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } },
+    );
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'quickfix');
+    assert.deepEqual(actions[0].edit.changes[MARKDOWN_URI], [{ range: published.diagnostics[0].range, newText: 'ガバメントクラウド' }]);
+  });
+});
+
+describe('language server over stdio (pull diagnostics)', () => {
+  let client: LspTestClient;
+
+  before(async () => {
+    client = new LspTestClient();
+    const result = await client.initialize(true);
+    assert.deepEqual(result.capabilities.diagnosticProvider, { identifier: 'govsec', interFileDependencies: false, workspaceDiagnostics: false });
+    await client.open(MARKDOWN_URI, 'markdown', MARKDOWN);
+  });
+
+  after(async () => client.dispose());
+
+  it('answers textDocument/diagnostic with the same findings', async () => {
+    const report = await client.connection.sendRequest<{ kind: string; items: { code: string; range: { start: { line: number; character: number } } }[] }>(
+      'textDocument/diagnostic',
+      { textDocument: { uri: MARKDOWN_URI } },
+    );
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => [d.code, d.range.start.line, d.range.start.character]), [
+      ['term/variant', 2, 4],
+      ['term/deprecated', 3, 5],
+    ]);
+  });
+});
+
+describe('language server: every glossary term hovers', () => {
+  let client: LspTestClient;
+  const glossary = bundledGlossary();
+  // Each term after a surrogate pair and a kana, so positions are checked past a pair on every line.
+  const markdownLines = glossary.terms.map((term) => `𠮷の${term.term}について。`);
+  const yamlLines = glossary.terms.map((term, index) => `t${index}: ${JSON.stringify(`𠮷の${term.term}`)}`);
+
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize(true);
+    await client.open('file:///tmp/govsec-lsp/all.md', 'markdown', markdownLines.join('\n'));
+    await client.open('file:///tmp/govsec-lsp/all.yaml', 'yaml', yamlLines.join('\n'));
+  });
+
+  after(async () => client.dispose());
+
+  it(`in Markdown (${glossary.terms.length} terms)`, async () => {
+    for (const [line, term] of glossary.terms.entries()) {
+      const start = 3;
+      const hover = await client.hover('file:///tmp/govsec-lsp/all.md', line, start + Math.floor(term.term.length / 2));
+      assert.ok(hover, `no hover for ${term.id}`);
+      assert.ok(hover.contents.value.endsWith(`govsec glossary: ${term.id.replace(/-/g, '\\-')}*`), term.id);
+      assert.deepEqual(hover.range, { start: { line, character: start }, end: { line, character: start + term.term.length } }, term.id);
+    }
+  });
+
+  it(`in YAML (${glossary.terms.length} terms)`, async () => {
+    for (const [line, term] of glossary.terms.entries()) {
+      const start = yamlLines[line].indexOf('の') + 1;
+      const hover = await client.hover('file:///tmp/govsec-lsp/all.yaml', line, start);
+      assert.ok(hover, `no hover for ${term.id}`);
+      assert.ok(hover.contents.value.endsWith(`govsec glossary: ${term.id.replace(/-/g, '\\-')}*`), term.id);
+      assert.deepEqual(hover.range, { start: { line, character: start }, end: { line, character: start + term.term.length } }, term.id);
+    }
+  });
+});
