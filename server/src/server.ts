@@ -93,15 +93,18 @@ function schedulePush(document: TextDocument, delayMs: number): void {
   );
 }
 
+// TextDocuments fires onDidChangeContent for an open too (right after onDidOpen): an opened document is
+// diagnosed at once, only edits wait for the debounce delay.
+const justOpened = new Set<string>();
+
 documents.onDidOpen((event) => {
-  if (!pullDiagnostics) {
-    schedulePush(event.document, 0);
-  }
+  justOpened.add(event.document.uri);
 });
 
 documents.onDidChangeContent((event) => {
+  const opened = justOpened.delete(event.document.uri);
   if (!pullDiagnostics) {
-    schedulePush(event.document, settings.diagnosticsDelayMs);
+    schedulePush(event.document, opened ? 0 : settings.diagnosticsDelayMs);
   }
 });
 

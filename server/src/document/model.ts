@@ -22,6 +22,8 @@ export interface Segment {
   readonly start: number;
   readonly end: number;
   readonly kind: SegmentKind;
+  /** YAML and front matter: the keys above this scalar, outermost first (a key's own path excludes itself). */
+  readonly keyPath?: readonly string[];
 }
 
 export interface DocumentModel {

@@ -2,7 +2,7 @@
  * YAML document model: keys and scalar values at their exact source ranges, comments left out.
  */
 
-import { parseAllDocuments, Scalar, visit, type Document } from 'yaml';
+import { isPair, isScalar, parseAllDocuments, Scalar, visit, type Document } from 'yaml';
 import type { DocumentModel, Segment, SegmentKind } from './model';
 
 /** Parses YAML text; offsets in the result are shifted by `offset` (used for Markdown front matter). */
@@ -17,7 +17,7 @@ export function yamlSegments(
   const segments: Segment[] = [];
   for (const document of parsed) {
     visit(document, {
-      Scalar(key, node) {
+      Scalar(key, node, path) {
         if (!node.range || typeof node.source !== 'string') {
           return;
         }
@@ -29,7 +29,13 @@ export function yamlSegments(
           start = newline === -1 || newline >= end ? end : newline + 1;
         }
         if (start < end) {
-          segments.push({ start: start + offset, end: end + offset, kind: key === 'key' ? keyKind : valueKind });
+          const keyPath: string[] = [];
+          for (const ancestor of path) {
+            if (isPair(ancestor) && ancestor.key !== node && isScalar(ancestor.key)) {
+              keyPath.push(String(ancestor.key.value));
+            }
+          }
+          segments.push({ start: start + offset, end: end + offset, kind: key === 'key' ? keyKind : valueKind, keyPath });
         }
       },
     });

@@ -36,7 +36,8 @@ export function toDiagnostic(document: TextDocument, finding: Finding, serverDir
     code: finding.ruleId,
     codeDescription: { href: ruleDocumentationUri(finding.ruleId, serverDirectory) },
     source: 'govsec',
-    message: finding.message,
+    // A message quotes document text; never let a lone surrogate through (it breaks strict JSON clients).
+    message: finding.message.toWellFormed(),
     data,
   };
 }

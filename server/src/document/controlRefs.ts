@@ -1,0 +1,261 @@
+/**
+ * Finds control IDs written in a document (ISMAP 9.2.1, ISO/IEC 27001:2022 A.5.15, NIST SP 800-53 AC-2(1),
+ * 統一基準 2.1.1(5)(a)) — but only where a framework cue makes the reading certain:
+ *   - the framework is named in the same sentence (prose) or the same table row;
+ *   - the ID carries its own cue: an "A." prefix (ISO/IEC 27001 Annex A) or a NIST family prefix (AC-2);
+ *   - in YAML, a key above the value names the framework (ismap_controls:, nist:, iso27001_2022: …).
+ * So a section number such as 「3.2 リージョン」 stays plain text.
+ *
+ * Matching runs on NFKC-normalised text (９．２．１ reads as 9.2.1) and maps back to original offsets.
+ */
+
+import { normalize } from '../text/normalize';
+import type { DocumentModel, Segment } from './model';
+
+export type FrameworkId = 'ismap' | 'iso27001-2022' | 'iso27001-2013' | 'nist-800-53r5' | 'common-standards';
+
+export interface ControlReference {
+  /** Offsets in the original text. */
+  readonly start: number;
+  readonly end: number;
+  readonly framework: FrameworkId;
+  /** The ID in NFKC form, as written (e.g. "A.5.15", "AC-02(01)", "9.2.1.6.PB"). */
+  readonly id: string;
+  /** What made the reading certain. */
+  readonly cue: 'sentence' | 'prefix' | 'yaml-key';
+}
+
+export const NIST_FAMILIES = new Set([
+  'AC', 'AT', 'AU', 'CA', 'CM', 'CP', 'IA', 'IR', 'MA', 'MP', 'PE', 'PL', 'PM', 'PS', 'PT', 'RA', 'SA', 'SC', 'SI', 'SR',
+]);
+
+type Cue = 'ismap' | 'iso' | 'iso-2022' | 'iso-2013' | 'nist' | 'common-standards';
+
+interface CueHit {
+  readonly cue: Cue;
+  /** Offset of the cue in the scope's normalised text. */
+  readonly at: number;
+}
+
+const CUE_PATTERNS: readonly [Cue, RegExp][] = [
+  ['iso-2022', /(?:ISO\/IEC|JIS\s?Q)\s?2700[12]\s?[:：]\s?(?:2022|2023)|2700[12]\s?[:：]\s?2022/g],
+  ['iso-2013', /(?:ISO\/IEC|JIS\s?Q)\s?2700[12]\s?[:：]\s?(?:2013|2014)|2700[12]\s?[:：]\s?2013/g],
+  ['iso', /ISO\/IEC\s?2700[12]|JIS\s?Q\s?2700[12]|ISO\s?2700[12]|附属書\s?A|Annex\s?A/g],
+  ['nist', /NIST|SP\s?800-53|800-53/g],
+  ['ismap', /ISMAP/g],
+  ['common-standards', /統一基準|統一規範|対策基準策定ガイドライン|Common Standards/g],
+];
+
+function findCues(text: string): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const [cue, pattern] of CUE_PATTERNS) {
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text))) {
+      // An edition-specific cue also counts as the generic ISO cue at the same place; keep the specific one.
+      if (cue === 'iso' && hits.some((hit) => hit.cue.startsWith('iso') && Math.abs(hit.at - match!.index) < 12)) {
+        continue;
+      }
+      hits.push({ cue, at: match.index });
+    }
+  }
+  return hits;
+}
+
+/** The cue nearest before `at`, else the nearest after it. */
+function nearestCue(hits: readonly CueHit[], at: number, accept: (cue: Cue) => boolean): CueHit | undefined {
+  let before: CueHit | undefined;
+  let after: CueHit | undefined;
+  for (const hit of hits) {
+    if (!accept(hit.cue)) {
+      continue;
+    }
+    if (hit.at <= at) {
+      if (!before || hit.at > before.at) {
+        before = hit;
+      }
+    } else if (!after || hit.at < after.at) {
+      after = hit;
+    }
+  }
+  return before ?? after;
+}
+
+const YAML_KEY_CUES: readonly [Cue, RegExp][] = [
+  ['nist', /nist|800[-_]?53/i],
+  ['iso-2022', /(?:iso|27001|27002).*2022|2022.*(?:iso|27001)/i],
+  ['iso-2013', /(?:iso|27001|27002).*2013|2013.*(?:iso|27001)/i],
+  ['iso', /iso|27001|27002|annex[-_ ]?a|附属書/i],
+  ['ismap', /ismap|管理策|管理基準/i],
+  ['common-standards', /統一基準|common[-_ ]?standards?/i],
+];
+
+function yamlKeyCues(keyPath: readonly string[]): CueHit[] {
+  const hits: CueHit[] = [];
+  // The innermost key decides; outer keys are fallbacks.
+  for (let depth = keyPath.length - 1; depth >= 0; depth--) {
+    const key = normalize(keyPath[depth]).text;
+    for (const [cue, pattern] of YAML_KEY_CUES) {
+      if (pattern.test(key)) {
+        hits.push({ cue, at: depth - keyPath.length });
+        return hits;
+      }
+    }
+  }
+  return hits;
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly shape: 'nist' | 'annex-a' | 'dotted' | 'clause';
+}
+
+// Identifier shapes, on normalised text. Lookarounds keep them from starting or ending inside a longer token.
+const NIST_ID = /(?<![A-Za-z0-9-])([A-Za-z]{2})\s?-\s?(\d{1,2})(?:\s?\(\s?\d{1,2}\s?\)|\.\d{1,2}(?![.\d]))?(?![A-Za-z0-9]|\.\d)/g;
+const ANNEX_A_ID = /(?<![A-Za-z0-9.])A\s?\.\s?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![.\d])/g;
+const CLAUSE_ID = /(?<![\d.])\d\.\d\.\d(?:\(\d{1,2}\))(?:\([a-z]\))?(?:-\d{1,2})?/g;
+const DOTTED_ID = /(?<![\d.A-Za-z])\d{1,2}(?:\.\d{1,3}){1,3}(?:\.(?:PB|B|P))?(?![\d]|\.\d)/g;
+
+function candidatesIn(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const taken: [number, number][] = [];
+  const add = (pattern: RegExp, shape: Candidate['shape'], filter?: (match: RegExpExecArray) => boolean) => {
+    pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text))) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.some(([s, e]) => start < e && end > s) || (filter && !filter(match))) {
+        continue;
+      }
+      taken.push([start, end]);
+      found.push({ start, end, id: match[0], shape });
+    }
+  };
+  add(NIST_ID, 'nist', (match) => NIST_FAMILIES.has(match[1].toUpperCase()));
+  add(ANNEX_A_ID, 'annex-a');
+  add(CLAUSE_ID, 'clause');
+  add(DOTTED_ID, 'dotted');
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Sentence (prose) or row (table) around `offset`: the cue scope, in original offsets. */
+function scopeAround(text: string, segment: Segment, offset: number): [number, number] {
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd === -1) {
+    lineEnd = text.length;
+  }
+  if (segment.kind === 'table' || segment.kind === 'heading') {
+    return [lineStart, lineEnd];
+  }
+  const sentenceEnd = /[。．！？!?]/g;
+  let start = lineStart;
+  sentenceEnd.lastIndex = lineStart;
+  let match: RegExpExecArray | null;
+  while ((match = sentenceEnd.exec(text)) && match.index < lineEnd) {
+    if (match.index < offset) {
+      start = match.index + 1;
+    } else {
+      lineEnd = match.index + 1;
+      break;
+    }
+  }
+  lineStart = start;
+  return [lineStart, lineEnd];
+}
+
+function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number): { framework: FrameworkId; cue: ControlReference['cue'] } | undefined {
+  const id = candidate.id;
+  switch (candidate.shape) {
+    case 'nist': {
+      const explicit = nearestCue(cues, at, (cue) => cue === 'nist');
+      // A lower-case or dotted spelling (ac-2.1) needs the framework named; "AC-2" is its own cue.
+      if (explicit) {
+        return { framework: 'nist-800-53r5', cue: 'sentence' };
+      }
+      return /^[A-Z]{2}\s?-\s?\d{1,2}(?:\s?\(\s?\d{1,2}\s?\))?$/.test(id) ? { framework: 'nist-800-53r5', cue: 'prefix' } : undefined;
+    }
+    case 'annex-a': {
+      const edition = nearestCue(cues, at, (cue) => cue === 'iso-2022' || cue === 'iso-2013');
+      const threeLevel = /^A\s?\.\s?\d+\.\d+\.\d+$/.test(id);
+      if (edition) {
+        return { framework: edition.cue === 'iso-2013' ? 'iso27001-2013' : 'iso27001-2022', cue: 'sentence' };
+      }
+      return { framework: threeLevel ? 'iso27001-2013' : 'iso27001-2022', cue: 'prefix' };
+    }
+    case 'clause': {
+      const cue = nearestCue(cues, at, (c) => c === 'common-standards');
+      return cue ? { framework: 'common-standards', cue: 'sentence' } : undefined;
+    }
+    case 'dotted': {
+      const cue = nearestCue(cues, at, () => true);
+      if (!cue || cue.cue === 'nist') {
+        return undefined;
+      }
+      if (cue.cue === 'ismap') {
+        return /^\d{1,2}\.\d{1,2}\.\d{1,2}/.test(id) ? { framework: 'ismap', cue: 'sentence' } : undefined;
+      }
+      if (cue.cue === 'common-standards') {
+        return { framework: 'common-standards', cue: 'sentence' };
+      }
+      // ISO/IEC 27001 named without "A.": 5.15 (2022) or 9.1.1 (2013).
+      const levels = id.split('.').length;
+      if (/[A-Z]/.test(id) || levels > 3) {
+        return undefined;
+      }
+      if (cue.cue === 'iso-2013' || (cue.cue === 'iso' && levels === 3)) {
+        return levels === 3 ? { framework: 'iso27001-2013', cue: 'sentence' } : undefined;
+      }
+      return levels === 2 ? { framework: 'iso27001-2022', cue: 'sentence' } : levels === 3 ? { framework: 'iso27001-2013', cue: 'sentence' } : undefined;
+    }
+  }
+}
+
+export function findControlReferences(model: DocumentModel): ControlReference[] {
+  const { text } = model;
+  const references: ControlReference[] = [];
+  const scopeCues = new Map<number, { hits: CueHit[]; normalizedStart: Uint32Array; scopeStart: number }>();
+  for (const segment of model.segments) {
+    const normalized = normalize(text, segment.start, segment.end);
+    const candidates = candidatesIn(normalized.text);
+    if (candidates.length === 0) {
+      continue;
+    }
+    for (const candidate of candidates) {
+      const start = normalized.originalStart[candidate.start];
+      const end = normalized.originalEnd[candidate.end - 1];
+      let hits: CueHit[];
+      let at: number;
+      if (segment.keyPath !== undefined) {
+        // YAML: the keys above, then the scalar's own text.
+        const own = findCues(normalized.text);
+        hits = [...yamlKeyCues(segment.keyPath), ...own];
+        at = candidate.start;
+      } else {
+        const [scopeStart, scopeEnd] = scopeAround(text, segment, start);
+        let scope = scopeCues.get(scopeStart * 7919 + scopeEnd);
+        if (!scope) {
+          const scopeText = normalize(text, scopeStart, scopeEnd);
+          scope = { hits: findCues(scopeText.text), normalizedStart: scopeText.originalStart, scopeStart };
+          scopeCues.set(scopeStart * 7919 + scopeEnd, scope);
+        }
+        hits = scope.hits.map((hit) => ({ cue: hit.cue, at: scope!.normalizedStart[hit.at] }));
+        at = start;
+      }
+      const resolved = frameworkFor(candidate, hits, at);
+      if (resolved) {
+        references.push({
+          start,
+          end,
+          framework: resolved.framework,
+          id: candidate.id,
+          cue: segment.keyPath !== undefined && resolved.cue === 'sentence' ? 'yaml-key' : resolved.cue,
+        });
+      }
+    }
+  }
+  return references;
+}
