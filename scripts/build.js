@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds govsec: bundles the client, server and CLI with esbuild, and compiles the glossary YAML into
-// dist/glossary-index.json (validated against glossary/schema; problems are printed as file:line:col).
+// Builds govsec: compiles the knowledge (glossary terms, cloud services and the bundled ISMAP list, control
+// catalogues) into dist/*-index.json — validated against glossary/schema, problems printed as file:line:col —
+// and bundles the client, server and CLI with esbuild.
 // Usage: node scripts/build.js [--glossary-only]
 'use strict';
 const fs = require('node:fs');
@@ -22,32 +23,25 @@ const common = {
 };
 
 async function compileGlossary() {
-  // The compiler is the engine's own module, bundled to a build-only folder and run here.
-  const compilerFile = path.join(root, 'out', 'build', 'glossary-compiler.js');
-  await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/glossary/compile.ts'], outfile: compilerFile });
-  const { compileGlossary, createTermsValidator, formatProblem } = require(compilerFile);
-  const schema = JSON.parse(fs.readFileSync(path.join(root, 'glossary', 'schema', 'terms.schema.json'), 'utf8'));
+  // The compiler is the engine's own code, bundled to a build-only folder and run here.
+  const compilerFile = path.join(root, 'out', 'build', 'knowledge-compiler.js');
+  await esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/build/compileKnowledge.ts'], outfile: compilerFile });
+  const { compileKnowledge, writeCompiledKnowledge } = require(compilerFile);
   // GOVSEC_TERMS_DIR builds with another terms folder (tests use a small fixture glossary).
-  const termsDirectory = path.resolve(root, process.env.GOVSEC_TERMS_DIR || path.join('glossary', 'terms'));
-  const files = fs
-    .readdirSync(termsDirectory)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => ({
-      path: path.relative(root, path.join(termsDirectory, name)).split(path.sep).join('/'),
-      text: fs.readFileSync(path.join(termsDirectory, name), 'utf8'),
-    }));
-  const result = compileGlossary(files, createTermsValidator(schema));
-  if (!result.glossary) {
+  const result = compileKnowledge({ root, termsDirectory: process.env.GOVSEC_TERMS_DIR });
+  if (!result.knowledge) {
     for (const problem of result.problems) {
-      console.error(formatProblem(problem));
+      console.error(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`);
     }
-    console.error(`glossary: ${result.problems.length} problem(s); dist/glossary-index.json not written`);
+    console.error(`glossary: ${result.problems.length} problem(s); dist/ not updated`);
     process.exit(1);
   }
-  fs.mkdirSync(dist, { recursive: true });
-  fs.writeFileSync(path.join(dist, 'glossary-index.json'), JSON.stringify(result.glossary));
-  console.log(`glossary: ${result.glossary.terms.length} terms, ${result.glossary.spellings.length} spellings from ${files.length} files`);
+  writeCompiledKnowledge(result.knowledge, dist);
+  const { glossary, services, catalogues } = result.knowledge;
+  console.log(
+    `glossary: ${glossary.terms.length} terms, ${services.services.length} cloud services, ` +
+      `${catalogues.catalogues.length} control catalogues, ISMAP list of ${services.ismapList.entries.length}`,
+  );
 }
 
 async function bundle() {

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlossary, createTermsValidator } from '../server/src/glossary/compile';
-import { Glossary, loadCompiledGlossary } from '../server/src/glossary/glossary';
+import { Knowledge, loadKnowledge } from '../server/src/knowledge';
 
 /** Repository root (tests run from out/test/…). */
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -20,23 +20,26 @@ export function readGlossaryFiles(directory: string) {
     .map((name) => ({ path: path.relative(repoRoot, path.join(directory, name)), text: fs.readFileSync(path.join(directory, name), 'utf8') }));
 }
 
-let fixture: Glossary | undefined;
+let fixture: Knowledge | undefined;
 
-/** The fixture glossary in test/fixtures/glossary, compiled through the real compiler. */
-export function fixtureGlossary(): Glossary {
+/** Knowledge made of the small fixture glossary in test/fixtures/glossary only, compiled by the real compiler. */
+export function fixtureKnowledge(): Knowledge {
   if (!fixture) {
     const result = compileGlossary(readGlossaryFiles(path.join(repoRoot, 'test', 'fixtures', 'glossary')), createTermsValidator(termsSchema()));
     if (!result.glossary) {
       throw new Error(`fixture glossary: ${JSON.stringify(result.problems)}`);
     }
-    fixture = new Glossary(result.glossary);
+    fixture = Knowledge.fromParts({ glossary: result.glossary });
   }
   return fixture;
 }
 
-/** The real glossary as the build compiled it (npm test builds first). */
-export function bundledGlossary(): Glossary {
-  return loadCompiledGlossary(path.join(repoRoot, 'dist', 'glossary-index.json'));
+let bundled: Knowledge | undefined;
+
+/** The real knowledge as the build compiled it into dist/ (npm test builds first). */
+export function bundledKnowledge(): Knowledge {
+  bundled ??= loadKnowledge(path.join(repoRoot, 'dist'));
+  return bundled;
 }
 
 /** Offset of the n-th (0-based) occurrence of `needle` in `text`; throws if absent. */

@@ -1,14 +1,16 @@
 /**
- * The engine's one entry point for a document: model → term occurrences → findings. Computed once per
- * document version and shared by hover, diagnostics and the CLI, so the editor and CI see the same thing.
+ * The engine's one entry point for a document: model → mentions (terms, cloud services, control IDs) →
+ * findings. Computed once per document version and shared by hover, diagnostics and the CLI, so the editor
+ * and CI see the same thing.
  */
 
-import type { Glossary } from './glossary/glossary';
+import { findControlReferences } from './document/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
 import { parseMarkdownDocument } from './document/markdown';
 import { parseYamlDocument } from './document/yaml';
+import type { Knowledge } from './knowledge';
 import { allRules } from './rules/index';
-import type { Finding, Rule, TermOccurrence } from './rules/rule';
+import type { ControlOccurrence, Finding, Rule, ServiceOccurrence, TermOccurrence } from './rules/rule';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -17,10 +19,16 @@ export interface SourceDocument {
   readonly text: string;
 }
 
+export type Mention = TermOccurrence | ServiceOccurrence | ControlOccurrence;
+
 export interface DocumentAnalysis {
   readonly model: DocumentModel;
-  /** In document order, non-overlapping. */
+  /** Each in document order. */
   readonly terms: readonly TermOccurrence[];
+  readonly services: readonly ServiceOccurrence[];
+  readonly controls: readonly ControlOccurrence[];
+  /** All mentions in document order (for lookups by position). */
+  readonly mentions: readonly Mention[];
   /** Ordered by position, then rule id. */
   readonly findings: readonly Finding[];
 }
@@ -31,50 +39,65 @@ export function buildModel(source: SourceDocument): DocumentModel {
     : parseMarkdownDocument(source.text);
 }
 
-export function findTerms(model: DocumentModel, glossary: Glossary): TermOccurrence[] {
-  const occurrences: TermOccurrence[] = [];
+export function findMentions(model: DocumentModel, knowledge: Knowledge) {
+  const terms: TermOccurrence[] = [];
+  const services: ServiceOccurrence[] = [];
   for (const segment of model.segments) {
-    for (const match of glossary.matcher.matchRange(model.text, segment.start, segment.end)) {
-      occurrences.push({
-        start: match.start,
-        end: match.end,
-        surface: model.text.slice(match.start, match.end),
-        spelling: match.value,
-        term: glossary.termOf(match.value),
-        segmentKind: segment.kind,
-      });
+    for (const match of knowledge.lexicon.matchRange(model.text, segment.start, segment.end)) {
+      const base = { start: match.start, end: match.end, surface: model.text.slice(match.start, match.end), segmentKind: segment.kind };
+      const entry = match.value;
+      if (entry.kind === 'term') {
+        terms.push({ ...base, kind: 'term', spelling: entry.spelling, term: knowledge.glossary.termOf(entry.spelling) });
+      } else {
+        services.push({ ...base, kind: 'service', spelling: entry.spelling, service: knowledge.service(entry.spelling.serviceId)! });
+      }
     }
   }
-  return occurrences;
+  const controls: ControlOccurrence[] = [];
+  for (const reference of findControlReferences(model)) {
+    const control = knowledge.resolveControl(reference.framework, reference.id);
+    controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
+  }
+  return { terms, services, controls };
 }
 
 export function analyzeDocument(
   source: SourceDocument,
-  glossary: Glossary,
+  knowledge: Knowledge,
   rules: readonly Rule[] = allRules,
 ): DocumentAnalysis {
   const model = buildModel(source);
-  const terms = findTerms(model, glossary);
-  const findings = rules.flatMap((rule) => rule.check({ model, glossary, terms }));
+  const { terms, services, controls } = findMentions(model, knowledge);
+  const findings = rules.flatMap((rule) => rule.check({ model, knowledge, glossary: knowledge.glossary, terms, services, controls }));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { model, terms, findings };
+  const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { model, terms, services, controls, mentions, findings };
 }
 
-/** The term occurrence covering `offset`, if any (binary search over the ordered occurrences). */
-export function termAt(analysis: DocumentAnalysis, offset: number): TermOccurrence | undefined {
-  const { terms } = analysis;
+/** The mention covering `offset`, if any; the innermost one where mentions nest. */
+export function mentionAt(analysis: DocumentAnalysis, offset: number): Mention | undefined {
+  const { mentions } = analysis;
+  // Binary search for the last mention starting at or before offset, then look back over any that still cover it.
   let low = 0;
-  let high = terms.length - 1;
+  let high = mentions.length - 1;
+  let last = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const occurrence = terms[middle];
-    if (offset < occurrence.start) {
-      high = middle - 1;
-    } else if (offset >= occurrence.end) {
+    if (mentions[middle].start <= offset) {
+      last = middle;
       low = middle + 1;
     } else {
-      return occurrence;
+      high = middle - 1;
     }
   }
-  return undefined;
+  // Terms and services never overlap (one matcher pass); a control ID can sit inside a term, so mentions
+  // nest at most two deep and a few steps back suffice.
+  let best: Mention | undefined;
+  for (let index = last; index >= 0 && index > last - 8; index--) {
+    const mention = mentions[index];
+    if (offset >= mention.start && offset < mention.end && (!best || mention.end - mention.start < best.end - best.start)) {
+      best = mention;
+    }
+  }
+  return best;
 }

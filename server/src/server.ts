@@ -3,38 +3,83 @@
  * (the VS Code client). The transport is chosen from the command line by vscode-languageserver.
  */
 
-import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadCompiledGlossary, type Glossary } from './glossary/glossary';
+import { formatProblem } from './glossary/compile';
+import { loadKnowledge, type Knowledge } from './knowledge';
 import { AnalysisCache } from './lsp/analysisCache';
 import { serverCapabilities, supportsPullDiagnostics } from './lsp/capabilities';
 import * as handlers from './lsp/handlers';
 import { defaultSettings, readSettings, type GovsecSettings } from './lsp/settings';
+import { DEFAULT_ISMAP_LIST_FILE, loadIsmapListFile } from './services/ismapList';
+import { describeList } from './services/status';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
-// The bundle lives in dist/ next to the compiled glossary.
+// The bundle lives in dist/ next to the compiled glossary, service catalogue and control catalogues.
 const serverDirectory = __dirname;
-const glossary: Glossary = loadCompiledGlossary(path.join(serverDirectory, 'glossary-index.json'));
-const cache = new AnalysisCache(() => glossary);
-const context: handlers.HandlerContext = { cache, glossary: () => glossary, serverDirectory };
+const bundledKnowledge: Knowledge = loadKnowledge(serverDirectory);
+let knowledge: Knowledge = bundledKnowledge;
+const cache = new AnalysisCache(() => knowledge);
+const context: handlers.HandlerContext = { cache, knowledge: () => knowledge, serverDirectory };
 
 let settings: GovsecSettings = defaultSettings;
 let pullDiagnostics = false;
 let configurationRequests = false;
+let watchedFilesRegistration = false;
+let workspaceRoot: string | undefined;
 const pendingPushes = new Map<string, NodeJS.Timeout>();
+
+function rootOf(params: InitializeParams): string | undefined {
+  const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  if (uri?.startsWith('file:')) {
+    return fileURLToPath(uri);
+  }
+  return params.rootPath ?? undefined;
+}
+
+/**
+ * Uses the workspace's imported ISMAP list (govsec ismap import) in place of the bundled one. A broken file
+ * is reported with its file and line, and the last good list stays in force.
+ */
+function loadWorkspaceIsmapList(): void {
+  if (!workspaceRoot) {
+    return;
+  }
+  const file = `${workspaceRoot}/${DEFAULT_ISMAP_LIST_FILE}`;
+  const loaded = loadIsmapListFile(file);
+  if (loaded.missing) {
+    if (knowledge !== bundledKnowledge) {
+      knowledge = bundledKnowledge;
+      connection.console.info(`govsec: ${file} removed; using the bundled ${describeList(knowledge.ismapList)}`);
+    }
+  } else if (loaded.list && loaded.list.entries.length > 0) {
+    knowledge = bundledKnowledge.withIsmapList(loaded.list);
+    connection.console.info(`govsec: using ${describeList(loaded.list)} from ${file}`);
+  } else {
+    const problems = loaded.problems.map(formatProblem).join('; ') || `${file}: the list has no entries`;
+    connection.console.error(`govsec: ${problems}; keeping ${describeList(knowledge.ismapList)}`);
+    void connection.window.showWarningMessage(`govsec: the ISMAP list ${file} could not be loaded (${problems}); keeping the previous list.`);
+  }
+  cache.clear();
+}
 
 connection.onInitialize((params): InitializeResult => {
   pullDiagnostics = supportsPullDiagnostics(params.capabilities);
   configurationRequests = params.capabilities.workspace?.configuration === true;
+  watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceRoot = rootOf(params);
+  loadWorkspaceIsmapList();
   return {
     capabilities: serverCapabilities(params.capabilities),
     serverInfo: { name: 'govsec-language-server', version: '0.1.0' },
@@ -43,8 +88,14 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   connection.console.info(
-    `govsec: ${glossary.terms.length} glossary terms loaded; diagnostics are ${pullDiagnostics ? 'pulled' : 'pushed'}`,
+    `govsec: ${knowledge.glossary.terms.length} glossary terms, ${knowledge.services.length} cloud services; ` +
+      `${describeList(knowledge.ismapList)}; diagnostics are ${pullDiagnostics ? 'pulled' : 'pushed'}`,
   );
+  if (watchedFilesRegistration) {
+    await connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${DEFAULT_ISMAP_LIST_FILE}` }] })
+      .catch(() => undefined);
+  }
   if (configurationRequests) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'govsec' }).catch(() => undefined);
     await refreshSettings();
@@ -68,12 +119,21 @@ connection.onDidChangeConfiguration(async (change) => {
   } else {
     settings = readSettings((change.settings as { govsec?: unknown } | undefined)?.govsec);
   }
+  refreshDiagnostics();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  loadWorkspaceIsmapList();
+  refreshDiagnostics();
+});
+
+function refreshDiagnostics(): void {
   if (pullDiagnostics) {
     connection.languages.diagnostics.refresh();
   } else {
     documents.all().forEach((document) => schedulePush(document, 0));
   }
-});
+}
 
 function schedulePush(document: TextDocument, delayMs: number): void {
   clearTimeout(pendingPushes.get(document.uri));

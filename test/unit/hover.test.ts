@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import { hoverAt } from '../../server/src/features/hover';
-import { fixtureGlossary, offsetOf } from '../helpers';
+import { fixtureKnowledge, offsetOf } from '../helpers';
 
 function hover(text: string, needle: string, inside = 0, uri = 'file:///doc.md') {
-  const glossary = fixtureGlossary();
-  const analysis = analyzeDocument({ uri, text }, glossary);
-  return hoverAt(analysis, glossary, offsetOf(text, needle) + inside);
+  const knowledge = fixtureKnowledge();
+  const analysis = analyzeDocument({ uri, text }, knowledge);
+  return hoverAt(analysis, knowledge, offsetOf(text, needle) + inside);
 }
 
 describe('hover card', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
-import { fixtureGlossary, offsetOf } from '../helpers';
+import { fixtureKnowledge, offsetOf } from '../helpers';
 
 function findingsOf(text: string, uri = 'file:///spec.md') {
-  return analyzeDocument({ uri, text }, fixtureGlossary()).findings.map((f) => ({
+  return analyzeDocument({ uri, text }, fixtureKnowledge()).findings.map((f) => ({
     rule: f.ruleId,
     severity: f.severity,
     text: text.slice(f.start, f.end),

@@ -1,20 +1,35 @@
 /**
- * The govsec CLI: `govsec check [files or folders…] [--format text|json]`.
+ * The govsec CLI, on the same engine as the language server:
+ *   govsec check [files or folders…] [--format text|json]
+ *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
+ *   govsec glossary stats
  * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
  */
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../analysis';
-import { loadCompiledGlossary } from '../glossary/glossary';
+import { formatProblem } from '../glossary/compile';
+import { loadKnowledge, type Knowledge } from '../knowledge';
+import { DEFAULT_ISMAP_LIST_FILE, loadIsmapListFile } from '../services/ismapList';
+import { describeList } from '../services/status';
 import { expandPaths, readDocument } from './files';
 import { formatJson, formatText, type CliFinding } from './format';
+import { runIsmapImport } from './ismapImport';
+import { formatStats, knowledgeStats } from './stats';
 
 const USAGE = `Usage:
   govsec check [files or folders…] [--format text|json]
       Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
       Text output: file:line:col severity rule message
+  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
+      Imports the official ISMAP cloud service list (CSV saved from the portal, UTF-8 or Shift_JIS)
+      into ${DEFAULT_ISMAP_LIST_FILE}, which check and the language server then use in place of the
+      bundled partial list.
+  govsec glossary stats
+      Counts per kind and catalogue, with as-of dates, and the ISMAP list in use.
   govsec --help | --version
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
@@ -59,8 +74,32 @@ function languageIdOf(file: string): string {
   return /\.ya?ml$/i.test(file) ? 'yaml' : 'markdown';
 }
 
-function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, glossaryFile: string): number {
-  const glossary = loadCompiledGlossary(glossaryFile);
+/**
+ * The knowledge for a run from `cwd`: the nearest imported ISMAP list (.govsec/ismap-list.yaml in cwd or a
+ * parent folder) replaces the bundled one. A broken list is reported and the bundled list is used.
+ */
+export function knowledgeFor(distDirectory: string, cwd: string, err: NodeJS.WritableStream): { knowledge: Knowledge; origin: string } {
+  const bundled = loadKnowledge(distDirectory);
+  for (let folder = path.resolve(cwd); ; folder = path.dirname(folder)) {
+    const file = path.join(folder, DEFAULT_ISMAP_LIST_FILE);
+    if (fs.existsSync(file)) {
+      const loaded = loadIsmapListFile(file);
+      if (loaded.list && loaded.list.entries.length > 0) {
+        return { knowledge: bundled.withIsmapList(loaded.list), origin: `imported (${file})` };
+      }
+      const problems = loaded.problems.map(formatProblem).join('; ') || `${file}: no entries`;
+      err.write(`govsec: ${problems}; using the bundled ${describeList(bundled.ismapList)}\n`);
+      break;
+    }
+    if (path.dirname(folder) === folder) {
+      break;
+    }
+  }
+  return { knowledge: bundled, origin: 'bundled' };
+}
+
+function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, distDirectory: string): number {
+  const { knowledge } = knowledgeFor(distDirectory, process.cwd(), err);
   const findings: CliFinding[] = [];
   let failed = false;
   for (const file of expandPaths(options.paths)) {
@@ -72,7 +111,7 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     }
     const uri = pathToFileURL(path.resolve(file)).href;
     const document = TextDocument.create(uri, languageIdOf(file), 1, read.text);
-    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, glossary);
+    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, knowledge);
     for (const finding of analysis.findings) {
       const start = document.positionAt(finding.start);
       const end = document.positionAt(finding.end);
@@ -95,7 +134,7 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   return findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
-export function main(args: readonly string[], glossaryFile: string): number {
+export function main(args: readonly string[], distDirectory: string): number {
   const [command, ...rest] = args;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -107,7 +146,18 @@ export function main(args: readonly string[], glossaryFile: string): number {
       return 0;
     }
     if (command === 'check') {
-      return check(parseCheckArguments(rest), process.stdout, process.stderr, glossaryFile);
+      return check(parseCheckArguments(rest), process.stdout, process.stderr, distDirectory);
+    }
+    if (command === 'ismap') {
+      return runIsmapImport([...rest], process.cwd(), process.stdout, process.stderr);
+    }
+    if (command === 'glossary') {
+      if (rest.length !== 1 || rest[0] !== 'stats') {
+        throw new UsageError(`unknown glossary command ${JSON.stringify(rest.join(' '))} (expected: govsec glossary stats)`);
+      }
+      const { knowledge, origin } = knowledgeFor(distDirectory, process.cwd(), process.stderr);
+      process.stdout.write(formatStats(knowledgeStats(knowledge, origin), `${describeList(knowledge.ismapList)}, ${origin}`));
+      return 0;
     }
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (error) {
@@ -120,7 +170,7 @@ export function main(args: readonly string[], glossaryFile: string): number {
   }
 }
 
-/** Entry for bin/govsec.js: the bundle lives in dist/ next to the compiled glossary. */
+/** Entry for bin/govsec.js: the bundle lives in dist/ next to the compiled knowledge. */
 export function run(args: readonly string[]): number {
-  return main(args, path.join(__dirname, 'glossary-index.json'));
+  return main(args, __dirname);
 }

@@ -9,10 +9,11 @@
  * Matching runs on NFKC-normalised text (９．２．１ reads as 9.2.1) and maps back to original offsets.
  */
 
+import type { CatalogueId } from '../catalogues/types';
 import { normalize } from '../text/normalize';
 import type { DocumentModel, Segment } from './model';
 
-export type FrameworkId = 'ismap' | 'iso27001-2022' | 'iso27001-2013' | 'nist-800-53r5' | 'common-standards';
+export type FrameworkId = CatalogueId;
 
 export interface ControlReference {
   /** Offsets in the original text. */
@@ -29,7 +30,7 @@ export const NIST_FAMILIES = new Set([
   'AC', 'AT', 'AU', 'CA', 'CM', 'CP', 'IA', 'IR', 'MA', 'MP', 'PE', 'PL', 'PM', 'PS', 'PT', 'RA', 'SA', 'SC', 'SI', 'SR',
 ]);
 
-type Cue = 'ismap' | 'iso' | 'iso-2022' | 'iso-2013' | 'nist' | 'common-standards';
+type Cue = 'ismap' | 'iso' | 'iso-2022' | 'iso-2013' | 'nist' | 'common-standards' | 'common-standards-r5' | 'common-standards-guideline';
 
 interface CueHit {
   readonly cue: Cue;
@@ -43,7 +44,9 @@ const CUE_PATTERNS: readonly [Cue, RegExp][] = [
   ['iso', /ISO\/IEC\s?2700[12]|JIS\s?Q\s?2700[12]|ISO\s?2700[12]|附属書\s?A|Annex\s?A/g],
   ['nist', /NIST|SP\s?800-53|800-53/g],
   ['ismap', /ISMAP/g],
-  ['common-standards', /統一基準|統一規範|対策基準策定ガイドライン|Common Standards/g],
+  ['common-standards-guideline', /対策基準策定のための?ガイドライン|対策基準策定ガイドライン/g],
+  ['common-standards-r5', /統一基準[^。]{0,12}(?:令和5年度|R5|2023年度)|(?:令和5年度|R5)[^。]{0,6}統一基準/g],
+  ['common-standards', /統一基準|統一規範|Common Standards/g],
 ];
 
 function findCues(text: string): CueHit[] {
@@ -167,6 +170,14 @@ function scopeAround(text: string, segment: Segment, offset: number): [number, n
   return [lineStart, lineEnd];
 }
 
+/** 統一基準: the 令和7年度版 unless the 令和5年度版 or the guideline is named; "2.1.1(5)-1" is a guideline measure. */
+function commonStandardsEdition(cue: Cue, id: string): FrameworkId {
+  if (cue === 'common-standards-guideline' || /\)-\d+$/.test(id)) {
+    return 'common-standards-guideline-r5';
+  }
+  return cue === 'common-standards-r5' ? 'common-standards-r5' : 'common-standards-r7';
+}
+
 function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number): { framework: FrameworkId; cue: ControlReference['cue'] } | undefined {
   const id = candidate.id;
   switch (candidate.shape) {
@@ -174,9 +185,9 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
       const explicit = nearestCue(cues, at, (cue) => cue === 'nist');
       // A lower-case or dotted spelling (ac-2.1) needs the framework named; "AC-2" is its own cue.
       if (explicit) {
-        return { framework: 'nist-800-53r5', cue: 'sentence' };
+        return { framework: 'nist-sp800-53r5', cue: 'sentence' };
       }
-      return /^[A-Z]{2}\s?-\s?\d{1,2}(?:\s?\(\s?\d{1,2}\s?\))?$/.test(id) ? { framework: 'nist-800-53r5', cue: 'prefix' } : undefined;
+      return /^[A-Z]{2}\s?-\s?\d{1,2}(?:\s?\(\s?\d{1,2}\s?\))?$/.test(id) ? { framework: 'nist-sp800-53r5', cue: 'prefix' } : undefined;
     }
     case 'annex-a': {
       const edition = nearestCue(cues, at, (cue) => cue === 'iso-2022' || cue === 'iso-2013');
@@ -187,8 +198,8 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
       return { framework: threeLevel ? 'iso27001-2013' : 'iso27001-2022', cue: 'prefix' };
     }
     case 'clause': {
-      const cue = nearestCue(cues, at, (c) => c === 'common-standards');
-      return cue ? { framework: 'common-standards', cue: 'sentence' } : undefined;
+      const cue = nearestCue(cues, at, (c) => c.startsWith('common-standards'));
+      return cue ? { framework: commonStandardsEdition(cue.cue, id), cue: 'sentence' } : undefined;
     }
     case 'dotted': {
       const cue = nearestCue(cues, at, () => true);
@@ -198,8 +209,8 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
       if (cue.cue === 'ismap') {
         return /^\d{1,2}\.\d{1,2}\.\d{1,2}/.test(id) ? { framework: 'ismap', cue: 'sentence' } : undefined;
       }
-      if (cue.cue === 'common-standards') {
-        return { framework: 'common-standards', cue: 'sentence' };
+      if (cue.cue.startsWith('common-standards')) {
+        return { framework: commonStandardsEdition(cue.cue, id), cue: 'sentence' };
       }
       // ISO/IEC 27001 named without "A.": 5.15 (2022) or 9.1.1 (2013).
       const levels = id.split('.').length;

@@ -2,10 +2,13 @@
  * Hover: the glossary card for the term under the cursor, protocol-free (the LSP handler wraps it).
  */
 
-import { termAt, type DocumentAnalysis } from '../analysis';
+import { mentionAt, type DocumentAnalysis } from '../analysis';
 import type { Glossary } from '../glossary/glossary';
 import type { TermEntry } from '../glossary/types';
+import type { Knowledge } from '../knowledge';
+import { controlCard } from './controlCard';
 import { escapeMarkdown, markdownLink } from './markdownText';
+import { serviceCard } from './serviceCard';
 
 export interface HoverCard {
   /** Markdown; data in it is escaped. */
@@ -87,14 +90,30 @@ export function termCard(term: TermEntry, glossary: Glossary, surface?: string):
   return lines.join('\n');
 }
 
-export function hoverAt(analysis: DocumentAnalysis, glossary: Glossary, offset: number): HoverCard | undefined {
-  const occurrence = termAt(analysis, offset);
-  if (!occurrence) {
+/** The card for whatever is under `offset`: a glossary term, a cloud service or a control ID. */
+export function hoverAt(analysis: DocumentAnalysis, knowledge: Knowledge, offset: number): HoverCard | undefined {
+  const mention = mentionAt(analysis, offset);
+  if (!mention) {
     return undefined;
   }
-  return {
-    markdown: termCard(occurrence.term, glossary, occurrence.surface),
-    start: occurrence.start,
-    end: occurrence.end,
-  };
+  let markdown: string | undefined;
+  switch (mention.kind) {
+    case 'term': {
+      markdown = termCard(mention.term, knowledge.glossary, mention.surface);
+      // A term that is also a catalogued service (さくらのクラウド) shows its ISMAP status too.
+      const service = knowledge.serviceForTerm(mention.term.id);
+      if (service) {
+        markdown += `\n\n---\n\n${serviceCard(service, knowledge.ismapList)}`;
+      }
+      break;
+    }
+    case 'service':
+      markdown = serviceCard(mention.service, knowledge.ismapList, { surface: mention.surface });
+      break;
+    case 'control':
+      // An ID the catalogue does not know gets no card (control/unknown-id reports it).
+      markdown = mention.control && knowledge.catalogues ? controlCard(knowledge.catalogues, mention.control) : undefined;
+      break;
+  }
+  return markdown === undefined ? undefined : { markdown, start: mention.start, end: mention.end };
 }

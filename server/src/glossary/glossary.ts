@@ -1,15 +1,13 @@
 /**
- * The glossary at run time: an immutable view over the compiled glossary, with the term matcher built
- * once. Loading reads one JSON file written at build time; no YAML is parsed on the editor's start-up path.
+ * The term glossary at run time: an immutable view over the compiled glossary. The matcher over its
+ * spellings lives in Knowledge, shared with the cloud-service catalogue.
  */
 
-import * as fs from 'node:fs';
-import { DictionaryMatcher } from '../text/matcher';
 import { COMPILED_GLOSSARY_FORMAT, type CompiledGlossary, type CompiledSpelling, type TermEntry } from './types';
 
 export class Glossary {
   readonly terms: readonly TermEntry[];
-  readonly matcher: DictionaryMatcher<CompiledSpelling>;
+  readonly spellings: readonly CompiledSpelling[];
   private readonly termsById: ReadonlyMap<string, TermEntry>;
 
   constructor(compiled: CompiledGlossary) {
@@ -17,8 +15,8 @@ export class Glossary {
       throw new Error(`unsupported compiled glossary format ${String(compiled.format)}`);
     }
     this.terms = compiled.terms;
+    this.spellings = compiled.spellings;
     this.termsById = new Map(compiled.terms.map((term) => [term.id, term]));
-    this.matcher = new DictionaryMatcher(compiled.spellings.map((spelling) => ({ key: spelling.key, value: spelling })));
   }
 
   term(id: string): TermEntry | undefined {
@@ -29,8 +27,4 @@ export class Glossary {
   termOf(spelling: CompiledSpelling): TermEntry {
     return this.termsById.get(spelling.termId)!;
   }
-}
-
-export function loadCompiledGlossary(file: string): Glossary {
-  return new Glossary(JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledGlossary);
 }

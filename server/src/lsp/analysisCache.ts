@@ -2,12 +2,12 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../analysis';
-import type { Glossary } from '../glossary/glossary';
+import type { Knowledge } from '../knowledge';
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 
-  constructor(private readonly glossary: () => Glossary) {}
+  constructor(private readonly knowledge: () => Knowledge) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
@@ -16,7 +16,7 @@ export class AnalysisCache {
     }
     const analysis = analyzeDocument(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      this.glossary(),
+      this.knowledge(),
     );
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;

@@ -13,19 +13,19 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt } from '../features/hover';
-import type { Glossary } from '../glossary/glossary';
+import type { Knowledge } from '../knowledge';
 import type { AnalysisCache } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
 export interface HandlerContext {
   readonly cache: AnalysisCache;
-  readonly glossary: () => Glossary;
+  readonly knowledge: () => Knowledge;
   readonly serverDirectory: string;
 }
 
 export function hover(context: HandlerContext, document: TextDocument, params: HoverParams): Hover | null {
   const analysis = context.cache.get(document);
-  const card = hoverAt(analysis, context.glossary(), document.offsetAt(params.position));
+  const card = hoverAt(analysis, context.knowledge(), document.offsetAt(params.position));
   if (!card) {
     return null;
   }

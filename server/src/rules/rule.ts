@@ -1,25 +1,50 @@
 /** What a rule is and what it produces. Rules are pure: (document analysis) → findings. */
 
+import type { ControlReference as CatalogueLookup } from '../catalogues/catalogues';
+import type { ControlReference } from '../document/controlRefs';
+import type { DocumentModel, SegmentKind } from '../document/model';
 import type { Glossary } from '../glossary/glossary';
 import type { CompiledSpelling, Severity, TermEntry } from '../glossary/types';
-import type { DocumentModel, SegmentKind } from '../document/model';
+import type { Knowledge } from '../knowledge';
+import type { ServiceEntry, ServiceSpelling } from '../services/types';
 
-/** A glossary term found in the document. */
-export interface TermOccurrence {
+interface MentionBase {
   /** Offsets in the original text (UTF-16 units). */
   readonly start: number;
   readonly end: number;
   /** The text as written in the document. */
   readonly surface: string;
+}
+
+/** A glossary term found in the document. */
+export interface TermOccurrence extends MentionBase {
+  readonly kind: 'term';
   readonly spelling: CompiledSpelling;
   readonly term: TermEntry;
   readonly segmentKind: SegmentKind;
 }
 
+/** A cloud service from the catalogue named in the document. */
+export interface ServiceOccurrence extends MentionBase {
+  readonly kind: 'service';
+  readonly spelling: ServiceSpelling;
+  readonly service: ServiceEntry;
+  readonly segmentKind: SegmentKind;
+}
+
+/** A control ID written with a framework cue; `control` is absent when the catalogue does not know it. */
+export interface ControlOccurrence extends MentionBase, ControlReference {
+  readonly kind: 'control';
+  readonly control: CatalogueLookup | undefined;
+}
+
 export interface RuleInput {
   readonly model: DocumentModel;
+  readonly knowledge: Knowledge;
   readonly glossary: Glossary;
   readonly terms: readonly TermOccurrence[];
+  readonly services: readonly ServiceOccurrence[];
+  readonly controls: readonly ControlOccurrence[];
 }
 
 /** The replacement a quick fix applies, carried with the finding. */

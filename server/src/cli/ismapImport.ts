@@ -1,0 +1,151 @@
+/**
+ * `govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]`
+ *
+ * Reads the official ISMAP cloud service list saved from the portal as CSV and writes the workspace list
+ * (default .govsec/ismap-list.yaml under the working directory), which govsec uses in place of its bundled
+ * partial list. The list's as-of date is --date, else the CSV file's modification date (local time).
+ * Each malformed row is reported on stderr as FILE:LINE: message and skipped.
+ * Exit codes: 0 imported (even with skipped rows); 2 usage error, unreadable file, no valid row, or a failed
+ * write — in those cases the existing output file is left untouched.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_ISMAP_LIST_FILE, parseIsmapCsv, writeIsmapListFile } from '../services/ismapList';
+import type { IsmapProgram } from '../services/types';
+
+export const ISMAP_USAGE = `Usage:
+  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
+      Imports the official ISMAP cloud service list saved from the portal as CSV (UTF-8 or Shift_JIS)
+      into ${DEFAULT_ISMAP_LIST_FILE} (or PATH), which govsec then uses instead of its bundled partial list.
+      --date     the list's as-of date (default: the CSV file's modification date)
+      --program  the program of rows when the file has no program column (default: ISMAP)
+
+Exit codes: 0 imported (malformed rows are reported and skipped), 2 usage error or nothing imported.
+`;
+
+class UsageError extends Error {}
+
+interface ImportOptions {
+  readonly file: string;
+  readonly output?: string;
+  readonly date?: string;
+  readonly program?: IsmapProgram;
+  readonly help?: boolean;
+}
+
+function validDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return false;
+  }
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
+function parseArguments(args: readonly string[]): ImportOptions {
+  const rest = args[0] === 'import' ? args.slice(1) : [...args];
+  const files: string[] = [];
+  let output: string | undefined;
+  let date: string | undefined;
+  let program: IsmapProgram | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const option = /^(--output|--date|--program)(?:=(.*))?$/.exec(arg);
+    if (arg === '--help' || arg === '-h') {
+      return { file: '', help: true };
+    } else if (option) {
+      const value = option[2] ?? rest[++i];
+      if (value === undefined || value === '') {
+        throw new UsageError(`${option[1]} needs a value`);
+      }
+      if (option[1] === '--output') {
+        output = value;
+      } else if (option[1] === '--date') {
+        if (!validDate(value)) {
+          throw new UsageError(`--date must be a date as YYYY-MM-DD (got ${JSON.stringify(value)})`);
+        }
+        date = value;
+      } else {
+        if (value !== 'ISMAP' && value !== 'ISMAP-LIU') {
+          throw new UsageError(`--program must be ISMAP or ISMAP-LIU (got ${JSON.stringify(value)})`);
+        }
+        program = value;
+      }
+    } else if (arg === '--') {
+      files.push(...rest.slice(i + 1));
+      break;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length !== 1) {
+    throw new UsageError(files.length === 0 ? 'govsec ismap import needs the CSV file to import' : 'govsec ismap import takes one CSV file');
+  }
+  return { file: files[0], output, date, program };
+}
+
+function localDate(time: Date): string {
+  return `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')}`;
+}
+
+export function runIsmapImport(args: string[], cwd: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  let options: ImportOptions;
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`govsec: ${error.message}\n\n${ISMAP_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    out.write(ISMAP_USAGE);
+    return 0;
+  }
+
+  const input = path.resolve(cwd, options.file);
+  const output = path.resolve(cwd, options.output ?? DEFAULT_ISMAP_LIST_FILE);
+  const outputShown = options.output ?? DEFAULT_ISMAP_LIST_FILE;
+  let bytes: Buffer;
+  let modified: Date;
+  try {
+    const stat = fs.statSync(input);
+    if (stat.isDirectory()) {
+      err.write(`govsec: ${options.file}: is a directory\n`);
+      return 2;
+    }
+    modified = stat.mtime;
+    bytes = fs.readFileSync(input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    err.write(`govsec: ${options.file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})`}\n`);
+    return 2;
+  }
+
+  const asOf = options.date ?? localDate(modified);
+  const result = parseIsmapCsv(bytes, options.file, asOf, { program: options.program });
+  for (const problem of result.problems) {
+    err.write(`${options.file}:${problem.line}: ${problem.message}\n`);
+  }
+  if (!result.list) {
+    err.write(`govsec: ${options.file}: no valid row to import; ${outputShown} left unchanged\n`);
+    return 2;
+  }
+  try {
+    writeIsmapListFile(result.list, output);
+  } catch (error) {
+    err.write(`govsec: cannot write ${outputShown}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const imported = result.list.entries.length;
+  const skipped = result.rows - imported;
+  out.write(
+    `Imported ${imported} of ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} from ${options.file} into ${outputShown} ` +
+      `(as of ${asOf}${skipped > 0 ? `; ${skipped} skipped` : ''}).\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,107 @@
+/**
+ * The hover card for a cloud service, protocol-free: name, provider and kind; its status in the ISMAP list
+ * in use (named with its as-of date, size and whether it is partial — never "not registered"); the
+ * registrations that sources report; ガバメントクラウド status and regions in Japan; sources and as-of date.
+ * All data is escaped.
+ */
+
+import { describeList, ismapStatus } from '../services/status';
+import type { IsmapFact, IsmapList, ServiceEntry } from '../services/types';
+import { escapeMarkdown, markdownLink } from './markdownText';
+
+export interface ServiceCardOptions {
+  /** The text as written in the document, when it is not the service's name. */
+  readonly surface?: string;
+}
+
+const CONFIDENCE: Record<NonNullable<ServiceEntry['govCloud']>['confidence'], string> = {
+  high: '高 / high',
+  medium: '中 / medium',
+  low: '低 / low',
+};
+
+function factLine(fact: IsmapFact): string {
+  const parts = [fact.program, fact.registrationNumber ?? '番号不明 / no number', `「${fact.listedName}」`];
+  const dates = [
+    fact.registered && `登録 / registered ${fact.registered}`,
+    fact.announced && `発表 / announced ${fact.announced}`,
+    fact.expires && `有効期限 / valid until ${fact.expires}`,
+  ].filter((part): part is string => !!part);
+  const source = fact.sources[0];
+  const more = fact.sources.length > 1 ? ` (+${fact.sources.length - 1})` : '';
+  return `- ${escapeMarkdown([parts.join(' '), ...dates].join(' · '))} — ${markdownLink(source.title, source.url)}${escapeMarkdown(more)}`;
+}
+
+export function serviceCard(service: ServiceEntry, list: IsmapList, options: ServiceCardOptions = {}): string {
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(service.name)}** · ${escapeMarkdown(service.kind.join(' / '))}  `);
+  lines.push(`*提供 / provider: ${escapeMarkdown(service.provider)}*`);
+  const { surface } = options;
+  if (surface !== undefined && surface !== service.name) {
+    const alias = service.aliases.find((candidate) => candidate.text === surface);
+    const kind = alias && !alias.canonical ? '表記ゆれ / variant spelling' : '別名・製品名 / also written';
+    lines.push('');
+    lines.push(`「${escapeMarkdown(surface)}」: ${kind}${alias?.note ? ` — ${escapeMarkdown(alias.note)}` : ''}`);
+  }
+
+  lines.push('', '---', '');
+  const status = ismapStatus(service, list);
+  lines.push(`**ISMAP:** ${status.found ? '✓ ' : ''}${escapeMarkdown(status.text.ja)}`);
+  lines.push('');
+  lines.push(`*${escapeMarkdown(status.text.en)}*`);
+  if (list.partial && list.partialNote) {
+    lines.push('');
+    lines.push(`**部分的なリスト / partial list:** ${escapeMarkdown(list.partialNote.ja)}`);
+    lines.push('');
+    lines.push(`*${escapeMarkdown(list.partialNote.en)}*`);
+  }
+  if (service.ismap.length > 0) {
+    lines.push('');
+    lines.push('**出典のある登録情報 / registrations reported by sources** (公式リストでは未確認のものを含む / some not checked against the official list):');
+    lines.push('');
+    for (const fact of service.ismap) {
+      lines.push(factLine(fact));
+    }
+  }
+
+  if (service.govCloud) {
+    const gov = service.govCloud;
+    const state = gov.status === 'selected' ? '採択 / selected' : '条件付き採択 / selected on conditions';
+    const when = [gov.fiscalYear !== undefined && `FY${gov.fiscalYear}`, gov.announced].filter((part): part is string => !!part).join(', ');
+    lines.push('');
+    lines.push(
+      `**ガバメントクラウド / Government Cloud:** ${state}${when ? ` (${escapeMarkdown(when)})` : ''} · 確度 / confidence: ${CONFIDENCE[gov.confidence]}`,
+    );
+    lines.push('');
+    lines.push(escapeMarkdown(gov.note.ja));
+    lines.push('');
+    lines.push(`*${escapeMarkdown(gov.note.en)}*`);
+  }
+  const japanese = service.regions.filter((region) => region.japan);
+  if (japanese.length > 0) {
+    lines.push('');
+    lines.push(`**国内リージョン / regions in Japan:** ${japanese.map((region) => `${escapeMarkdown(region.id)}: ${escapeMarkdown(region.name)}`).join(' · ')}`);
+  }
+  if (service.caveat) {
+    lines.push('');
+    lines.push(`**未確認 / unconfirmed:** ${escapeMarkdown(service.caveat.ja)}`);
+    lines.push('');
+    lines.push(`*${escapeMarkdown(service.caveat.en)}*`);
+  }
+  const aliases = service.aliases.filter((alias) => alias.canonical);
+  if (aliases.length > 0) {
+    lines.push('');
+    lines.push(`**別名・製品名 / also:** ${aliases.map((alias) => escapeMarkdown(alias.text)).join(' · ')}`);
+  }
+
+  lines.push('', '---', '');
+  lines.push('**出典 / sources:**');
+  lines.push('');
+  for (const source of service.sources) {
+    const detail = [source.publisher, source.date].filter(Boolean).join(', ');
+    lines.push(`- ${markdownLink(source.title, source.url)}${detail ? ` — ${escapeMarkdown(detail)}` : ''}`);
+  }
+  lines.push('');
+  lines.push(`*時点 / as of ${escapeMarkdown(service.asOf)} · ${escapeMarkdown(describeList(list))} · govsec service: ${escapeMarkdown(service.id)}*`);
+  return lines.join('\n');
+}
