@@ -14,6 +14,8 @@ mkdir -p "$CACHE"
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+# Japanese glyphs for the screenshots (DOM assertions do not need them).
+[ -d /usr/share/fonts/opentype/ipafont-gothic ] || need_apt+=(fonts-ipafont-gothic)
 command -v g++ >/dev/null || need_apt+=(build-essential)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 command -v python3 >/dev/null || need_apt+=(python3)

@@ -25,6 +25,8 @@ export class LspTestClient {
   private readonly published = new Map<string, PublishedDiagnostics[]>();
   private readonly waiters: (() => void)[] = [];
   stderr = '';
+  /** Messages the server showed to the user (window/showMessage and showMessageRequest). */
+  readonly shownMessages: string[] = [];
 
   constructor() {
     this.process = spawn(process.execPath, [path.join(repoRoot, 'bin', 'govsec-language-server.js'), '--stdio'], { stdio: 'pipe' });
@@ -38,14 +40,22 @@ export class LspTestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+      this.shownMessages.push(params.message);
+      return null;
+    });
+    this.connection.onNotification('window/showMessage', (params: { message: string }) => {
+      this.shownMessages.push(params.message);
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
-  async initialize(pullDiagnostics: boolean): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(pullDiagnostics: boolean, rootUri: string | null = null): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri,
       capabilities: pullDiagnostics ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {},
     });
     await this.connection.sendNotification('initialized', {});

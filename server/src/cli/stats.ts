@@ -46,7 +46,9 @@ export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: string): S
   if (catalogues) {
     for (const id of catalogues.ids()) {
       const info = catalogues.info(id)!;
-      rows.push({ kind: 'controls', name: `${info.label} (${info.edition})`, count: catalogues.all(id).length, asOf: info.asOf, note: info.partial ? 'partial' : '' });
+      // Headings that only group IDs (ISMAP domains and categories, NIST families) are not counted as controls.
+      const controls = catalogues.all(id).filter((control) => !['domain', 'category', 'family'].includes(control.level));
+      rows.push({ kind: 'controls', name: info.label, count: controls.length, asOf: info.asOf, note: `${info.partial ? 'partial; ' : ''}${info.edition}` });
     }
     for (const mapping of catalogues.mappingInfo()) {
       const pairs = catalogues.all(mapping.from).reduce((n, control) => n + catalogues.iso2013To2022(control.id).length, 0);

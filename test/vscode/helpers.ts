@@ -1,0 +1,164 @@
+/** Shared helpers for the in-editor suites (run inside the VS Code extension host, full `vscode` API). */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'govsec.govsec';
+/** Compiled to out/test/vscode/, so the repository root is three levels up. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+
+export function fixtureUri(name: string): vscode.Uri {
+  return vscode.Uri.file(path.join(WORKSPACE, name));
+}
+
+/** Activates the extension under test (a no-op once it is active); its activate() resolves once the LSP client has started. */
+export async function activateExtension(): Promise<vscode.Extension<unknown>> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded (is extensionDevelopmentPath the repository root?)`);
+  await extension.activate();
+  return extension;
+}
+
+export async function openFixture(name: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(fixtureUri(name));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `probe` until it returns something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await sleep(100);
+  }
+}
+
+export function govsecDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'govsec');
+}
+
+/** Waits until govsec has published diagnostics for `uri` and `ready` accepts them. */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  ready: (diagnostics: vscode.Diagnostic[]) => boolean = (diagnostics) => diagnostics.length > 0,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(`govsec diagnostics on ${uri.toString()}`, () => {
+    const diagnostics = govsecDiagnostics(uri);
+    return ready(diagnostics) ? diagnostics : undefined;
+  }, timeoutMs);
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  const { code } = diagnostic;
+  return typeof code === 'object' ? code.value : code;
+}
+
+export function codeHref(diagnostic: vscode.Diagnostic): string | undefined {
+  const { code } = diagnostic;
+  return typeof code === 'object' ? code.target.toString() : undefined;
+}
+
+/** The govsec diagnostic with rule `rule` exactly at `range`, or a failure listing what there is. */
+export function findDiagnostic(diagnostics: readonly vscode.Diagnostic[], rule: string, range: vscode.Range): vscode.Diagnostic {
+  const found = diagnostics.find((diagnostic) => codeOf(diagnostic) === rule && diagnostic.range.isEqual(range));
+  assert.ok(found, `no ${rule} diagnostic at ${formatRange(range)}; got:\n${diagnostics.map(describeDiagnostic).join('\n')}`);
+  return found;
+}
+
+export function formatRange(range: vscode.Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+export function describeDiagnostic(diagnostic: vscode.Diagnostic): string {
+  return `  ${formatRange(diagnostic.range)} ${vscode.DiagnosticSeverity[diagnostic.severity]} ${String(codeOf(diagnostic))} ${diagnostic.message}`;
+}
+
+export function hoverText(hover: vscode.Hover): string {
+  return hover.contents
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+}
+
+/** A govsec glossary card is recognisable by its sources section and the glossary footer. */
+export function isGovsecHover(hover: vscode.Hover): boolean {
+  const text = hoverText(hover);
+  return text.includes('出典 / sources') && text.includes('govsec glossary');
+}
+
+export async function govsecHovers(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers.filter(isGovsecHover);
+}
+
+/** Exactly one govsec card at `position`; returns its Markdown and range. */
+export async function govsecHover(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; range: vscode.Range | undefined }> {
+  const hovers = await govsecHovers(uri, position);
+  assert.equal(hovers.length, 1, `expected one govsec hover at ${position.line}:${position.character}, got ${hovers.length}`);
+  return { text: hoverText(hovers[0]), range: hovers[0].range };
+}
+
+/**
+ * What term/deprecated should say about a superseded term, from the glossary the extension was built with
+ * (dist/glossary-index.json): the severity (warning unless the entry lowers it) and the successor's name.
+ */
+export function supersededEntry(termText: string): { severity: vscode.DiagnosticSeverity; successorId: string; successor: string } {
+  const index = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'glossary-index.json'), 'utf8')) as {
+    terms: { id: string; term: string; status: { state: string; severity?: string; successor?: string } }[];
+  };
+  const entry = index.terms.find((term) => term.term === termText);
+  assert.ok(entry, `${termText} is not in dist/glossary-index.json`);
+  assert.equal(entry.status.state, 'superseded', `${termText} is not superseded in the glossary`);
+  const successor = index.terms.find((term) => term.id === entry.status.successor);
+  assert.ok(successor, `the successor ${String(entry.status.successor)} of ${termText} is not in the glossary`);
+  const severities: Record<string, vscode.DiagnosticSeverity> = {
+    error: vscode.DiagnosticSeverity.Error,
+    warning: vscode.DiagnosticSeverity.Warning,
+    information: vscode.DiagnosticSeverity.Information,
+    hint: vscode.DiagnosticSeverity.Hint,
+  };
+  return { severity: severities[entry.status.severity ?? 'warning'], successorId: successor.id, successor: successor.term };
+}
+
+/**
+ * The quick fix that rewrites `target` to `replacement`, from vscode.executeCodeActionProvider. Polled: right after
+ * a document opens, the first request can come back empty. The API command returns CodeAction objects without
+ * their diagnostics, so the fix is recognised by its edit.
+ */
+export async function waitForFix(uri: vscode.Uri, target: vscode.Range, replacement: string): Promise<{ fix: vscode.CodeAction; titles: string[] }> {
+  let titles: string[] = [];
+  const fix = await waitFor(
+    `a quick fix to ${replacement} at ${formatRange(target)}`,
+    async () => {
+      const actions =
+        (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, target)) ?? [];
+      titles = actions.map((action) => action.title);
+      return actions.find(
+        (action): action is vscode.CodeAction =>
+          'edit' in action && !!action.edit?.get(uri).some((edit) => edit.newText === replacement),
+      );
+    },
+    10_000,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; code actions offered: ${titles.join(' | ') || 'none'}`);
+  });
+  return { fix, titles };
+}
+
+export function range(line: number, start: number, end: number): vscode.Range {
+  return new vscode.Range(line, start, line, end);
+}

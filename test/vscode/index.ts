@@ -1,0 +1,59 @@
+/**
+ * Entry point of the in-editor test suite, with the @vscode/test-electron `run()` contract: VS Code loads this
+ * module (extensionTestsPath) in the extension host and the test run's result is the promise's outcome.
+ *
+ * Used by two runners: test/e2e/run-code-server.ts (code-server's extension host, driven through chromium) and
+ * test/e2e/run-electron.ts (desktop VS Code via @vscode/test-electron).
+ *
+ * Output goes through console.log, which both hosts forward (code-server: to the browser console). The last line
+ * is a machine-readable summary the code-server runner parses: `govsec-vscode-tests: {"passed":N,"failed":M,...}`.
+ */
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import Mocha from 'mocha';
+
+export const SUMMARY_PREFIX = 'govsec-vscode-tests: ';
+
+export function run(): Promise<void> {
+  // Reporters call Base.consoleLog(format, ...args); hosts that forward console.log (code-server sends it to the
+  // browser console) do not apply the format, so format here and log one finished string.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 30_000, slow: 2_000 });
+  // Suites run in file-name order; activation.test.js must come first (it checks activation on an untitled file).
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.test.js'))
+    .sort();
+  for (const name of files) {
+    mocha.addFile(path.join(__dirname, name));
+  }
+  return new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    let runner: Mocha.Runner;
+    try {
+      runner = mocha.run((failures) => {
+        const stats = runner.stats;
+        const summary = {
+          passed: stats?.passes ?? 0,
+          failed: failures,
+          pending: stats?.pending ?? 0,
+          files: files.length,
+          ms: Date.now() - started,
+        };
+        console.log(SUMMARY_PREFIX + JSON.stringify(summary));
+        if (failures > 0) {
+          reject(new Error(`${failures} in-editor test(s) failed`));
+        } else if (summary.passed === 0) {
+          reject(new Error(`no in-editor tests ran (looked for *.test.js in ${__dirname})`));
+        } else {
+          resolve();
+        }
+      });
+    } catch (error) {
+      console.log(SUMMARY_PREFIX + JSON.stringify({ passed: 0, failed: 1, error: String(error) }));
+      reject(error);
+    }
+  });
+}
