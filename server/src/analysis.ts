@@ -4,6 +4,8 @@
  * and CI see the same thing.
  */
 
+import { buildContext, inRanges, type ContextOptions } from './context/documentContext';
+import type { DocumentContext, RegionMention } from './context/types';
 import { findControlReferences } from './document/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
 import { parseMarkdownDocument } from './document/markdown';
@@ -27,6 +29,8 @@ export interface DocumentAnalysis {
   readonly terms: readonly TermOccurrence[];
   readonly services: readonly ServiceOccurrence[];
   readonly controls: readonly ControlOccurrence[];
+  readonly regions: readonly RegionMention[];
+  readonly context: DocumentContext;
   /** All mentions in document order (for lookups by position). */
   readonly mentions: readonly Mention[];
   /** Ordered by position, then rule id. */
@@ -42,7 +46,13 @@ export function buildModel(source: SourceDocument): DocumentModel {
 export function findMentions(model: DocumentModel, knowledge: Knowledge) {
   const terms: TermOccurrence[] = [];
   const services: ServiceOccurrence[] = [];
+  const regions: RegionMention[] = [];
   for (const segment of model.segments) {
+    for (const match of knowledge.regions.matchRange(model.text, segment.start, segment.end)) {
+      for (const candidate of match.value) {
+        regions.push({ start: match.start, end: match.end, region: candidate.region, service: candidate.service });
+      }
+    }
     for (const match of knowledge.lexicon.matchRange(model.text, segment.start, segment.end)) {
       const base = { start: match.start, end: match.end, surface: model.text.slice(match.start, match.end), segmentKind: segment.kind };
       const entry = match.value;
@@ -58,20 +68,26 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge) {
     const control = knowledge.resolveControl(reference.framework, reference.id);
     controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
   }
-  return { terms, services, controls };
+  return { terms, services, controls, regions };
 }
 
-export function analyzeDocument(
-  source: SourceDocument,
-  knowledge: Knowledge,
-  rules: readonly Rule[] = allRules,
-): DocumentAnalysis {
+export interface AnalysisOptions extends ContextOptions {
+  readonly rules?: readonly Rule[];
+}
+
+export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
   const model = buildModel(source);
-  const { terms, services, controls } = findMentions(model, knowledge);
-  const findings = rules.flatMap((rule) => rule.check({ model, knowledge, glossary: knowledge.glossary, terms, services, controls }));
+  const { terms, services, controls, regions } = findMentions(model, knowledge);
+  const context = buildContext(model, terms, services, knowledge, options);
+  const input = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
+  const findings = (options.rules ?? allRules)
+    .filter((rule) => !rule.procurementOnly || context.profile === 'procurement')
+    .flatMap((rule) => rule.check(input))
+    // One filter step: nothing is reported inside a block marked as a bad example.
+    .filter((finding) => !inRanges(context.badExamples, finding.start));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { model, terms, services, controls, mentions, findings };
+  return { model, terms, services, controls, regions, context, mentions, findings };
 }
 
 /** The mention covering `offset`, if any; the innermost one where mentions nest. */

@@ -11,8 +11,15 @@ import { Catalogues, type ControlReference as CatalogueLookup } from './catalogu
 import type { CatalogueId, CompiledCatalogues } from './catalogues/types';
 import { Glossary } from './glossary/glossary';
 import type { CompiledGlossary, CompiledSpelling } from './glossary/types';
-import type { CompiledServices, IsmapList, ServiceEntry, ServiceSpelling } from './services/types';
+import type { CompiledServices, IsmapList, ServiceEntry, ServiceRegion, ServiceSpelling } from './services/types';
 import { DictionaryMatcher } from './text/matcher';
+import { normalizeKey } from './text/normalize';
+
+/** A cloud region a written name or id may denote (a name can be shared by providers). */
+export interface RegionCandidate {
+  readonly region: ServiceRegion;
+  readonly service: ServiceEntry;
+}
 
 export type LexiconEntry =
   | { readonly kind: 'term'; readonly spelling: CompiledSpelling }
@@ -46,6 +53,7 @@ export class Knowledge {
   readonly catalogues: Catalogues | undefined;
   private readonly servicesById: ReadonlyMap<string, ServiceEntry>;
   private readonly servicesByTerm: ReadonlyMap<string, ServiceEntry>;
+  private regionMatcherCache: DictionaryMatcher<readonly RegionCandidate[]> | undefined;
 
   private constructor(
     glossary: Glossary,
@@ -105,6 +113,27 @@ export class Knowledge {
       }
     }
     return undefined;
+  }
+
+  /** Region ids and names of every catalogued provider (us-east-1, Japan East, 東京第1ゾーン …), built on first use. */
+  get regions(): DictionaryMatcher<readonly RegionCandidate[]> {
+    if (!this.regionMatcherCache) {
+      const byKey = new Map<string, RegionCandidate[]>();
+      for (const service of this.services) {
+        for (const region of service.regions) {
+          for (const written of new Set([region.id, region.name])) {
+            const key = normalizeKey(written);
+            const list = byKey.get(key) ?? [];
+            if (!list.some((candidate) => candidate.region === region)) {
+              list.push({ region, service });
+            }
+            byKey.set(key, list);
+          }
+        }
+      }
+      this.regionMatcherCache = new DictionaryMatcher([...byKey].map(([key, value]) => ({ key, value })));
+    }
+    return this.regionMatcherCache;
   }
 
   /** The service whose name is a glossary term (さくらのクラウド), matched in text as that term. */

@@ -11,7 +11,8 @@
 
 import type { CatalogueId } from '../catalogues/types';
 import { normalize } from '../text/normalize';
-import type { DocumentModel, Segment } from './model';
+import type { DocumentModel } from './model';
+import { sentenceAround } from './sentences';
 
 export type FrameworkId = CatalogueId;
 
@@ -144,32 +145,6 @@ function candidatesIn(text: string): Candidate[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Sentence (prose) or row (table) around `offset`: the cue scope, in original offsets. */
-function scopeAround(text: string, segment: Segment, offset: number): [number, number] {
-  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd === -1) {
-    lineEnd = text.length;
-  }
-  if (segment.kind === 'table' || segment.kind === 'heading') {
-    return [lineStart, lineEnd];
-  }
-  const sentenceEnd = /[。．！？!?]/g;
-  let start = lineStart;
-  sentenceEnd.lastIndex = lineStart;
-  let match: RegExpExecArray | null;
-  while ((match = sentenceEnd.exec(text)) && match.index < lineEnd) {
-    if (match.index < offset) {
-      start = match.index + 1;
-    } else {
-      lineEnd = match.index + 1;
-      break;
-    }
-  }
-  lineStart = start;
-  return [lineStart, lineEnd];
-}
-
 /** 統一基準: the 令和7年度版 unless the 令和5年度版 or the guideline is named; "2.1.1(5)-1" is a guideline measure. */
 function commonStandardsEdition(cue: Cue, id: string): FrameworkId {
   if (cue === 'common-standards-guideline' || /\)-\d+$/.test(id)) {
@@ -246,7 +221,7 @@ export function findControlReferences(model: DocumentModel): ControlReference[] 
         hits = [...yamlKeyCues(segment.keyPath), ...own];
         at = candidate.start;
       } else {
-        const [scopeStart, scopeEnd] = scopeAround(text, segment, start);
+        const [scopeStart, scopeEnd] = sentenceAround(text, start, segment.kind);
         let scope = scopeCues.get(scopeStart * 7919 + scopeEnd);
         if (!scope) {
           const scopeText = normalize(text, scopeStart, scopeEnd);

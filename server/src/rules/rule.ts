@@ -1,6 +1,7 @@
 /** What a rule is and what it produces. Rules are pure: (document analysis) → findings. */
 
 import type { ControlReference as CatalogueLookup } from '../catalogues/catalogues';
+import type { DocumentContext, RegionMention } from '../context/types';
 import type { ControlReference } from '../document/controlRefs';
 import type { DocumentModel, SegmentKind } from '../document/model';
 import type { Glossary } from '../glossary/glossary';
@@ -45,6 +46,10 @@ export interface RuleInput {
   readonly terms: readonly TermOccurrence[];
   readonly services: readonly ServiceOccurrence[];
   readonly controls: readonly ControlOccurrence[];
+  /** Cloud regions written in the document (us-east-1, Japan East …). */
+  readonly regions: readonly RegionMention[];
+  /** What kind of document this is and what it says about its system; computed once per version. */
+  readonly context: DocumentContext;
 }
 
 /** The replacement a quick fix applies, carried with the finding. */
@@ -66,6 +71,11 @@ export interface Rule {
   /** Stable, namespaced id, e.g. "term/variant"; its documentation is docs/rules/<id>.md. */
   readonly id: string;
   readonly defaultSeverity: Severity;
+  /**
+   * true for procurement rules (ismap/*, govcloud/*, privacy/*, domain/*): they run only when the document
+   * context has the procurement profile. term/* and control/* run everywhere.
+   */
+  readonly procurementOnly: boolean;
   /** One line, shown in rule listings. */
   readonly description: string;
   check(input: RuleInput): Finding[];

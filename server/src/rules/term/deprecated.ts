@@ -14,6 +14,7 @@ export function japaneseDate(date: string): string {
 export const termDeprecatedRule: Rule = {
   id: 'term/deprecated',
   defaultSeverity: 'warning',
+  procurementOnly: false,
   description: 'Superseded term used as if current; names the successor and the date.',
   check({ terms, glossary }) {
     const findings: Finding[] = [];

@@ -8,6 +8,7 @@ import type { Finding, Rule } from '../rule';
 export const termVariantRule: Rule = {
   id: 'term/variant',
   defaultSeverity: 'information',
+  procurementOnly: false,
   description: 'Non-canonical spelling of a glossary term (表記ゆれ).',
   check({ terms }) {
     const findings: Finding[] = [];

@@ -1,0 +1,309 @@
+/**
+ * Builds the document context (see types.ts) from the model and the mentions found in it. Pure and cheap:
+ * one pass over the front matter / YAML structure and the mentions, plus one line scan for bad-example blocks.
+ */
+
+import { isMap, type Document } from 'yaml';
+import type { DocumentModel, Segment } from '../document/model';
+import { segmentAt, sentenceAround } from '../document/sentences';
+import type { Knowledge } from '../knowledge';
+import type { ServiceOccurrence, TermOccurrence } from '../rules/rule';
+import type { ServiceEntry } from '../services/types';
+import { normalizeKey } from '../text/normalize';
+import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource, Sector } from './types';
+
+export interface ContextOptions {
+  /** A profile glob of the configuration matched this document. */
+  readonly procurementByConfig?: boolean;
+}
+
+const PROCUREMENT_DOCTYPE = /procurement|requirements?|spec|調達|仕様書|要件定義|system[-_ ]?profile/i;
+const PROCUREMENT_TITLE = /調達仕様書|要件定義書|仕様書|提案依頼書|RFP|システムプロファイル/;
+/** A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」. */
+export const PLATFORM_STATEMENT = /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|を採用|上に整備|を基盤と/;
+
+/** The plain data of the first YAML document (front matter or a YAML file). */
+function topLevel(model: DocumentModel): Record<string, unknown> | undefined {
+  const document: Document.Parsed | undefined = model.yaml[0];
+  if (!document || !isMap(document.contents)) {
+    return undefined;
+  }
+  try {
+    const data = document.toJS({ maxAliasCount: 100 }) as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function field(data: Record<string, unknown> | undefined, ...names: string[]): unknown {
+  if (!data) {
+    return undefined;
+  }
+  for (const name of names) {
+    if (name in data) {
+      return data[name];
+    }
+  }
+  return undefined;
+}
+
+function nested(data: Record<string, unknown> | undefined, path: string[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) {
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return normalizeKey(value);
+  }
+  if (value instanceof Date) {
+    return value.toISOString().slice(0, 10);
+  }
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+/** 2026-10-01, 2026/10/1, 令和8年10月1日, R8.10.1 → 2026-10-01. */
+export function isoDate(text: string): string | undefined {
+  const normalized = normalizeKey(text).trim();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/.exec(normalized);
+  if (match) {
+    return `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`;
+  }
+  match = /^(?:令和|R)(元|\d{1,2})[年.](\d{1,2})[月.](\d{1,2})日?/.exec(normalized);
+  if (match) {
+    const year = 2018 + (match[1] === '元' ? 1 : Number(match[1]));
+    return `${year}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`;
+  }
+  return undefined;
+}
+
+function sectorOf(text: string | undefined): Sector | undefined {
+  if (!text) {
+    return undefined;
+  }
+  if (/^(national|government|国|国の行政機関|行政機関等?|府省庁?|中央省庁)$/i.test(text) || /(省|庁|府|委員会|独立行政法人)$/.test(text)) {
+    return 'national';
+  }
+  if (/^(local|local[-_ ]?government|地方公共団体|自治体|地方独立行政法人)$/i.test(text) || /(都|道|府|県|市|区|町|村|広域連合)(役所|役場)?$/.test(text)) {
+    return 'local';
+  }
+  if (/^(private|民間|民間事業者|事業者|企業)$/i.test(text)) {
+    return 'private';
+  }
+  return undefined;
+}
+
+function isGradeTerm(id: string): { axis: 'confidentiality' | 'integrity' | 'availability'; level: number } | undefined {
+  const match = /^(confidentiality|integrity|availability)-(\d)$/.exec(id);
+  return match ? { axis: match[1] as 'confidentiality', level: Number(match[2]) } : undefined;
+}
+
+const BAD_EXAMPLE_MARKER = /悪い例|悪例|NG例|ＮＧ例|NG 例|誤り例|誤った例|誤用例|不適切な例|避けるべき例|bad example|counter-?example/i;
+const QUOTE_LINE = /^\s{0,3}>/;
+const LIST_LINE = /^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)/;
+
+/** Blockquotes and lists marked as bad examples: the marked block (and the marker line) as a range. */
+export function badExampleRanges(text: string): Evidence[] {
+  const lines: { start: number; end: number; content: string }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    lines.push({ start, end, content: text.slice(start, end) });
+    if (newline === -1) {
+      break;
+    }
+    start = newline + 1;
+  }
+  const ranges: Evidence[] = [];
+  const blockKind = (content: string) => (QUOTE_LINE.test(content) ? 'quote' : LIST_LINE.test(content) ? 'list' : undefined);
+  for (let index = 0; index < lines.length; index++) {
+    if (!BAD_EXAMPLE_MARKER.test(lines[index].content)) {
+      continue;
+    }
+    let first = index;
+    let kind = blockKind(lines[index].content);
+    if (!kind) {
+      // The marker introduces the block that follows it (after blank lines).
+      let next = index + 1;
+      while (next < lines.length && lines[next].content.trim() === '') {
+        next++;
+      }
+      if (next >= lines.length || !blockKind(lines[next].content)) {
+        continue;
+      }
+      kind = blockKind(lines[next].content);
+      first = next;
+    } else {
+      while (first > 0 && blockKind(lines[first - 1].content) === kind) {
+        first--;
+      }
+    }
+    let last = first;
+    // A list item's continuation lines are indented; a quote's are lazy continuations without ">".
+    while (last + 1 < lines.length && lines[last + 1].content.trim() !== '' && (blockKind(lines[last + 1].content) === kind || /^\s+\S/.test(lines[last + 1].content) || kind === 'quote')) {
+      last++;
+    }
+    ranges.push({ start: lines[Math.min(index, first)].start, end: lines[last].end });
+    index = Math.max(index, last);
+  }
+  return ranges;
+}
+
+export function inRanges(ranges: readonly Evidence[], offset: number): boolean {
+  return ranges.some((range) => offset >= range.start && offset < range.end);
+}
+
+function isPlatformKeyPath(segment: Segment | undefined): boolean {
+  return !!segment?.keyPath?.some((key) => /platform|基盤|cloud|クラウド|provider|infrastructure|hosting|稼働環境/i.test(key));
+}
+
+/** Whether `offset` is named as the system's platform: in a platform statement, or under a platform key. */
+function inPlatformStatement(model: DocumentModel, offset: number): boolean {
+  const segment = segmentAt(model.segments, offset);
+  if (segment?.keyPath !== undefined) {
+    return isPlatformKeyPath(segment);
+  }
+  const [start, end] = sentenceAround(model.text, offset, segment?.kind ?? 'prose');
+  return PLATFORM_STATEMENT.test(normalizeKey(model.text.slice(start, end)));
+}
+
+export function buildContext(
+  model: DocumentModel,
+  terms: readonly TermOccurrence[],
+  services: readonly ServiceOccurrence[],
+  knowledge: Knowledge,
+  options: ContextOptions = {},
+): DocumentContext {
+  const data = topLevel(model);
+  const badExamples = model.kind === 'markdown' ? badExampleRanges(model.text) : [];
+  const usable = <T extends { start: number }>(mention: T) => !inRanges(badExamples, mention.start);
+
+  // Profile.
+  let profile: DocumentProfile = 'none';
+  let profileSource: ProfileSource | undefined;
+  const doctype = textOf(field(data, 'doctype', 'profile', 'type', '文書種別'));
+  if (doctype && PROCUREMENT_DOCTYPE.test(doctype)) {
+    profile = 'procurement';
+    profileSource = model.kind === 'markdown' ? 'front-matter' : 'yaml';
+  } else if (model.kind === 'yaml' && data && (field(data, 'cloud', 'system', 'procurement', '調達', 'classification') !== undefined)) {
+    profile = 'procurement';
+    profileSource = 'yaml';
+  } else if (options.procurementByConfig) {
+    profile = 'procurement';
+    profileSource = 'config';
+  } else {
+    const title = textOf(field(data, 'title', '件名', 'タイトル'));
+    const firstHeading = model.segments.find((segment) => segment.kind === 'heading');
+    const headingText = firstHeading ? normalizeKey(model.text.slice(firstHeading.start, firstHeading.end)) : '';
+    const govCloudBuild = terms.some((term) => term.term.id === 'gov-cloud' && usable(term) && inPlatformStatement(model, term.start));
+    if ((title && PROCUREMENT_TITLE.test(title)) || PROCUREMENT_TITLE.test(headingText) || govCloudBuild) {
+      profile = 'procurement';
+      profileSource = 'text';
+    }
+  }
+
+  // Sector: front matter / YAML keys first, then the issuer, then the text.
+  let sector: Sector | undefined =
+    sectorOf(textOf(field(data, 'sector', '区分', 'セクター'))) ??
+    sectorOf(textOf(nested(data, ['system', 'sector']))) ??
+    sectorOf(textOf(field(data, 'issuer', '発注者', 'organization', '組織', '機関')));
+  let sectorEvidence: Evidence | undefined;
+  if (!sector) {
+    const cue = /行政機関等|国の行政機関|府省庁|[一-龥]{1,8}省(?![一-龥])|地方公共団体|[一-龥]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/.exec(normalizeKey(model.text));
+    if (cue) {
+      const text = cue[0];
+      sector = /地方公共団体|市|町|村/.test(text) ? 'local' : /民間|事業者/.test(text) ? 'private' : 'national';
+      // NFKC keeps the length of these characters, so the offset is the original one.
+      sectorEvidence = { start: cue.index, end: cue.index + text.length };
+    }
+  }
+
+  // Platform.
+  const platform = platformOf(model, terms.filter(usable), services.filter(usable), data, knowledge);
+
+  // Grades.
+  const confidentiality = new Set<1 | 2 | 3>();
+  const integrity = new Set<1 | 2>();
+  const availability = new Set<1 | 2>();
+  for (const term of terms) {
+    const grade = usable(term) ? isGradeTerm(term.term.id) : undefined;
+    if (grade?.axis === 'confidentiality') {
+      confidentiality.add(grade.level as 1 | 2 | 3);
+    } else if (grade?.axis === 'integrity') {
+      integrity.add(grade.level as 1 | 2);
+    } else if (grade?.axis === 'availability') {
+      availability.add(grade.level as 1 | 2);
+    }
+  }
+  const structuredGrade = (value: unknown) => {
+    const text = textOf(value);
+    const level = text ? /^(?:機密性)?([123])(?:情報)?$/.exec(text) : null;
+    if (level) {
+      confidentiality.add(Number(level[1]) as 1 | 2 | 3);
+    }
+  };
+  structuredGrade(field(data, 'confidentiality', '機密性'));
+  structuredGrade(nested(data, ['classification', 'confidentiality']));
+  structuredGrade(nested(data, ['system', 'classification', 'confidentiality']));
+
+  // Date.
+  const date = isoDate(textOf(field(data, 'date', '日付', '作成日')) ?? '');
+
+  return {
+    profile,
+    profileSource,
+    sector,
+    sectorEvidence,
+    platform,
+    grades: { confidentiality, integrity, availability },
+    date,
+    badExamples,
+  };
+}
+
+function platformOf(
+  model: DocumentModel,
+  terms: readonly TermOccurrence[],
+  services: readonly ServiceOccurrence[],
+  data: Record<string, unknown> | undefined,
+  knowledge: Knowledge,
+): PlatformContext {
+  let govCloudEvidence: Evidence | undefined;
+  for (const term of terms) {
+    if (term.term.id === 'gov-cloud' && inPlatformStatement(model, term.start)) {
+      govCloudEvidence = { start: term.start, end: term.end };
+      break;
+    }
+  }
+  if (!govCloudEvidence && data) {
+    const platformValue = [field(data, 'platform', '基盤'), nested(data, ['system', 'platform']), nested(data, ['cloud', 'platform']), nested(data, ['system', 'cloud', 'platform'])]
+      .map(textOf)
+      .find((value) => value !== undefined && /ガバメントクラウド|government[-_ ]?cloud|gov[-_ ]?cloud/i.test(value));
+    if (platformValue) {
+      govCloudEvidence = { start: 0, end: 0 };
+    }
+  }
+  const providers: { service: ServiceEntry; evidence: Evidence }[] = [];
+  // A service whose name is a glossary term (さくらのクラウド) is found as that term.
+  const named = [
+    ...services.map((mention) => ({ service: mention.service, start: mention.start, end: mention.end })),
+    ...terms.flatMap((term) => {
+      const service = knowledge.serviceForTerm(term.term.id);
+      return service ? [{ service, start: term.start, end: term.end }] : [];
+    }),
+  ].sort((a, b) => a.start - b.start);
+  for (const mention of named) {
+    if (inPlatformStatement(model, mention.start) && !providers.some((provider) => provider.service === mention.service)) {
+      providers.push({ service: mention.service, evidence: { start: mention.start, end: mention.end } });
+    }
+  }
+  return { govCloud: govCloudEvidence !== undefined, govCloudEvidence, providers };
+}
