@@ -12,6 +12,8 @@ import { parseMarkdownDocument } from './document/markdown';
 import { parseYamlDocument } from './document/yaml';
 import type { Knowledge } from './knowledge';
 import { allRules } from './rules/index';
+import { applySuppressions } from './rules/suppression';
+import type { Severity } from './glossary/types';
 import type { ControlOccurrence, Finding, Rule, ServiceOccurrence, TermOccurrence } from './rules/rule';
 
 export interface SourceDocument {
@@ -73,6 +75,8 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge) {
 
 export interface AnalysisOptions extends ContextOptions {
   readonly rules?: readonly Rule[];
+  /** The configured severity of a rule (settings, .govsec.yaml); 'off' skips it. Absent: the rule's own. */
+  readonly ruleSeverity?: (ruleId: string) => Severity | 'off' | undefined;
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
@@ -80,11 +84,24 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   const { terms, services, controls, regions } = findMentions(model, knowledge);
   const context = buildContext(model, terms, services, knowledge, options);
   const input = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
-  const findings = (options.rules ?? allRules)
-    .filter((rule) => !rule.procurementOnly || context.profile === 'procurement')
+  const configured = new Map<string, Severity | 'off' | undefined>();
+  const severityOf = (ruleId: string) => {
+    if (!configured.has(ruleId)) {
+      configured.set(ruleId, options.ruleSeverity?.(ruleId));
+    }
+    return configured.get(ruleId);
+  };
+  const raw = (options.rules ?? allRules)
+    .filter((rule) => (!rule.procurementOnly || context.profile === 'procurement') && severityOf(rule.id) !== 'off')
     .flatMap((rule) => rule.check(input))
-    // One filter step: nothing is reported inside a block marked as a bad example.
-    .filter((finding) => !inRanges(context.badExamples, finding.start));
+    // Nothing is reported inside a block marked as a bad example.
+    .filter((finding) => !inRanges(context.badExamples, finding.start))
+    .map((finding) => {
+      const severity = severityOf(finding.ruleId);
+      return severity && severity !== 'off' ? { ...finding, severity } : finding;
+    });
+  // One filter step for suppression comments, after every rule has run.
+  const findings = applySuppressions(raw, model);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
   return { model, terms, services, controls, regions, context, mentions, findings };

@@ -189,7 +189,7 @@ connection.languages.diagnostics.on((params) => {
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? handlers.codeActions(document, params) : [];
+  return document ? handlers.codeActions(context, document, params) : [];
 });
 
 documents.listen(connection);

@@ -87,7 +87,7 @@ describe('govsec CLI', () => {
     assert.equal(govsec([], folder).status, 2);
     const badFormat = govsec(['check', 'clean.md', '--format', 'xml'], folder);
     assert.equal(badFormat.status, 2);
-    assert.match(badFormat.stderr, /^govsec: --format must be text or json \(got "xml"\)/);
+    assert.match(badFormat.stderr, /^govsec: --format must be text, json or sarif \(got "xml"\)/);
     assert.equal(govsec(['check'], folder).status, 2);
     assert.equal(govsec(['frobnicate'], folder).status, 2);
     assert.equal(govsec(['check', '--nope', 'clean.md'], folder).status, 2);

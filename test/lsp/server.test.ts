@@ -102,15 +102,32 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['term/variant', 2, 7]]);
   });
 
-  it('offers the canonical spelling as a quick fix', async () => {
+  it('offers the canonical spelling, a suppression comment and fix-all as code actions', async () => {
     const published = await client.diagnostics(MARKDOWN_URI, (p) => p.version === 2);
-    const actions = await client.connection.sendRequest<{ title: string; kind: string; edit: { changes: Record<string, { newText: string; range: unknown }[]> } }[]>(
-      'textDocument/codeAction',
-      { textDocument: { uri: MARKDOWN_URI }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } },
+    type Action = { title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, { newText: string; range: unknown }[]> } };
+    const actions = await client.connection.sendRequest<Action[]>('textDocument/codeAction', {
+      textDocument: { uri: MARKDOWN_URI },
+      range: published.diagnostics[0].range,
+      context: { diagnostics: published.diagnostics },
+    });
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.kind, action.isPreferred ?? false, action.edit.changes[MARKDOWN_URI]]),
+      [
+        ['「ガバメントクラウド」に置き換える (replace with "ガバメントクラウド")', 'quickfix', true, [{ range: published.diagnostics[0].range, newText: 'ガバメントクラウド' }]],
+        [
+          'この行の term/variant を無効にする (disable term/variant for this line)',
+          'quickfix',
+          false,
+          [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '<!-- govsec-disable-next-line term/variant -->\n' }],
+        ],
+      ],
     );
-    assert.equal(actions.length, 1);
-    assert.equal(actions[0].kind, 'quickfix');
-    assert.deepEqual(actions[0].edit.changes[MARKDOWN_URI], [{ range: published.diagnostics[0].range, newText: 'ガバメントクラウド' }]);
+    const fixAll = await client.connection.sendRequest<Action[]>('textDocument/codeAction', {
+      textDocument: { uri: MARKDOWN_URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(fixAll.map((action) => [action.kind, action.edit.changes[MARKDOWN_URI].map((edit) => edit.newText)]), [['source.fixAll.govsec', ['ガバメントクラウド']]]);
   });
 });
 

@@ -16,14 +16,17 @@ import { loadKnowledge, type Knowledge } from '../knowledge';
 import { DEFAULT_ISMAP_LIST_FILE, loadIsmapListFile } from '../services/ismapList';
 import { describeList } from '../services/status';
 import { expandPaths, readDocument } from './files';
+import { allRules } from '../rules/index';
 import { formatJson, formatText, type CliFinding } from './format';
+import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
 import { formatStats, knowledgeStats } from './stats';
 
 const USAGE = `Usage:
-  govsec check [files or folders…] [--format text|json]
+  govsec check [files or folders…] [--format text|json|sarif] [--config FILE]
       Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
       Text output: file:line:col severity rule message
+      --config FILE uses that configuration instead of the nearest .govsec.yaml.
   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
       Imports the official ISMAP cloud service list (CSV saved from the portal, UTF-8 or Shift_JIS)
       into ${DEFAULT_ISMAP_LIST_FILE}, which check and the language server then use in place of the
@@ -41,20 +44,28 @@ class UsageError extends Error {}
 
 interface CheckOptions {
   readonly paths: string[];
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
+  readonly config?: string;
 }
 
 function parseCheckArguments(args: readonly string[]): CheckOptions {
   const paths: string[] = [];
   let format: CheckOptions['format'] = 'text';
+  let config: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') {
-        throw new UsageError(`--format must be text or json (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') {
+        throw new UsageError(`--format must be text, json or sarif (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
       }
       format = value;
+    } else if (arg === '--config' || arg.startsWith('--config=')) {
+      const value = arg === '--config' ? args[++i] : arg.slice('--config='.length);
+      if (!value) {
+        throw new UsageError('--config needs a file');
+      }
+      config = value;
     } else if (arg === '--') {
       paths.push(...args.slice(i + 1));
       break;
@@ -67,7 +78,7 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
   if (paths.length === 0) {
     throw new UsageError('govsec check needs at least one file or folder');
   }
-  return { paths, format };
+  return { paths, format, config };
 }
 
 function languageIdOf(file: string): string {
@@ -127,7 +138,13 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
       });
     }
   }
-  out.write(options.format === 'json' ? formatJson(findings) : formatText(findings));
+  out.write(
+    options.format === 'json'
+      ? formatJson(findings)
+      : options.format === 'sarif'
+        ? formatSarif(findings, allRules, VERSION, path.join(distDirectory, '..', 'docs'))
+        : formatText(findings),
+  );
   if (failed) {
     return 2;
   }

@@ -12,7 +12,7 @@
  * reference definitions and bare URLs.
  */
 
-import type { DocumentModel, Segment, SegmentKind } from './model';
+import type { DocumentModel, Segment, SegmentKind, TextRange } from './model';
 import { yamlSegments } from './yaml';
 
 interface Line {
@@ -47,23 +47,32 @@ const BLOCKQUOTE_PREFIX = /^(?:[ \t]{0,3}>[ \t]?)+/;
 const TABLE_ROW = /^[ \t]*\|/;
 const LINK_REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*(\S+)/;
 
+/** Code spans in `text` as [start, end) offsets into it: a backtick run closed by a run of the same length. */
+function findCodeSpans(text: string): Mask[] {
+  const spans: Mask[] = [];
+  if (!text.includes('`')) {
+    return spans;
+  }
+  const runs = /`+/g;
+  let open: RegExpExecArray | null;
+  while ((open = runs.exec(text))) {
+    const length = open[0].length;
+    const closer = new RegExp(`(?<!\`)\`{${length}}(?!\`)`, 'g');
+    closer.lastIndex = open.index + length;
+    const close = closer.exec(text);
+    if (close) {
+      spans.push([open.index, close.index + length]);
+      runs.lastIndex = close.index + length;
+    }
+  }
+  return spans;
+}
+
 /** Masks inline markup in `text[start, end)`: code spans, comments, tags, autolinks, link targets, URLs. */
 function inlineMasks(text: string, start: number, end: number, masks: Mask[]): void {
   const region = text.slice(start, end);
   // Code spans first: inside them nothing else is markup (CommonMark 6.1).
-  const codeSpans: Mask[] = [];
-  const backticks = /`+/g;
-  let open: RegExpExecArray | null;
-  while ((open = backticks.exec(region))) {
-    const run = open[0].length;
-    const closer = new RegExp(`(?<!\`)\`{${run}}(?!\`)`, 'g');
-    closer.lastIndex = open.index + run;
-    const close = closer.exec(region);
-    if (close) {
-      codeSpans.push([start + open.index, start + close.index + run]);
-      backticks.lastIndex = close.index + run;
-    }
-  }
+  const codeSpans = findCodeSpans(region).map(([s, e]): Mask => [start + s, start + e]);
   masks.push(...codeSpans);
   const insideCode = (offset: number) => codeSpans.some(([s, e]) => offset >= s && offset < e);
 
@@ -143,6 +152,8 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   let inList = false;
   let paragraph: BlockLine[] = [];
   const commentMasks: Mask[] = [];
+  const comments: TextRange[] = [];
+  let openCommentStart = 0;
 
   const flush = () => {
     if (paragraph.length === 0) {
@@ -177,6 +188,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       }
       inComment = false;
       commentMasks.push([line.start, line.start + close + 3]);
+      comments.push({ start: openCommentStart, end: line.start + close + 3 });
     }
 
     if (content.trim() === '') {
@@ -202,19 +214,28 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     inIndentedCode = false;
 
     // An HTML comment that opens on this line and does not close continues on the next lines.
+    // "<!--" inside a code span on the line is code, not a comment.
+    const lineCodeSpans = findCodeSpans(content);
     let searchFrom = 0;
     for (;;) {
       const commentOpen = content.indexOf('<!--', searchFrom);
       if (commentOpen === -1) {
         break;
       }
+      const inCode = lineCodeSpans.find(([spanStart, spanEnd]) => commentOpen >= spanStart && commentOpen < spanEnd);
+      if (inCode) {
+        searchFrom = inCode[1];
+        continue;
+      }
       const commentClose = content.indexOf('-->', commentOpen + 4);
       if (commentClose === -1) {
         commentMasks.push([line.start + commentOpen, line.end]);
         inComment = true;
+        openCommentStart = line.start + commentOpen;
         break;
       }
       commentMasks.push([line.start + commentOpen, line.start + commentClose + 3]);
+      comments.push({ start: line.start + commentOpen, end: line.start + commentClose + 3 });
       searchFrom = commentClose + 3;
     }
 
@@ -274,5 +295,5 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   }
   flush();
 
-  return { kind: 'markdown', text, segments, yaml };
+  return { kind: 'markdown', text, segments, yaml, comments };
 }

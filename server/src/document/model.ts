@@ -33,6 +33,14 @@ export interface DocumentModel {
   readonly segments: readonly Segment[];
   /** Markdown front matter or the YAML documents of a YAML file, parsed with source ranges. */
   readonly yaml: readonly Document.Parsed[];
+  /** Comments outside code — HTML comments in Markdown, `#` comments in YAML — where directives live. */
+  readonly comments: readonly TextRange[];
+}
+
+/** A range `[start, end)` of the original text. */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
 }
 
 /** Picks the model by language id, falling back to the file extension (some clients send no language id). */

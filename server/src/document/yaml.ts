@@ -2,8 +2,8 @@
  * YAML document model: keys and scalar values at their exact source ranges, comments left out.
  */
 
-import { isPair, isScalar, parseAllDocuments, Scalar, visit, type Document } from 'yaml';
-import type { DocumentModel, Segment, SegmentKind } from './model';
+import { isPair, isScalar, parseAllDocuments, Parser, Scalar, visit, type Document } from 'yaml';
+import type { DocumentModel, Segment, SegmentKind, TextRange } from './model';
 
 /** Parses YAML text; offsets in the result are shifted by `offset` (used for Markdown front matter). */
 export function yamlSegments(
@@ -44,7 +44,32 @@ export function yamlSegments(
   return { documents: parsed, segments };
 }
 
+/** `#` comments, from the CST (so a `#` inside a quoted or block scalar is not a comment). */
+export function yamlComments(text: string): TextRange[] {
+  const comments: TextRange[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+    } else if (typeof node === 'object' && node !== null) {
+      const token = node as { type?: string; offset?: number; source?: string };
+      if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+        comments.push({ start: token.offset, end: token.offset + token.source.length });
+        return;
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== 'source') {
+          walk(value);
+        }
+      }
+    }
+  };
+  for (const token of new Parser().parse(text)) {
+    walk(token);
+  }
+  return comments.sort((a, b) => a.start - b.start);
+}
+
 export function parseYamlDocument(text: string): DocumentModel {
   const { documents, segments } = yamlSegments(text, 0, 'yaml-key', 'yaml-value');
-  return { kind: 'yaml', text, segments, yaml: documents };
+  return { kind: 'yaml', text, segments, yaml: documents, comments: yamlComments(text) };
 }

@@ -1,6 +1,6 @@
 /** Everything the server announces, in one place. */
 
-import { TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentSyncKind, type ClientCapabilities, type ServerCapabilities } from 'vscode-languageserver/node';
 
 export function supportsPullDiagnostics(client: ClientCapabilities): boolean {
   return client.textDocument?.diagnostic !== undefined;
@@ -11,7 +11,7 @@ export function serverCapabilities(client: ClientCapabilities): ServerCapabiliti
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     positionEncoding: 'utf-16',
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: ['quickfix'] },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.govsec`] },
     ...(supportsPullDiagnostics(client)
       ? { diagnosticProvider: { identifier: 'govsec', interFileDependencies: false, workspaceDiagnostics: false } }
       : {}),

@@ -10,8 +10,10 @@ import {
   type DocumentDiagnosticReport,
   type Hover,
   type HoverParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllAction, suppressionAction, type OffsetEdit } from '../features/codeActions';
 import { hoverAt } from '../features/hover';
 import type { Knowledge } from '../knowledge';
 import type { AnalysisCache } from './analysisCache';
@@ -43,21 +45,46 @@ export function pullDiagnostics(context: HandlerContext, document: TextDocument)
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics(context, document) };
 }
 
-/** Quick fixes for govsec's own diagnostics, from the replacement each finding carries. */
-export function codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govsec`;
+
+function toEdit(document: TextDocument, edits: readonly OffsetEdit[]): WorkspaceEdit {
+  return { changes: { [document.uri]: edits.map((edit) => ({ range: rangeOf(document, edit.start, edit.end), newText: edit.newText })) } };
+}
+
+/**
+ * Code actions: for each govsec diagnostic its fix (preferred) and a suppression comment; "fix all" as a
+ * quick fix when the file has several fixable findings, and as the source.fixAll.govsec action.
+ */
+export function codeActions(context: HandlerContext, document: TextDocument, params: CodeActionParams): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const analysis = context.cache.get(document);
   const actions: CodeAction[] = [];
-  for (const diagnostic of params.context.diagnostics) {
-    const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
-    if (diagnostic.source !== 'govsec' || !fix) {
-      continue;
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'govsec' || typeof diagnostic.code !== 'string') {
+        continue;
+      }
+      const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
+      if (fix) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: fix.replacement }] } },
+        });
+      }
+      const suppression = suppressionAction(analysis.model, diagnostic.code, document.offsetAt(diagnostic.range.start));
+      actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toEdit(document, suppression.edits) });
     }
-    actions.push({
-      title: fix.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      isPreferred: true,
-      edit: { changes: { [document.uri]: [{ range: diagnostic.range, newText: fix.replacement }] } },
-    });
+  }
+  const fixAll = fixAllAction(analysis);
+  if (fixAll && fixAll.edits.length > 1 && wants(CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'govsec')) {
+    actions.push({ title: fixAll.title, kind: CodeActionKind.QuickFix, edit: toEdit(document, fixAll.edits) });
+  }
+  if (fixAll && only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.Empty && kind.startsWith(CodeActionKind.Source))) {
+    actions.push({ title: fixAll.title, kind: FIX_ALL_KIND, edit: toEdit(document, fixAll.edits) });
   }
   return actions;
 }

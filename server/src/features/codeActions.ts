@@ -1,0 +1,70 @@
+/**
+ * Code actions, protocol-free: the fix a finding carries, a suppression comment for one finding, and
+ * "fix all" for a document. Edits are offsets into the document; the LSP handler converts them.
+ */
+
+import type { DocumentAnalysis } from '../analysis';
+import type { DocumentModel } from '../document/model';
+import type { Finding } from '../rules/rule';
+
+export interface OffsetEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface EditAction {
+  readonly title: string;
+  readonly edits: readonly OffsetEdit[];
+}
+
+function lineBounds(text: string, offset: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) {
+    end = text.length;
+  }
+  if (end > start && text.charCodeAt(end - 1) === 0x0d) {
+    end -= 1;
+  }
+  return { start, end };
+}
+
+/**
+ * A comment that silences `ruleId` on the line at `offset`: a line above it ("next-line"), except in a
+ * Markdown table row, where a line would split the table, so the comment goes at the row's end.
+ */
+export function suppressionAction(model: DocumentModel, ruleId: string, offset: number): EditAction {
+  const { text } = model;
+  const line = lineBounds(text, offset);
+  const content = text.slice(line.start, line.end);
+  const indent = /^[ \t]*/.exec(content)![0];
+  const eol = text.slice(line.end, line.end + 2).startsWith('\r\n') ? '\r\n' : '\n';
+  const title = `この行の ${ruleId} を無効にする (disable ${ruleId} for this line)`;
+  if (model.kind === 'yaml') {
+    return { title, edits: [{ start: line.start, end: line.start, newText: `${indent}# govsec-disable-next-line ${ruleId}${eol}` }] };
+  }
+  if (/^\s*\|/.test(content)) {
+    return { title, edits: [{ start: line.end, end: line.end, newText: ` <!-- govsec-disable-line ${ruleId} -->` }] };
+  }
+  // Keep a blockquote's or list item's marker so the comment stays inside the same block.
+  const quote = /^[ \t]*(?:>[ \t]?)+/.exec(content)?.[0] ?? indent;
+  return { title, edits: [{ start: line.start, end: line.start, newText: `${quote}<!-- govsec-disable-next-line ${ruleId} -->${eol}` }] };
+}
+
+/** Every finding's fix, in one edit list (overlapping fixes keep the first). */
+export function fixAllAction(analysis: DocumentAnalysis): EditAction | undefined {
+  const edits: OffsetEdit[] = [];
+  let lastEnd = -1;
+  for (const finding of analysis.findings) {
+    if (finding.fix && finding.start >= lastEnd) {
+      edits.push({ start: finding.start, end: finding.end, newText: finding.fix.replacement });
+      lastEnd = finding.end;
+    }
+  }
+  return edits.length > 0 ? { title: `govsec: すべて修正する (fix all ${edits.length} problems)`, edits } : undefined;
+}
+
+export function findingFixAction(finding: Finding): EditAction | undefined {
+  return finding.fix ? { title: finding.fix.title, edits: [{ start: finding.start, end: finding.end, newText: finding.fix.replacement }] } : undefined;
+}
