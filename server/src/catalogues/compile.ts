@@ -11,9 +11,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import Ajv from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
 import type { GlossaryProblem } from '../glossary/types';
+import { describeAjvError, instancePath, nodeOffset } from '../glossary/yamlData';
 import { normalizeControlId, parentKey, parseIsmapId } from './ids';
 import {
   CATALOGUE_FAMILY,
@@ -188,39 +189,6 @@ const LAYOUT: Readonly<Record<CatalogueId, { readonly columns: readonly string[]
 };
 
 const MAPPING_COLUMNS = ['from_2013', 'to_2022', 'relationship', 'sources'];
-
-function describeAjvError(error: ErrorObject): string {
-  const where = error.instancePath || '(top level)';
-  if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-  }
-  if (error.keyword === 'required') {
-    return `${where}: missing property "${(error.params as { missingProperty: string }).missingProperty}"`;
-  }
-  if (error.keyword === 'enum') {
-    return `${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-  }
-  return `${where}: ${error.message ?? error.keyword}`;
-}
-
-function instancePath(error: ErrorObject): (string | number)[] {
-  return error.instancePath
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-function nodeOffset(document: Document, nodePath: readonly (string | number)[]): number {
-  // Walk up until a node with a source range is found (a missing property points at its parent).
-  for (let length = nodePath.length; length >= 0; length--) {
-    const node = length === 0 ? document.contents : document.getIn(nodePath.slice(0, length), true);
-    if (isNode(node) && node.range) {
-      return node.range[0];
-    }
-  }
-  return 0;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Compilation

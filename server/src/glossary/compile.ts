@@ -5,8 +5,7 @@
  * tests. Every problem names its file, line and column, so a broken entry is found in one step.
  */
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { ValidateFunction } from 'ajv';
 import { normalizeKey } from '../text/normalize';
 import {
   COMPILED_GLOSSARY_FORMAT,
@@ -15,6 +14,7 @@ import {
   type GlossaryProblem,
   type TermEntry,
 } from './types';
+import { nodeOffset, parseAndValidate, positionOf, validatorFor, type ParsedYaml } from './yamlData';
 
 export interface GlossaryFile {
   /** Path used in messages and in entry locations. */
@@ -29,89 +29,24 @@ export interface CompileResult {
 }
 
 export function createTermsValidator(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  return ajv.compile(schema);
-}
-
-interface ParsedFile {
-  readonly file: GlossaryFile;
-  readonly document: Document;
-  readonly lines: LineCounter;
-}
-
-function positionOf(parsed: ParsedFile, offset: number) {
-  const { line, col } = parsed.lines.linePos(offset);
-  return { line, column: col };
-}
-
-function nodeOffset(document: Document, path: readonly (string | number)[]): number {
-  // Walk up until a node with a source range is found (a missing property points at its parent).
-  for (let length = path.length; length >= 0; length--) {
-    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
-    if (isNode(node) && node.range) {
-      return node.range[0];
-    }
-  }
-  return 0;
-}
-
-function describeAjvError(error: ErrorObject): string {
-  const where = error.instancePath || '(top level)';
-  if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-  }
-  if (error.keyword === 'required') {
-    return `${where}: missing property "${(error.params as { missingProperty: string }).missingProperty}"`;
-  }
-  return `${where}: ${error.message ?? error.keyword}`;
-}
-
-function instancePath(error: ErrorObject): (string | number)[] {
-  return error.instancePath
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-/** Keeps the most useful error of a oneOf failure instead of every branch's complaint. */
-function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'if');
-  return specific.length > 0 ? specific : [...errors];
+  return validatorFor(schema);
 }
 
 export function compileGlossary(files: readonly GlossaryFile[], validate: ValidateFunction): CompileResult {
   const problems: GlossaryProblem[] = [];
   const terms: TermEntry[] = [];
-  const entryFile = new Map<TermEntry, ParsedFile>();
+  const entryFile = new Map<TermEntry, ParsedYaml>();
   const entryIndex = new Map<TermEntry, number>();
 
   for (const file of files) {
-    const lines = new LineCounter();
-    const document = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const parsed: ParsedFile = { file, document, lines };
-    if (document.errors.length > 0) {
-      for (const error of document.errors) {
-        problems.push({ file: file.path, ...positionOf(parsed, error.pos[0]), message: `YAML: ${error.message.split('\n')[0]}` });
-      }
+    const result = parseAndValidate(file.text, file.path, validate);
+    problems.push(...result.problems);
+    if (result.data === undefined) {
       continue;
     }
-    const data = document.toJS();
-    if (!validate(data)) {
-      const seen = new Set<string>();
-      for (const error of relevantErrors(validate.errors ?? [])) {
-        const message = describeAjvError(error);
-        const position = positionOf(parsed, nodeOffset(document, instancePath(error)));
-        const key = `${position.line}:${message}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          problems.push({ file: file.path, ...position, message });
-        }
-      }
-      continue;
-    }
-    ((data as { terms: unknown[] }).terms as Omit<TermEntry, 'location'>[]).forEach((raw, index) => {
-      const position = positionOf(parsed, nodeOffset(document, ['terms', index, 'id']));
+    const { parsed } = result;
+    ((result.data as { terms: unknown[] }).terms as Omit<TermEntry, 'location'>[]).forEach((raw, index) => {
+      const position = positionOf(parsed, nodeOffset(parsed.document, ['terms', index, 'id']));
       const entry: TermEntry = {
         ...raw,
         aliases: raw.aliases ?? [],
@@ -127,7 +62,7 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
   const problemAt = (entry: TermEntry, path: (string | number)[], message: string) => {
     const parsed = entryFile.get(entry)!;
     const offset = nodeOffset(parsed.document, ['terms', entryIndex.get(entry)!, ...path]);
-    problems.push({ file: parsed.file.path, ...positionOf(parsed, offset), message });
+    problems.push({ file: parsed.file, ...positionOf(parsed, offset), message });
   };
 
   const byId = new Map<string, TermEntry>();

@@ -10,9 +10,9 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { ValidateFunction } from 'ajv';
 import type { CompiledGlossary, GlossaryProblem } from '../glossary/types';
+import { displayPath, nodeOffset, parseAndValidate, positionOf, problemAt, validatorFor, type ParsedYaml } from '../glossary/yamlData';
 import { normalizeKey } from '../text/normalize';
 import { normalizeRegistrationNumber } from './status';
 import {
@@ -39,106 +39,8 @@ export interface CompileServicesResult {
   readonly problems: GlossaryProblem[];
 }
 
-const validators = new WeakMap<object, ValidateFunction>();
-
-/** An ajv validator (strict, all errors) for a schema object; compiled once per object. */
-export function validatorFor(schema: object): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
-}
-
-/** A YAML file parsed with line information. */
-export interface ParsedYaml {
-  readonly file: string;
-  readonly document: Document;
-  readonly lines: LineCounter;
-}
-
-export function positionOf(parsed: ParsedYaml, offset: number): { line: number; column: number } {
-  const { line, col } = parsed.lines.linePos(offset);
-  return { line, column: col };
-}
-
-/** Source offset of the node at `path`, or of its nearest ancestor that exists. */
-export function nodeOffset(document: Document, nodePath: readonly (string | number)[]): number {
-  for (let length = nodePath.length; length >= 0; length--) {
-    const node = length === 0 ? document.contents : document.getIn(nodePath.slice(0, length), true);
-    if (isNode(node) && node.range) {
-      return node.range[0];
-    }
-  }
-  return 0;
-}
-
-export function problemAt(parsed: ParsedYaml, nodePath: readonly (string | number)[], message: string): GlossaryProblem {
-  return { file: parsed.file, ...positionOf(parsed, nodeOffset(parsed.document, nodePath)), message };
-}
-
-function describeAjvError(error: ErrorObject): string {
-  const where = error.instancePath || '(top level)';
-  if (error.keyword === 'additionalProperties') {
-    return `${where}: unknown property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-  }
-  if (error.keyword === 'required') {
-    return `${where}: missing property "${(error.params as { missingProperty: string }).missingProperty}"`;
-  }
-  return `${where}: ${error.message ?? error.keyword}`;
-}
-
-function instancePath(error: ErrorObject): (string | number)[] {
-  return error.instancePath
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-/**
- * Parses YAML text and validates it against a schema. Returns the data only when both succeed; every
- * problem carries the file, line and column.
- */
-export function parseAndValidate(
-  text: string,
-  file: string,
-  validate: ValidateFunction,
-): { parsed: ParsedYaml; data?: unknown; problems: GlossaryProblem[] } {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const parsed: ParsedYaml = { file, document, lines };
-  const problems: GlossaryProblem[] = [];
-  if (document.errors.length > 0) {
-    for (const error of document.errors) {
-      problems.push({ file, ...positionOf(parsed, error.pos[0]), message: `YAML: ${error.message.split('\n')[0]}` });
-    }
-    return { parsed, problems };
-  }
-  const data = document.toJS();
-  if (!validate(data)) {
-    const seen = new Set<string>();
-    const errors = validate.errors ?? [];
-    const specific = errors.filter((error) => error.keyword !== 'oneOf' && error.keyword !== 'if');
-    for (const error of specific.length > 0 ? specific : errors) {
-      const problem = problemAt(parsed, instancePath(error), describeAjvError(error));
-      const key = `${problem.line}:${problem.message}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        problems.push(problem);
-      }
-    }
-    return { parsed, problems };
-  }
-  return { parsed, data, problems };
-}
-
-/** The path used in messages: relative to the working directory when inside it, with forward slashes. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
-}
+// Shared YAML + schema helpers (re-exported for the modules that import them from here).
+export { displayPath, nodeOffset, parseAndValidate, positionOf, problemAt, validatorFor, type ParsedYaml } from '../glossary/yamlData';
 
 interface PlacedService {
   readonly entry: ServiceEntry;
