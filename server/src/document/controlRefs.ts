@@ -91,6 +91,8 @@ const YAML_KEY_CUES: readonly [Cue, RegExp][] = [
   ['iso-2013', /(?:iso|27001|27002).*2013|2013.*(?:iso|27001)/i],
   ['iso', /iso|27001|27002|annex[-_ ]?a|附属書/i],
   ['ismap', /ismap|管理策|管理基準/i],
+  ['common-standards-guideline', /対策基準策定|guideline/i],
+  ['common-standards-r5', /統一基準.*(?:令和5|r5|2023)/i],
   ['common-standards', /統一基準|common[-_ ]?standards?/i],
 ];
 
@@ -119,7 +121,7 @@ interface Candidate {
 // Identifier shapes, on normalised text. Lookarounds keep them from starting or ending inside a longer token.
 const NIST_ID = /(?<![A-Za-z0-9-])([A-Za-z]{2})\s?-\s?(\d{1,2})(?:\s?\(\s?\d{1,2}\s?\)|\.\d{1,2}(?![.\d]))?(?![A-Za-z0-9]|\.\d)/g;
 const ANNEX_A_ID = /(?<![A-Za-z0-9.])A\s?\.\s?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![.\d])/g;
-const CLAUSE_ID = /(?<![\d.])\d\.\d\.\d(?:\(\d{1,2}\))(?:\([a-z]\))?(?:-\d{1,2})?/g;
+const CLAUSE_ID = /(?<![\d.])\d\.\d(?:\.\d)?\(\d{1,2}\)(?:\([a-z]\))?(?:-\d{1,2})?/g;
 const DOTTED_ID = /(?<![\d.A-Za-z])\d{1,2}(?:\.\d{1,3}){1,3}(?:\.(?:PB|B|P))?(?![\d]|\.\d)/g;
 
 function candidatesIn(text: string): Candidate[] {
