@@ -54,6 +54,8 @@ export class Knowledge {
   private readonly servicesById: ReadonlyMap<string, ServiceEntry>;
   private readonly servicesByTerm: ReadonlyMap<string, ServiceEntry>;
   private regionMatcherCache: DictionaryMatcher<readonly RegionCandidate[]> | undefined;
+  /** The compiled parts, kept to rebuild with a user's glossary. */
+  private readonly parts: KnowledgeParts;
 
   private constructor(
     glossary: Glossary,
@@ -62,7 +64,9 @@ export class Knowledge {
     ismapList: IsmapList,
     lexicon: DictionaryMatcher<LexiconEntry>,
     catalogues: Catalogues | undefined,
+    parts: KnowledgeParts,
   ) {
+    this.parts = parts;
     this.glossary = glossary;
     this.catalogues = catalogues;
     this.services = services;
@@ -82,12 +86,35 @@ export class Knowledge {
     ];
     const bundled = parts.services?.ismapList ?? EMPTY_ISMAP_LIST;
     const catalogues = parts.catalogues ? new Catalogues(parts.catalogues) : undefined;
-    return new Knowledge(glossary, services, bundled, parts.ismapList ?? bundled, new DictionaryMatcher(keys), catalogues);
+    return new Knowledge(glossary, services, bundled, parts.ismapList ?? bundled, new DictionaryMatcher(keys), catalogues, parts);
   }
 
   /** The same knowledge with another ISMAP list in use (undefined: back to the bundled one). */
   withIsmapList(list: IsmapList | undefined): Knowledge {
-    return new Knowledge(this.glossary, this.services, this.bundledIsmapList, list ?? this.bundledIsmapList, this.lexicon, this.catalogues);
+    return new Knowledge(this.glossary, this.services, this.bundledIsmapList, list ?? this.bundledIsmapList, this.lexicon, this.catalogues, {
+      ...this.parts,
+      ismapList: list,
+    });
+  }
+
+  /** The compiled glossary this knowledge was built from (the base for a user's extra terms). */
+  get compiledGlossary(): CompiledGlossary {
+    return this.parts.glossary;
+  }
+
+  /**
+   * The same knowledge with another term glossary (bundled terms plus a user's). Throws when a user's
+   * spelling is also a catalogued service's, since one text cannot mean both.
+   */
+  withGlossary(glossary: CompiledGlossary): Knowledge {
+    const serviceKeys = new Map((this.parts.services?.spellings ?? []).map((spelling) => [spelling.key, spelling]));
+    for (const spelling of glossary.spellings) {
+      const service = serviceKeys.get(spelling.key);
+      if (service) {
+        throw new Error(`spelling "${spelling.text}" of term "${spelling.termId}" is already the name of the cloud service "${service.serviceId}"`);
+      }
+    }
+    return Knowledge.fromParts({ ...this.parts, glossary, ismapList: this.ismapList === this.bundledIsmapList ? undefined : this.ismapList });
   }
 
   service(id: string): ServiceEntry | undefined {

@@ -3,6 +3,7 @@
  * (the VS Code client). The transport is chosen from the command line by vscode-languageserver.
  */
 
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createConnection,
@@ -14,9 +15,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ProjectSetup, type DocumentSetup } from './config/projectSetup';
 import { formatProblem } from './glossary/compile';
 import { loadKnowledge, type Knowledge } from './knowledge';
-import { AnalysisCache } from './lsp/analysisCache';
+import { AnalysisCache, documentPath } from './lsp/analysisCache';
 import { serverCapabilities, supportsPullDiagnostics } from './lsp/capabilities';
 import * as handlers from './lsp/handlers';
 import { defaultSettings, readSettings, type GovsecSettings } from './lsp/settings';
@@ -30,14 +32,49 @@ const documents = new TextDocuments(TextDocument);
 const serverDirectory = __dirname;
 const bundledKnowledge: Knowledge = loadKnowledge(serverDirectory);
 let knowledge: Knowledge = bundledKnowledge;
-const cache = new AnalysisCache(() => knowledge);
+let settings: GovsecSettings = defaultSettings;
+let workspaceRoot: string | undefined;
+let project = newProjectSetup();
+/** What applied to each document when it was last analysed, to log only changes. */
+const appliedSetups = new Map<string, string>();
+const reportedProblems = new Set<string>();
+/** User glossary files in use by some document: a change to one of them invalidates the analyses. */
+const glossaryFilesInUse = new Set<string>();
+
+function newProjectSetup(): ProjectSetup {
+  return new ProjectSetup(knowledge, {
+    rootDirectory: workspaceRoot,
+    settings: settings.layer,
+    termsSchemaFile: path.join(serverDirectory, '..', 'glossary', 'schema', 'terms.schema.json'),
+  });
+}
+
+/** The setup of a document; logs which configuration and glossary files apply, and reports their problems. */
+function setupFor(uri: string): DocumentSetup {
+  const setup = project.forDocument(documentPath(uri));
+  setup.glossaryFiles.forEach((file) => glossaryFilesInUse.add(file));
+  const summary = `config ${setup.configFile ?? '(none)'}; glossary: bundled${setup.glossaryFiles.map((file) => ` + ${file}`).join('')}`;
+  if (appliedSetups.get(uri) !== summary) {
+    appliedSetups.set(uri, summary);
+    connection.console.info(`govsec: ${uri}: ${summary}`);
+  }
+  for (const problem of setup.problems) {
+    const text = formatProblem(problem);
+    if (!reportedProblems.has(text)) {
+      reportedProblems.add(text);
+      connection.console.error(`govsec: ${text} (the last good version stays in force)`);
+      void connection.window.showWarningMessage(`govsec: ${text} — the last good version stays in force.`);
+    }
+  }
+  return setup;
+}
+
+const cache = new AnalysisCache(setupFor);
 const context: handlers.HandlerContext = { cache, knowledge: () => knowledge, serverDirectory };
 
-let settings: GovsecSettings = defaultSettings;
 let pullDiagnostics = false;
 let configurationRequests = false;
 let watchedFilesRegistration = false;
-let workspaceRoot: string | undefined;
 const pendingPushes = new Map<string, NodeJS.Timeout>();
 
 function rootOf(params: InitializeParams): string | undefined {
@@ -61,10 +98,12 @@ function loadWorkspaceIsmapList(): void {
   if (loaded.missing) {
     if (knowledge !== bundledKnowledge) {
       knowledge = bundledKnowledge;
+      project = project.withBase(knowledge);
       connection.console.info(`govsec: ${file} removed; using the bundled ${describeList(knowledge.ismapList)}`);
     }
   } else if (loaded.list && loaded.list.entries.length > 0) {
     knowledge = bundledKnowledge.withIsmapList(loaded.list);
+    project = project.withBase(knowledge);
     connection.console.info(`govsec: using ${describeList(loaded.list)} from ${file}`);
   } else {
     const problems = loaded.problems.map(formatProblem).join('; ') || `${file}: the list has no entries`;
@@ -79,6 +118,8 @@ connection.onInitialize((params): InitializeResult => {
   configurationRequests = params.capabilities.workspace?.configuration === true;
   watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceRoot = rootOf(params);
+  settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings, workspaceRoot);
+  project = newProjectSetup();
   loadWorkspaceIsmapList();
   return {
     capabilities: serverCapabilities(params.capabilities),
@@ -93,7 +134,10 @@ connection.onInitialized(async () => {
   );
   if (watchedFilesRegistration) {
     await connection.client
-      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${DEFAULT_ISMAP_LIST_FILE}` }] })
+      .register(DidChangeWatchedFilesNotification.type, {
+        // The ISMAP list, configuration files, and YAML files that may be a user's glossary.
+        watchers: [{ globPattern: `**/${DEFAULT_ISMAP_LIST_FILE}` }, { globPattern: '**/.govsec.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }],
+      })
       .catch(() => undefined);
   }
   if (configurationRequests) {
@@ -107,23 +151,43 @@ async function refreshSettings(): Promise<void> {
     return;
   }
   try {
-    settings = readSettings(await connection.workspace.getConfiguration('govsec'));
+    applySettings(readSettings(await connection.workspace.getConfiguration('govsec'), workspaceRoot));
   } catch (error) {
     connection.console.warn(`govsec: could not read settings (${String(error)}); keeping the previous ones`);
   }
+}
+
+function applySettings(next: GovsecSettings): void {
+  settings = next;
+  for (const problem of next.problems) {
+    connection.console.error(`govsec: ${problem}`);
+  }
+  project = newProjectSetup();
+  cache.clear();
 }
 
 connection.onDidChangeConfiguration(async (change) => {
   if (configurationRequests) {
     await refreshSettings();
   } else {
-    settings = readSettings((change.settings as { govsec?: unknown } | undefined)?.govsec);
+    applySettings(readSettings((change.settings as { govsec?: unknown } | undefined)?.govsec, workspaceRoot));
   }
   refreshDiagnostics();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  loadWorkspaceIsmapList();
+connection.onDidChangeWatchedFiles((params) => {
+  const files = params.changes.map((change) => documentPath(change.uri) ?? '');
+  const isIsmapList = (file: string) => file.endsWith(path.join(...DEFAULT_ISMAP_LIST_FILE.split('/')));
+  const isConfig = (file: string) => /(^|[\\/])\.govsec\.ya?ml$/.test(file);
+  if (!files.some((file) => isIsmapList(file) || isConfig(file) || glossaryFilesInUse.has(file))) {
+    return;
+  }
+  if (files.some(isIsmapList)) {
+    loadWorkspaceIsmapList();
+  }
+  project.invalidate();
+  reportedProblems.clear();
+  cache.clear();
   refreshDiagnostics();
 });
 

@@ -21,6 +21,7 @@ import { formatJson, formatText, type CliFinding } from './format';
 import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
 import { formatStats, knowledgeStats } from './stats';
+import { ProjectSetup } from '../config/projectSetup';
 
 const USAGE = `Usage:
   govsec check [files or folders…] [--format text|json|sarif] [--config FILE]
@@ -111,6 +112,14 @@ export function knowledgeFor(distDirectory: string, cwd: string, err: NodeJS.Wri
 
 function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, distDirectory: string): number {
   const { knowledge } = knowledgeFor(distDirectory, process.cwd(), err);
+  if (options.config !== undefined && !fs.existsSync(options.config)) {
+    throw new UsageError(`--config: no such file ${options.config}`);
+  }
+  const setup = new ProjectSetup(knowledge, {
+    configFile: options.config,
+    termsSchemaFile: path.join(distDirectory, '..', 'glossary', 'schema', 'terms.schema.json'),
+  });
+  const reported = new Set<string>();
   const findings: CliFinding[] = [];
   let failed = false;
   for (const file of expandPaths(options.paths)) {
@@ -122,7 +131,16 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     }
     const uri = pathToFileURL(path.resolve(file)).href;
     const document = TextDocument.create(uri, languageIdOf(file), 1, read.text);
-    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, knowledge);
+    const applied = setup.forDocument(path.resolve(file));
+    for (const problem of applied.problems) {
+      const line = formatProblem(problem);
+      if (!reported.has(line)) {
+        reported.add(line);
+        err.write(`govsec: ${line}\n`);
+        failed = true;
+      }
+    }
+    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, applied.knowledge, applied.options);
     for (const finding of analysis.findings) {
       const start = document.positionAt(finding.start);
       const end = document.positionAt(finding.end);

@@ -1,22 +1,31 @@
 /** One analysis per document version: hover, diagnostics and code actions share it; edits invalidate it lazily. */
 
+import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../analysis';
-import type { Knowledge } from '../knowledge';
+import type { DocumentSetup } from '../config/projectSetup';
+
+/** The file path of a document URI (undefined for untitled documents, which no .govsec.yaml applies to). */
+export function documentPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
 
-  constructor(private readonly knowledge: () => Knowledge) {}
+  /** `setupFor` gives the knowledge and options for a document: configuration and user glossaries applied. */
+  constructor(private readonly setupFor: (uri: string) => DocumentSetup) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) {
       return cached.analysis;
     }
+    const setup = this.setupFor(document.uri);
     const analysis = analyzeDocument(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      this.knowledge(),
+      setup.knowledge,
+      setup.options,
     );
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
