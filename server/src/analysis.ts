@@ -10,7 +10,9 @@ import { findControlReferences } from './document/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
 import { parseMarkdownDocument } from './document/markdown';
 import { parseYamlDocument } from './document/yaml';
-import type { Knowledge } from './knowledge';
+import type { TextMatch } from './text/matcher';
+import { normalize, type NormalizedText } from './text/normalize';
+import type { Knowledge, LexiconEntry, RegionCandidate } from './knowledge';
 import { allRules } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 import type { Severity } from './glossary/types';
@@ -37,6 +39,8 @@ export interface DocumentAnalysis {
   readonly mentions: readonly Mention[];
   /** Ordered by position, then rule id. */
   readonly findings: readonly Finding[];
+  /** For the next analysis of this document (after an edit). */
+  readonly matchCache: SegmentMatchCache;
 }
 
 export function buildModel(source: SourceDocument): DocumentModel {
@@ -45,18 +49,55 @@ export function buildModel(source: SourceDocument): DocumentModel {
     : parseMarkdownDocument(source.text);
 }
 
-export function findMentions(model: DocumentModel, knowledge: Knowledge) {
+/** Matches of one segment's text, relative to the segment start; reused while the text is unchanged. */
+interface SegmentMatches {
+  readonly lexicon: readonly TextMatch<LexiconEntry>[];
+  readonly regions: readonly TextMatch<readonly RegionCandidate[]>[];
+}
+
+/**
+ * Term, service and region matches per segment text, from the previous analysis of the same document:
+ * after an edit only the segments whose text changed are normalised and matched again.
+ */
+export class SegmentMatchCache {
+  readonly entries = new Map<string, SegmentMatches>();
+  constructor(readonly knowledge: Knowledge) {}
+}
+
+/** Matches relative to `by` (stored per segment text, so they can be reused wherever the text moves). */
+function relative<T>(matches: readonly TextMatch<T>[], by: number): TextMatch<T>[] {
+  return matches.map((match) => ({ start: match.start - by, end: match.end - by, value: match.value }));
+}
+
+export function findMentions(model: DocumentModel, knowledge: Knowledge, previous?: SegmentMatchCache) {
   const terms: TermOccurrence[] = [];
   const services: ServiceOccurrence[] = [];
   const regions: RegionMention[] = [];
-  for (const segment of model.segments) {
-    for (const match of knowledge.regions.matchRange(model.text, segment.start, segment.end)) {
+  const reuse = previous?.knowledge === knowledge ? previous : undefined;
+  const cache = new SegmentMatchCache(knowledge);
+  // A segment is normalised at most once; the term/service, region and control-ID matchers share it.
+  const normalizedSegments: (NormalizedText | undefined)[] = [];
+  model.segments.forEach((segment, index) => {
+    const segmentText = model.text.slice(segment.start, segment.end);
+    let matches = cache.entries.get(segmentText) ?? reuse?.entries.get(segmentText);
+    if (!matches) {
+      const normalized = normalize(model.text, segment.start, segment.end);
+      normalizedSegments[index] = normalized;
+      matches = {
+        lexicon: relative(knowledge.lexicon.matchNormalized(normalized), segment.start),
+        regions: relative(knowledge.regions.matchNormalized(normalized), segment.start),
+      };
+    }
+    cache.entries.set(segmentText, matches);
+    for (const match of matches.regions) {
       for (const candidate of match.value) {
-        regions.push({ start: match.start, end: match.end, region: candidate.region, service: candidate.service });
+        regions.push({ start: match.start + segment.start, end: match.end + segment.start, region: candidate.region, service: candidate.service });
       }
     }
-    for (const match of knowledge.lexicon.matchRange(model.text, segment.start, segment.end)) {
-      const base = { start: match.start, end: match.end, surface: model.text.slice(match.start, match.end), segmentKind: segment.kind };
+    for (const match of matches.lexicon) {
+      const start = match.start + segment.start;
+      const end = match.end + segment.start;
+      const base = { start, end, surface: model.text.slice(start, end), segmentKind: segment.kind };
       const entry = match.value;
       if (entry.kind === 'term') {
         terms.push({ ...base, kind: 'term', spelling: entry.spelling, term: knowledge.glossary.termOf(entry.spelling) });
@@ -64,24 +105,26 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge) {
         services.push({ ...base, kind: 'service', spelling: entry.spelling, service: knowledge.service(entry.spelling.serviceId)! });
       }
     }
-  }
+  });
   const controls: ControlOccurrence[] = [];
-  for (const reference of findControlReferences(model)) {
+  for (const reference of findControlReferences(model, normalizedSegments)) {
     const control = knowledge.resolveControl(reference.framework, reference.id);
     controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
   }
-  return { terms, services, controls, regions };
+  return { terms, services, controls, regions, cache };
 }
 
 export interface AnalysisOptions extends ContextOptions {
   readonly rules?: readonly Rule[];
+  /** The previous analysis's matches of the same document, to reuse for unchanged segments. */
+  readonly previous?: SegmentMatchCache;
   /** The configured severity of a rule (settings, .govsec.yaml); 'off' skips it. Absent: the rule's own. */
   readonly ruleSeverity?: (ruleId: string) => Severity | 'off' | undefined;
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
   const model = buildModel(source);
-  const { terms, services, controls, regions } = findMentions(model, knowledge);
+  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous);
   const context = buildContext(model, terms, services, knowledge, options);
   const input = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
   const configured = new Map<string, Severity | 'off' | undefined>();
@@ -104,7 +147,7 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   const findings = applySuppressions(raw, model);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { model, terms, services, controls, regions, context, mentions, findings };
+  return { model, terms, services, controls, regions, context, mentions, findings, matchCache: cache };
 }
 
 /** The mention covering `offset`, if any; the innermost one where mentions nest. */

@@ -172,7 +172,8 @@ function inPlatformStatement(model: DocumentModel, offset: number): boolean {
     return isPlatformKeyPath(segment);
   }
   const [start, end] = sentenceAround(model.text, offset, segment?.kind ?? 'prose');
-  return PLATFORM_STATEMENT.test(normalizeKey(model.text.slice(start, end)));
+  // The statement verbs are kana and kanji, which have no width variants: no NFKC needed.
+  return PLATFORM_STATEMENT.test(model.text.slice(start, end));
 }
 
 export function buildContext(
@@ -217,11 +218,11 @@ export function buildContext(
     sectorOf(textOf(field(data, 'issuer', '発注者', 'organization', '組織', '機関')));
   let sectorEvidence: Evidence | undefined;
   if (!sector) {
-    const cue = /行政機関等|国の行政機関|府省庁|[一-龥]{1,8}省(?![一-龥])|地方公共団体|[一-龥]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/.exec(normalizeKey(model.text));
+    // Kanji and kana have no width variants, so the raw text is searched (no NFKC pass over the whole document).
+    const cue = /行政機関等|国の行政機関|府省庁|[一-龥]{1,8}省(?![一-龥])|地方公共団体|[一-龥]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/.exec(model.text);
     if (cue) {
       const text = cue[0];
       sector = /地方公共団体|市|町|村/.test(text) ? 'local' : /民間|事業者/.test(text) ? 'private' : 'national';
-      // NFKC keeps the length of these characters, so the offset is the original one.
       sectorEvidence = { start: cue.index, end: cue.index + text.length };
     }
   }

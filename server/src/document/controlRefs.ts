@@ -10,7 +10,7 @@
  */
 
 import type { CatalogueId } from '../catalogues/types';
-import { normalize } from '../text/normalize';
+import { normalize, type NormalizedText } from '../text/normalize';
 import type { DocumentModel } from './model';
 import { sentenceAround } from './sentences';
 
@@ -202,12 +202,19 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
   }
 }
 
-export function findControlReferences(model: DocumentModel): ControlReference[] {
+/** `normalizedSegments[i]` may give segment i already normalised (the analysis normalises each segment once). */
+const DIGIT = /[0-9０-９]/;
+
+export function findControlReferences(model: DocumentModel, normalizedSegments?: readonly (NormalizedText | undefined)[]): ControlReference[] {
   const { text } = model;
   const references: ControlReference[] = [];
   const scopeCues = new Map<number, { hits: CueHit[]; normalizedStart: Uint32Array; scopeStart: number }>();
-  for (const segment of model.segments) {
-    const normalized = normalize(text, segment.start, segment.end);
+  for (const [index, segment] of model.segments.entries()) {
+    // Every control ID has a digit: most segments are skipped without normalising them.
+    if (!DIGIT.test(text.slice(segment.start, segment.end))) {
+      continue;
+    }
+    const normalized = normalizedSegments?.[index] ?? normalize(text, segment.start, segment.end);
     const candidates = candidatesIn(normalized.text);
     if (candidates.length === 0) {
       continue;

@@ -22,10 +22,11 @@ export class AnalysisCache {
       return cached.analysis;
     }
     const setup = this.setupFor(document.uri);
+    // The previous version's per-segment matches are reused for the lines an edit did not touch.
     const analysis = analyzeDocument(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
       setup.knowledge,
-      setup.options,
+      { ...setup.options, previous: cached?.analysis.matchCache },
     );
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
@@ -35,6 +36,7 @@ export class AnalysisCache {
     this.entries.delete(uri);
   }
 
+  /** Forgets every analysis (configuration or knowledge changed); the next one of each document is full. */
   clear(): void {
     this.entries.clear();
   }

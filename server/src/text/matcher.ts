@@ -7,7 +7,7 @@
  * At each position the longest key wins, and matching resumes after it (leftmost-longest).
  */
 
-import { normalize } from './normalize';
+import { normalize, type NormalizedText } from './normalize';
 
 export interface MatcherKey<T> {
   /** The key in NFKC form. */
@@ -68,7 +68,11 @@ export class DictionaryMatcher<T> {
 
   /** Finds the keys in `original[start, end)`; the range is normalised first. */
   matchRange(original: string, start: number, end: number): TextMatch<T>[] {
-    const normalized = normalize(original, start, end);
+    return this.matchNormalized(normalize(original, start, end));
+  }
+
+  /** Finds the keys in already-normalised text (one normalisation can serve several matchers). */
+  matchNormalized(normalized: NormalizedText): TextMatch<T>[] {
     const text = normalized.text;
     const matches: TextMatch<T>[] = [];
     const rootChildren = this.root.children;

@@ -45,43 +45,57 @@ function codePointLength(codePoint: number): number {
   return codePoint > 0xffff ? 2 : 1;
 }
 
+/** Per BMP code unit: 0 not yet known, 1 NFKC leaves it as it is, 2 NFKC changes it. */
+const STABILITY = new Uint8Array(0x10000);
+
+function isStable(code: number): boolean {
+  let stability = STABILITY[code];
+  if (stability === 0) {
+    const char = String.fromCharCode(code);
+    stability = char.normalize('NFKC') === char ? 1 : 2;
+    STABILITY[code] = stability;
+  }
+  return stability === 1;
+}
+
 /** Normalises `original[start, end)`. Offsets in the map are offsets into `original`. */
 export function normalize(original: string, start = 0, end = original.length): NormalizedText {
   const parts: string[] = [];
-  // Most text maps one-to-one; the arrays grow only when NFKC expands a cluster.
+  // Most text maps one to one; the arrays grow only when NFKC expands a cluster.
   let capacity = end - start + 16;
   let originalStart = new Uint32Array(capacity);
   let originalEnd = new Uint32Array(capacity);
   let length = 0;
+  /** Start of the current run of characters that NFKC leaves unchanged (copied as one slice). */
+  let runStart = start;
 
   let index = start;
   while (index < end) {
-    const clusterStart = index;
-    const first = original.charCodeAt(index);
-    if (first < 0x80) {
-      // ASCII is its own NFKC form.
-      if (length + 1 > capacity) {
-        ({ capacity, originalStart, originalEnd } = grow(originalStart, originalEnd, length + 1));
-      }
-      parts.push(original[index]);
+    const code = original.charCodeAt(index);
+    const nextIsMark = index + 1 < end && isCombining(original.codePointAt(index + 1)!);
+    // Fast path: a BMP character that NFKC keeps and that no following mark can merge with.
+    if ((code < 0x80 || (!(code >= 0xd800 && code <= 0xdfff) && isStable(code))) && !nextIsMark) {
       originalStart[length] = index;
       originalEnd[length] = index + 1;
       length += 1;
       index += 1;
       continue;
     }
-    let codePoint = original.codePointAt(index)!;
-    index += codePointLength(codePoint);
+    if (runStart < index) {
+      parts.push(original.slice(runStart, index));
+    }
+    const clusterStart = index;
+    index += codePointLength(original.codePointAt(index)!);
     while (index < end) {
-      codePoint = original.codePointAt(index)!;
-      if (!isCombining(codePoint)) {
+      const mark = original.codePointAt(index)!;
+      if (!isCombining(mark)) {
         break;
       }
-      index += codePointLength(codePoint);
+      index += codePointLength(mark);
     }
     const normalized = nfkc(original.slice(clusterStart, index));
     if (length + normalized.length > capacity) {
-      ({ capacity, originalStart, originalEnd } = grow(originalStart, originalEnd, length + normalized.length));
+      ({ capacity, originalStart, originalEnd } = grow(originalStart, originalEnd, length + normalized.length + (end - index)));
     }
     parts.push(normalized);
     for (let unit = 0; unit < normalized.length; unit++) {
@@ -89,10 +103,14 @@ export function normalize(original: string, start = 0, end = original.length): N
       originalEnd[length] = index;
       length += 1;
     }
+    runStart = index;
+  }
+  if (runStart < end) {
+    parts.push(original.slice(runStart, end));
   }
 
   return {
-    text: parts.join(''),
+    text: parts.length === 1 ? parts[0] : parts.join(''),
     originalStart: originalStart.subarray(0, length),
     originalEnd: originalEnd.subarray(0, length),
   };
