@@ -6,31 +6,45 @@
 
 import type { Segment } from './model';
 
-/** The sentence (or table row / heading line) around `offset`, as original offsets [start, end). */
+/** A sentence is looked for at most this far either side of an offset (a bound for text with no punctuation). */
+const MAX_REACH = 2000;
+
+function isTerminator(code: number): boolean {
+  // 。．！？!?
+  return code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f;
+}
+
+/**
+ * The sentence (or table row / heading line) around `offset`, as original offsets [start, end). Scans only
+ * the sentence itself, and at most MAX_REACH characters either side, so it stays cheap on long lines.
+ */
 export function sentenceAround(text: string, offset: number, kind: Segment['kind']): [number, number] {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd === -1) {
-    lineEnd = text.length;
+  const wholeLine = kind === 'table' || kind === 'heading' || kind === 'yaml-key' || kind === 'yaml-value' || kind === 'front-matter';
+  const floor = Math.max(0, offset - MAX_REACH);
+  const ceiling = Math.min(text.length, offset + MAX_REACH);
+  let start = offset;
+  while (start > floor) {
+    const code = text.charCodeAt(start - 1);
+    if (code === 0x0a || (!wholeLine && isTerminator(code))) {
+      break;
+    }
+    start--;
   }
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 0x0d) {
-    lineEnd -= 1;
-  }
-  if (kind === 'table' || kind === 'heading' || kind === 'yaml-key' || kind === 'yaml-value' || kind === 'front-matter') {
-    return [lineStart, lineEnd];
-  }
-  const terminator = /[。．！？!?]/g;
-  terminator.lastIndex = lineStart;
-  let start = lineStart;
-  let match: RegExpExecArray | null;
-  while ((match = terminator.exec(text)) && match.index < lineEnd) {
-    if (match.index < offset) {
-      start = match.index + 1;
-    } else {
-      return [start, match.index + 1];
+  let end = offset;
+  while (end < ceiling) {
+    const code = text.charCodeAt(end);
+    if (code === 0x0a) {
+      break;
+    }
+    end++;
+    if (!wholeLine && isTerminator(code)) {
+      return [start, end];
     }
   }
-  return [start, lineEnd];
+  if (end > start && text.charCodeAt(end - 1) === 0x0d) {
+    end -= 1;
+  }
+  return [start, end];
 }
 
 /** The segment containing `offset` (binary search over the model's ordered segments). */
