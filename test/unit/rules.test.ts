@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
-import { fixtureKnowledge, offsetOf } from '../helpers';
+import { termDeprecatedRule } from '../../server/src/rules/term/deprecated';
+import { termVariantRule } from '../../server/src/rules/term/variant';
+import { bundledKnowledge, fixtureKnowledge, offsetOf } from '../helpers';
 
 function findingsOf(text: string, uri = 'file:///spec.md') {
   return analyzeDocument({ uri, text }, fixtureKnowledge()).findings.map((f) => ({
@@ -78,5 +80,128 @@ describe('rule term/deprecated', () => {
     assert.equal(finding.severity, 'information');
     assert.equal(finding.start, offsetOf(text, 'NISC'));
     assert.equal(finding.message, '旧名称: 「NISC」の後継は「国家サイバー統括室」です（2025年7月1日） (superseded by "国家サイバー統括室" (National Cybersecurity Office), 2025-07-01)');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Historical statements and quoted titles (table-driven)
+// ---------------------------------------------------------------------------------------------------------
+
+const TERM_RULES = [termVariantRule, termDeprecatedRule];
+
+/** [rule, exact text] of each finding, from the term rules only. */
+function termFindings(text: string, knowledge = fixtureKnowledge(), uri = 'file:///spec.md') {
+  return analyzeDocument({ uri, text }, knowledge, { rules: TERM_RULES }).findings.map((f) => [f.ruleId, text.slice(f.start, f.end), f.start]);
+}
+
+/** Expected [rule, text, start] for each (rule, text, occurrence) triple. */
+function at(text: string, expected: [string, string, number?][]) {
+  return expected.map(([rule, needle, occurrence]) => [rule, needle, offsetOf(text, needle, occurrence ?? 0)]);
+}
+
+describe('rule term/deprecated: historical statements', () => {
+  const historical: [string, string][] = [
+    ['a sentence in the past tense (〜刷新された)', '政府共通ネットワークは2013年に各府省のネットワークを統合する形で整備された。'],
+    ['〜していた', '当時の職員端末は政府共通ネットワークに接続していた。'],
+    ['〜であった', '所管はNISCであった。'],
+    ['〜だった', '府省間の通信基盤は政府共通ネットワークだった。'],
+    ['かつて', 'かつてNISCは統一基準群を策定する立場にあり、現在その役割は引き継がれている。'],
+    ['以前は', '以前は政府共通ネットワークを経由して接続する構成とする方針が採られていた。'],
+    ['当時', 'NISC（当時）の資料を参照する。'],
+    ['a date up to the change + まで', '2025年6月30日まではNISCが所管する。'],
+    ['撤去済み', '政府共通ネットワークの専用回線は撤去済みである。'],
+    ['廃止された', '政府共通ネットワーク用の端末は2024年度に廃止された。'],
+    ['the 旧 prefix', '国家サイバー統括室（旧NISC）に報告する。'],
+    ['旧称', '国家サイバー統括室（旧称: 内閣サイバーセキュリティセンター）に報告する。'],
+    ['a 現 note after the old name', 'NISC（現 国家サイバー統括室）に報告する。'],
+    ['沿革 in the sentence', '沿革: 本省LANは政府共通ネットワークに接続する構成で運用を開始した。'],
+    ['a transition that names the successor', '政府共通ネットワークからGSSへ移行する。'],
+    ['the old body as the agent of a past act', 'NISCが策定した統一基準群に従う。'],
+    ['a cited title in 『』', '『政府共通ネットワーク接続ガイドライン』を参照する。'],
+    ['a cited title in 「」 ending with a document type', '「NISC 重要インフラ行動計画」を参照する。'],
+    ['the publisher of a cited title', '「政府機関等の対策基準策定のためのガイドライン（令和5年度版）」（NISC）を参照する。'],
+    ['a sentence broken across lines', '職員端末は政府共通ネットワークに\n接続していた。'],
+    ['a list item broken across lines', '- 職員端末は政府共通ネットワークに\n  接続していた。'],
+    ['a blockquote broken across lines', '> 職員端末は政府共通ネットワークに\n> 接続していた。'],
+    ['full-width digits in the date', '２０２５年６月までＮＩＳＣが所管していた。'],
+  ];
+  for (const [title, text] of historical) {
+    it(`stays quiet: ${title}`, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/deprecated'), []));
+  }
+
+  it('stays quiet in a section titled 沿革 / 経緯 / 歴史, and reports again after it', () => {
+    const text =
+      '# 1. 本システムの概要\n\n## 1.1 沿革\n\n本省のネットワークは政府共通ネットワークに接続する。\n\n### 1.1.1 経緯の詳細\n\nNISCが所管する。\n\n' +
+      '## 1.2 現状\n\n職員端末は政府共通ネットワークに接続する。\n';
+    assert.deepEqual(termFindings(text), at(text, [['term/deprecated', '政府共通ネットワーク', 1]]));
+  });
+
+  it('stays quiet under a YAML key about history', () => {
+    const text = 'history:\n  - 政府共通ネットワークに接続\nnetwork: 政府共通ネットワーク\n';
+    assert.deepEqual(termFindings(text, fixtureKnowledge(), 'file:///system.yaml'), at(text, [['term/deprecated', '政府共通ネットワーク', 1]]));
+  });
+
+  const present: [string, string, string][] = [
+    ['present use', '職員端末は政府共通ネットワークに接続する。', '政府共通ネットワーク'],
+    ['a stative 〜した before a noun', '政府共通ネットワークに接続した端末を利用すること。', '政府共通ネットワーク'],
+    ['〜していただく is not past', '政府共通ネットワークへの接続を確認していただく。', '政府共通ネットワーク'],
+    ['まで without a past date', '本番稼働まで政府共通ネットワークに接続する。', '政府共通ネットワーク'],
+    ['まで with a date after the change', '2027年3月まで政府共通ネットワークを利用する。', '政府共通ネットワーク'],
+    ['the present clause after a past one', '霞が関時代の回線は撤去済みだが、政府共通ネットワークは引き続き利用する。', '政府共通ネットワーク'],
+    ['NISC for the present organisation', 'インシデント発生時はNISCに報告すること。', 'NISC'],
+    ['the second mention, in a present clause', 'NISCが策定した基準に基づき、NISCへ報告すること。', 'NISC'],
+    ['a quotation that is only the old name', '「政府共通ネットワーク」に接続する。', '政府共通ネットワーク'],
+  ];
+  for (const [title, text, needle] of present) {
+    it(`reports: ${title}`, () => {
+      const occurrence = title.startsWith('the second') ? 1 : 0;
+      assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/deprecated'), at(text, [['term/deprecated', needle, occurrence]]));
+    });
+  }
+
+  it('keeps NISC at information severity for the present organisation', () => {
+    const [finding] = findingsOf('インシデント発生時はNISCに報告すること。');
+    assert.equal(finding.severity, 'information');
+    assert.equal(finding.replacement, '国家サイバー統括室');
+  });
+
+  describe('with the real glossary', () => {
+    const real: [string, string, [string, string, number?][]][] = [
+      ['霞が関WAN: 「2013年に…刷新された」', '霞が関WANは2013年に政府共通ネットワークへ刷新された。', []],
+      ['霞が関WAN: a closed period', '霞が関WAN（1997年〜2013年）は府省間を結ぶネットワークである。', []],
+      ['霞が関WAN: a history table row', '| 年 | 出来事 |\n|---|---|\n| 2013 | 霞が関WANを政府共通ネットワークへ刷新 |\n', []],
+      ['霞が関WAN used as current', '本省LANは霞が関WANに接続する。', [['term/deprecated', '霞が関WAN']]],
+      ['行政機関個人情報保護法: 廃止された', '行政機関個人情報保護法は2022年4月1日に廃止された。', []],
+      ['行政機関個人情報保護法: a dated change', '行政機関個人情報保護法（2022年4月廃止）に代わり、個人情報保護法第5章が適用される。', []],
+      ['行政機関個人情報保護法 cited as the current basis', '行政機関個人情報保護法に基づき開示請求に対応すること。', [['term/deprecated', '行政機関個人情報保護法']]],
+    ];
+    for (const [title, text, expected] of real) {
+      it(title, () => assert.deepEqual(termFindings(text, bundledKnowledge()).filter(([rule]) => rule === 'term/deprecated'), at(text, expected)));
+    }
+  });
+});
+
+describe('rule term/variant: quoted titles', () => {
+  const cases: [string, string, [string, string, number?][]][] = [
+    ['『』 always holds a title', '『ガバクラ移行の進め方』を参照する。', []],
+    ['「」 ending with 概要', '「ガバクラ法案の概要」を参照する。', []],
+    ['「」 ending with ガイドライン and an edition', '「ガバクラ利用ガイドライン（令和6年度版）」に従う。', []],
+    ['「」 ending with 方針', '「ガバクラ活用方針」による。', []],
+    ['“” ending with 資料', '“ガバクラ説明資料”を参照する。', []],
+    ['straight quotes ending with 報告書', '"ガバクラ検証報告書"を参照する。', []],
+    ['「」 inside 『』', '『「ガバクラ」導入の手引き』を参照する。', []],
+    ['「」 that is not a title', '「ガバクラ」上に構築する。', [['term/variant', 'ガバクラ']]],
+    ['「」 with a sentence, not a title', '「ガバクラを使う」と記載する。', [['term/variant', 'ガバクラ']]],
+    ['outside the quotation', '『ガバクラ移行の進め方』に従い、ガバクラへ移行する。', [['term/variant', 'ガバクラ', 1]]],
+    ['an unclosed bracket', '「ガバクラの概要 を参照する。', [['term/variant', 'ガバクラ']]],
+    ['full-width outside quotes', 'ＩＳＭＡＰ登録サービスを利用し、『ＩＳＭＡＰ制度の概要』を参照する。', [['term/variant', 'ＩＳＭＡＰ']]],
+  ];
+  for (const [title, text, expected] of cases) {
+    it(title, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/variant'), at(text, expected)));
+  }
+
+  it('a real-glossary title: 『ガバクラ法案の概要』', () => {
+    const text = '詳細は『ガバクラ法案の概要』を参照し、ガバクラ法案の成立後に見直す。';
+    assert.deepEqual(termFindings(text, bundledKnowledge()).filter(([rule]) => rule === 'term/variant'), at(text, [['term/variant', 'ガバクラ法案', 1]]));
   });
 });

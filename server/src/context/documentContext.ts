@@ -147,8 +147,14 @@ export function badExampleRanges(text: string): Evidence[] {
       }
     }
     let last = first;
-    // A list item's continuation lines are indented; a quote's are lazy continuations without ">".
-    while (last + 1 < lines.length && lines[last + 1].content.trim() !== '' && (blockKind(lines[last + 1].content) === kind || /^\s+\S/.test(lines[last + 1].content) || kind === 'quote')) {
+    // A list item's continuation lines are indented; a quote's may be lazy paragraph continuations without ">"
+    // (but a table row, heading, comment, fence or list starts a new block).
+    const lazyContinuation = (content: string) => !/^\s*(?:\||#|<!--|```|~~~|[-+*]\s|\d{1,9}[.)]\s)/.test(content);
+    while (
+      last + 1 < lines.length &&
+      lines[last + 1].content.trim() !== '' &&
+      (blockKind(lines[last + 1].content) === kind || /^\s+\S/.test(lines[last + 1].content) || (kind === 'quote' && lazyContinuation(lines[last + 1].content)))
+    ) {
       last++;
     }
     ranges.push({ start: lines[Math.min(index, first)].start, end: lines[last].end });
@@ -219,7 +225,7 @@ export function buildContext(
   let sectorEvidence: Evidence | undefined;
   if (!sector) {
     // Kanji and kana have no width variants, so the raw text is searched (no NFKC pass over the whole document).
-    const cue = /行政機関等|国の行政機関|府省庁|[一-龥]{1,8}省(?![一-龥])|地方公共団体|[一-龥]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/.exec(model.text);
+    const cue = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/.exec(model.text);
     if (cue) {
       const text = cue[0];
       sector = /地方公共団体|市|町|村/.test(text) ? 'local' : /民間|事業者/.test(text) ? 'private' : 'national';

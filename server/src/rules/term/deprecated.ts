@@ -1,9 +1,15 @@
 /**
  * term/deprecated — a superseded term (政府共通ネットワーク, 霞が関WAN → GSS; NISC → 国家サイバー統括室)
- * used in a document. The glossary records the successor and the date; the entry may lower the severity.
+ * used as if it were current. The glossary records the successor and the date; the entry may lower the
+ * severity. Historical statements — a 沿革 section, 旧NISC, 「2013年に…刷新された」, 撤去済み, past tense
+ * about the past, a cited title — keep the old name and are not reported (see historical.ts).
  */
 
+import type { Glossary } from '../../glossary/glossary';
+import type { TermStatus } from '../../glossary/types';
 import type { Finding, Rule } from '../rule';
+import { historicalReason } from './historical';
+import { headingsOf, sectionTracker } from './textContext';
 
 /** "2025-07-01" → "2025年7月1日"; the glossary may give only a year or a month. */
 export function japaneseDate(date: string): string {
@@ -11,13 +17,25 @@ export function japaneseDate(date: string): string {
   return `${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`;
 }
 
+/** The successor and every later successor (霞が関WAN → GSS; 政府共通ネットワーク is itself superseded by GSS). */
+function successorChain(glossary: Glossary, successorId: string): Set<string> {
+  const ids = new Set<string>();
+  for (let id: string | undefined = successorId; id !== undefined && !ids.has(id); ) {
+    ids.add(id);
+    const status: TermStatus | undefined = glossary.term(id)?.status;
+    id = status?.state === 'superseded' ? status.successor : undefined;
+  }
+  return ids;
+}
+
 export const termDeprecatedRule: Rule = {
   id: 'term/deprecated',
   defaultSeverity: 'warning',
   procurementOnly: false,
   description: 'Superseded term used as if current; names the successor and the date.',
-  check({ terms, glossary }) {
+  check({ terms, glossary, model }) {
     const findings: Finding[] = [];
+    let sectionsAt: ReturnType<typeof sectionTracker> | undefined;
     for (const occurrence of terms) {
       const { status } = occurrence.term;
       if (status.state !== 'superseded') {
@@ -25,6 +43,17 @@ export const termDeprecatedRule: Rule = {
       }
       const successor = glossary.term(status.successor);
       if (!successor) {
+        continue;
+      }
+      sectionsAt ??= sectionTracker(headingsOf(model));
+      const reason = historicalReason(occurrence, {
+        model,
+        sections: sectionsAt(occurrence.start),
+        successorIds: successorChain(glossary, status.successor),
+        terms,
+        supersededOn: status.date,
+      });
+      if (reason) {
         continue;
       }
       findings.push({

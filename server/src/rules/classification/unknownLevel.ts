@@ -1,0 +1,286 @@
+/**
+ * classification/unknown-level — an information class that the Common Standards do not have: 機密性4情報,
+ * 完全性3情報, 可用性3情報, 機密性0情報 (half- or full-width digits), 「機密性：4」, a table cell "4" under a
+ * 機密性 column, or `confidentiality: 4` in YAML.
+ *
+ * 統一基準 (令和7年度版) 1.2 classifies information as 機密性 1–3, 完全性 1–2 and 可用性 1–2. An unknown class is
+ * not a glossary term, so the rule scans the scannable segments (code, inline code, comments and URLs are
+ * already left out) with a regular expression on NFKC-normalised text and maps the offsets back.
+ *
+ * Only a digit written directly after the axis name (optionally after 格付/区分/レベル/クラス, a colon or a
+ * space) counts; the digit must be a single digit followed by 情報, a particle or punctuation. So 「機密性の高い4つ
+ * の情報」, 「可用性99.9%」, 「可用性24時間」 and 「機密性3A」 are not read as classes.
+ */
+
+import type { Segment } from '../../document/model';
+import { segmentAt } from '../../document/sentences';
+import { normalize, normalizeKey } from '../../text/normalize';
+import type { Finding, Rule } from '../rule';
+
+type Axis = 'confidentiality' | 'integrity' | 'availability';
+
+const AXES: Record<Axis, { ja: string; en: string; max: number }> = {
+  confidentiality: { ja: '機密性', en: 'confidentiality', max: 3 },
+  integrity: { ja: '完全性', en: 'integrity', max: 2 },
+  availability: { ja: '可用性', en: 'availability', max: 2 },
+};
+
+function axisOf(word: string): Axis | undefined {
+  const lower = word.toLowerCase();
+  if (lower.startsWith('機密性') || lower.startsWith('confidentiality')) {
+    return 'confidentiality';
+  }
+  if (lower.startsWith('完全性') || lower.startsWith('integrity')) {
+    return 'integrity';
+  }
+  if (lower.startsWith('可用性') || lower.startsWith('availability')) {
+    return 'availability';
+  }
+  return undefined;
+}
+
+function isValid(axis: Axis, level: number): boolean {
+  return level >= 1 && level <= AXES[axis].max;
+}
+
+/**
+ * 機密性4情報 / 機密性：4 / 機密性レベル4 / 機密性2〜4 (on NFKC text, within one segment, never across a line).
+ * Group 1: axis, 2: first level, 3: second level of a range. The lookahead lists what may follow a class.
+ */
+const JAPANESE_GRADE =
+  /(機密性|完全性|可用性)(?:格付|区分|レベル|クラス)?[ \t]*(?:[:=][ \t]*)?(\d)(?:[ \t]*(?:〜|~|から)[ \t]*(\d))?(?![\d.,%])(?=[ \t]*(?:情報|相当|以上|以下|未満|の|に|を|は|が|と|で|や|又|及|並|[、。,.)」』\]|/・;:]|$))/g;
+/** Confidentiality class-4 information (the wording of the English translation). */
+const ENGLISH_GRADE = /\b(confidentiality|integrity|availability)[ \t]+class[- ]?(\d)(?![\d.])/gi;
+
+/** A table header cell or a key-value table label that names an axis. */
+const AXIS_LABEL = /^(機密性|完全性|可用性)(?:の)?(?:格付|区分|レベル|クラス)?$/;
+/** A table cell or YAML value that is a bare class number: 4, ４, 4情報, "4". */
+const BARE_LEVEL = /^["']?[ \t]*(\d{1,2})[ \t]*(?:情報)?[ \t]*["']?$/;
+/** YAML keys that name an axis, and keys that make a map a classification. */
+const AXIS_KEY = /^(confidentiality|integrity|availability|機密性|完全性|可用性)(?:[-_ ]?(?:level|class|grade))?$|^(機密性|完全性|可用性)(?:格付|区分|レベル)$/i;
+const LEVEL_KEY = /^(level|class|grade|格付|区分|レベル)$/i;
+const CLASSIFICATION_KEY = /classif|格付|grade|security[-_ ]?level|情報区分|区分/i;
+/** An axis key that itself says it holds a grade: availability_level, 可用性格付. */
+const GRADE_SUFFIX = /(?:level|class|grade|格付|区分|レベル)$/i;
+
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly axis: Axis;
+  readonly level: number;
+}
+
+function message(axis: Axis, level: number, surface: string): string {
+  const { ja, en } = AXES[axis];
+  return (
+    `存在しない格付: 「${surface}」${/^(機密性|完全性|可用性)/.test(normalizeKey(surface)) ? '' : `（${ja}${level}）`}は統一基準（令和7年度版）1.2 の格付にありません。` +
+    `格付は機密性1〜3、完全性1〜2、可用性1〜2です ` +
+    `(no such information class: ${en} ${level}; the Common Standards (FY2025) section 1.2 define confidentiality classes 1-3, integrity classes 1-2 and availability classes 1-2)`
+  );
+}
+
+/** The cells of a table row with their original offsets, trimmed; the outer pipes are dropped. */
+function tableCells(text: string, lineStart: number, lineEnd: number): { start: number; end: number }[] {
+  const first = text.indexOf('|', lineStart);
+  if (first === -1 || first >= lineEnd) {
+    return [];
+  }
+  const cells: { start: number; end: number }[] = [];
+  let cellStart = first + 1;
+  for (let index = cellStart; index <= lineEnd; index++) {
+    const char = index < lineEnd ? text[index] : '|';
+    if (char === '\\') {
+      index++;
+    } else if (char === '|') {
+      let start = cellStart;
+      let end = index;
+      while (start < end && /\s/.test(text[start])) {
+        start++;
+      }
+      while (end > start && /\s/.test(text[end - 1])) {
+        end--;
+      }
+      cells.push({ start, end });
+      cellStart = index + 1;
+    }
+  }
+  // "| a | b |" ends with an empty cell after the last pipe.
+  if (cells.length > 0 && cells[cells.length - 1].start === cells[cells.length - 1].end) {
+    cells.pop();
+  }
+  return cells;
+}
+
+const DELIMITER_ROW = /^[\s>]*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+function lineBounds(text: string, offset: number): [number, number] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  end = end === -1 ? text.length : end;
+  return [start, end > start && text[end - 1] === '\r' ? end - 1 : end];
+}
+
+/** Markdown tables: a bare number in a 機密性/完全性/可用性 column, or right of such a label (| 機密性 | 4 |). */
+function tableHits(text: string, segments: readonly Segment[]): Hit[] {
+  const hits: Hit[] = [];
+  let previousLineEnd = -1;
+  let header: (Axis | undefined)[] | undefined;
+  let headerAxes = 0;
+  for (const segment of segments) {
+    if (segment.kind !== 'table') {
+      continue;
+    }
+    if (segment.start <= previousLineEnd) {
+      continue; // another segment of the same row (split by inline code)
+    }
+    const [lineStart, lineEnd] = lineBounds(text, segment.start);
+    // A table ends at the first line that is not a table row.
+    if (previousLineEnd === -1 || !/^\r?\n$/.test(text.slice(previousLineEnd, lineStart))) {
+      header = undefined;
+    }
+    previousLineEnd = lineEnd;
+    if (DELIMITER_ROW.test(text.slice(lineStart, lineEnd))) {
+      continue;
+    }
+    const cells = tableCells(text, lineStart, lineEnd);
+    const labels = cells.map((cell) => {
+      const match = AXIS_LABEL.exec(normalizeKey(text.slice(cell.start, cell.end)));
+      return match ? axisOf(match[1]) : undefined;
+    });
+    // The header row is the row right above the delimiter row.
+    if (lineEnd < text.length) {
+      const [nextStart, nextEnd] = lineBounds(text, lineEnd + (text[lineEnd] === '\r' ? 2 : 1));
+      if (nextEnd > nextStart && DELIMITER_ROW.test(text.slice(nextStart, nextEnd)) && text.slice(nextStart, nextEnd).includes('-')) {
+        header = labels;
+        headerAxes = labels.filter((label) => label !== undefined).length;
+        continue;
+      }
+    }
+    for (let column = 0; column < cells.length; column++) {
+      const cell = cells[column];
+      const value = cell.end > cell.start ? BARE_LEVEL.exec(normalizeKey(text.slice(cell.start, cell.end))) : null;
+      const inSegment = segmentAt(segments, cell.start);
+      if (!value || !inSegment || inSegment.end < cell.end) {
+        continue;
+      }
+      // A 機密性 column always holds grades; a lone 完全性/可用性 column might hold other figures.
+      const beside = column > 0 ? labels[column - 1] : undefined;
+      const above = header?.[column];
+      const axis = beside ?? (above === 'confidentiality' || (above && headerAxes >= 2) ? above : undefined);
+      if (axis && !isValid(axis, Number(value[1]))) {
+        hits.push({ start: cell.start, end: cell.end, axis, level: Number(value[1]) });
+      }
+    }
+  }
+  return hits;
+}
+
+/** YAML and front matter: `confidentiality: 4`, `classification: {availability: 3}`. */
+function structuredHits(text: string, segments: readonly Segment[]): Hit[] {
+  // Maps (by their key path) that hold a confidentiality key make their integrity/availability keys grades.
+  const gradeMaps = new Set<string>();
+  for (const segment of segments) {
+    if (segment.keyPath && /^(confidentiality|機密性)$/i.test(normalizeKey(text.slice(segment.start, segment.end)).trim())) {
+      gradeMaps.add(segment.keyPath.join('\u0000'));
+    }
+  }
+  const hits: Hit[] = [];
+  for (const segment of segments) {
+    const path = segment.keyPath;
+    if (!path || path.length === 0 || (segment.kind !== 'yaml-value' && segment.kind !== 'front-matter')) {
+      continue;
+    }
+    const keys = path.map((key) => normalizeKey(key));
+    let axisIndex = keys.length - 1;
+    if (LEVEL_KEY.test(keys[axisIndex]) && axisIndex > 0) {
+      axisIndex--;
+    }
+    const axisKey = AXIS_KEY.exec(keys[axisIndex]);
+    if (!axisKey) {
+      continue;
+    }
+    const axis = axisOf(axisKey[1] ?? axisKey[2]);
+    const value = BARE_LEVEL.exec(normalizeKey(text.slice(segment.start, segment.end)));
+    if (!axis || !value) {
+      continue;
+    }
+    // `availability: 3` alone may be anything (an SLA figure); it is a grade inside a classification map.
+    const parent = path.slice(0, axisIndex).join('\u0000');
+    const inClassification =
+      axis === 'confidentiality' ||
+      gradeMaps.has(parent) ||
+      keys.slice(0, axisIndex).some((key) => CLASSIFICATION_KEY.test(key)) ||
+      GRADE_SUFFIX.test(keys[axisIndex]);
+    if (inClassification && !isValid(axis, Number(value[1]))) {
+      // Report the value without its quotes.
+      let { start, end } = segment;
+      while (start < end && /["'\s]/.test(text[start])) {
+        start++;
+      }
+      while (end > start && /["'\s]/.test(text[end - 1])) {
+        end--;
+      }
+      hits.push({ start, end, axis, level: Number(value[1]) });
+    }
+  }
+  return hits;
+}
+
+export const classificationUnknownLevelRule: Rule = {
+  id: 'classification/unknown-level',
+  defaultSeverity: 'error',
+  procurementOnly: false,
+  description: 'Information class that the Common Standards (1.2) do not define: 機密性4情報, 完全性3情報, 可用性3情報.',
+  check({ model }) {
+    const { text, segments } = model;
+    const hits: Hit[] = [];
+    for (const segment of segments) {
+      if (segment.kind === 'yaml-key') {
+        continue;
+      }
+      const normalized = normalize(text, segment.start, segment.end);
+      const toOriginal = (from: number, to: number) => ({ start: normalized.originalStart[from], end: normalized.originalEnd[to - 1] });
+      for (const pattern of [JAPANESE_GRADE, ENGLISH_GRADE]) {
+        pattern.lastIndex = 0;
+        let match: RegExpExecArray | null;
+        while ((match = pattern.exec(normalized.text))) {
+          const axis = axisOf(match[1])!;
+          const levels = [Number(match[2]), ...(match[3] !== undefined ? [Number(match[3])] : [])];
+          const bad = levels.find((level) => !isValid(axis, level));
+          if (bad === undefined) {
+            continue;
+          }
+          let endIndex = match.index + match[0].length;
+          if (pattern === JAPANESE_GRADE && normalized.text.startsWith('情報', endIndex)) {
+            endIndex += 2;
+          } else if (pattern === ENGLISH_GRADE && /^[ \t]+information/i.test(normalized.text.slice(endIndex, endIndex + 13))) {
+            endIndex += normalized.text.slice(endIndex).search(/information/i) + 'information'.length;
+          }
+          hits.push({ ...toOriginal(match.index, endIndex), axis, level: bad });
+        }
+      }
+    }
+    if (model.kind === 'markdown') {
+      hits.push(...tableHits(text, segments));
+    }
+    hits.push(...structuredHits(text, segments));
+
+    const findings: Finding[] = [];
+    let reachedEnd = -1;
+    for (const hit of hits.sort((a, b) => a.start - b.start || b.end - a.end)) {
+      // A cell or YAML value is also scanned as text; report each place once.
+      if (hit.start < reachedEnd) {
+        continue;
+      }
+      reachedEnd = hit.end;
+      findings.push({
+        ruleId: this.id,
+        severity: this.defaultSeverity,
+        message: message(hit.axis, hit.level, text.slice(hit.start, hit.end)),
+        start: hit.start,
+        end: hit.end,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,197 @@
+/**
+ * domain/non-government-domain — a public website of a national body (国の機関) specified on a domain other
+ * than go.jp (「本省の公開サイトは example.com で提供する」, a URL written for the 機関等外向け website).
+ *
+ * Bare URLs and link targets are left out of the model's prose segments, so this rule reads the raw text of
+ * the lines that hold prose (a fenced code block's lines hold none), skipping code spans and HTML comments
+ * (a gap between segments that opens with ` or <!--). In YAML and front matter it reads values under a
+ * website key (`website`, `site`, `domain`, `公開サイト` …). It never reports go.jp (any subdomain, full-width
+ * ｇｏ．ｊｐ), lg.jp, e-mail addresses, a vendor's own site, or URLs given as references or sources.
+ *
+ * Basis: 統一基準 6.6.2(1) (Use of government domain name); glossary term `gov-domain`.
+ */
+
+import type { Sector } from '../../context/types';
+import type { DocumentModel, Segment } from '../../document/model';
+import { segmentAt } from '../../document/sentences';
+import type { Knowledge } from '../../knowledge';
+import { normalize, normalizeKey } from '../../text/normalize';
+import type { Finding, Rule } from '../rule';
+import { sentenceSpan } from '../govcloud/sentence';
+
+/**
+ * A host name with a common top-level domain (file names such as index.html or spec.md do not match). Run on
+ * NFKC text, so ｅｘａｍｐｌｅ．ｃｏｍ is found.
+ */
+const HOST =
+  /(?<![A-Za-z0-9.@_-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:com|net|org|info|biz|io|co|me|app|dev|cloud|site|online|tech|xyz|tokyo|osaka|jp|gov|edu|us|uk|eu|cn|kr|tw|asia|page|ai)(?![A-Za-z0-9_-])(?!\.[A-Za-z0-9])/g;
+const GOVERNMENT = /(?:^|\.)(?:go|lg)\.jp$/i;
+/** The sentence names a national body: 府省庁, 〇〇省, 〇〇庁, 内閣府, 本省, 国の機関. */
+const NATIONAL = /府省庁|府省|各省|本省|本庁|内閣府|内閣官房|国の(?:行政)?機関|中央省庁|[一-龥ァ-ヶー]{1,10}(?:省|庁)(?![一-龥])/;
+/** The sentence is about a local government's site (its domain is lg.jp or its own choice). */
+const LOCAL = /地方公共団体|自治体|本市|本県|本町|本村|本区|[一-龥]{1,6}(?:都|道|県|市|区|町|村)(?:役所|役場|庁舎)?(?:の|が|は|で)/;
+/** The sentence is about a public website or its domain. */
+const WEBSITE = /ウェブサイト|ウエブサイト|Webサイト|WEBサイト|web ?サイト|ホームページ|サイト|ポータル|ドメイン|URL|FQDN|ホスト名|Webページ|ウェブページ|公開ページ/i;
+/** The sentence states the site's address: 「サイトは X」「X で公開する」「ドメイン名として X を取得」. */
+const SPECIFIES =
+  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|で(?:公開|提供|開設|運用|運営|構築|配信)|に(?:開設|公開|構築|設置)|を(?:取得|使用|利用)/i;
+/** Not the body's own public site: a vendor's site, a reference or source, an excluded or former domain. */
+const NOT_OWN_SITE =
+  /事業者の|事業者が|受注者|請負者|応札者|提案者|ベンダ|委託先の|自社|製品|メーカ|出典|参考|参照|引用|詳細は|詳しくは|リンク集|外部サイト|外部リンク|以外|ではなく|でなく|としない|にしない|のような|例えば|たとえば|使用しない|使用せず|利用しない|利用せず|使わない|禁止|不可|認めない|してはならない|リダイレクト|転送|旧ドメイン|旧サイト|移行前|廃止|していた|であった|メール|e-?mail/i;
+/** A YAML / front-matter key whose value is a website or its domain. */
+const WEBSITE_KEY = /web|site|サイト|homepage|ホームページ|portal|ポータル|domain|ドメイン|fqdn|hostname|public_?url|公開/i;
+/** A YAML / front-matter key whose value is not the body's own public site. */
+const NOT_OWN_KEY = /vendor|contractor|supplier|事業者|受注者|source|出典|reference|参考|doc|repo|link|external|外部|mail|contact|問い合わせ|api|endpoint|legacy|previous|old|旧|redirect|example|例/i;
+
+const cache = new WeakMap<Knowledge, string>();
+
+/** The title of 統一基準（令和7年度版）6.6.2(1) as the catalogue gives it (English only: no Japanese R7 heading was found). */
+function basis(knowledge: Knowledge): string {
+  let text = cache.get(knowledge);
+  if (text === undefined) {
+    const control = knowledge.catalogues?.find('common-standards-r7', '6.6.2(1)');
+    text = control?.title ?? 'Use of government domain name';
+    cache.set(knowledge, text);
+  }
+  return text;
+}
+
+export const nonGovernmentDomainRule: Rule = {
+  id: 'domain/non-government-domain',
+  defaultSeverity: 'warning',
+  procurementOnly: true,
+  description: '国の機関の公開ウェブサイトに政府ドメイン名（go.jp）以外のドメインを指定 (a national body\'s public website not on go.jp).',
+  check(input) {
+    const { model, context, knowledge } = input;
+    const national = context.sector === 'national';
+    const findings: Finding[] = [];
+    const report = (start: number, end: number) => {
+      const host = model.text.slice(start, end);
+      const title = basis(knowledge);
+      findings.push({
+        ruleId: this.id,
+        severity: this.defaultSeverity,
+        message:
+          `政府ドメイン名以外: 国の機関の公開ウェブサイトに「${host}」が指定されています。` +
+          `統一基準（令和7年度版）6.6.2(1)（${title}）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、` +
+          'ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
+          ` (a national body's public website on "${host}", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "${title}" requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)`,
+        start,
+        end,
+      });
+    };
+    if (model.kind === 'markdown') {
+      checkProse(model, context.sector, report);
+    }
+    if (national) {
+      checkStructured(model, report);
+    }
+    return findings;
+  },
+};
+
+type Report = (start: number, end: number) => void;
+
+/** Hosts (original offsets) written in `original[start, end)`, government domains and e-mail addresses left out. */
+function hostsIn(original: string, start: number, end: number): { start: number; end: number; host: string }[] {
+  const normalized = normalize(original, start, end);
+  const hosts: { start: number; end: number; host: string }[] = [];
+  HOST.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = HOST.exec(normalized.text))) {
+    const host = match[0].toLowerCase();
+    if (GOVERNMENT.test(host)) {
+      continue;
+    }
+    // A name in a URL path (https://example.go.jp/files/x.com) is not the host.
+    const before = normalized.text.slice(Math.max(0, match.index - 2), match.index);
+    if (before.endsWith('/') && before !== '//') {
+      continue;
+    }
+    const last = match.index + match[0].length - 1;
+    hosts.push({ start: normalized.originalStart[match.index], end: normalized.originalEnd[last], host });
+  }
+  return hosts;
+}
+
+/** Whether `offset` is in a code span or an HTML comment of a line that also holds prose. */
+function inCodeOrComment(model: DocumentModel, offset: number, lineStart: number): boolean {
+  if (segmentAt(model.segments, offset)) {
+    return false;
+  }
+  // The gap between segments that holds `offset` opens where the previous segment (or the line) ends.
+  let gapStart = lineStart;
+  let low = 0;
+  let high = model.segments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (model.segments[middle].end <= offset) {
+      gapStart = Math.max(gapStart, model.segments[middle].end);
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  const gap = model.text.slice(gapStart, offset);
+  return gap.includes('`') || gap.includes('<!--');
+}
+
+function checkProse(model: DocumentModel, sector: Sector | undefined, report: Report): void {
+  const { text, segments } = model;
+  // Walk the lines that hold prose, table or heading text; lines of code blocks and comments hold none.
+  let index = 0;
+  while (index < segments.length) {
+    const segment = segments[index];
+    if (segment.kind !== 'prose' && segment.kind !== 'table' && segment.kind !== 'heading') {
+      index++;
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', segment.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', segment.start);
+    if (lineEnd === -1) {
+      lineEnd = text.length;
+    }
+    while (index < segments.length && segments[index].start < lineEnd) {
+      index++;
+    }
+    const line = text.slice(lineStart, lineEnd);
+    if (!/[.．｡]/.test(line)) {
+      continue;
+    }
+    for (const host of hostsIn(text, lineStart, lineEnd)) {
+      if (inCodeOrComment(model, host.start, lineStart)) {
+        continue;
+      }
+      const [first, last] = sentenceSpan(model, host.start, host.end);
+      const sentence = normalizeKey(text.slice(first, last));
+      if (!WEBSITE.test(sentence) || NOT_OWN_SITE.test(sentence) || LOCAL.test(sentence)) {
+        continue;
+      }
+      if (segment.kind === 'prose' && !SPECIFIES.test(sentence)) {
+        continue;
+      }
+      // A national document, or one whose sector is unknown where the sentence names a national body.
+      if (!(sector === 'national' || (sector === undefined && NATIONAL.test(sentence)))) {
+        continue;
+      }
+      report(host.start, host.end);
+    }
+  }
+}
+
+function isOwnWebsitePath(keyPath: readonly string[]): boolean {
+  return keyPath.some((key) => WEBSITE_KEY.test(key)) && !keyPath.some((key) => NOT_OWN_KEY.test(key));
+}
+
+function checkStructured(model: DocumentModel, report: Report): void {
+  for (const segment of model.segments as readonly Segment[]) {
+    const keyPath = segment.keyPath;
+    if (!keyPath || segment.kind === 'yaml-key' || keyPath.length === 0 || !isOwnWebsitePath(keyPath)) {
+      continue;
+    }
+    // A front-matter key's path excludes itself; its text is the key, which is not a host.
+    for (const host of hostsIn(model.text, segment.start, segment.end)) {
+      report(host.start, host.end);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * govcloud/overseas-region — in a document whose system runs on ガバメントクラウド, a cloud region outside
+ * Japan named for the system's data (us-east-1, eu-west-1, West US, Southeast Asia, asia-southeast1 …).
+ *
+ * Basis, worded as far as the reference data supports it: the 2018 基本方針 on cloud use in government
+ * information systems makes data centres in Japan under Japanese court jurisdiction the principle (with
+ * exceptions), and 統一基準 (令和7年度版) 4.2.1(2)(b) requires the country/region where data is stored to be part
+ * of the security requirements. No ガバメントクラウド-specific data-in-Japan clause was found, and the message
+ * says so. The quick fix proposes the same provider's Tokyo region, written in the same style (id or name).
+ */
+
+import type { RegionMention } from '../../context/types';
+import type { ServiceEntry, ServiceRegion } from '../../services/types';
+import { normalizeKey } from '../../text/normalize';
+import type { Finding, Rule } from '../rule';
+import { keyPathAt, sentenceSpan } from './sentence';
+
+/** A sentence about what a provider's ISMAP registration covers (「ISMAPの言明対象範囲には us-east-1 も含まれる」). */
+const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録範囲|範囲|カバー|対象リージョン|coverage|scope)|(?:言明|対象範囲|適用範囲|登録範囲|coverage|scope)[\s\S]*?ISMAP/i;
+/**
+ * The sentence does not place data in the region: it forbids it (使用しない, 禁止, 不可), compares or lists
+ * candidates, or describes the past (していた, 撤去, 移行元).
+ */
+const NOT_PLACEMENT =
+  /(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|していた|であった|撤去|廃止/;
+/** Right before the region: the current or former environment (「現行の us-east-1 環境」「旧 us-east-1」). */
+const FORMER_BEFORE = /(?:現行|従来|旧|移行元)[^、,。]{0,10}$/;
+/** Right after the region: it is excluded (「us-east-1 以外」「us-east-1 ではなく」) or migrated from (「us-east-1 から」). */
+const EXCLUDED_AFTER = /^[^、,。]{0,12}?(?:以外|ではなく|でなく|を除|は除|除外|対象外)|^\s*(?:等|など)?\s*[)）]?\s*(?:から|より)[^。]*?(?:移行|移設|移す|移転|切り替え|切替)/;
+const EXCLUDED_KEY = /ismap|candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|forbidden|prohibited|deny|禁止|legacy|previous|旧|現行|移行元|^from$|^source$/i;
+
+/** The provider's Tokyo region (the Japanese region whose location says 東京 / Tokyo), if any. */
+export function tokyoRegionOf(service: ServiceEntry): ServiceRegion | undefined {
+  return service.regions.find((region) => region.japan && /東京|Tokyo/i.test(region.location) && region.unit !== 'zone');
+}
+
+/** The candidate a written region most likely denotes: one of the system's providers, else the first. */
+function pick(candidates: readonly RegionMention[], platformServices: ReadonlySet<ServiceEntry>): RegionMention {
+  return candidates.find((candidate) => platformServices.has(candidate.service)) ?? candidates[0];
+}
+
+export const govCloudOverseasRegionRule: Rule = {
+  id: 'govcloud/overseas-region',
+  defaultSeverity: 'warning',
+  procurementOnly: true,
+  description: 'ガバメントクラウド上のシステムのデータを国外リージョンに置く記述 (a region outside Japan for Government Cloud data).',
+  check({ model, regions, context }) {
+    if (!context.platform.govCloud || regions.length === 0) {
+      return [];
+    }
+    const platformServices = new Set(context.platform.providers.map((provider) => provider.service));
+    const findings: Finding[] = [];
+    // A name can denote regions of several providers: group the mentions by position.
+    for (let index = 0; index < regions.length; ) {
+      const start = regions[index].start;
+      const group: RegionMention[] = [];
+      while (index < regions.length && regions[index].start === start) {
+        group.push(regions[index]);
+        index++;
+      }
+      // A name that is a Japanese region of any provider is not reported.
+      if (group.some((candidate) => candidate.region.japan)) {
+        continue;
+      }
+      const mention = pick(group, platformServices);
+      const keyPath = keyPathAt(model, mention.start);
+      if (keyPath?.some((key) => EXCLUDED_KEY.test(key))) {
+        continue;
+      }
+      const [first, last] = sentenceSpan(model, mention.start, mention.end);
+      const sentence = normalizeKey(model.text.slice(first, last));
+      const before = normalizeKey(model.text.slice(first, mention.start));
+      const after = normalizeKey(model.text.slice(mention.end, last));
+      if (ISMAP_COVERAGE.test(sentence) || NOT_PLACEMENT.test(sentence) || FORMER_BEFORE.test(before) || EXCLUDED_AFTER.test(after)) {
+        continue;
+      }
+      findings.push(finding(this, mention, model.text.slice(mention.start, mention.end)));
+    }
+    return findings;
+  },
+};
+
+function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
+  const { region, service } = mention;
+  const tokyo = tokyoRegionOf(service);
+  const writtenAsId = normalizeKey(surface) === normalizeKey(region.id);
+  const replacement = tokyo ? (writtenAsId ? tokyo.id : tokyo.name) : undefined;
+  const described = writtenAsId ? `${region.id}（${region.name}、${region.location}）` : `${region.name}（${region.id}、${region.location}）`;
+  const describedEn = writtenAsId ? `${region.id} (${region.name}, ${region.location})` : `${region.name} (${region.id}, ${region.location})`;
+  return {
+    ruleId: rule.id,
+    severity: rule.defaultSeverity,
+    message:
+      `国外リージョン: ガバメントクラウド上のシステムで「${surface}」は国外の ${service.name} リージョン ${described}です。` +
+      '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
+      '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
+      'ガバメントクラウド固有の国内保存規定は確認していません' +
+      ` (region outside Japan for a Government Cloud system: ${describedEn} of ${service.name}; ` +
+      'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
+      'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
+      'no Government-Cloud-specific data-in-Japan clause was found)',
+    start: mention.start,
+    end: mention.end,
+    ...(tokyo && replacement
+      ? { fix: { title: `東京リージョン「${replacement}」に置き換える (replace with ${service.name}'s Tokyo region "${replacement}")`, replacement } }
+      : {}),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * govcloud/unsupported-provider — a system said to run on ガバメントクラウド whose platform is a cloud that the
+ * catalogue does not record as a ガバメントクラウド service (Alibaba Cloud, IBM Cloud, Heroku …).
+ *
+ * A provider counts as a ガバメントクラウド provider when any catalogue service of the same provider company
+ * has a `govCloud` status (so Firebase, a Google service, is not reported). さくらのクラウド is recorded as a
+ * conditional selection with medium confidence and is never reported; the hover shows that status.
+ *
+ * Only IaaS/PaaS services are considered (a SaaS used next to the system is not its platform), and only where
+ * the text names the service as the system's platform: in a YAML/front-matter value under a platform key
+ * (`cloud: {provider: …}`, `platform:`), or in a sentence that builds or runs the system on it. Rejected
+ * candidates, comparisons, the system migrated from and linked external systems are not reported.
+ */
+
+import { PLATFORM_STATEMENT } from '../../context/documentContext';
+import type { DocumentModel } from '../../document/model';
+import { segmentAt } from '../../document/sentences';
+import type { Knowledge } from '../../knowledge';
+import type { ServiceEntry } from '../../services/types';
+import { normalizeKey } from '../../text/normalize';
+import type { Finding, Rule } from '../rule';
+import { sentenceSpan } from './sentence';
+
+/** A key under which a value names the system's platform. */
+const PLATFORM_KEY = /platform|基盤|cloud|クラウド|provider|プロバイダ|事業者|iaas|paas|infrastructure|インフラ|hosting|ホスティング|稼働環境/i;
+/** A key under which a named cloud is not the system's platform. */
+const NOT_PLATFORM_KEY =
+  /candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|legacy|previous|current|現行|旧|移行元|^from$|^source$|saas|external|外部|連携|integration|ismap|example|例/i;
+/** A sentence about hosting the system. */
+const HOSTING = /ガバメントクラウド|構築|稼働|基盤|移行|ホスティング|IaaS|PaaS|インフラ|クラウドサービス|クラウド環境|クラウド事業者|サーバ/;
+/** 「基盤は X」「クラウド事業者として X」: the service is stated as the platform without a verb cue. */
+const PLATFORM_SUBJECT = /(?:基盤|クラウド|クラウドサービス|クラウド事業者|事業者|プロバイダ|稼働環境|IaaS|PaaS)(?:は|として|:|：)/;
+/** The sentence does not make the service the platform. */
+const NOT_PLATFORM =
+  /比較|候補|検討|不採用|採用しない|採用せず|利用しない|利用せず|使用しない|使用せず|ではなく|でなく|以外|除く|対象外|連携|接続|併用|別途|外部の|移行元|現行|現在|従来|旧|していた|であった|禁止|不可|例えば|参考/;
+/** Right after the service: the system is moved away from it (「IBM Cloud から移行」). */
+const SOURCE_AFTER = /^\s*[)）]?\s*(?:から|より)/;
+/** After the service, the system moves to ガバメントクラウド: the service is where it comes from. */
+const MOVES_TO_GOV_CLOUD = /ガバメントクラウド(?:上)?(?:へ|に)(?:の)?(?:移行|移設|移転)/;
+
+export interface GovCloudProviderSummary {
+  readonly ja: string;
+  readonly en: string;
+}
+
+const summaries = new WeakMap<Knowledge, GovCloudProviderSummary>();
+
+/** The ガバメントクラウド services the catalogue records, with their status, the as-of date and the source. */
+export function govCloudProviders(knowledge: Knowledge): GovCloudProviderSummary {
+  let summary = summaries.get(knowledge);
+  if (summary) {
+    return summary;
+  }
+  const selected = knowledge.services.filter((service) => service.govCloud);
+  const asOf = selected.map((service) => service.asOf).sort().at(-1) ?? '';
+  const statusJa = (service: ServiceEntry) => {
+    const status = service.govCloud!;
+    const kind = status.status === 'selected-conditional' ? '条件付き採択' : '採択';
+    const year = status.fiscalYear ? `${status.fiscalYear}年度` : '';
+    return `${year}${kind}${status.confidence === 'high' ? '' : `、確度: ${status.confidence === 'medium' ? '中' : '低'}`}`;
+  };
+  const statusEn = (service: ServiceEntry) => {
+    const status = service.govCloud!;
+    const kind = status.status === 'selected-conditional' ? 'conditional selection' : 'selected';
+    return `${kind}${status.fiscalYear ? ` FY${status.fiscalYear}` : ''}${status.confidence === 'high' ? '' : `, ${status.confidence} confidence`}`;
+  };
+  const official = selected
+    .flatMap((service) => service.govCloud!.sources)
+    .find((source) => source.publisher === 'デジタル庁');
+  const sourceJa = official ? `出典: ${official.publisher}「${official.title}」${official.url}` : '';
+  const sourceEn = official ? `source: ${official.publisher} "${official.title}" ${official.url}` : '';
+  summary = {
+    ja: `${selected.map((service) => `${service.name}（${statusJa(service)}）`).join('、')}（${asOf}時点${sourceJa ? `、${sourceJa}` : ''}）`,
+    en: `${selected.map((service) => `${service.name} (${statusEn(service)})`).join(', ')} (service catalogue as of ${asOf}${sourceEn ? `; ${sourceEn}` : ''})`,
+  };
+  summaries.set(knowledge, summary);
+  return summary;
+}
+
+export const govCloudUnsupportedProviderRule: Rule = {
+  id: 'govcloud/unsupported-provider',
+  defaultSeverity: 'error',
+  procurementOnly: true,
+  description: 'ガバメントクラウド上のシステムに、ガバメントクラウドのクラウドサービスではない基盤を指定 (a provider that is not a Government Cloud provider).',
+  check({ model, knowledge, services, terms, context }) {
+    if (!context.platform.govCloud) {
+      return [];
+    }
+    const govCloudCompanies = new Set(knowledge.services.filter((service) => service.govCloud).map((service) => service.provider));
+    const eligible = (service: ServiceEntry) =>
+      !service.govCloud &&
+      !govCloudCompanies.has(service.provider) &&
+      service.kind.some((kind) => kind === 'IaaS' || kind === 'PaaS');
+    const mentions = [
+      ...services.map((mention) => ({ service: mention.service, start: mention.start, end: mention.end })),
+      ...terms.flatMap((term) => {
+        const service = knowledge.serviceForTerm(term.term.id);
+        return service ? [{ service, start: term.start, end: term.end }] : [];
+      }),
+    ]
+      .filter((mention) => eligible(mention.service))
+      .sort((a, b) => a.start - b.start);
+
+    const findings: Finding[] = [];
+    const reported = new Set<ServiceEntry>();
+    for (const mention of mentions) {
+      if (reported.has(mention.service) || !namedAsPlatform(model, mention.start, mention.end)) {
+        continue;
+      }
+      reported.add(mention.service);
+      const surface = model.text.slice(mention.start, mention.end);
+      const providers = govCloudProviders(knowledge);
+      const { name, provider } = mention.service;
+      const details = [surface === name ? undefined : name, provider === name ? undefined : provider].filter(Boolean);
+      const who = `「${surface}」${details.length > 0 ? `（${details.join('、')}）` : ''}`;
+      const whoEn = `"${surface}"${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+      findings.push({
+        ruleId: this.id,
+        severity: this.defaultSeverity,
+        message:
+          `ガバメントクラウド外の基盤: ${who}はサービスカタログにガバメントクラウドのクラウドサービスとして記録されていません。` +
+          `カタログが記録する提供事業者: ${providers.ja}` +
+          ` (not a Government Cloud provider: ${whoEn} is not recorded as a Government Cloud service in the service catalogue; providers it records: ${providers.en})`,
+        start: mention.start,
+        end: mention.end,
+      });
+    }
+    return findings;
+  },
+};
+
+/** Whether the mention names the system's platform (see the file comment). */
+function namedAsPlatform(model: DocumentModel, start: number, end: number): boolean {
+  const segment = segmentAt(model.segments, start);
+  if (!segment || segment.kind === 'heading' || segment.kind === 'yaml-key') {
+    return false;
+  }
+  if (segment.keyPath !== undefined) {
+    return segment.keyPath.some((key) => PLATFORM_KEY.test(key)) && !segment.keyPath.some((key) => NOT_PLATFORM_KEY.test(key));
+  }
+  const [first, last] = sentenceSpan(model, start, end);
+  const sentence = normalizeKey(model.text.slice(first, last));
+  const after = normalizeKey(model.text.slice(end, last));
+  if (!HOSTING.test(sentence) || NOT_PLATFORM.test(sentence) || SOURCE_AFTER.test(after) || MOVES_TO_GOV_CLOUD.test(after)) {
+    return false;
+  }
+  return segment.kind === 'table' || PLATFORM_STATEMENT.test(sentence) || PLATFORM_SUBJECT.test(sentence);
+}

@@ -1,0 +1,191 @@
+/**
+ * ismap/renewal-period — ISMAP registration said to be renewed every N years, or valid for N years
+ * (「ISMAPの登録は3年ごとに更新」「ISMAP登録の有効期間は3年」). The registration is valid until 1 year and
+ * 4 months after the day following the last day of the audited period, and renewal is applied for by then
+ * (glossary entry `ismap-renewal`); a fixed N-year cycle is the ISMS certification's, not ISMAP's.
+ *
+ * The period must belong to ISMAP: the nearest scheme named before it in the sentence is ISMAP (not ISMS,
+ * ISO/IEC 27001/27017, JIS Q 27001, ISMAP-LIU …), and what stands between them is only "registration /
+ * validity" wording (「の登録は」「登録の有効期間は」), so 「ISMAP登録サービスの保守契約は3年ごと」 is not
+ * read as ISMAP's. Without ISMAP in the sentence, an ISMAP heading above (Markdown) or an `ismap` key (YAML)
+ * stands in. 1年4か月 / 1年4ヶ月 / 16か月 are correct and never reported; a yearly cycle (毎年, 1年ごと) matches
+ * the one-year audit period and is not reported either. Lines are not joined.
+ */
+
+import type { Segment } from '../../document/model';
+import type { TermSource } from '../../glossary/types';
+import type { Finding, Rule, RuleInput } from '../rule';
+import { documentIndex, normalizedIndex } from './usage';
+import { normalizeKey } from '../../text/normalize';
+
+const ISMAP_SCHEME = new Set(['ismap', 'ismap-renewal', 'ismap-cloud-service-list']);
+const OTHER_SCHEME_TERMS = /^(?:iso-iec-|jis-q-)|^(?:isms|pims|ismap-liu)$/;
+/** Other certifications written without a glossary term. */
+const OTHER_SCHEME_TEXT = /ISMS|ISO\/?IEC|JIS ?Q|2700[0-9]|2701[0-9]|プライバシーマーク|Pマーク|SOC ?[123]|CSマーク|STAR認証|PCI ?DSS|ISMAP-?LIU/gi;
+const ISMAP_TEXT = /ISMAP(?!-?\s?LIU)/i;
+
+const PERIOD = /(?<![0-9])([0-9]{1,2}|[二三四五六七八九十])年/g;
+const PERIOD_AT = /(?<![0-9])([0-9]{1,2}|[二三四五六七八九十])年/y;
+const KANJI_DIGITS: Readonly<Record<string, number>> = { 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** 1年4か月, 1年と4ヶ月: the correct period, not a number of years. */
+const MONTHS_AFTER = /^(?:と)?\s*[0-9]+\s*(?:か|ヶ|カ|ケ|箇|个|ヵ|ケ)?月/;
+const CADENCE_AFTER = /^(?:ごと|毎|おき|に1回|に一回|に1度|に一度|周期|サイクル)/;
+const VALIDITY_AFTER = /^(?:間)?(?:有効|で失効|で満了|の有効期間|で期限|後に更新|後に再登録|で更新)/;
+const VALIDITY_GAP = /有効期間|有効期限|登録期間/;
+const RENEWAL_CUE = /更新|有効|失効|再登録|再申請|再審査|満了/;
+/** What may stand between 「ISMAP」 and the period: registration / validity wording only. */
+const GAP =
+  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
+const RENEWAL_KEY = /renew|valid|expir|更新|有効|期限/;
+const AUDIT_KEY = /audit|監査/;
+
+function sourceOf(input: RuleInput): TermSource | undefined {
+  return input.glossary.term('ismap-renewal')?.sources[0];
+}
+
+export const ismapRenewalPeriodRule: Rule = {
+  id: 'ismap/renewal-period',
+  defaultSeverity: 'warning',
+  procurementOnly: true,
+  description: 'ISMAP registration said to be renewed every N years (it is valid until 1年4か月 after the audited period).',
+  check(input) {
+    const { model, terms } = input;
+    const index = documentIndex(model);
+    // Scheme mentions in document order: true for ISMAP, false for another certification.
+    const schemes = terms
+      .filter((term) => ISMAP_SCHEME.has(term.term.id) || OTHER_SCHEME_TERMS.test(term.term.id))
+      .map((term) => ({ start: term.start, end: term.end, ismap: ISMAP_SCHEME.has(term.term.id) }));
+    const source = sourceOf(input);
+    const sourceJa = source ? `（${source.title}${source.publisher ? `、${source.publisher}` : ''}）` : '';
+    const sourceEn = source ? `; source: ${source.title}${source.publisher ? ` (${source.publisher})` : ''}` : '';
+    const findings: Finding[] = [];
+    const seen = new Set<number>();
+
+    /** The last scheme mention starting in [from, before). */
+    const schemeBefore = (from: number, before: number) => {
+      let low = 0;
+      let high = schemes.length - 1;
+      let found: (typeof schemes)[number] | undefined;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (schemes[middle].start < before) {
+          found = schemes[middle];
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return found && found.start >= from ? found : undefined;
+    };
+
+    const check = (segment: Segment, offset: number) => {
+      const [sentenceStart, sentenceEnd] = index.sentence(offset, segment.kind);
+      const sentence = index.normalized(sentenceStart, sentenceEnd);
+      const text = sentence.text;
+      const at = normalizedIndex(sentence, offset);
+      PERIOD_AT.lastIndex = at;
+      const match = PERIOD_AT.exec(text);
+      if (!match) {
+        return;
+      }
+      const years = KANJI_DIGITS[match[1]] ?? Number(match[1]);
+      const afterIndex = at + match[0].length;
+      const after = text.slice(afterIndex);
+      if (MONTHS_AFTER.test(after)) {
+        return;
+      }
+      const cadence = CADENCE_AFTER.exec(after);
+      const validityAfter = VALIDITY_AFTER.test(after);
+
+      // Whose period is it: the nearest scheme before it in the sentence, else the heading / YAML keys.
+      const scheme = schemeBefore(sentenceStart, offset);
+      OTHER_SCHEME_TEXT.lastIndex = 0;
+      let otherText = -1;
+      for (let other = OTHER_SCHEME_TEXT.exec(text); other && other.index < at; other = OTHER_SCHEME_TEXT.exec(text)) {
+        otherText = other.index + other[0].length;
+      }
+      let gapStart: number;
+      let keyed = false;
+      let renewalContext = false;
+      let validityContext = false;
+      if (scheme) {
+        const schemeEnd = normalizedIndex(sentence, scheme.end);
+        if (!scheme.ismap || otherText > normalizedIndex(sentence, scheme.start)) {
+          return;
+        }
+        gapStart = schemeEnd;
+      } else {
+        if (otherText !== -1) {
+          return;
+        }
+        if (segment.keyPath !== undefined) {
+          const keys = segment.keyPath.map((key) => normalizeKey(key).toLowerCase());
+          if (!keys.some((key) => ISMAP_TEXT.test(key) && !/liu/.test(key))) {
+            return;
+          }
+          keyed = keys.length > 0 && RENEWAL_KEY.test(keys[keys.length - 1]) && !AUDIT_KEY.test(keys[keys.length - 1]);
+          gapStart = normalizedIndex(sentence, segment.start);
+        } else {
+          const heading = index.headingBefore(offset);
+          if (!heading || !ISMAP_TEXT.test(heading) || new RegExp(OTHER_SCHEME_TEXT.source, 'i').test(heading)) {
+            return;
+          }
+          // From the start of the list item or table cell; a table row's other cells and the heading may say
+          // what the period is (| 有効期間 | 3年 |).
+          const before = text.slice(0, at);
+          const cell = segment.kind === 'table' ? before.lastIndexOf('|') + 1 : 0;
+          const marker = /^\s*(?:>\s*)*(?:[-+*]|\d{1,9}[.)])?\s*/.exec(before.slice(cell));
+          gapStart = cell + (marker ? marker[0].length : 0);
+          const row = segment.kind === 'table' ? text : '';
+          renewalContext = RENEWAL_CUE.test(heading) || RENEWAL_CUE.test(row);
+          validityContext = VALIDITY_GAP.test(row);
+        }
+      }
+      const gap = text.slice(gapStart, at).replace(/\s+/g, '');
+      if (!GAP.test(gap)) {
+        return;
+      }
+      let end: number;
+      if (cadence) {
+        // A yearly cycle matches the one-year audit period; only a cycle of several years is wrong.
+        if (years < 2 || !(RENEWAL_CUE.test(gap) || RENEWAL_CUE.test(after) || keyed || renewalContext)) {
+          return;
+        }
+        end = afterIndex + cadence[0].length;
+      } else if (validityAfter || VALIDITY_GAP.test(gap) || keyed || validityContext) {
+        end = afterIndex + (after.startsWith('間') ? 1 : 0);
+      } else {
+        return;
+      }
+      const start = sentence.originalStart[at];
+      const originalEnd = sentence.originalEnd[end - 1];
+      if (seen.has(start)) {
+        return;
+      }
+      seen.add(start);
+      const surface = model.text.slice(start, originalEnd);
+      findings.push({
+        ruleId: this.id,
+        severity: this.defaultSeverity,
+        message:
+          `ISMAP登録の有効期限: ISMAPの登録は「${surface}」で更新する制度ではありません。登録は監査対象期間の末日の翌日から1年4か月後まで有効で、その期限までに更新を申請します${sourceJa} ` +
+          `(ISMAP registration does not run for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year and 4 months after the day following the last day of the audited period, and renewal must be applied for by then${sourceEn})`,
+        start,
+        end: originalEnd,
+      });
+    };
+
+    for (const segment of model.segments) {
+      // 年 has no other NFKC source worth reading (㍻ and the like are not periods).
+      if (segment.kind === 'yaml-key' || !model.text.slice(segment.start, segment.end).includes('年')) {
+        continue;
+      }
+      const normalized = index.normalized(segment.start, segment.end);
+      PERIOD.lastIndex = 0;
+      for (let match = PERIOD.exec(normalized.text); match; match = PERIOD.exec(normalized.text)) {
+        check(segment, normalized.originalStart[match.index]);
+      }
+    }
+    return findings.sort((a, b) => a.start - b.start);
+  },
+};

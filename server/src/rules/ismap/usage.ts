@@ -1,0 +1,551 @@
+/**
+ * Shared by the ismap/* rules: where a cloud service is named, and whether the document uses it for its
+ * system, or names it only as a rejected candidate, in a comparison, in a history or a market overview.
+ *
+ * Everything is decided on NFKC-normalised text (full-width ＡＷＳ, ３年 and ，) within the unit the engine
+ * reads as one statement: a sentence of a line, a table row, a heading, a YAML scalar. Lines are never
+ * joined. A list item or a table row whose own text says nothing is read with the line that introduces the
+ * list, the table's header row, and the nearest heading. All look-ups are cached per line, so a rule stays
+ * linear in the document.
+ */
+
+import { isMap, isScalar, visit, type Document } from 'yaml';
+import { PLATFORM_STATEMENT } from '../../context/documentContext';
+import type { DocumentModel, Segment, SegmentKind } from '../../document/model';
+import { segmentAt } from '../../document/sentences';
+import type { ServiceEntry } from '../../services/types';
+import { normalize, normalizeKey, type NormalizedText } from '../../text/normalize';
+import type { RuleInput } from '../rule';
+
+/** A cloud service named in the document: a catalogue spelling, or a glossary term linked to a service. */
+export interface ServiceMention {
+  readonly service: ServiceEntry;
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  readonly segmentKind: SegmentKind;
+}
+
+export function serviceMentions(input: RuleInput): ServiceMention[] {
+  const mentions: ServiceMention[] = input.services.map((mention) => ({
+    service: mention.service,
+    start: mention.start,
+    end: mention.end,
+    surface: mention.surface,
+    segmentKind: mention.segmentKind,
+  }));
+  for (const term of input.terms) {
+    const service = input.knowledge.serviceForTerm(term.term.id);
+    if (service) {
+      mentions.push({ service, start: term.start, end: term.end, surface: term.surface, segmentKind: term.segmentKind });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cues, matched on NFKC text.
+
+/** A usage statement: the system uses, adopts, builds on or stores in the service (not passive, not negated). */
+const USAGE =
+  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って/;
+/** The service is rejected, excluded, compared or only considered, in the clause that names it. */
+const REJECT =
+  /不採用|採用(?:しない|せず|を見送|は見送|を見合わせ|は見合わせ|対象外)|見送|見合わせ|(?:利用|使用|導入|選定|契約|構築)(?:しない|せず|を禁止|は禁止|不可|を認めない|は認めない|してはならない)|対象外|除外|除く|除き|比較|検討したが|検討した結果|候補|代替案|参考(?:として|に|まで)|しないこと|禁止|不可|評価のみ/;
+/** A condition, not a statement: 「Cloudflareを用いる場合は」「Xを利用する際は」. */
+const CONDITIONAL = /場合|際(?:は|に|には)|ときは|ときには|としても|とすれば/;
+/** The sentence is about the past, another system, the market, or quotes a wrong statement. */
+const ASIDE =
+  /沿革|経緯|かつて|以前は|以前の|過去に|過去の|従来は|従来の|当初は|旧システム|現行システム|移行元|(?:し|っ)ていた|していました|でした|だった|であった|利用実績|導入実績|事例|一般に|一般的に|市場|シェア|広く|普及|動向|代表的な|主要な|例えば|例として|などがある|等がある|が知られ|誤り|誤った|不適切|という記載|との記載|(?:19|20)\d{2}年度?(?:まで|当時)|平成\d+年度?(?:まで|当時)/;
+/** Right after a service: 「AWSではなく」「AWS以外」「AWSに代えて」 — the service is the one not chosen. */
+const DIRECTIONAL_AFTER = /^(?:上|環境|基盤|サービス)?(?:ではなく|でなく|ではない|以外|に代えて|に替えて|の代わりに)/;
+/** Right after a service: 「DigitalOceanから」 in a sentence about migrating away from it. */
+const SOURCE_AFTER = /^(?:上|環境|基盤)?(?:で稼働[^、。]{0,20}?)?から/;
+const MIGRATION = /移行|移設|乗り換|切り替|切替|移管/;
+/** Where a clause ends: after a comma, or after a directional phrase (which belongs to the clause before). */
+const CLAUSE_BREAK = /[、,;；]|ではなく|でなく|に代えて|に替えて|の代わりに|以外(?:の|は|に|を)?/g;
+/** The rest of a clause after a service that leaves the predicate to a later clause: 「Dropboxを、」「DigitalOcean、」. */
+const OPEN_TAIL = /^(?:上|環境|基盤|サービス|クラウド)?(?:等|など)?(?:を|は|も|と|や|及び|および|並びに|又は|または|か|には|では|に)?$/;
+/** A later clause that still only enumerates names: 「Vultr及びLinodeは」. */
+const OPEN_END = /(?:を|は|も|と|や|及び|および|並びに|又は|または|等|など|には|では|[A-Za-z0-9\u30A0-\u30FF)）])$/;
+
+const TABLE_LINE = /^\s*(?:>\s*)*\|/;
+const LIST_LINE = /^\s*(?:>\s*)*(?:[-+*]|\d{1,9}[.)])(?:\s|$)/;
+const HEADING_LINE = /^\s{0,3}(?:>\s*)*#{1,6}(?:\s|$)/;
+/** A table cell that says the row's service is adopted. */
+const ROW_USAGE_CELL = /\|\s*(?:採用|利用|使用|導入|選定|○|◯)\s*(?=\||$)/;
+const HEADER_REJECT = /不採用|比較|候補|検討|代替|除外|評価対象|参考|可否|要否|沿革|経緯/;
+const HEADER_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象/;
+const HEADING_REJECT = /比較|候補|不採用|検討|代替|除外|参考|沿革|経緯|市場|動向|事例|過去|旧/;
+const HEADING_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象|稼働環境/;
+
+/** YAML keys (lower-cased NFKC) under which a service is a rejected or historical one. */
+const REJECT_KEY = /reject|alternative|candidate|compar|exclu|not[-_ ]?used|unused|history|previous|former|legacy|^old|reference|比較|候補|不採用|除外|代替|沿革|旧|過去|現行|移行元|参考/;
+/** YAML keys under which a service is the system's platform or one of its services. */
+const USAGE_KEY = /cloud|provider|platform|hosting|infrastructure|saas|iaas|paas|service|クラウド|基盤|利用|採用|稼働環境|サービス/;
+/** Free-text keys: a service named in a note is not thereby used. */
+const NOTE_KEY = /description|note|remark|comment|reason|memo|summary|備考|説明|理由|注記|経緯|概要/;
+
+export type Usage = 'used' | 'rejected' | 'unknown';
+
+function usageOfText(text: string): Usage {
+  if (ASIDE.test(text) || REJECT.test(text)) {
+    return 'rejected';
+  }
+  return USAGE.test(text) || PLATFORM_STATEMENT.test(text) ? 'used' : 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Lines, sentences, headings, table headers and list introductions.
+
+interface LineIntro {
+  readonly kind: 'heading' | 'prose';
+  readonly text: string;
+}
+
+/** The index of the normalised unit covering original offset `offset` (the first unit that starts at or after it). */
+export function normalizedIndex(normalized: NormalizedText, offset: number): number {
+  const starts = normalized.originalStart;
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] < offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+export class DocumentIndex {
+  readonly text: string;
+  private readonly lineStarts: number[] = [0];
+  private readonly terminators = new Map<number, number[]>();
+  private readonly normalizedSentences = new Map<string, NormalizedText>();
+  private headingLines: { line: number; text: string }[] | undefined;
+  private readonly tableHeaders = new Map<number, string | null>();
+  private readonly listIntros = new Map<number, LineIntro | null>();
+
+  constructor(readonly model: DocumentModel) {
+    this.text = model.text;
+    for (let index = this.text.indexOf('\n'); index !== -1; index = this.text.indexOf('\n', index + 1)) {
+      this.lineStarts.push(index + 1);
+    }
+  }
+
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle] <= offset) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
+
+  lineRange(line: number): [number, number] {
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 0x0d) {
+      end -= 1;
+    }
+    return [start, end];
+  }
+
+  lineText(line: number): string {
+    const [start, end] = this.lineRange(line);
+    return this.text.slice(start, end);
+  }
+
+  /** Same units as sentences.ts `sentenceAround`, with the line's sentence ends found once. */
+  sentence(offset: number, kind: SegmentKind): [number, number] {
+    const line = this.lineOf(offset);
+    const [lineStart, lineEnd] = this.lineRange(line);
+    if (kind !== 'prose') {
+      return [lineStart, lineEnd];
+    }
+    let ends = this.terminators.get(line);
+    if (!ends) {
+      ends = [];
+      for (let index = lineStart; index < lineEnd; index++) {
+        const code = this.text.charCodeAt(index);
+        // 。．！？!?
+        if (code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f) {
+          ends.push(index);
+        }
+      }
+      this.terminators.set(line, ends);
+    }
+    // The first terminator at or after offset (binary search: a long line may hold thousands of sentences).
+    let low = 0;
+    let high = ends.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ends[middle] < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    const start = low > 0 ? ends[low - 1] + 1 : lineStart;
+    return low < ends.length ? [start, ends[low] + 1] : [start, lineEnd];
+  }
+
+  private readonly memos = new Map<string, unknown>();
+
+  /** A value computed once per document version (per-sentence analyses shared by every mention in it). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) {
+      return this.memos.get(key) as T;
+    }
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** The NFKC form of `text[start, end)` with its offset map, cached per range. */
+  normalized(start: number, end: number): NormalizedText {
+    const key = `${start}:${end}`;
+    let normalized = this.normalizedSentences.get(key);
+    if (!normalized) {
+      normalized = normalize(this.text, start, end);
+      this.normalizedSentences.set(key, normalized);
+    }
+    return normalized;
+  }
+
+  /** The nearest heading above `offset` (NFKC), in Markdown. */
+  headingBefore(offset: number): string | undefined {
+    if (!this.headingLines) {
+      const lines: { line: number; text: string }[] = [];
+      for (const segment of this.model.segments) {
+        if (segment.kind === 'heading') {
+          const line = this.lineOf(segment.start);
+          if (lines.length === 0 || lines[lines.length - 1].line !== line) {
+            lines.push({ line, text: normalizeKey(this.lineText(line)) });
+          }
+        }
+      }
+      this.headingLines = lines;
+    }
+    const line = this.lineOf(offset);
+    let low = 0;
+    let high = this.headingLines.length - 1;
+    let found: string | undefined;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.headingLines[middle].line < line) {
+        found = this.headingLines[middle].text;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+
+  /** The first row of the table holding `line` (NFKC), when it has rows above it. */
+  tableHeader(line: number): string | undefined {
+    const visited: number[] = [];
+    let current = line;
+    let result: string | null | undefined;
+    while (result === undefined) {
+      const cached = this.tableHeaders.get(current);
+      if (cached !== undefined) {
+        result = cached;
+        break;
+      }
+      visited.push(current);
+      if (current > 0 && TABLE_LINE.test(this.lineText(current - 1))) {
+        current -= 1;
+      } else {
+        result = current === line ? null : normalizeKey(this.lineText(current));
+      }
+    }
+    for (const visitedLine of visited) {
+      this.tableHeaders.set(visitedLine, result);
+    }
+    return result ?? undefined;
+  }
+
+  isListLine(line: number): boolean {
+    return LIST_LINE.test(this.lineText(line));
+  }
+
+  isTableLine(line: number): boolean {
+    return TABLE_LINE.test(this.lineText(line));
+  }
+
+  /** The heading or paragraph line that introduces the list holding `line` (its last sentence, NFKC). */
+  listIntro(line: number): LineIntro | undefined {
+    const visited: number[] = [];
+    let current = line;
+    let result: LineIntro | null | undefined;
+    while (result === undefined) {
+      const cached = this.listIntros.get(current);
+      if (cached !== undefined) {
+        result = cached;
+        break;
+      }
+      visited.push(current);
+      if (current === 0) {
+        result = null;
+        break;
+      }
+      const previous = this.lineText(current - 1);
+      if (previous.trim() === '' || LIST_LINE.test(previous) || /^\s+\S/.test(previous)) {
+        current -= 1;
+      } else if (HEADING_LINE.test(previous)) {
+        result = { kind: 'heading', text: normalizeKey(previous) };
+      } else if (TABLE_LINE.test(previous)) {
+        result = null;
+      } else {
+        const sentences = normalizeKey(previous).split(/(?<=[。!?])/).filter((part) => part.trim() !== '');
+        result = { kind: 'prose', text: sentences[sentences.length - 1] ?? '' };
+      }
+    }
+    for (const visitedLine of visited) {
+      this.listIntros.set(visitedLine, result);
+    }
+    return result ?? undefined;
+  }
+}
+
+const indexes = new WeakMap<DocumentModel, DocumentIndex>();
+
+/** One index per document version, shared by the ismap/* rules (a model is immutable). */
+export function documentIndex(model: DocumentModel): DocumentIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    index = new DocumentIndex(model);
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Usage decisions.
+
+function headingUsage(heading: string | undefined): Usage {
+  if (heading === undefined) {
+    return 'unknown';
+  }
+  if (HEADING_REJECT.test(heading)) {
+    return 'rejected';
+  }
+  return HEADING_USAGE.test(heading) ? 'used' : 'unknown';
+}
+
+/** Clause ranges of a normalised sentence. */
+function clauses(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CLAUSE_BREAK.exec(text))) {
+    const end = match.index + match[0].length;
+    ranges.push([start, end]);
+    start = end;
+    if (match[0].length === 0) {
+      CLAUSE_BREAK.lastIndex += 1;
+    }
+  }
+  ranges.push([start, text.length]);
+  return ranges;
+}
+
+const stripParentheses = (text: string) => text.replace(/（[^）]*）|\([^)]*\)|「[^」]*」/g, '');
+
+/** Whether the sentence (or YAML scalar) around a mention uses the service, rejects it, or does not say. */
+export function sentenceUsage(index: DocumentIndex, mention: { start: number; end: number }, kind: SegmentKind): Usage {
+  const [start, end] = index.sentence(mention.start, kind);
+  const normalized = index.normalized(start, end);
+  const text = normalized.text;
+  const mentionStart = normalizedIndex(normalized, mention.start);
+  const mentionEnd = normalizedIndex(normalized, mention.end);
+  const after = text.slice(mentionEnd, mentionEnd + 40);
+  const { aside, migration, ranges } = index.memo(`usage:${start}:${end}`, () => ({
+    aside: ASIDE.test(text),
+    migration: MIGRATION.test(text),
+    ranges: clauses(text),
+  }));
+  if (DIRECTIONAL_AFTER.test(after) || (SOURCE_AFTER.test(after) && migration)) {
+    return 'rejected';
+  }
+  if (aside) {
+    return 'rejected';
+  }
+  // The clause holding the mention: the first whose end lies past its start.
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle][1] <= mentionStart) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  const own = low;
+  const [ownStart, ownEnd] = ranges[own];
+  const ownText = text.slice(ownStart, ownEnd);
+  if (REJECT.test(ownText)) {
+    return 'rejected';
+  }
+  if (CONDITIONAL.test(ownText)) {
+    return 'unknown';
+  }
+  if (USAGE.test(ownText) || PLATFORM_STATEMENT.test(ownText)) {
+    return 'used';
+  }
+  // 「ファイル共有にはDropboxを、Web会議にはWebexを利用する」: the predicate comes in a later clause.
+  const tail = stripParentheses(text.slice(Math.min(mentionEnd, ownEnd), ownEnd)).replace(/[、,;；\s]/g, '');
+  if (!OPEN_TAIL.test(tail)) {
+    return 'unknown';
+  }
+  for (let next = own + 1; next < ranges.length; next++) {
+    const clause = text.slice(ranges[next][0], ranges[next][1]);
+    if (REJECT.test(clause)) {
+      return 'rejected';
+    }
+    if (USAGE.test(clause) || PLATFORM_STATEMENT.test(clause)) {
+      return 'used';
+    }
+    if (!OPEN_END.test(stripParentheses(clause).replace(/[、,;；\s]/g, ''))) {
+      return 'unknown';
+    }
+  }
+  return 'unknown';
+}
+
+function yamlUsage(index: DocumentIndex, mention: { start: number; end: number }, segment: Segment): Usage {
+  const keys = (segment.keyPath ?? []).map((key) => normalizeKey(key).toLowerCase());
+  if (keys.some((key) => REJECT_KEY.test(key))) {
+    return 'rejected';
+  }
+  const sentence = sentenceUsage(index, mention, segment.kind);
+  if (sentence !== 'unknown') {
+    return sentence;
+  }
+  const own = segment.kind === 'yaml-key' ? undefined : keys[keys.length - 1];
+  if (own !== undefined && NOTE_KEY.test(own)) {
+    return 'unknown';
+  }
+  return keys.some((key) => USAGE_KEY.test(key)) ? 'used' : 'unknown';
+}
+
+function tableUsage(index: DocumentIndex, mention: { start: number }): Usage {
+  const line = index.lineOf(mention.start);
+  const row = normalizeKey(index.lineText(line));
+  if (ASIDE.test(row) || REJECT.test(row)) {
+    return 'rejected';
+  }
+  if (USAGE.test(row) || PLATFORM_STATEMENT.test(row) || ROW_USAGE_CELL.test(row)) {
+    return 'used';
+  }
+  const header = index.tableHeader(line);
+  if (header !== undefined) {
+    if (HEADER_REJECT.test(header)) {
+      return 'rejected';
+    }
+    if (HEADER_USAGE.test(header)) {
+      return 'used';
+    }
+  }
+  return headingUsage(index.headingBefore(mention.start));
+}
+
+function listUsage(index: DocumentIndex, mention: { start: number }): Usage {
+  const line = index.lineOf(mention.start);
+  const intro = index.listIntro(line);
+  if (intro?.kind === 'heading') {
+    return headingUsage(intro.text);
+  }
+  if (intro) {
+    const usage = usageOfText(intro.text);
+    if (usage !== 'unknown') {
+      return usage;
+    }
+  }
+  return headingUsage(index.headingBefore(mention.start));
+}
+
+/**
+ * Whether the document uses the service named at `mention` for its system: in a usage or platform statement,
+ * under a YAML key such as cloud.service / saas / services, or in a list or table introduced as the services
+ * used. A service named as a rejected candidate, in a comparison, a history or an overview is 'rejected'.
+ */
+export function usageOf(index: DocumentIndex, mention: { start: number; end: number; segmentKind: SegmentKind }): Usage {
+  const segment = segmentAt(index.model.segments, mention.start);
+  if (segment?.keyPath !== undefined) {
+    return yamlUsage(index, mention, segment);
+  }
+  if (mention.segmentKind === 'table') {
+    return tableUsage(index, mention);
+  }
+  const sentence = sentenceUsage(index, mention, mention.segmentKind);
+  if (sentence !== 'unknown' || mention.segmentKind !== 'prose') {
+    return sentence;
+  }
+  return index.isListLine(index.lineOf(mention.start)) ? listUsage(index, mention) : 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// YAML records: the mapping that holds a scalar, so that a service's name, its program and its data's
+// classification written on separate lines of one entry are read together.
+
+export interface YamlRecord {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Original offset where the model's YAML documents start (front matter begins after its "---" line). */
+function yamlShift(model: DocumentModel): number {
+  return model.kind === 'markdown' ? model.text.indexOf('\n') + 1 : 0;
+}
+
+/** For each scalar's end offset: the innermost mapping that holds it. */
+export function yamlRecords(model: DocumentModel): Map<number, YamlRecord> {
+  const records = new Map<number, YamlRecord>();
+  if (model.yaml.length === 0) {
+    return records;
+  }
+  const shift = yamlShift(model);
+  for (const document of model.yaml as readonly Document.Parsed[]) {
+    visit(document, {
+      Scalar(_key, node, path) {
+        if (!isScalar(node) || !node.range) {
+          return;
+        }
+        for (let index = path.length - 1; index >= 0; index--) {
+          const ancestor = path[index];
+          if (isMap(ancestor) && ancestor.range) {
+            records.set(node.range[1] + shift, { start: ancestor.range[0] + shift, end: ancestor.range[1] + shift });
+            return;
+          }
+        }
+      },
+    });
+  }
+  return records;
+}
+
+/** Plain top-level data of the first YAML document (front matter or a YAML file). */
+export function topLevelData(model: DocumentModel): Record<string, unknown> | undefined {
+  const document = model.yaml[0];
+  if (!document || !isMap(document.contents)) {
+    return undefined;
+  }
+  try {
+    const data = document.toJS({ maxAliasCount: 100 }) as unknown;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

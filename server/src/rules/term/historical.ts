@@ -1,0 +1,220 @@
+/**
+ * Whether a superseded term is used in a historical statement — where the old name is right — rather than
+ * as if it were current. term/deprecated asks this for each superseded mention.
+ *
+ * Historical (not reported):
+ * - a section whose heading (or a YAML key above the value) says 沿革, 経緯, 歴史, 変遷 (history);
+ * - the 旧 prefix (旧NISC, 旧称: …) or a 「現…」 note after it (NISC（現 国家サイバー統括室）);
+ * - the clause holding the mention is about the past: 沿革, かつて, 以前は, 当時, 撤去済み, 廃止された, 刷新された,
+ *   ていた, であった, だった, a predicate in the past tense (〜した。〜された、), a date up to the change
+ *   followed by まで (2025年6月まで), or the old organisation as the agent of a past act (NISCが策定した);
+ * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する);
+ * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）).
+ *
+ * A clause is the part of the sentence between contrast boundaries (〜が、 〜ものの 一方 現在 …), so
+ * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
+ */
+
+import type { DocumentModel } from '../../document/model';
+import { segmentAt } from '../../document/sentences';
+import { normalize } from '../../text/normalize';
+import type { TermOccurrence } from '../rule';
+import { enclosingQuotations, looksLikeDocumentTitle, wrappedSentence, type Heading } from './textContext';
+
+/** Section headings and YAML keys that introduce history. */
+export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
+const HISTORY_KEY = /沿革|経緯|歴史|変遷|history|former|legacy|previous|旧/i;
+
+/** Words that put a clause in the past whatever its verb. */
+const PAST_WORDS =
+  /沿革|経緯|歴史|変遷|かつて|以前は|以前の|当時|時代|撤去済|廃止済|移行済|移管済|終了済|解散済|旧法|旧称|旧名称|旧組織|旧制度|後継|ていた(?!だ)|ていました|であった|でありました|だった|でした|ました(?!ら)/;
+/** A change stated as done: 廃止された, 刷新され、, 移行した, 置き換えられた, 廃止となった. */
+const PAST_TRANSITION =
+  /(?:撤去|廃止|刷新|改組|統合|移行|移管|改称|解散|運用を?終了)(?:され|し)た|(?:撤去|廃止|刷新|改組|統合|改称|解散|移管)され[、,]|置き換え(?:られ)?た|置き換わった|引き継がれた|(?:廃止|撤去)(?:と|に)なっ/;
+/**
+ * A predicate in the past tense: た (or んだ) closing a clause — before 。、, a closing bracket, the end,
+ * が、 ため ので ものの けれど ところ. Not また (also) or あらた/わたり-like words.
+ */
+const PAST_PREDICATE = /(?:(?<![まあわ])た|んだ)(?=\s*(?:[。．、,」』）)]|$|が[、,]|ため|ので|ものの|けれど|ところ))/;
+/** The old body as the agent of a past act right after it: NISCが策定した, NISCの定めた. */
+const PAST_AGENT = /^(?:が|の|は)[^、。,]{0,20}?(?:[しめっいれけせえちみびりぎじ]た|んだ)(?![いくけかめらだ])/;
+/** A dated transition noun: 2022年4月廃止, 2013年に刷新. */
+const DATED_TRANSITION = /\d{4}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:に|の)?(?:廃止|撤去|統合|改組|刷新|移行|運用終了|解散|発足|改称)(?!予定|する|します|を予定|の予定|に向け)/;
+/** A change named as a noun (a table row 「2013 | 霞が関WANを政府共通ネットワークへ刷新」), not as a plan. */
+const TRANSITION_NOUN = /(?:廃止|撤去|統合|改組|刷新|移行|運用終了|解散|発足|改称)(?!予定|する|します|しない|を予定|の予定|に向け|計画)/;
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+/** A closed period of years: （1997年〜2013年）, 1997-2013年. */
+const CLOSED_PERIOD = /\d{4}年?(?:度)?\s?[〜~\-–—]\s?\d{4}年/;
+/** Transition verbs that, with the successor named in the same clause, make a migration statement. */
+const TRANSITION = /移行|切替|切り替|移管|更改|置き換|置換|後継|刷新|改組|統合|改称|名称変更/;
+/** Boundaries between the clauses of a sentence that may differ in tense. */
+const CLAUSE_BOUNDARY = /が[、,]|けれど(?:も)?[、,]?|ものの[、,]?|一方(?:で)?[、,]?|[、,]\s*(?=現在|今後|現行|今は)|(?=現在は|今後は|現行の)|[。．！？]/g;
+
+/** A date written before まで: 2025年6月30日まで, 令和5年度まで, 平成25年まで. */
+const UNTIL = /(?:(\d{4})|令和(\d{1,2}|元)|平成(\d{1,2}|元))年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:末)?(?:頃)?まで/g;
+
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The mention's offsets in `text`. */
+  readonly at: number;
+  readonly atEnd: number;
+}
+
+/** The clause of the (wrapped) sentence that holds [start, end), NFKC-normalised. */
+function clauseAround(model: DocumentModel, start: number, end: number): Clause {
+  const [sentenceStart, sentenceEnd] = wrappedSentence(model, start);
+  // Drop line breaks and blockquote/list indentation between wrapped lines so the clause reads as one text.
+  const normalized = normalize(model.text, sentenceStart, Math.max(sentenceEnd, end));
+  const raw = normalized.text;
+  let at = 0;
+  while (at < raw.length && normalized.originalStart[at] < start) {
+    at++;
+  }
+  let atEnd = at;
+  while (atEnd < raw.length && normalized.originalStart[atEnd] < end) {
+    atEnd++;
+  }
+  let clauseStart = 0;
+  let clauseEnd = raw.length;
+  CLAUSE_BOUNDARY.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CLAUSE_BOUNDARY.exec(raw))) {
+    const boundaryEnd = match.index + match[0].length;
+    if (match[0].length === 0) {
+      CLAUSE_BOUNDARY.lastIndex++;
+    }
+    if (boundaryEnd <= at) {
+      clauseStart = boundaryEnd;
+    } else if (match.index >= atEnd) {
+      clauseEnd = boundaryEnd;
+      break;
+    }
+  }
+  return { start: clauseStart, end: clauseEnd, text: raw.slice(clauseStart, clauseEnd), at: at - clauseStart, atEnd: atEnd - clauseStart };
+}
+
+/** A written date as comparable [year, month, day] (unknown parts as the latest possible). */
+function untilDates(text: string): [number, number, number][] {
+  const dates: [number, number, number][] = [];
+  UNTIL.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = UNTIL.exec(text))) {
+    const era = (digits: string) => (digits === '元' ? 1 : Number(digits));
+    let year = match[1] ? Number(match[1]) : match[2] ? 2018 + era(match[2]) : 1988 + era(match[3]);
+    let month = match[5] ? Number(match[5]) : 12;
+    if (match[4] && !match[5]) {
+      // A fiscal year ends in March of the next year.
+      year += 1;
+      month = 3;
+    }
+    dates.push([year, month, match[6] ? Number(match[6]) : 31]);
+  }
+  return dates;
+}
+
+/** Whether a date given as "YYYY", "YYYY-MM" or "YYYY-MM-DD" is on or after [year, month, day]. */
+function notBefore(status: string, [year, month, day]: [number, number, number]): boolean {
+  const [y, m, d] = status.split('-').map(Number);
+  if (m === undefined) {
+    // The glossary gives a year only (政府共通ネットワーク: the 2023 migration target); compare years.
+    return y >= year || (y + 1 === year && month <= 3);
+  }
+  return y !== year ? y > year : m !== month ? m > month : (d ?? 31) >= day;
+}
+
+export interface HistoryCheck {
+  readonly model: DocumentModel;
+  /** The headings whose sections hold the mention (outermost first). */
+  readonly sections: readonly Heading[];
+  /** Ids of the successor term and its own successors (GSS for 霞が関WAN). */
+  readonly successorIds: ReadonlySet<string>;
+  /** Term mentions of the document, in order, to find the successor in the same clause. */
+  readonly terms: readonly TermOccurrence[];
+  /** The supersession date the glossary gives. */
+  readonly supersededOn: string;
+}
+
+/** Why a superseded term's mention is historical, or undefined when it reads as a present use. */
+export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck): string | undefined {
+  const { model } = check;
+  const { text } = model;
+  if (check.sections.some((heading) => HISTORY_HEADING.test(heading.title))) {
+    return 'history-section';
+  }
+  if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {
+    const segment = segmentAt(model.segments, occurrence.start);
+    if (segment?.keyPath?.some((key) => HISTORY_KEY.test(key))) {
+      return 'history-key';
+    }
+  }
+  const before = normalize(text, Math.max(0, occurrence.start - 8), occurrence.start).text;
+  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$/.test(before)) {
+    return 'old-prefix';
+  }
+  const after = normalize(text, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
+  if (/^\s*[(「]\s*(?:現|旧)/.test(after)) {
+    return 'now-note';
+  }
+  for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {
+    const longer = quotation.inner.trim() !== occurrence.surface;
+    if (longer && (quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner))) {
+      return 'cited-title';
+    }
+  }
+  if (/[」』][(]\s*$/.test(before)) {
+    return 'publisher';
+  }
+
+  const clause = clauseAround(model, occurrence.start, occurrence.end);
+  const clauseText = clause.text;
+  if (PAST_WORDS.test(clauseText)) {
+    return 'past-words';
+  }
+  if (PAST_TRANSITION.test(clauseText)) {
+    return 'past-transition';
+  }
+  if (PAST_PREDICATE.test(clauseText)) {
+    return 'past-tense';
+  }
+  if (PAST_AGENT.test(clauseText.slice(clause.atEnd))) {
+    return 'past-agent';
+  }
+  if (DATED_TRANSITION.test(clauseText) || CLOSED_PERIOD.test(clauseText)) {
+    return 'dated-transition';
+  }
+  if (TRANSITION_NOUN.test(clauseText) && (clauseText.match(YEAR) ?? []).some((year) => Number(year) <= Number(check.supersededOn.slice(0, 4)))) {
+    return 'dated-transition';
+  }
+  if (untilDates(clauseText).some((date) => notBefore(check.supersededOn, date))) {
+    return 'until-date';
+  }
+  if (TRANSITION.test(clauseText) && successorInRange(check, occurrence, clause)) {
+    return 'transition';
+  }
+  return undefined;
+}
+
+function successorInRange(check: HistoryCheck, occurrence: TermOccurrence, clause: Clause): boolean {
+  const [sentenceStart, sentenceEnd] = wrappedSentence(check.model, occurrence.start);
+  const { terms } = check;
+  // First term at or after the sentence start (terms are in document order).
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (terms[middle].start < sentenceStart) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  for (let index = low; index < terms.length && terms[index].start < sentenceEnd; index++) {
+    const term = terms[index];
+    if (check.successorIds.has(term.term.id) && clause.text.includes(normalize(term.surface).text)) {
+      return true;
+    }
+  }
+  return false;
+}

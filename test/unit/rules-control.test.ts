@@ -1,0 +1,449 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeDocument } from '../../server/src/analysis';
+import type { CompiledCatalogues } from '../../server/src/catalogues/types';
+import type { CompiledGlossary } from '../../server/src/glossary/types';
+import { Knowledge } from '../../server/src/knowledge';
+import { controlOutdatedIsoNumberingRule } from '../../server/src/rules/control/outdatedIsoNumbering';
+import { controlUnknownIdRule } from '../../server/src/rules/control/unknownId';
+import type { Rule } from '../../server/src/rules/rule';
+import type { CompiledServices } from '../../server/src/services/types';
+import { bundledKnowledge, offsetOf, repoRoot } from '../helpers';
+
+interface Expected {
+  readonly rule: string;
+  /** The exact offending text; `occurrence` picks among repeats. */
+  readonly text: string;
+  readonly occurrence?: number;
+  readonly message?: string;
+  readonly replacement?: string;
+}
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly uri?: string;
+  readonly expected: readonly Expected[];
+}
+
+const RULES: readonly Rule[] = [controlUnknownIdRule, controlOutdatedIsoNumberingRule];
+
+function findingsOf(text: string, uri = 'file:///spec.md', knowledge = bundledKnowledge(), rules = RULES) {
+  return analyzeDocument({ uri, text }, knowledge, { rules }).findings;
+}
+
+function check(testCase: Case, knowledge?: Knowledge) {
+  const findings = findingsOf(testCase.text, testCase.uri, knowledge);
+  const actual = findings.map((finding) => ({
+    rule: finding.ruleId,
+    start: finding.start,
+    end: finding.end,
+    text: testCase.text.slice(finding.start, finding.end),
+    ...(testCase.expected.some((e) => e.message !== undefined) ? { message: finding.message } : {}),
+    ...(testCase.expected.some((e) => e.replacement !== undefined) ? { replacement: finding.fix?.replacement } : {}),
+  }));
+  const expected = testCase.expected.map((e) => {
+    const start = offsetOf(testCase.text, e.text, e.occurrence ?? 0);
+    return {
+      rule: e.rule,
+      start,
+      end: start + e.text.length,
+      text: e.text,
+      ...(e.message !== undefined ? { message: e.message } : {}),
+      ...(e.replacement !== undefined ? { replacement: e.replacement } : {}),
+    };
+  });
+  assert.deepEqual(actual, expected);
+}
+
+const ISO_2022_RANGES_JA = 'A.5.1〜A.5.37、A.6.1〜A.6.8、A.7.1〜A.7.14、A.8.1〜A.8.34';
+const ISO_2022_RANGES_EN = 'A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34';
+
+function iso2022Unknown(surface: string, key: string): string {
+  return (
+    `存在しない管理策番号: 「${surface}」はISO/IEC 27001:2022 附属書Aにありません（附属書Aにあるのは ${ISO_2022_RANGES_JA}） ` +
+    `(${key} does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN})`
+  );
+}
+
+const ISMAP_JA = 'ISMAP管理基準（2022-04-01版）';
+const ISMAP_EN = 'the ISMAP Control Criteria (2022-04-01 edition)';
+
+// ---------------------------------------------------------------------------------------------------------
+// control/unknown-id
+// ---------------------------------------------------------------------------------------------------------
+
+const unknownInvalid: Case[] = [
+  {
+    name: 'ISO/IEC 27001:2022 A.5.38 and A.8.40, with the Annex A ranges',
+    text: '# セキュリティ要件\n\n受注者は ISO/IEC 27001:2022 附属書A の A.5.15、A.5.38 及び A.8.40 に相当する管理策を実施すること。\n',
+    expected: [
+      { rule: 'control/unknown-id', text: 'A.5.38', message: iso2022Unknown('A.5.38', 'A.5.38') },
+      { rule: 'control/unknown-id', text: 'A.8.40', message: iso2022Unknown('A.8.40', 'A.8.40') },
+    ],
+  },
+  {
+    name: 'ISO/IEC 27001:2022 number written without "A." right after the standard',
+    text: 'クラウドサービスの利用は ISO/IEC 27001:2022 の 5.38 に従う。\n',
+    expected: [{ rule: 'control/unknown-id', text: '5.38', message: iso2022Unknown('5.38', 'A.5.38') }],
+  },
+  {
+    name: 'a three-level number under 2022 that the 2013 edition does not have either',
+    text: 'ISO/IEC 27001:2022 の A.9.9.9 を適用する。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: 'A.9.9.9',
+        message:
+          `存在しない管理策番号: 「A.9.9.9」はISO/IEC 27001:2022 附属書Aにありません（附属書Aにあるのは ${ISO_2022_RANGES_JA}。2013年版の附属書Aにもありません） ` +
+          `(A.9.9.9 does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}; it is not a 2013 number either)`,
+      },
+    ],
+  },
+  {
+    name: 'ISO/IEC 27001:2013 number that does not exist, with the category range',
+    text: '既存システムは ISO/IEC 27001:2013 の A.9.1.3 に基づき設計されている。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: 'A.9.1.3',
+        message:
+          '存在しない管理策番号: 「A.9.1.3」はISO/IEC 27001:2013 附属書Aにありません（A.9.1 の下にあるのは A.9.1.1、A.9.1.2） ' +
+          '(A.9.1.3 does not exist in ISO/IEC 27001:2013 Annex A; A.9.1 has A.9.1.1, A.9.1.2)',
+      },
+    ],
+  },
+  {
+    name: 'NIST SP 800-53 AC-99 named in the sentence',
+    text: '本システムは NIST SP 800-53 Rev. 5 の AC-2、AC-99 を満たすこと。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: 'AC-99',
+        message:
+          '存在しない管理策番号: 「AC-99」はNIST SP 800-53 Rev. 5にありません（AC ファミリーは AC-1〜AC-25） ' +
+          '(AC-99 does not exist in NIST SP 800-53 Rev. 5; the AC family has AC-1–AC-25)',
+      },
+    ],
+  },
+  {
+    name: 'NIST enhancement out of range, and an enhancement of a control that has none',
+    text: 'NIST SP 800-53 の AC-2(14) と AC-1(1) を適用する。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: 'AC-2(14)',
+        message:
+          '存在しない管理策番号: 「AC-2(14)」はNIST SP 800-53 Rev. 5にありません（AC-2 の拡張は AC-2(1)〜AC-2(13)） ' +
+          '(AC-2(14) does not exist in NIST SP 800-53 Rev. 5; AC-2 has the enhancements AC-2(1)–AC-2(13))',
+      },
+      {
+        rule: 'control/unknown-id',
+        text: 'AC-1(1)',
+        message:
+          '存在しない管理策番号: 「AC-1(1)」はNIST SP 800-53 Rev. 5にありません（AC-1 には拡張がありません） ' +
+          '(AC-1(1) does not exist in NIST SP 800-53 Rev. 5; AC-1 has no enhancements)',
+      },
+    ],
+  },
+  {
+    name: 'full-width NIST ID',
+    text: 'ＮＩＳＴ ＳＰ ８００－５３ の ＳＣ－９９ を適用する。\n',
+    expected: [{ rule: 'control/unknown-id', text: 'ＳＣ－９９' }],
+  },
+  {
+    name: 'NIST ID recognised by its family prefix in a table, the framework named earlier in the document',
+    text:
+      '# 4. セキュリティ要件\n\n本章の要件は NIST SP 800-53 Rev. 5 に基づく。\n\n' +
+      '| 区分 | 管理策 | 内容 |\n|---|---|---|\n| アクセス制御 | AC-2 | アカウント管理 |\n| アクセス制御 | AC-99 | 独自要件 |\n',
+    expected: [{ rule: 'control/unknown-id', text: 'AC-99' }],
+  },
+  {
+    name: 'ISMAP control objective outside the catalogue (9.7.1)',
+    text: '受注者は ISMAP管理基準の 9.7.1 を満たすこと。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '9.7.1',
+        message:
+          `存在しない管理策番号: 「9.7.1」は${ISMAP_JA}にありません（9 の下にあるのは 9.1〜9.5） ` +
+          `(9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5)`,
+      },
+    ],
+  },
+  {
+    name: 'ISMAP detailed control whose objective does not exist',
+    text: 'ISMAP管理策 9.2.1.3 及び 9.9.1.1 を実施する。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '9.9.1.1',
+        message:
+          `存在しない管理策番号: 「9.9.1.1」は${ISMAP_JA}にありません（管理目的 9.9.1 がなく、9 の下にあるのは 9.1〜9.5） ` +
+          `(9.9.1.1 does not exist in ${ISMAP_EN}; its control objective 9.9.1 does not exist; 9 has 9.1–9.5)`,
+      },
+    ],
+  },
+  {
+    name: 'ISMAP: a cloud-only objective that does not exist and a domain that does not exist; full-width digits',
+    text: 'ISMAP管理基準 ９．５．３．Ｐ は対象外とする。ISMAP管理基準 19.1.1 も同様。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '９．５．３．Ｐ',
+        message:
+          `存在しない管理策番号: 「９．５．３．Ｐ」は${ISMAP_JA}にありません（9.5 の下にあるのは 9.5.1.P、9.5.2.P） ` +
+          `(9.5.3.P does not exist in ${ISMAP_EN}; 9.5 has 9.5.1.P, 9.5.2.P)`,
+      },
+      {
+        rule: 'control/unknown-id',
+        text: '19.1.1',
+        message:
+          `存在しない管理策番号: 「19.1.1」は${ISMAP_JA}にありません（最上位の番号は 3〜18） ` +
+          `(19.1.1 does not exist in ${ISMAP_EN}; its top-level numbers are 3–18)`,
+      },
+    ],
+  },
+  {
+    name: 'ISMAP list of IDs: only the unknown one',
+    text: 'ISMAP管理基準の 9.1.1、9.1.2、9.7.1 を満たすこと。\n',
+    expected: [{ rule: 'control/unknown-id', text: '9.7.1' }],
+  },
+  {
+    name: '統一基準 subsection and item that do not exist in the FY2025 headings',
+    text: '統一基準 5.2.1(3)、9.9.9 及び 5.2.1(9) を参照する。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '9.9.9',
+        message:
+          '存在しない管理策番号: 「9.9.9」は統一基準（令和7年度版）にありません（章は 1〜8） ' +
+          '(9.9.9 does not exist in the Common Standards (FY2025 edition); its chapters are 1–8)',
+      },
+      {
+        rule: 'control/unknown-id',
+        text: '5.2.1(9)',
+        message:
+          '存在しない管理策番号: 「5.2.1(9)」は統一基準（令和7年度版）にありません（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)） ' +
+          '(5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3))',
+      },
+    ],
+  },
+  {
+    name: '統一基準 令和5年度版: a subsection missing from the FY2025 structure',
+    text: '統一基準（令和5年度版）9.9.9 を参照する。\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '9.9.9',
+        message:
+          '存在しない管理策番号: 「9.9.9」は統一基準（令和5年度版）にありません（令和7年度版の見出しで確認: 章は 1〜8） ' +
+          '(9.9.9 does not exist in the Common Standards (FY2023 edition); checked against the FY2025 headings: its chapters are 1–8)',
+      },
+    ],
+  },
+  {
+    name: 'YAML: keys naming the framework',
+    uri: 'file:///controls.yaml',
+    text: 'system: 電子申請システム\nismap_controls:\n  - 9.2.1\n  - 9.7.1\nnist:\n  - AC-2(1)\n  - AU-99\niso27001_2022:\n  - A.5.15\n  - A.8.40\n',
+    expected: [
+      { rule: 'control/unknown-id', text: '9.7.1' },
+      { rule: 'control/unknown-id', text: 'AU-99' },
+      { rule: 'control/unknown-id', text: 'A.8.40' },
+    ],
+  },
+];
+
+const unknownValid: Case[] = [
+  { name: 'valid ISO/IEC 27001:2022 IDs', text: 'ISO/IEC 27001:2022 附属書A の A.5.1、A.5.37、A.6.8、A.7.14、A.8.34 を適用する。\n', expected: [] },
+  { name: 'valid NIST IDs, enhancements and withdrawn controls', text: 'NIST SP 800-53 の AC-2(13)、AC-25、SI-4(2)、AC-13 を参照。\n', expected: [] },
+  { name: 'IA-13 (added in 5.1.1, not in the bundled catalogue)', text: 'NIST SP 800-53 の IA-13 を参照する。\n', expected: [] },
+  { name: 'valid ISMAP objectives, cloud-only objectives and detailed controls', text: 'ISMAP管理基準の 9.1.1、9.5.1.P、9.2.1.6.PB、9.4.1 を満たすこと。\n', expected: [] },
+  { name: 'ISMAP detailed controls missing from the partial list, objective known', text: 'ISMAP管理基準の 9.2.1.3 と 12.4.1.2.B を満たすこと。\n', expected: [] },
+  { name: 'ISMAP governance sub-item not listed, item known', text: 'ISMAP管理基準 3.1.2.9 を参照。\n', expected: [] },
+  { name: 'ISO/IEC 27017 CLD numbers', text: 'ISO/IEC 27017 の CLD.9.5.1 及び CLD.12.1.5 を適用し、ISO/IEC 27017 の 12.4.5 にも従う。\n', expected: [] },
+  { name: '統一基準 requirements and guideline measures (partial catalogues)', text: '統一基準 4.2.1(2)(c)、5.2.1(3)(d) 及びガイドラインの 2.1.1(5)-3 を参照。\n', expected: [] },
+  { name: '統一基準 令和5年度版: an item not loaded is not reported', text: '統一基準（令和5年度版）5.2.1(9) を参照する。\n', expected: [] },
+  { name: 'document section numbers in a sentence naming ISMAP', text: 'ISMAP登録サービスを利用すること（詳細は 9.7.1 を参照）。\n', expected: [] },
+  { name: 'document section numbers marked as such', text: 'ISMAP管理基準への対応は本書 9.7.1 に示す。統一基準への対応は 9.9.9節 を参照。\n', expected: [] },
+  { name: 'a heading numbered like an ID', text: '## 9.7.1 ISMAP管理策への対応\n\n本節では ISMAP への対応を示す。\n', expected: [] },
+  { name: 'a body clause of ISO/IEC 27001:2022', text: 'ISO/IEC 27001:2022 の 9.2 に従い内部監査を行い、9.3.2 のインプットを用意する。\n', expected: [] },
+  { name: 'an appendix of the document', text: '付録A.9.1 を参照すること（ISO/IEC 27001:2022 準拠）。\n', expected: [] },
+  { name: 'a requirement ID like a NIST ID, no NIST in the document', text: '| 要件ID | 内容 |\n|---|---|\n| AC-01 | 利用者認証 |\n| AC-99 | 独自要件 |\n', expected: [] },
+  { name: 'a zero-padded requirement ID in a document naming NIST', text: '本要件は NIST SP 800-53 を参考にした。\n\n| 要件ID | 内容 |\n|---|---|\n| AT-07 | 研修 |\n', expected: [] },
+  { name: 'a requirement ID label before a NIST-shaped ID', text: 'NIST SP 800-53 を参考に、要件ID AC-99 を定める。\n', expected: [] },
+  { name: 'NIST CSF subcategories', text: 'NIST CSF の PR.AC-9 と GV.SC-99 を参照する。\n', expected: [] },
+  { name: 'dates and version numbers near ISMAP', text: 'ISMAP管理基準（令和6.7.1改定）を参照。ISMAP 2.0 は 2024.10.31 時点。\n', expected: [] },
+  { name: 'code block and inline code', text: '```\nISO/IEC 27001:2022 A.5.38\n```\n\n`NIST SP 800-53 AC-99` は例である。\n', expected: [] },
+  { name: 'a quoted bad example', text: '悪い例:\n\n> ISO/IEC 27001:2022 の A.5.38 を適用する。\n', expected: [] },
+  { name: 'no framework cue at all', text: '3.2 リージョン\n\n5.2.1 の要件を満たす。A.5.38 を参照。\n', expected: [] },
+];
+
+describe('rule control/unknown-id', () => {
+  for (const testCase of unknownInvalid) {
+    it(`reports: ${testCase.name}`, () => check(testCase));
+  }
+  for (const testCase of unknownValid) {
+    it(`stays quiet: ${testCase.name}`, () => check(testCase));
+  }
+
+  it('runs in documents without the procurement profile, with severity error', () => {
+    assert.equal(controlUnknownIdRule.procurementOnly, false);
+    const [finding] = findingsOf('README: ISO/IEC 27001:2022 の A.8.40 について。\n', 'file:///README.md');
+    assert.equal(finding.severity, 'error');
+  });
+
+  it('stays quiet without catalogues', () => {
+    const knowledge = Knowledge.fromParts({ glossary: readDist<CompiledGlossary>('glossary-index.json') });
+    assert.deepEqual(findingsOf('ISO/IEC 27001:2022 の A.8.40。\n', undefined, knowledge), []);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// control/outdated-iso-numbering
+// ---------------------------------------------------------------------------------------------------------
+
+function outdatedMessage(surface: string, key: string, ja: string, en: string): string {
+  return (
+    `2013年版の管理策番号: ISO/IEC 27001:2022 の附属書Aに「${surface}」はありません。` +
+    `2013年版の ${key} は2022年版の ${ja} に対応します（2013→2022 対応表） ` +
+    `(ISO/IEC 27001:2022 cited with the 2013 Annex A number ${key}; the 2022 control is ${en}, per the 2013→2022 mapping)`
+  );
+}
+
+const outdatedInvalid: Case[] = [
+  {
+    name: 'A.9.1.1 in a sentence naming ISO/IEC 27001:2022',
+    text: '受注者は ISO/IEC 27001:2022 の A.9.1.1 に従いアクセス制御方針を定めること。\n',
+    expected: [
+      {
+        rule: 'control/outdated-iso-numbering',
+        text: 'A.9.1.1',
+        message: outdatedMessage('A.9.1.1', 'A.9.1.1', 'A.5.15', 'A.5.15 (Access control)'),
+        replacement: 'A.5.15',
+      },
+    ],
+  },
+  {
+    name: 'JIS Q 27001:2023 and full-width digits',
+    text: 'JIS Q 27001:2023 附属書A の Ａ．１２．４．１ によりログを取得する。\n',
+    expected: [
+      {
+        rule: 'control/outdated-iso-numbering',
+        text: 'Ａ．１２．４．１',
+        message: outdatedMessage('Ａ．１２．４．１', 'A.12.4.1', 'A.8.15', 'A.8.15 (Logging)'),
+        replacement: 'A.8.15',
+      },
+    ],
+  },
+  {
+    name: 'the edition named on an earlier line of the same sentence',
+    text: '本業務では ISO/IEC 27001:2022 附属書A の管理策のうち、\nA.9.4.1 を必須とする。\n',
+    expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.9.4.1', replacement: 'A.8.3' }],
+  },
+  {
+    name: 'the edition written as 2022年版',
+    text: 'ISO/IEC 27001（2022年版）の A.12.6.1 に従い脆弱性を管理する。\n',
+    expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.12.6.1', replacement: 'A.8.8' }],
+  },
+  {
+    name: 'two 2013 numbers in one sentence, neither with its mapping',
+    text: 'ISO/IEC 27001:2022 の A.9.2.1 及び A.9.2.2 を適用する。\n',
+    expected: [
+      { rule: 'control/outdated-iso-numbering', text: 'A.9.2.1', replacement: 'A.5.16' },
+      { rule: 'control/outdated-iso-numbering', text: 'A.9.2.2', replacement: 'A.5.18' },
+    ],
+  },
+  {
+    name: 'a 2022 number that is not the mapping does not excuse the 2013 one',
+    text: 'ISO/IEC 27001:2022 の A.9.1.1（A.5.16 と同等）を適用する。\n',
+    expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.9.1.1', replacement: 'A.5.15' }],
+  },
+  {
+    name: 'YAML under a key naming the 2022 edition, with and without "A."',
+    uri: 'file:///controls.yaml',
+    text: 'iso27001_2022:\n  - A.5.15\n  - A.9.1.1\n  - 9.4.1\n',
+    expected: [
+      { rule: 'control/outdated-iso-numbering', text: 'A.9.1.1', replacement: 'A.5.15' },
+      { rule: 'control/outdated-iso-numbering', text: '9.4.1', replacement: '8.3' },
+    ],
+  },
+];
+
+const outdatedValid: Case[] = [
+  { name: 'a 2013 number cited as 2013', text: '既存システムは ISO/IEC 27001:2013 の A.9.1.1 に基づく。\n', expected: [] },
+  { name: 'a 2013 number with its 2022 mapping in the same sentence', text: 'ISO/IEC 27001:2022 の A.9.1.1（2022年版では A.5.15）に従う。\n', expected: [] },
+  { name: 'the mapping written without "A."', text: 'ISO/IEC 27001:2022 では A.9.1.1 は 5.15 に統合された。\n', expected: [] },
+  { name: '旧 before the number', text: 'ISO/IEC 27001:2022 附属書A.5.15（旧 A.9.1.1）に準拠する。\n', expected: [] },
+  { name: 'a 2013 number marked as 旧版 in the sentence', text: 'ISO/IEC 27001:2022 に移行したが、旧版の A.9.1.1 の記録は保管する。\n', expected: [] },
+  { name: 'a transition sentence naming both editions', text: 'ISO/IEC 27001:2013 から ISO/IEC 27001:2022 への移行に伴い、A.9.1.1 を見直す。\n', expected: [] },
+  { name: 'a 2013 number without any edition named', text: '附属書A の A.12.4.1 に相当するログ取得を行う。\n', expected: [] },
+  { name: '2022 numbers', text: 'ISO/IEC 27001:2022 の A.5.15 及び A.8.15 を適用する。\n', expected: [] },
+  { name: 'a body clause number without "A." next to the 2022 edition', text: 'ISO/IEC 27001:2022 の 6.1.3 に従いリスク対応を行う。\n', expected: [] },
+  { name: 'a quoted bad example', text: 'NG例:\n\n- ISO/IEC 27001:2022 の A.9.1.1 を適用する。\n\n正しくは A.5.15 と書く。\n', expected: [] },
+  { name: 'inline code', text: '`ISO/IEC 27001:2022 A.9.1.1` のような記載は避ける。\n', expected: [] },
+  { name: 'ISMAP control objective with the same number', text: 'ISMAP管理基準の 9.1.1 は ISO/IEC 27001:2013 の A.9.1.1 と同じ番号である。\n', expected: [] },
+];
+
+describe('rule control/outdated-iso-numbering', () => {
+  for (const testCase of outdatedInvalid) {
+    it(`reports: ${testCase.name}`, () => check(testCase));
+  }
+  for (const testCase of outdatedValid) {
+    it(`stays quiet: ${testCase.name}`, () => check(testCase));
+  }
+
+  it('is a warning with a one-number fix title', () => {
+    const [finding] = findingsOf('ISO/IEC 27001:2022 の A.9.1.1 に従う。\n');
+    assert.equal(finding.severity, 'warning');
+    assert.deepEqual(finding.fix, { title: '「A.5.15」に置き換える (replace with the 2022 number A.5.15)', replacement: 'A.5.15' });
+  });
+
+  it('the fix, applied, leaves nothing to report', () => {
+    const text = 'ISO/IEC 27001:2022 の A.9.1.1 及び A.12.4.1 を適用する。\n';
+    const findings = findingsOf(text);
+    let fixed = text;
+    for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
+      fixed = fixed.slice(0, finding.start) + finding.fix!.replacement + fixed.slice(finding.end);
+    }
+    assert.equal(fixed, 'ISO/IEC 27001:2022 の A.5.15 及び A.8.15 を適用する。\n');
+    assert.deepEqual(findingsOf(fixed, undefined, undefined, [...RULES]), []);
+  });
+
+  it('joins several 2022 numbers with 「、」 and says so in the fix title', () => {
+    // The bundled mapping gives one 2022 control per 2013 control; add a second pair to exercise the many case.
+    const catalogues = readDist<CompiledCatalogues>('catalogues-index.json');
+    const mappings = catalogues.mappings.map((mapping) => ({ ...mapping, pairs: [...mapping.pairs, ['A.9.1.1', 'A.5.18', 'intersect', 'test'] as const] }));
+    const knowledge = Knowledge.fromParts({
+      glossary: readDist<CompiledGlossary>('glossary-index.json'),
+      services: readDist<CompiledServices>('services-index.json'),
+      catalogues: { ...catalogues, mappings },
+    });
+    const text = 'ISO/IEC 27001:2022 の A.9.1.1 に従う。\n';
+    const [finding] = findingsOf(text, undefined, knowledge);
+    assert.equal(text.slice(finding.start, finding.end), 'A.9.1.1');
+    assert.deepEqual(finding.fix, {
+      title: '「A.5.15、A.5.18」に置き換える（2013年版の1管理策が2022年版の2管理策に対応） (replace with A.5.15, A.5.18: one 2013 control maps to 2 controls of 2022)',
+      replacement: 'A.5.15、A.5.18',
+    });
+    assert.equal(
+      finding.message,
+      '2013年版の管理策番号: ISO/IEC 27001:2022 の附属書Aに「A.9.1.1」はありません。2013年版の A.9.1.1 は2022年版の A.5.15、A.5.18 に対応します（2013→2022 対応表） ' +
+        '(ISO/IEC 27001:2022 cited with the 2013 Annex A number A.9.1.1; the 2022 controls are A.5.15 (Access control) and A.5.18 (Access rights), per the 2013→2022 mapping)',
+    );
+    // A sentence giving either mapping is not reported.
+    assert.deepEqual(findingsOf('ISO/IEC 27001:2022 の A.9.1.1（2022年版では A.5.18）に従う。\n', undefined, knowledge), []);
+  });
+
+  it('does not also report the 2013 number as unknown', () => {
+    assert.deepEqual(
+      findingsOf('ISO/IEC 27001:2022 の A.9.1.1 に従う。\n').map((finding) => finding.ruleId),
+      ['control/outdated-iso-numbering'],
+    );
+  });
+});
+
+function readDist<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', name), 'utf8')) as T;
+}

@@ -1,0 +1,214 @@
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/analysis';
+import { nonGovernmentDomainRule } from '../../server/src/rules/domain/nonGovernmentDomain';
+import { bundledKnowledge, offsetOf } from '../helpers';
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly uri?: string;
+  /** The exact hosts reported, in document order (each the first occurrence of its text unless [text, n]). */
+  readonly expected: readonly (string | readonly [string, number])[];
+}
+
+function findingsOf(text: string, uri = 'file:///spec.md') {
+  return analyzeDocument({ uri, text }, bundledKnowledge(), { rules: [nonGovernmentDomainRule] }).findings;
+}
+
+function message(host: string): string {
+  return (
+    `政府ドメイン名以外: 国の機関の公開ウェブサイトに「${host}」が指定されています。` +
+    '統一基準（令和7年度版）6.6.2(1)（Use of government domain name）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、' +
+    '取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
+    ` (a national body's public website on "${host}", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "Use of government domain name" ` +
+    'requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)'
+  );
+}
+
+/** A national body's procurement spec (sector from the issuer in the front matter). */
+const METI = '---\ndoctype: gov-procurement-spec\nissuer: 経済産業省\ntitle: 広報ウェブサイト構築業務 調達仕様書\n---\n';
+/** A procurement spec whose sector is not stated. */
+const UNKNOWN = '---\ndoctype: gov-procurement-spec\n---\n# 調達仕様書\n\n';
+const CITY = '---\ndoctype: gov-procurement-spec\nissuer: 横浜市\n---\n';
+
+const invalid: Case[] = [
+  {
+    name: 'a bare domain for the ministry\'s public site',
+    text: `${METI}# 1. 概要\n\n本省の公開サイトは example.com で提供する。\n`,
+    expected: ['example.com'],
+  },
+  {
+    name: 'a URL (masked from prose) for the new website',
+    text: `${METI}新しいウェブサイトは https://www.meti-koho.jp/ で公開する。\n`,
+    expected: ['www.meti-koho.jp'],
+  },
+  {
+    name: 'a link target and an autolink for a special site',
+    text: `${METI}特設サイトは [こちら](https://tokusetsu.example.net/) のURLで開設し、英語版は <https://en.example.org/> で公開する。\n`,
+    expected: ['tokusetsu.example.net', 'en.example.org'],
+  },
+  {
+    name: 'a full-width domain',
+    text: `${METI}本省の公開サイトは ｅｘａｍｐｌｅ．ｃｏｍ で提供する。\n`,
+    expected: ['ｅｘａｍｐｌｅ．ｃｏｍ'],
+  },
+  {
+    name: 'the sentence names a 府省庁 in a spec of unknown sector, broken across lines',
+    text: `${UNKNOWN}総務省の公開ウェブサイトは\nexample.com で提供する。\n`,
+    expected: ['example.com'],
+  },
+  {
+    name: 'a table row giving the public site\'s URL',
+    text: `${METI}| 項目 | 内容 |\n|---|---|\n| 公開サイトのURL | https://www.example.com/ |\n| 問い合わせ先 | info@example.com |\n`,
+    expected: ['www.example.com'],
+  },
+  {
+    name: 'a YAML system profile of a national body',
+    uri: 'file:///profiles/koho.yaml',
+    text:
+      'organization: 経済産業省\nsystem:\n  name: 広報サイト\n  website:\n    url: https://www.meti-koho.jp/\n    domain: meti-koho.jp\n' +
+      '  vendor_site: https://vendor.example.net/\nreferences:\n  - https://www.digital.go.jp/policies/gov_cloud\n',
+    expected: ['www.meti-koho.jp', ['meti-koho.jp', 1]],
+  },
+  {
+    name: 'a host in a heading',
+    text: `${METI}## 本省ウェブサイト（example.jp）の構築\n`,
+    expected: ['example.jp'],
+  },
+];
+
+const valid: Case[] = [
+  {
+    name: 'go.jp, its subdomains and full-width ｇｏ．ｊｐ',
+    text:
+      `${METI}本省の公開サイトは www.meti.go.jp で提供する。特設サイトは https://special.meti.go.jp/ とする。\n` +
+      '英語版のウェブサイトは ｗｗｗ．ｍｅｔｉ．ｇｏ．ｊｐ で公開する。\n',
+    expected: [],
+  },
+  {
+    name: 'lg.jp for a local government',
+    text: `${CITY}本市の公式ホームページは www.city.yokohama.lg.jp で提供する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a local government\'s site on another domain (not a national body)',
+    text: `${CITY}本市の公式ホームページは example.com で提供する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a ministry site mentioned in a local government\'s spec',
+    text: `${CITY}総務省のウェブサイトは example.com で公開されている。\n`,
+    expected: [],
+  },
+  {
+    name: 'the vendor\'s own site',
+    text: `${METI}受注者の会社概要は https://www.vendor.co.jp/ を確認すること。事業者のサイト（vendor.example.com）に実績を掲載してよい。\n`,
+    expected: [],
+  },
+  {
+    name: 'references and sources',
+    text:
+      `${METI}出典: クラウドサービスの概要（https://aws.amazon.com/jp/）。\n` +
+      '参考サイト: https://www.owasp.org/\n' +
+      'ウェブサイトの脆弱性対策の詳細は https://www.example.org/guide を参照する。\n',
+    expected: [],
+  },
+  {
+    name: 'e-mail addresses and file names',
+    text: `${METI}ウェブサイトに関する問い合わせは info@example.com まで。ウェブサイトの原稿は index.html と spec.md で納品する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a code block, a code span and an HTML comment',
+    text:
+      `${METI}公開サイトのサーバ設定:\n\n\`\`\`nginx\nserver_name example.com;\n\`\`\`\n\n` +
+      '公開サイトのドメインは `example.com` のような独自ドメインとしない。\n' +
+      '公開サイトは www.meti.go.jp とする。<!-- 公開サイトは example.com で提供する -->\n',
+    expected: [],
+  },
+  {
+    name: 'example domains in a bad-example block',
+    text: `${METI}悪い例:\n\n> 本省の公開サイトは example.com で提供する。\n\n良い例:\n\n> 本省の公開サイトは www.meti.go.jp で提供する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a former domain redirected to go.jp',
+    text: `${METI}旧ドメイン example.com から www.meti.go.jp へリダイレクトする。\n`,
+    expected: [],
+  },
+  {
+    name: 'a domain that is not the body\'s website',
+    text: `${METI}開発には GitHub（github.com）を使用する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a private business',
+    text: '---\ndoctype: gov-procurement-spec\nsector: private\n---\n当社の公開サイトは example.com で提供する。\n',
+    expected: [],
+  },
+  {
+    name: 'a document that is not a procurement document',
+    text: '# メモ\n\n経済産業省の公開サイトは example.com にあるかもしれない。\n',
+    expected: [],
+  },
+  {
+    name: 'a YAML profile of a local government on lg.jp',
+    uri: 'file:///profiles/city.yaml',
+    text: 'organization: 横浜市\nsystem:\n  name: 公式ホームページ\n  website: https://www.city.yokohama.lg.jp/\ncloud:\n  provider: AWS\n',
+    expected: [],
+  },
+];
+
+function runCases(cases: readonly Case[]): void {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const actual = findingsOf(testCase.text, testCase.uri).map((finding) => ({
+        rule: finding.ruleId,
+        severity: finding.severity,
+        text: testCase.text.slice(finding.start, finding.end),
+        start: finding.start,
+        message: finding.message,
+        fix: finding.fix,
+      }));
+      const expected = testCase.expected.map((item) => {
+        const [host, occurrence] = typeof item === 'string' ? [item, 0] : item;
+        return {
+          rule: 'domain/non-government-domain',
+          severity: 'warning',
+          text: host,
+          start: offsetOf(testCase.text, host, occurrence),
+          message: message(host),
+          fix: undefined,
+        };
+      });
+      assert.deepEqual(actual, expected);
+    });
+  }
+}
+
+describe('rule domain/non-government-domain', () => {
+  it('reports the host on its line with the 統一基準 basis', () => {
+    const text = `${METI}# 1. 概要\n\n本省の公開サイトは example.com で提供する。\n`;
+    const [finding, ...rest] = findingsOf(text);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.ruleId, 'domain/non-government-domain');
+    assert.equal(finding.severity, 'warning');
+    assert.equal(text.slice(finding.start, finding.end), 'example.com');
+    assert.equal(
+      finding.message,
+      '政府ドメイン名以外: 国の機関の公開ウェブサイトに「example.com」が指定されています。' +
+        '統一基準（令和7年度版）6.6.2(1)（Use of government domain name）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、' +
+        '取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
+        ' (a national body\'s public website on "example.com", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "Use of government domain name" ' +
+        'requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)',
+    );
+  });
+
+  it('is a procurement rule with severity warning', () => {
+    assert.equal(nonGovernmentDomainRule.procurementOnly, true);
+    assert.equal(nonGovernmentDomainRule.defaultSeverity, 'warning');
+  });
+
+  describe('invalid', () => runCases(invalid));
+  describe('valid', () => runCases(valid));
+});

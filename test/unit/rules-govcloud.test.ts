@@ -1,0 +1,452 @@
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/analysis';
+import { govCloudOverseasRegionRule } from '../../server/src/rules/govcloud/overseasRegion';
+import { govCloudUnsupportedProviderRule } from '../../server/src/rules/govcloud/unsupportedProvider';
+import type { Rule } from '../../server/src/rules/rule';
+import { bundledKnowledge, offsetOf } from '../helpers';
+
+interface Expected {
+  readonly rule: string;
+  /** The exact offending text; `occurrence` picks among repeats. */
+  readonly text: string;
+  readonly occurrence?: number;
+  readonly replacement?: string;
+}
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly uri?: string;
+  readonly expected: readonly Expected[];
+}
+
+function findingsOf(rules: readonly Rule[], text: string, uri = 'file:///spec.md') {
+  return analyzeDocument({ uri, text }, bundledKnowledge(), { rules }).findings;
+}
+
+const SPEC = '---\ndoctype: gov-procurement-spec\ntitle: 電子申請システム構築業務 調達仕様書\n---\n';
+
+// ---------------------------------------------------------------------------------------------------------
+// govcloud/unsupported-provider
+// ---------------------------------------------------------------------------------------------------------
+
+const PROVIDERS_JA =
+  'Amazon Web Services（2021年度採択）、Google Cloud（2021年度採択）、Microsoft Azure（2022年度採択）、' +
+  'Oracle Cloud Infrastructure（2022年度採択）、さくらのクラウド（2023年度条件付き採択、確度: 中）' +
+  '（2026-11-26時点、出典: デジタル庁「ガバメントクラウド」https://www.digital.go.jp/policies/gov_cloud）';
+const PROVIDERS_EN =
+  'Amazon Web Services (selected FY2021), Google Cloud (selected FY2021), Microsoft Azure (selected FY2022), ' +
+  'Oracle Cloud Infrastructure (selected FY2022), さくらのクラウド (conditional selection FY2023, medium confidence) ' +
+  '(service catalogue as of 2026-11-26; source: デジタル庁 "ガバメントクラウド" https://www.digital.go.jp/policies/gov_cloud)';
+
+function providerMessage(who: string, whoEn: string): string {
+  return (
+    `ガバメントクラウド外の基盤: ${who}はサービスカタログにガバメントクラウドのクラウドサービスとして記録されていません。` +
+    `カタログが記録する提供事業者: ${PROVIDERS_JA}` +
+    ` (not a Government Cloud provider: ${whoEn} is not recorded as a Government Cloud service in the service catalogue; providers it records: ${PROVIDERS_EN})`
+  );
+}
+
+/** The catalogue details the message adds after the written name. */
+const PROVIDER_WHO: Record<string, [string, string]> = {
+  'IBM Cloud': ['「IBM Cloud」（IBM）', '"IBM Cloud" (IBM)'],
+  'Alibaba Cloud': ['「Alibaba Cloud」', '"Alibaba Cloud"'],
+  DigitalOcean: ['「DigitalOcean」（DigitalOcean, LLC）', '"DigitalOcean" (DigitalOcean, LLC)'],
+  Heroku: ['「Heroku」（Salesforce, Inc.）', '"Heroku" (Salesforce, Inc.)'],
+  'ＩＢＭ Ｃｌｏｕｄ': ['「ＩＢＭ Ｃｌｏｕｄ」（IBM Cloud、IBM）', '"ＩＢＭ Ｃｌｏｕｄ" (IBM Cloud, IBM)'],
+};
+
+const providerInvalid: Case[] = [
+  {
+    name: 'a platform statement on a later line than the ガバメントクラウド statement',
+    text: `${SPEC}# 1. 基盤\n\n本システムはガバメントクラウド上に構築する。\n\nクラウド基盤は IBM Cloud を採用する。\n`,
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'IBM Cloud' }],
+  },
+  {
+    name: 'the provider named with ガバメントクラウド in one sentence',
+    text: `${SPEC}本システムはガバメントクラウド（IBM Cloud）上に構築する。\n`,
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'IBM Cloud' }],
+  },
+  {
+    name: 'a YAML system profile: platform ガバメントクラウド, cloud.provider Alibaba Cloud (reported once, on provider)',
+    uri: 'file:///profiles/juki.yaml',
+    text:
+      '# 住民記録システム システムプロファイル\n' +
+      'system:\n  name: 住民記録システム\n  sector: 地方公共団体\n  platform: ガバメントクラウド\n' +
+      'cloud:\n  provider: Alibaba Cloud\n  service: Alibaba Cloud ECS\n  region: ap-northeast-1\n' +
+      'classification:\n  confidentiality: 機密性2\n',
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'Alibaba Cloud' }],
+  },
+  {
+    name: 'a sentence broken across lines',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\nクラウド基盤には\nDigitalOcean を採用する。\n`,
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'DigitalOcean' }],
+  },
+  {
+    name: 'a table row naming the platform',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n| 項目 | 内容 |\n|---|---|\n| クラウド基盤 | Heroku |\n`,
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'Heroku' }],
+  },
+  {
+    name: 'a full-width spelling',
+    text: `${SPEC}本システムはガバメントクラウド上に構築し、基盤は ＩＢＭ Ｃｌｏｕｄ とする。\n`,
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'ＩＢＭ Ｃｌｏｕｄ' }],
+  },
+  {
+    name: 'the ガバメントクラウド statement in the front matter (platform key)',
+    text: '---\ndoctype: gov-procurement-spec\nplatform: ガバメントクラウド\n---\n# 基盤\n\nクラウドサービスは Heroku を利用する。\n',
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'Heroku' }],
+  },
+];
+
+const providerValid: Case[] = [
+  {
+    name: 'AWS, Google Cloud, Microsoft Azure and Oracle Cloud Infrastructure',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n` +
+      '基盤は Amazon Web Services とし、分析は Google Cloud で稼働する。\n' +
+      'DR環境は Microsoft Azure 上に構築し、帳票は Oracle Cloud Infrastructure を利用して構築する。\n',
+    expected: [],
+  },
+  {
+    name: 'さくらのクラウド (conditional selection, medium confidence: not a finding)',
+    text: `${SPEC}本システムはガバメントクラウド上に構築し、さくらのクラウドを利用する。\n`,
+    expected: [],
+  },
+  {
+    name: 'さくらのクラウド in a YAML system profile',
+    uri: 'file:///profiles/sakura.yaml',
+    text: 'system:\n  name: 住民記録システム\n  platform: ガバメントクラウド\ncloud:\n  provider: さくらのクラウド\n  region: tk1a\n',
+    expected: [],
+  },
+  {
+    name: 'a service of a ガバメントクラウド provider company (Firebase is Google\'s)',
+    text: `${SPEC}本システムはガバメントクラウド上に構築し、Firebase を利用する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a rejected candidate in a comparison',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n基盤の候補として IBM Cloud と AWS を比較した。\n`,
+    expected: [],
+  },
+  {
+    name: 'candidates listed under a candidates key',
+    uri: 'file:///profiles/candidates.yaml',
+    text: 'system:\n  platform: ガバメントクラウド\ncloud:\n  provider: AWS\n  candidates:\n    - IBM Cloud\n    - Alibaba Cloud\n',
+    expected: [],
+  },
+  {
+    name: 'the platform the system migrates from',
+    text:
+      `${SPEC}本システムは現在 IBM Cloud 上で稼働しており、ガバメントクラウドへ移行する。\n` +
+      'データは DigitalOcean からガバメントクラウドへ移行する。\n',
+    expected: [],
+  },
+  {
+    name: 'a SaaS used next to the system',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。職員間の連絡には Slack を利用する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a linked external system on another cloud',
+    text: `${SPEC}本システムはガバメントクラウド上に構築し、Heroku 上の問い合わせシステムと連携する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a system not said to run on ガバメントクラウド',
+    text: `${SPEC}本システムは IBM Cloud 上に構築する。\n`,
+    expected: [],
+  },
+  {
+    name: 'code blocks and inline code',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n\`\`\`yaml\nprovider: IBM Cloud\n\`\`\`\n\n\`IBM Cloud\` 上に構築する構成例は採らない。\n`,
+    expected: [],
+  },
+  {
+    name: 'a quoted bad example',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n悪い例:\n\n> 基盤として IBM Cloud を採用する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a document that is not a procurement document',
+    text: '# 技術メモ\n\nガバメントクラウドとの比較で IBM Cloud も見た。\n',
+    expected: [],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// govcloud/overseas-region
+// ---------------------------------------------------------------------------------------------------------
+
+const REGION_BASIS_JA =
+  '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
+  '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
+  'ガバメントクラウド固有の国内保存規定は確認していません';
+const REGION_BASIS_EN =
+  'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
+  'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
+  'no Government-Cloud-specific data-in-Japan clause was found';
+
+function regionMessage(surface: string, provider: string, described: string, describedEn: string): string {
+  return (
+    `国外リージョン: ガバメントクラウド上のシステムで「${surface}」は国外の ${provider} リージョン ${described}です。${REGION_BASIS_JA}` +
+    ` (region outside Japan for a Government Cloud system: ${describedEn} of ${provider}; ${REGION_BASIS_EN})`
+  );
+}
+
+/** surface → [provider, described (ja), described (en)] */
+const REGION_DETAILS: Record<string, [string, string, string]> = {
+  'us-east-1': ['Amazon Web Services', 'us-east-1（US East (N. Virginia)、Northern Virginia, US）', 'us-east-1 (US East (N. Virginia), Northern Virginia, US)'],
+  'ｕｓ－ｅａｓｔ－１': ['Amazon Web Services', 'us-east-1（US East (N. Virginia)、Northern Virginia, US）', 'us-east-1 (US East (N. Virginia), Northern Virginia, US)'],
+  'eu-west-1': ['Amazon Web Services', 'eu-west-1（Europe (Ireland)、Ireland）', 'eu-west-1 (Europe (Ireland), Ireland)'],
+  'us-west-2': ['Amazon Web Services', 'us-west-2（US West (Oregon)、Oregon, US）', 'us-west-2 (US West (Oregon), Oregon, US)'],
+  'US East (N. Virginia)': ['Amazon Web Services', 'US East (N. Virginia)（us-east-1、Northern Virginia, US）', 'US East (N. Virginia) (us-east-1, Northern Virginia, US)'],
+  'West US': ['Microsoft Azure', 'West US（westus、California, US）', 'West US (westus, California, US)'],
+  'Southeast Asia': ['Microsoft Azure', 'Southeast Asia（southeastasia、Singapore）', 'Southeast Asia (southeastasia, Singapore)'],
+  westus: ['Microsoft Azure', 'westus（West US、California, US）', 'westus (West US, California, US)'],
+  'asia-southeast1': ['Google Cloud', 'asia-southeast1（asia-southeast1 (Singapore)、Jurong West, Singapore）', 'asia-southeast1 (asia-southeast1 (Singapore), Jurong West, Singapore)'],
+  'us-ashburn-1': ['Oracle Cloud Infrastructure', 'us-ashburn-1（US East (Ashburn)、Ashburn, Virginia, US）', 'us-ashburn-1 (US East (Ashburn), Ashburn, Virginia, US)'],
+};
+
+const ON_AWS = `${SPEC}# 電子申請システム 調達仕様書\n\n本システムはガバメントクラウド上に構築し、Amazon Web Services を利用する。\n\n`;
+
+const regionInvalid: Case[] = [
+  {
+    name: 'us-east-1 for the data, the ガバメントクラウド statement on an earlier line',
+    text: `${ON_AWS}## 3. データの保存\n\n業務データはすべて us-east-1 リージョンに保存する。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'eu-west-1 as the archive',
+    text: `${ON_AWS}ログのアーカイブ先は eu-west-1 とする。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'eu-west-1', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'an AWS region written by its name (fix keeps the name style)',
+    text: `${ON_AWS}バックアップは US East (N. Virginia) に置く。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'US East (N. Virginia)', replacement: 'Asia Pacific (Tokyo)' }],
+  },
+  {
+    name: 'Azure West US and Southeast Asia (names) and westus (id)',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築し、Microsoft Azure を利用する。\n\n` +
+      'バックアップは West US に置き、DRサイトは Southeast Asia とする。\n\n| 用途 | リージョン |\n|---|---|\n| 検証 | westus |\n',
+    expected: [
+      { rule: 'govcloud/overseas-region', text: 'West US', replacement: 'Japan East' },
+      { rule: 'govcloud/overseas-region', text: 'Southeast Asia', replacement: 'Japan East' },
+      { rule: 'govcloud/overseas-region', text: 'westus', replacement: 'japaneast' },
+    ],
+  },
+  {
+    name: 'Google Cloud asia-southeast1',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n分析基盤は Google Cloud の asia-southeast1 で稼働させる。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'asia-southeast1', replacement: 'asia-northeast1' }],
+  },
+  {
+    name: 'Oracle Cloud Infrastructure us-ashburn-1',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\nバックアップの退避先は us-ashburn-1 とする。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-ashburn-1', replacement: 'ap-tokyo-1' }],
+  },
+  {
+    name: 'full-width region id',
+    text: `${ON_AWS}バックアップは ｕｓ－ｅａｓｔ－１ に置く。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'ｕｓ－ｅａｓｔ－１', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'a sentence broken across lines',
+    text: `${ON_AWS}バックアップデータの保存先リージョンは\nus-west-2 とする。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'a YAML system profile with a DR region abroad',
+    uri: 'file:///profiles/shinsei.yaml',
+    text:
+      'system:\n  name: 電子申請システム\n  sector: national\n  platform: ガバメントクラウド\n' +
+      'cloud:\n  provider: AWS\n  service: Amazon EC2\n  region: ap-northeast-1\n  dr_region: us-west-2\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'the ガバメントクラウド statement in the front matter',
+    text: '---\ndoctype: gov-procurement-spec\nplatform: ガバメントクラウド\n---\n# 非機能要件\n\nDRは us-west-2 とする。\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'an ISMAP statement elsewhere does not hide a placement',
+    text: `${ON_AWS}利用するサービスはISMAPクラウドサービスリストに登録されていること。\nバックアップは us-east-1 に置く。\n`,
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+];
+
+const regionValid: Case[] = [
+  {
+    name: 'the Japanese regions of each provider',
+    text:
+      `${ON_AWS}本番は ap-northeast-1、DRは ap-northeast-3 とする。\n` +
+      'Microsoft Azure の場合は Japan East / Japan West、Google Cloud は asia-northeast1 / asia-northeast2、' +
+      'Oracle Cloud Infrastructure は ap-tokyo-1 / ap-osaka-1 とする。\n' +
+      'さくらのクラウドは東京第1ゾーンと石狩第2ゾーンを使う。\n',
+    expected: [],
+  },
+  {
+    name: 'a region named only in a statement about ISMAP coverage',
+    text:
+      `${ON_AWS}Amazon Web Services のISMAPの言明対象範囲には us-east-1 も含まれる。\n` +
+      'Microsoft Azure のISMAP登録の対象範囲は Japan East、Japan West、West US などである。\n',
+    expected: [],
+  },
+  {
+    name: 'a region under an ISMAP key in YAML',
+    uri: 'file:///profiles/azure.yaml',
+    text: 'system:\n  platform: ガバメントクラウド\ncloud:\n  provider: Microsoft Azure\n  region: japaneast\n  ismap_scope_regions: [japaneast, westus]\n',
+    expected: [],
+  },
+  {
+    name: 'overseas regions excluded or forbidden',
+    text:
+      `${ON_AWS}データは国内リージョンに保存し、us-east-1 等の海外リージョンは使用しないこと。\n` +
+      '海外リージョン（eu-west-1、ap-southeast-1 等）への複製は禁止する。\n' +
+      'DRは us-west-2 ではなく ap-northeast-3 とする。\n',
+    expected: [],
+  },
+  {
+    name: 'a prohibition broken across lines',
+    text: `${ON_AWS}海外リージョン（us-east-1、eu-west-1 等）は\n使用しない。\n`,
+    expected: [],
+  },
+  {
+    name: 'the current environment the data is migrated from',
+    text: `${ON_AWS}現行システムの us-east-1 環境から ap-northeast-1 へ移行する。\nデータは eu-west-1 から ap-northeast-1 へ移行する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a document not on ガバメントクラウド',
+    text: `${SPEC}本システムは民間クラウド上で運用し、バックアップは us-east-1 に置く。\n`,
+    expected: [],
+  },
+  {
+    name: 'a YAML profile not on ガバメントクラウド',
+    uri: 'file:///profiles/onprem.yaml',
+    text: 'system:\n  platform: オンプレミス\ncloud:\n  provider: AWS\n  region: us-east-1\n',
+    expected: [],
+  },
+  {
+    name: 'code blocks and inline code',
+    text: `${ON_AWS}\`\`\`bash\naws s3 cp backup.tar s3://bucket --region us-east-1\n\`\`\`\n\n\`us-east-1\` は設定例に限る。\n`,
+    expected: [],
+  },
+  {
+    name: 'a list marked as a bad example',
+    text: `${ON_AWS}NG例:\n\n- バックアップは us-east-1 に置く。\n- ログは eu-west-1 に転送する。\n`,
+    expected: [],
+  },
+  {
+    name: 'a document that is not a procurement document',
+    text: '# 技術メモ\n\nガバメントクラウドの話とは別に、us-east-1 は料金が安い。\n',
+    expected: [],
+  },
+];
+
+function runCases(rule: Rule, cases: readonly Case[], message: (surface: string) => string): void {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const actual = findingsOf([rule], testCase.text, testCase.uri).map((finding) => ({
+        rule: finding.ruleId,
+        severity: finding.severity,
+        text: testCase.text.slice(finding.start, finding.end),
+        start: finding.start,
+        message: finding.message,
+        replacement: finding.fix?.replacement,
+      }));
+      const expected = testCase.expected.map((item) => ({
+        rule: item.rule,
+        severity: rule.defaultSeverity,
+        text: item.text,
+        start: offsetOf(testCase.text, item.text, item.occurrence ?? 0),
+        message: message(item.text),
+        replacement: item.replacement,
+      }));
+      assert.deepEqual(actual, expected);
+    });
+  }
+}
+
+describe('rule govcloud/unsupported-provider', () => {
+  const message = (surface: string) => providerMessage(...PROVIDER_WHO[surface]);
+
+  it('reports the provider with its exact range, severity and message', () => {
+    const text = `${SPEC}本システムはガバメントクラウド上に構築する。\n\nクラウド基盤は IBM Cloud を採用する。\n`;
+    const [finding, ...rest] = findingsOf([govCloudUnsupportedProviderRule], text);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.ruleId, 'govcloud/unsupported-provider');
+    assert.equal(finding.severity, 'error');
+    assert.equal(text.slice(finding.start, finding.end), 'IBM Cloud');
+    assert.equal(
+      finding.message,
+      'ガバメントクラウド外の基盤: 「IBM Cloud」（IBM）はサービスカタログにガバメントクラウドのクラウドサービスとして記録されていません。' +
+        'カタログが記録する提供事業者: Amazon Web Services（2021年度採択）、Google Cloud（2021年度採択）、Microsoft Azure（2022年度採択）、' +
+        'Oracle Cloud Infrastructure（2022年度採択）、さくらのクラウド（2023年度条件付き採択、確度: 中）' +
+        '（2026-11-26時点、出典: デジタル庁「ガバメントクラウド」https://www.digital.go.jp/policies/gov_cloud）' +
+        ' (not a Government Cloud provider: "IBM Cloud" (IBM) is not recorded as a Government Cloud service in the service catalogue; ' +
+        'providers it records: Amazon Web Services (selected FY2021), Google Cloud (selected FY2021), Microsoft Azure (selected FY2022), ' +
+        'Oracle Cloud Infrastructure (selected FY2022), さくらのクラウド (conditional selection FY2023, medium confidence) ' +
+        '(service catalogue as of 2026-11-26; source: デジタル庁 "ガバメントクラウド" https://www.digital.go.jp/policies/gov_cloud))',
+    );
+    assert.equal(finding.fix, undefined);
+  });
+
+  it('is a procurement rule with severity error', () => {
+    assert.equal(govCloudUnsupportedProviderRule.procurementOnly, true);
+    assert.equal(govCloudUnsupportedProviderRule.defaultSeverity, 'error');
+  });
+
+  describe('invalid', () => runCases(govCloudUnsupportedProviderRule, providerInvalid, message));
+  describe('valid', () => runCases(govCloudUnsupportedProviderRule, providerValid, message));
+});
+
+describe('rule govcloud/overseas-region', () => {
+  const message = (surface: string) => {
+    const [provider, described, describedEn] = REGION_DETAILS[surface];
+    return regionMessage(surface, provider, described, describedEn);
+  };
+
+  it('reports the region on its line with the basis worded as the sources support it', () => {
+    const text = `${ON_AWS}## 3. データの保存\n\n業務データはすべて us-east-1 リージョンに保存する。\n`;
+    const [finding, ...rest] = findingsOf([govCloudOverseasRegionRule], text);
+    assert.deepEqual(rest, []);
+    assert.equal(finding.ruleId, 'govcloud/overseas-region');
+    assert.equal(finding.severity, 'warning');
+    assert.equal(finding.start, offsetOf(text, 'us-east-1'));
+    assert.equal(finding.end, offsetOf(text, 'us-east-1') + 'us-east-1'.length);
+    assert.equal(
+      finding.message,
+      '国外リージョン: ガバメントクラウド上のシステムで「us-east-1」は国外の Amazon Web Services リージョン ' +
+        'us-east-1（US East (N. Virginia)、Northern Virginia, US）です。' +
+        '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
+        '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
+        'ガバメントクラウド固有の国内保存規定は確認していません' +
+        ' (region outside Japan for a Government Cloud system: us-east-1 (US East (N. Virginia), Northern Virginia, US) of Amazon Web Services; ' +
+        'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
+        'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
+        'no Government-Cloud-specific data-in-Japan clause was found)',
+    );
+    assert.deepEqual(finding.fix, {
+      title: '東京リージョン「ap-northeast-1」に置き換える (replace with Amazon Web Services\'s Tokyo region "ap-northeast-1")',
+      replacement: 'ap-northeast-1',
+    });
+  });
+
+  it('the quick fix, applied, leaves nothing to report', () => {
+    const text = `${ON_AWS}バックアップは West US と us-east-1 に置き、分析は asia-southeast1、退避は us-ashburn-1 とする。\n`;
+    const findings = findingsOf([govCloudOverseasRegionRule], text);
+    assert.equal(findings.length, 4);
+    let fixed = text;
+    for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
+      fixed = fixed.slice(0, finding.start) + finding.fix!.replacement + fixed.slice(finding.end);
+    }
+    assert.equal(fixed, `${ON_AWS}バックアップは Japan East と ap-northeast-1 に置き、分析は asia-northeast1、退避は ap-tokyo-1 とする。\n`);
+    assert.deepEqual(findingsOf([govCloudOverseasRegionRule], fixed), []);
+  });
+
+  describe('invalid', () => runCases(govCloudOverseasRegionRule, regionInvalid, message));
+  describe('valid', () => runCases(govCloudOverseasRegionRule, regionValid, message));
+});

@@ -1,0 +1,635 @@
+/**
+ * ismap/* rules on realistic specifications, with the real compiled knowledge: each rule fires on its invalid
+ * cases (exact id, message and range) and on nothing else — rejected candidates, comparisons, histories,
+ * market overviews, code, bad examples, other certifications' periods, non-procurement documents.
+ */
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeDocument } from '../../server/src/analysis';
+import type { CompiledCatalogues } from '../../server/src/catalogues/types';
+import type { CompiledGlossary } from '../../server/src/glossary/types';
+import { Knowledge } from '../../server/src/knowledge';
+import type { Rule } from '../../server/src/rules/rule';
+import { ismapLiuScopeRule } from '../../server/src/rules/ismap/liuScope';
+import { ismapRenewalPeriodRule } from '../../server/src/rules/ismap/renewalPeriod';
+import { ismapUnregisteredServiceRule } from '../../server/src/rules/ismap/unregisteredService';
+import type { CompiledServices, IsmapList } from '../../server/src/services/types';
+import { bundledKnowledge, offsetOf, repoRoot } from '../helpers';
+
+interface Expected {
+  /** The offending text; its position is its `occurrence`-th appearance in the document. */
+  readonly text: string;
+  readonly occurrence?: number;
+  readonly message: string;
+  /** Default: warning. */
+  readonly severity?: 'information' | 'warning';
+}
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly uri?: string;
+  readonly knowledge?: () => Knowledge;
+  readonly expected: readonly Expected[];
+}
+
+function findingsOf(rule: Rule, testCase: Case) {
+  const knowledge = (testCase.knowledge ?? bundledKnowledge)();
+  const { text } = testCase;
+  return analyzeDocument({ uri: testCase.uri ?? 'file:///spec.md', text }, knowledge, { rules: [rule] }).findings.map((finding) => ({
+    rule: finding.ruleId,
+    severity: finding.severity,
+    text: text.slice(finding.start, finding.end),
+    start: finding.start,
+    end: finding.end,
+    message: finding.message,
+  }));
+}
+
+function runTable(rule: Rule, invalid: readonly Case[], valid: readonly Case[]): void {
+  describe('reports', () => {
+    for (const testCase of invalid) {
+      it(testCase.name, () => {
+        const expected = testCase.expected.map((item) => {
+          const start = offsetOf(testCase.text, item.text, item.occurrence ?? 0);
+          return { rule: rule.id, severity: item.severity ?? 'warning', text: item.text, start, end: start + item.text.length, message: item.message };
+        });
+        assert.deepEqual(findingsOf(rule, testCase), expected);
+      });
+    }
+  });
+  describe('stays quiet on', () => {
+    for (const testCase of valid) {
+      it(testCase.name, () => {
+        assert.deepEqual(findingsOf(rule, testCase), []);
+      });
+    }
+  });
+}
+
+/** Front matter that gives the procurement profile, and a title. */
+const SPEC = '---\ndoctype: gov-procurement-spec\ntitle: 職員ポータル構築業務 調達仕様書\n---\n\n# 職員ポータル構築業務 調達仕様書\n\n';
+const README = '# portal-tools\n\n社内向けの小さなツール集です。\n\n';
+
+// ---------------------------------------------------------------------------------------------------------
+// Knowledge variants for lists and catalogue facts the bundled data does not hold.
+
+function readDist<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', name), 'utf8')) as T;
+}
+
+/** An imported, complete list (test data) that holds every bundled entry except さくらのクラウド. */
+const importedList = (): IsmapList => ({
+  kind: 'ismap-list',
+  name: 'ISMAPクラウドサービスリスト（テスト用）',
+  asOf: '2026-10-01',
+  partial: false,
+  entries: bundledKnowledge().bundledIsmapList.entries.filter((entry) => entry.serviceId !== 'sakura-cloud'),
+});
+
+/** A test list in which Notion is entered under ISMAP-LIU (fictitious number). */
+const liuList = (): IsmapList => ({
+  kind: 'ismap-list',
+  name: 'ISMAP等クラウドサービスリスト（テスト用）',
+  asOf: '2026-10-01',
+  partial: false,
+  entries: [
+    ...bundledKnowledge().bundledIsmapList.entries,
+    { registrationNumber: 'TEST-LIU-0001', serviceName: 'Notion', program: 'ISMAP-LIU', serviceId: 'notion' },
+  ],
+});
+
+let withSansan: Knowledge | undefined;
+/** The bundled knowledge plus a catalogue entry whose facts say ISMAP-LIU (test data). */
+function sansanKnowledge(): Knowledge {
+  if (!withSansan) {
+    const services = readDist<CompiledServices>('services-index.json');
+    withSansan = Knowledge.fromParts({
+      glossary: readDist<CompiledGlossary>('glossary-index.json'),
+      catalogues: readDist<CompiledCatalogues>('catalogues-index.json'),
+      services: {
+        ...services,
+        services: [
+          ...services.services,
+          {
+            id: 'test-sansan',
+            name: 'Sansan',
+            provider: 'テスト',
+            kind: ['SaaS'],
+            aliases: [],
+            ismap: [{ program: 'ISMAP-LIU', listedName: '営業DXサービス Sansan', sources: [{ title: 'test', url: 'https://example.invalid/' }] }],
+            regions: [],
+            sources: [{ title: 'test', url: 'https://example.invalid/' }],
+            asOf: '2026-11-26',
+            location: { file: 'test', line: 1 },
+          },
+        ],
+        spellings: [...services.spellings, { key: 'Sansan', text: 'Sansan', serviceId: 'test-sansan', canonical: true }],
+      },
+    });
+  }
+  return withSansan;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// ismap/unregistered-service
+
+const BUNDLED_JA = '読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません';
+const BUNDLED_EN = 'not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial)';
+
+/** `named` as the message writes it: 「surface」 or 「surface」（catalogue name）. */
+function unregistered(surface: string, name?: string): string {
+  const ja = name ? `「${surface}」（${name}）` : `「${surface}」`;
+  const en = name ? `"${surface}" (${name})` : `"${surface}"`;
+  return `ISMAPリスト: ${ja}は${BUNDLED_JA} (${en} is ${BUNDLED_EN})`;
+}
+
+describe('rule ismap/unregistered-service', () => {
+  it('has the catalogue metadata', () => {
+    assert.equal(ismapUnregisteredServiceRule.id, 'ismap/unregistered-service');
+    assert.equal(ismapUnregisteredServiceRule.defaultSeverity, 'warning');
+    assert.equal(ismapUnregisteredServiceRule.procurementOnly, true);
+  });
+
+  const invalid: Case[] = [
+    {
+      name: 'a platform statement naming a service missing from the (partial) bundled list',
+      text: `${SPEC}## 2. システム基盤\n\n本システムの公開Webサイトは、DigitalOcean上に構築する。\n`,
+      expected: [
+        {
+          text: 'DigitalOcean',
+          message:
+            'ISMAPリスト: 「DigitalOcean」は読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません ' +
+            '("DigitalOcean" is not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial))',
+        },
+      ],
+    },
+    {
+      name: 'two services whose predicate comes in the last clause (「Dropboxを、…Zoomミーティングを利用する」)',
+      text: `${SPEC}ファイル共有にはDropboxを、Web会議にはZoomミーティングを利用する。\n`,
+      expected: [
+        { text: 'Dropbox', message: unregistered('Dropbox') },
+        { text: 'Zoomミーティング', message: unregistered('Zoomミーティング', 'Zoom') },
+      ],
+    },
+    {
+      name: 'a full-width service name (Ｄｒｏｐｂｏｘ)',
+      text: `${SPEC}庁外とのファイル授受にはＤｒｏｐｂｏｘを利用する。\n`,
+      expected: [{ text: 'Ｄｒｏｐｂｏｘ', message: unregistered('Ｄｒｏｐｂｏｘ') }],
+    },
+    {
+      name: 'the service chosen over another (「AWSではなくDigitalOceanを利用する」)',
+      text: `${SPEC}検証環境は、費用を抑えるためAWSではなくDigitalOceanを利用する。\n`,
+      expected: [{ text: 'DigitalOcean', message: unregistered('DigitalOcean') }],
+    },
+    {
+      name: 'list items introduced on an earlier line as the services used',
+      text: `${SPEC}## 3. 利用するサービス\n\n本システムで利用するSaaSは次のとおりとする。\n\n- 文書管理: Notion\n- ソースコード管理: GitHub Enterprise Cloud\n`,
+      expected: [
+        { text: 'Notion', message: unregistered('Notion') },
+        { text: 'GitHub Enterprise Cloud', message: unregistered('GitHub Enterprise Cloud', 'GitHub') },
+      ],
+    },
+    {
+      name: 'list items under a heading that names the services used',
+      text: `${SPEC}## 3. 利用するクラウドサービス\n\n- チャット: LINE WORKS\n- 問合せ管理: ServiceNow\n`,
+      expected: [
+        { text: 'LINE WORKS', message: unregistered('LINE WORKS') },
+        { text: 'ServiceNow', message: unregistered('ServiceNow') },
+      ],
+    },
+    {
+      name: 'a table whose header says 利用サービス',
+      text: `${SPEC}| 区分 | 利用サービス | 備考 |\n|---|---|---|\n| CDN | Cloudflare | 静的コンテンツ配信 |\n| IaaS | AWS | 東京リージョン |\n`,
+      expected: [{ text: 'Cloudflare', message: unregistered('Cloudflare') }],
+    },
+    {
+      name: 'the row marked 採用 in a comparison table',
+      text: `${SPEC}| 候補 | ISMAPリスト | 評価 |\n|---|---|---|\n| Heroku | 見当たらない | 採用 |\n| Fastly | 見当たらない | 不採用 |\n`,
+      expected: [
+        {
+          text: 'Heroku',
+          severity: 'information',
+          message:
+            'ISMAPリスト: 「Heroku」は読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません。' +
+            'サービスカタログの資料は「Heroku Services」のISMAP登録を伝えています。公式のISMAPクラウドサービスリストで確認してください ' +
+            '("Heroku" is not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial); ' +
+            'the catalogue\'s sources report ISMAP registration of "Heroku Services" — check the official ISMAP Cloud Service List)',
+        },
+      ],
+    },
+    {
+      name: 'a service the catalogue reports as registered, but the loaded list does not hold (Microsoft Teams)',
+      text: `${SPEC}庁内のコミュニケーションにはMicrosoft Teamsを利用する。\n`,
+      expected: [
+        {
+          text: 'Microsoft Teams',
+          severity: 'information',
+          message:
+            'ISMAPリスト: 「Microsoft Teams」（Microsoft 365）は読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません。' +
+            'サービスカタログの資料は「Office 365 services」のISMAP登録を伝えています。公式のISMAPクラウドサービスリストで確認してください ' +
+            '("Microsoft Teams" (Microsoft 365) is not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial); ' +
+            'the catalogue\'s sources report ISMAP registration of "Office 365 services" — check the official ISMAP Cloud Service List)',
+        },
+      ],
+    },
+    {
+      name: 'さくらのクラウド (a glossary term) against an imported complete list that lacks it — no "partial"',
+      text: `${SPEC}本システムはガバメントクラウド上に構築し、基盤にはさくらのクラウドを利用する。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedList()),
+      expected: [
+        {
+          text: 'さくらのクラウド',
+          message:
+            'ISMAPリスト: 「さくらのクラウド」は読み込んだISMAPリスト（ISMAPクラウドサービスリスト（テスト用）、2026-10-01時点、9件）に見当たりません。' +
+            'サービスカタログの資料は「さくらのクラウド」のISMAP登録を伝えています。公式のISMAPクラウドサービスリストで確認してください ' +
+            '("さくらのクラウド" is not found in the ISMAP list loaded (ISMAPクラウドサービスリスト（テスト用）, as of 2026-10-01, 9 services); ' +
+            'the catalogue\'s sources report ISMAP registration of "さくらのクラウド" — check the official ISMAP Cloud Service List)',
+        },
+      ],
+    },
+    {
+      name: 'a statement broken across lines: the second line alone is a usage statement (lines are not joined)',
+      text: `${SPEC}本システムの公開サーバは、\nVercelを利用して構築する。\n`,
+      expected: [{ text: 'Vercel', message: unregistered('Vercel') }],
+    },
+    {
+      name: 'YAML system profile: cloud.service and a saas list',
+      uri: 'file:///profile.yaml',
+      text:
+        'system:\n  name: 職員ポータル\n  sector: national\ncloud:\n  provider: DigitalOcean\n  region: sgp1\n' +
+        'saas:\n  - name: Box Sign\n    purpose: 電子契約\n  - name: Google Workspace\n    purpose: グループウェア\n',
+      expected: [
+        { text: 'DigitalOcean', message: unregistered('DigitalOcean') },
+        { text: 'Box Sign', message: unregistered('Box Sign', 'Box') },
+      ],
+    },
+  ];
+
+  const valid: Case[] = [
+    {
+      name: 'services on the list (AWS, Google Cloud, さくらのクラウド, Firebase)',
+      text: `${SPEC}本システムはガバメントクラウド上に構築し、AWSを利用する。\n分析基盤にはGoogle Cloudを、認証にはFirebase Authenticationを利用する。\n災害対策環境はさくらのクラウド上で稼働する。\n`,
+      expected: [],
+    },
+    {
+      name: 'rejected candidates and comparisons in prose',
+      text:
+        `${SPEC}## 4. 選定の経緯\n\n` +
+        '比較の結果、Vultrは採用しない。\n' +
+        'DigitalOceanではなく、AWSを利用する。\n' +
+        'DigitalOcean、Hetzner及びLinodeは比較したが、AWSを採用する。\n' +
+        '候補から除外したサービス: IBM Cloud\n' +
+        'Alibaba Cloudは本調達の対象外とする。\n' +
+        'Herokuは不採用とした。\n',
+      expected: [],
+    },
+    {
+      name: 'a comparison table (候補 / 不採用 header and rows)',
+      text: `${SPEC}| 候補 | ISMAPリスト | 評価 |\n|---|---|---|\n| DigitalOcean | 見当たらない | 不採用 |\n| Vultr | 見当たらない | - |\n| AWS | C21-0008-2 | 採用 |\n`,
+      expected: [],
+    },
+    {
+      name: 'a list under a heading about candidates that were compared',
+      text: `${SPEC}## 5. 比較検討した候補\n\n- IBM Cloud\n- Alibaba Cloud\n- Linode\n`,
+      expected: [],
+    },
+    {
+      name: 'histories, the current system and migration sources',
+      text:
+        `${SPEC}## 1. 沿革\n\n` +
+        '2019年度まではNetlifyを利用していた。\n' +
+        '現行システムはHeroku上で稼働している。\n' +
+        '本調達では、DigitalOceanからAWSへ移行する。\n',
+      expected: [],
+    },
+    {
+      name: 'a market overview and a passing mention',
+      text: `${SPEC}国内ではAlibaba Cloud等も広く利用されている。\nDigitalOceanの評価を踏まえ、AWS上に構築する。\nDigitalOceanは米国のクラウド事業者である。\n`,
+      expected: [],
+    },
+    {
+      name: 'a condition and a prohibition',
+      text: `${SPEC}CDNとしてCloudflareを用いる場合は、別途協議する。\n受注者は、ISMAPリストに見当たらないクラウドサービス（例: DigitalOcean、Vultr等）を利用してはならない。\nSlackの利用は認めない。\n`,
+      expected: [],
+    },
+    {
+      name: 'code blocks, inline code and comments',
+      text: `${SPEC}\`\`\`yaml\ncloud:\n  service: DigitalOcean\n\`\`\`\n\n設定例の \`DigitalOcean\` を利用する。\n<!-- 本システムはDigitalOcean上に構築する。 -->\n`,
+      expected: [],
+    },
+    {
+      name: 'a quoted bad example',
+      text: `${SPEC}悪い例:\n\n> 本システムはDigitalOcean上に構築する。\n\n正しくは、ISMAPリストに掲載されたサービスを利用する。\n`,
+      expected: [],
+    },
+    {
+      name: 'YAML: alternatives and free-text notes',
+      uri: 'file:///profile.yaml',
+      text: 'system:\n  name: 職員ポータル\ncloud:\n  provider: AWS\n  alternatives:\n    - DigitalOcean\n    - Vultr\n  note: DigitalOceanとの比較資料は別紙\n',
+      expected: [],
+    },
+    {
+      name: 'a statement broken across lines whose predicate is on the next line (lines are not joined)',
+      text: `${SPEC}本システムはHetznerを\n利用する。\n`,
+      expected: [],
+    },
+    {
+      name: 'a document declared as a private business\'s',
+      text: '---\ndoctype: gov-procurement-spec\nsector: private\n---\n\n# 社内システム 要件定義書\n\n本システムはDigitalOcean上に構築する。\n',
+      expected: [],
+    },
+    {
+      name: 'a non-procurement README',
+      text: `${README}デプロイにはVercelを利用する。ファイル共有にはDropboxを使う。\n`,
+      uri: 'file:///README.md',
+      expected: [],
+    },
+  ];
+
+  runTable(ismapUnregisteredServiceRule, invalid, valid);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// ismap/liu-scope
+
+const LIU_SCOPE_JA = 'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です（ISMAP-LIU について（資料）、ISMAP運営委員会）';
+const LIU_SCOPE_EN = 'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2; source: ISMAP-LIU について（資料） (ISMAP運営委員会)';
+const INFO: Record<string, { ja: string; en: string }> = {
+  c3: { ja: '機密性3情報', en: 'Confidentiality class-3 information' },
+  c3doc: { ja: '機密性3情報（文書の格付）', en: "Confidentiality class-3 information (the document's classification)" },
+  sensitive: { ja: '要配慮個人情報', en: 'Special care-required personal information (要配慮個人情報)' },
+  ordinance: { ja: '条例要配慮個人情報', en: 'Ordinance-designated sensitive personal information (条例要配慮個人情報)' },
+};
+
+function liuService(name: string, basis: { ja: string; en: string }, info: keyof typeof INFO): string {
+  return (
+    `ISMAP-LIUの対象外の情報: 「${name}」はISMAP-LIUのサービス（${basis.ja}）ですが、${INFO[info].ja}を扱うとされています。${LIU_SCOPE_JA} ` +
+    `("${name}" is an ISMAP-LIU service (${basis.en}) but is given ${INFO[info].en}; ${LIU_SCOPE_EN})`
+  );
+}
+const DOCUMENT = { ja: '文書の記載', en: 'as the document states' };
+
+describe('rule ismap/liu-scope', () => {
+  it('has the catalogue metadata', () => {
+    assert.equal(ismapLiuScopeRule.id, 'ismap/liu-scope');
+    assert.equal(ismapLiuScopeRule.defaultSeverity, 'warning');
+    assert.equal(ismapLiuScopeRule.procurementOnly, true);
+  });
+
+  const invalid: Case[] = [
+    {
+      name: 'a service the sentence calls ISMAP-LIU, given 要配慮個人情報 in the same sentence',
+      text: `${SPEC}職員相談窓口には、ISMAP-LIU登録のSaaSであるLINE WORKSを利用し、相談記録（要配慮個人情報を含む）を保存する。\n`,
+      expected: [
+        {
+          text: 'LINE WORKS',
+          message:
+            'ISMAP-LIUの対象外の情報: 「LINE WORKS」はISMAP-LIUのサービス（文書の記載）ですが、要配慮個人情報を扱うとされています。' +
+            'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です（ISMAP-LIU について（資料）、ISMAP運営委員会） ' +
+            '("LINE WORKS" is an ISMAP-LIU service (as the document states) but is given Special care-required personal information (要配慮個人情報); ' +
+            'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2; source: ISMAP-LIU について（資料） (ISMAP運営委員会))',
+        },
+      ],
+    },
+    {
+      name: 'the ISMAP-LIU statement on an earlier line than the offending one',
+      text: `${SPEC}チャットには、ISMAP-LIU登録のSaaSであるLINE WORKSを利用する。\n\nLINE WORKSには、職員の健康診断結果（要配慮個人情報）も保存する。\n`,
+      expected: [{ text: 'LINE WORKS', occurrence: 1, message: liuService('LINE WORKS', DOCUMENT, 'sensitive') }],
+    },
+    {
+      name: '「ISMAP-LIU登録のSaaS」 itself given 機密性３情報 (full-width digit)',
+      text: `${SPEC}ISMAP-LIU登録のSaaSに、機密性３情報である入札予定価格の資料を保存する。\n`,
+      expected: [
+        {
+          text: 'ISMAP-LIU',
+          message:
+            'ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに機密性3情報を扱わせる記載です。' +
+            'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です（ISMAP-LIU について（資料）、ISMAP運営委員会） ' +
+            '(an ISMAP-LIU service is given Confidentiality class-3 information; ' +
+            'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2; source: ISMAP-LIU について（資料） (ISMAP運営委員会))',
+        },
+      ],
+    },
+    {
+      name: '条例要配慮個人情報 in a local government\'s specification',
+      text: '---\ndoctype: gov-procurement-spec\nsector: local\n---\n\n# 〇〇市 子育て相談システム 調達仕様書\n\n相談予約には、ISMAP-LIU登録のSaaSであるServiceNowを利用し、条例要配慮個人情報を含む相談内容を記録する。\n',
+      expected: [{ text: 'ServiceNow', message: liuService('ServiceNow', DOCUMENT, 'ordinance') }],
+    },
+    {
+      name: 'a table row: the service marked ISMAP-LIU, given 機密性3情報',
+      text: `${SPEC}| サービス | 用途 | 扱う情報 |\n|---|---|---|\n| Webex（ISMAP-LIU登録） | 幹部会議 | 機密性3情報 |\n| Notion（ISMAP-LIU登録） | 議事メモ | 機密性2情報（重要度の低いもの） |\n`,
+      expected: [{ text: 'Webex', message: liuService('Webex', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'YAML SaaS register: program ISMAP-LIU with 要配慮個人情報, and with confidentiality: 3',
+      uri: 'file:///saas.yaml',
+      text:
+        'system:\n  name: 職員健康管理システム\nsaas:\n' +
+        '  - name: Webex\n    program: ISMAP-LIU\n    data: 職員の健康診断結果（要配慮個人情報）\n' +
+        '  - name: Notion\n    program: ISMAP-LIU\n    classification: 機密性2\n' +
+        '  - name: GitHub\n    program: ISMAP-LIU\n    confidentiality: 3\n',
+      expected: [
+        { text: 'Webex', message: liuService('Webex', DOCUMENT, 'sensitive') },
+        { text: 'GitHub', message: liuService('GitHub', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a service whose catalogue facts say ISMAP-LIU (no ISMAP-LIU in the text)',
+      knowledge: sansanKnowledge,
+      text: `${SPEC}取引先の名刺情報は機密性3情報として、Sansanで管理する。\n`,
+      expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3') }],
+    },
+    {
+      name: 'a service the loaded list enters under ISMAP-LIU',
+      knowledge: () => bundledKnowledge().withIsmapList(liuList()),
+      text: `${SPEC}カウンセリングの相談記録（要配慮個人情報）はNotionに保存する。\n`,
+      expected: [{ text: 'Notion', message: liuService('Notion', { ja: '読み込んだISMAPリスト: TEST-LIU-0001', en: 'ISMAP list loaded: TEST-LIU-0001' }, 'sensitive') }],
+    },
+    {
+      name: 'the system built on an ISMAP-LIU service while the front matter classifies it 機密性3',
+      knowledge: sansanKnowledge,
+      text: '---\ndoctype: gov-procurement-spec\nclassification:\n  confidentiality: 3\n---\n\n# 顧客管理システム 調達仕様書\n\n本システムはSansanを基盤として構築する。\n',
+      expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3doc') }],
+    },
+  ];
+
+  const valid: Case[] = [
+    {
+      name: 'an ISMAP-LIU service for low-impact 機密性2 information',
+      text: `${SPEC}会議室予約には、ISMAP-LIU登録のSaaSであるLINE WORKSを利用し、機密性2情報のうち会議日程等の重要度が低い情報のみを扱う。\n`,
+      expected: [],
+    },
+    {
+      name: 'a negated or excluding statement',
+      text: `${SPEC}ISMAP-LIU登録のSaaSでは、機密性3情報及び要配慮個人情報を扱わない。\nISMAP-LIU登録のLINE WORKSには、要配慮個人情報を保存しないこと。\n`,
+      expected: [],
+    },
+    {
+      name: 'an explanation of the ISMAP-LIU scope',
+      text: `${SPEC}ISMAP-LIUは、機密性2情報の中でも比較的重要度が低い情報を扱うSaaSを対象とし、機密性3情報は対象外である。\n`,
+      expected: [],
+    },
+    {
+      name: 'a contrast with full ISMAP',
+      text: `${SPEC}ISMAP-LIUと異なり、ISMAPに登録されたAWSでは機密性3情報も扱う。\n`,
+      expected: [],
+    },
+    {
+      name: 'the information given to another service in the same sentence',
+      text: `${SPEC}チャットにはISMAP-LIU登録のLINE WORKSを利用し、要配慮個人情報はAWSに保存する。\n`,
+      expected: [],
+    },
+    {
+      name: 'a document calling a service ISMAP-LIU that the list holds under full ISMAP',
+      text: `${SPEC}AWS（ISMAP-LIU登録）に機密性3情報を保存する。\n`,
+      expected: [],
+    },
+    {
+      name: 'the ISMAP-LIU statement and the information on two lines of one broken sentence (lines are not joined)',
+      text: `${SPEC}ISMAP-LIU登録のSaaSに、\n機密性3情報を保存する。\n`,
+      expected: [],
+    },
+    {
+      name: 'a bad example',
+      text: `${SPEC}NG例:\n\n- ISMAP-LIU登録のSaaSであるLINE WORKSに機密性3情報を保存する。\n\n本システムでは上記のような構成をとらない。\n`,
+      expected: [],
+    },
+    {
+      name: 'a non-procurement README',
+      uri: 'file:///README.md',
+      text: `${README}ISMAP-LIU登録のSaaSに機密性3情報を保存する例を示す。\n`,
+      expected: [],
+    },
+  ];
+
+  runTable(ismapLiuScopeRule, invalid, valid);
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// ismap/renewal-period
+
+function renewal(surface: string, years: number): string {
+  return (
+    `ISMAP登録の有効期限: ISMAPの登録は「${surface}」で更新する制度ではありません。登録は監査対象期間の末日の翌日から1年4か月後まで有効で、その期限までに更新を申請します` +
+    '（ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説）、X-Regulation） ' +
+    `(ISMAP registration does not run for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year and 4 months after the day following the last day of the audited period, ` +
+    'and renewal must be applied for by then; source: ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説） (X-Regulation))'
+  );
+}
+
+describe('rule ismap/renewal-period', () => {
+  it('has the catalogue metadata', () => {
+    assert.equal(ismapRenewalPeriodRule.id, 'ismap/renewal-period');
+    assert.equal(ismapRenewalPeriodRule.defaultSeverity, 'warning');
+    assert.equal(ismapRenewalPeriodRule.procurementOnly, true);
+  });
+
+  const invalid: Case[] = [
+    {
+      name: '「ISMAPの登録は3年ごとに更新」',
+      text: `${SPEC}## 6. セキュリティ要件\n\n受注者は、ISMAPの登録は3年ごとに更新されることに留意し、更新状況を確認する。\n`,
+      expected: [
+        {
+          text: '3年ごと',
+          message:
+            'ISMAP登録の有効期限: ISMAPの登録は「3年ごと」で更新する制度ではありません。登録は監査対象期間の末日の翌日から1年4か月後まで有効で、その期限までに更新を申請します' +
+            '（ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説）、X-Regulation） ' +
+            '(ISMAP registration does not run for a fixed 3 years: it is valid until 1 year and 4 months after the day following the last day of the audited period, ' +
+            'and renewal must be applied for by then; source: ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説） (X-Regulation))',
+        },
+      ],
+    },
+    {
+      name: '「ＩＳＭＡＰ登録の有効期間は３年」 in full-width',
+      text: `${SPEC}ＩＳＭＡＰ登録の有効期間は３年であるため、契約期間中に失効しないことを確認する。\n`,
+      expected: [{ text: '３年', message: renewal('３年', 3) }],
+    },
+    {
+      name: 'kanji numerals, 「毎」, and a validity stated after the period (3年間有効)',
+      text: `${SPEC}ISMAP登録は、原則として三年毎に更新すること。\nISMAPクラウドサービスリストへの登録は3年間有効である。\n`,
+      expected: [
+        { text: '三年毎', message: renewal('三年毎', 3) },
+        { text: '3年間', message: renewal('3年間', 3) },
+      ],
+    },
+    {
+      name: 'ISMAP named after another certification in the same sentence',
+      text: `${SPEC}ISMS認証と同様に、ISMAPの登録も5年ごとに更新する。\n`,
+      expected: [{ text: '5年ごと', message: renewal('5年ごと', 5) }],
+    },
+    {
+      name: 'list items and a table row under an ISMAP heading (the context on an earlier line)',
+      text: `${SPEC}## 7. ISMAP登録の更新\n\n- 登録の有効期間: 3年\n- 3年ごとに更新する。\n\n| 項目 | 内容 |\n|---|---|\n| 更新 | 2年ごと |\n`,
+      expected: [
+        { text: '3年', message: renewal('3年', 3) },
+        { text: '3年ごと', message: renewal('3年ごと', 3) },
+        { text: '2年ごと', message: renewal('2年ごと', 2) },
+      ],
+    },
+    {
+      name: 'YAML: ismap.renewal and ismap.validity',
+      uri: 'file:///profile.yaml',
+      text: 'system:\n  name: 職員ポータル\nismap:\n  renewal: 3年ごと\n  validity: 3年\n  audit_period: 1年\nisms:\n  renewal: 3年\n',
+      expected: [
+        { text: '3年ごと', message: renewal('3年ごと', 3) },
+        { text: '3年', occurrence: 1, message: renewal('3年', 3) },
+      ],
+    },
+  ];
+
+  const valid: Case[] = [
+    {
+      name: 'the correct rule: 1年4か月 / 1年4ヶ月 / 16か月 after the audit period',
+      text:
+        `${SPEC}ISMAPの登録は、監査対象期間の末日の翌日から1年4か月以内に更新を申請する必要がある。\n` +
+        'ISMAP登録の有効期間は１年４ヶ月である。\n' +
+        'ISMAP登録の有効期間は監査対象期間の末日の翌日から16か月である。\n' +
+        'ISMAPの監査対象期間は最長1年である。\n',
+      expected: [],
+    },
+    {
+      name: 'three years for ISO/IEC 27001 / 27017 / ISMS certification',
+      text:
+        `${SPEC}ISO/IEC 27001認証の有効期間は3年である。\n` +
+        'ISO/IEC 27017の認証は3年ごとに更新審査を受ける。\n' +
+        'ISMAPの登録要件として、ISMS認証（3年ごとに更新）を取得していること。\n',
+      expected: [],
+    },
+    {
+      name: 'other periods near ISMAP: contracts, licences, dates, a yearly cycle, ISMAP-LIU',
+      text:
+        `${SPEC}ISMAP登録サービスの保守契約は3年ごとに更新する。\n` +
+        'ISMAPに登録されたサービスを利用し、契約期間は3年とする。\n' +
+        '2026年度にISMAPへ登録されたサービスから選定する。\n' +
+        'ISMAPの登録は毎年更新する。ISMAPの登録は1年ごとに更新する。\n' +
+        'ISMAP-LIUの登録は3年ごとに更新される。\n',
+      expected: [],
+    },
+    {
+      name: 'a sentence about ISMAP broken across lines (lines are not joined)',
+      text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
+      expected: [],
+    },
+    {
+      name: 'a period under an ISMAP heading that is about something else',
+      text: `${SPEC}## 7. ISMAP登録サービスの利用\n\n- ライセンスは3年ごとに更新する。\n- 端末は5年ごとに更新する。\n`,
+      expected: [],
+    },
+    {
+      name: 'code, a bad example and a comment',
+      text: `${SPEC}\`ISMAPの登録は3年ごとに更新\`\n\n誤り例:\n\n> ISMAPの登録は3年ごとに更新される。\n\n<!-- ISMAP登録の有効期間は3年 -->\n`,
+      expected: [],
+    },
+    {
+      name: 'a non-procurement README',
+      uri: 'file:///README.md',
+      text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\n`,
+      expected: [],
+    },
+  ];
+
+  runTable(ismapRenewalPeriodRule, invalid, valid);
+});
