@@ -16,7 +16,7 @@ import type { Knowledge, LexiconEntry, RegionCandidate } from './knowledge';
 import { allRules } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 import type { Severity } from './glossary/types';
-import type { ControlOccurrence, Finding, Rule, ServiceOccurrence, TermOccurrence } from './rules/rule';
+import type { ControlOccurrence, Finding, Rule, RuleInput, ServiceOccurrence, TermOccurrence } from './rules/rule';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -126,7 +126,27 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   const model = buildModel(source);
   const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous);
   const context = buildContext(model, terms, services, knowledge, options);
-  const input = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
+  const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
+  let findings: readonly Finding[] | undefined;
+  return {
+    model,
+    terms,
+    services,
+    controls,
+    regions,
+    context,
+    mentions,
+    matchCache: cache,
+    // The rules run on first use: hover and completion need the mentions only, not the findings.
+    get findings() {
+      findings ??= runRules({ model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context }, options);
+      return findings;
+    },
+  };
+}
+
+function runRules(input: RuleInput, options: AnalysisOptions): Finding[] {
+  const { context, model } = input;
   const configured = new Map<string, Severity | 'off' | undefined>();
   const severityOf = (ruleId: string) => {
     if (!configured.has(ruleId)) {
@@ -146,8 +166,7 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   // One filter step for suppression comments, after every rule has run.
   const findings = applySuppressions(raw, model);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { model, terms, services, controls, regions, context, mentions, findings, matchCache: cache };
+  return findings;
 }
 
 /** The mention covering `offset`, if any; the innermost one where mentions nest. */

@@ -9,6 +9,9 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   type InitializeParams,
@@ -246,9 +249,22 @@ connection.onHover((params) => {
   return document ? handlers.hover(context, document, params) : null;
 });
 
-connection.languages.diagnostics.on((params) => {
+/** Documents larger than this (UTF-16 units) are checked only once typing pauses, not on every keystroke. */
+const LARGE_DOCUMENT = 64 * 1024;
+
+connection.languages.diagnostics.on(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? handlers.pullDiagnostics(context, document) : { kind: 'full', items: [] };
+  if (!document) {
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
+  if (document.getText().length > LARGE_DOCUMENT && !cache.has(document)) {
+    // Wait for a pause; a newer version makes this request stale (the client asks again for it).
+    await new Promise((resolve) => setTimeout(resolve, settings.diagnosticsDelayMs));
+    if (token.isCancellationRequested || documents.get(document.uri)?.version !== document.version) {
+      return new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: false });
+    }
+  }
+  return handlers.pullDiagnostics(context, document);
 });
 
 connection.onCodeAction((params) => {

@@ -32,6 +32,11 @@ export class AnalysisCache {
     return analysis;
   }
 
+  /** Whether this version of the document is analysed already. */
+  has(document: TextDocument): boolean {
+    return this.entries.get(document.uri)?.version === document.version;
+  }
+
   delete(uri: string): void {
     this.entries.delete(uri);
   }
