@@ -25,7 +25,7 @@ describe('CLI and language server report identical findings', () => {
         await client.open(uri, file.endsWith('.md') ? 'markdown' : 'yaml', fs.readFileSync(path.join(repoRoot, file), 'utf8'));
         const published = await client.diagnostics(uri);
         const severities = ['', 'error', 'warning', 'information', 'hint'];
-        assert.ok(cli.length > 0, 'the example has findings');
+        assert.equal(cli.length > 0, !file.includes('clean'), 'the examples with mistakes have findings, the clean one none');
         assert.deepEqual(
           published.diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.code, severities[d.severity], d.message]),
           cli.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.rule, f.severity, f.message]),
