@@ -124,6 +124,9 @@ describe('rule term/deprecated: historical statements', () => {
     ['a list item broken across lines', '- 職員端末は政府共通ネットワークに\n  接続していた。'],
     ['a blockquote broken across lines', '> 職員端末は政府共通ネットワークに\n> 接続していた。'],
     ['full-width digits in the date', '２０２５年６月までＮＩＳＣが所管していた。'],
+    ['the publisher of a named standard with its edition', '統一基準群（NISC、令和5年度版）に準拠すること。'],
+    ['the old network as what is being retired', '政府共通ネットワークは2026年度末に廃止予定である。'],
+    ['a migration heading', '## 政府共通ネットワークからの移行\n\n移行期間中は政府共通ネットワークとGSSを併用する。'],
   ];
   for (const [title, text] of historical) {
     it(`stays quiet: ${title}`, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/deprecated'), []));
@@ -151,6 +154,8 @@ describe('rule term/deprecated: historical statements', () => {
     ['NISC for the present organisation', 'インシデント発生時はNISCに報告すること。', 'NISC'],
     ['the second mention, in a present clause', 'NISCが策定した基準に基づき、NISCへ報告すること。', 'NISC'],
     ['a quotation that is only the old name', '「政府共通ネットワーク」に接続する。', '政府共通ネットワーク'],
+    ['a retirement word in the next clause only', '政府共通ネットワークに接続し、旧端末の監視を停止する。', '政府共通ネットワーク'],
+    ['the context (沿革) on an earlier, separate sentence', '本節は沿革ではない。職員端末は政府共通ネットワークに接続する。', '政府共通ネットワーク'],
   ];
   for (const [title, text, needle] of present) {
     it(`reports: ${title}`, () => {

@@ -9,9 +9,17 @@ import type { Segment } from './model';
 /** A sentence is looked for at most this far either side of an offset (a bound for text with no punctuation). */
 const MAX_REACH = 2000;
 
-function isTerminator(code: number): boolean {
-  // 。．！？!?
-  return code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f;
+function isDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** 。．！？!? end a sentence — but not a full-width period between digits (９．２．１). */
+function isTerminatorAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code === 0xff0e) {
+    return !(index > 0 && isDigit(text.charCodeAt(index - 1)) && index + 1 < text.length && isDigit(text.charCodeAt(index + 1)));
+  }
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f;
 }
 
 /**
@@ -25,7 +33,7 @@ export function sentenceAround(text: string, offset: number, kind: Segment['kind
   let start = offset;
   while (start > floor) {
     const code = text.charCodeAt(start - 1);
-    if (code === 0x0a || (!wholeLine && isTerminator(code))) {
+    if (code === 0x0a || (!wholeLine && isTerminatorAt(text, start - 1))) {
       break;
     }
     start--;
@@ -37,7 +45,7 @@ export function sentenceAround(text: string, offset: number, kind: Segment['kind
       break;
     }
     end++;
-    if (!wholeLine && isTerminator(code)) {
+    if (!wholeLine && isTerminatorAt(text, end - 1)) {
       return [start, end];
     }
   }

@@ -276,7 +276,26 @@ export function describeIds(ids: readonly string[]): { ja: string; en: string } 
  * The IDs one level below `prefix` in a catalogue (the top level without one), for "X has Y–Z". ISO/IEC
  * 27001 has no heading rows, so its controls are cut to the level below the prefix (A.9 → A.9.1 … A.9.4).
  */
-export function idsBelow(catalogues: Catalogues, catalogue: CatalogueId, prefix: string | undefined): string[] {
+export function idsBelow(catalogues: Catalogues, catalogue: CatalogueId, prefix: string | undefined): readonly string[] {
+  return memo(catalogues, `below ${catalogue} ${prefix ?? ''}`, () => computeIdsBelow(catalogues, catalogue, prefix));
+}
+
+/** Catalogue walks are linear in the catalogue; their answers are kept per Catalogues instance. */
+const memos = new WeakMap<Catalogues, Map<string, unknown>>();
+
+export function memo<T>(catalogues: Catalogues, key: string, compute: () => T): T {
+  let cache = memos.get(catalogues);
+  if (!cache) {
+    cache = new Map();
+    memos.set(catalogues, cache);
+  }
+  if (!cache.has(key)) {
+    cache.set(key, compute());
+  }
+  return cache.get(key) as T;
+}
+
+function computeIdsBelow(catalogues: Catalogues, catalogue: CatalogueId, prefix: string | undefined): string[] {
   const family = CATALOGUE_FAMILY[catalogue];
   const children = catalogues.children(catalogue, prefix).map((control) => control.id);
   if (family !== 'iso27001') {
@@ -290,7 +309,7 @@ export function idsBelow(catalogues: Catalogues, catalogue: CatalogueId, prefix:
 export function nearestListedPrefix(catalogues: Catalogues, catalogue: CatalogueId, key: string): string | undefined {
   const family = CATALOGUE_FAMILY[catalogue];
   for (let parent = parentKey(family, key); parent !== undefined; parent = parentKey(family, parent)) {
-    if (catalogues.children(catalogue, parent).length > 0) {
+    if (idsBelow(catalogues, catalogue, parent).length > 0) {
       return parent;
     }
   }

@@ -29,6 +29,7 @@ import {
   frameworkName,
   idsBelow,
   looksLikeOwnNumbering,
+  memo,
   nearestListedPrefix,
   sentenceCache,
   yamlKeyNamesFramework,
@@ -114,7 +115,7 @@ class Checker {
     const catalogue: CatalogueId = 'nist-sp800-53r5';
     const base = key.replace(/\(\d+\)$/, '');
     if (base !== key && this.catalogues.find(catalogue, base)) {
-      const enhancements = this.catalogues.children(catalogue, base).map((control) => control.id);
+      const enhancements = idsBelow(this.catalogues, catalogue, base);
       const ids = describeIds(enhancements);
       return {
         key,
@@ -125,7 +126,7 @@ class Checker {
       };
     }
     const family = base.slice(0, 2);
-    const ids = describeIds(this.catalogues.children(catalogue, family).map((control) => control.id));
+    const ids = describeIds(idsBelow(this.catalogues, catalogue, family));
     return { key, catalogue, where: { ja: `${family} ファミリーは ${ids.ja}`, en: `the ${family} family has ${ids.en}` } };
   }
 
@@ -166,7 +167,7 @@ class Checker {
     }
     const catalogue: CatalogueId = occurrence.framework === 'iso27001-2013' && !(parts.length === 3 && this.names2022(occurrence)) ? 'iso27001-2013' : 'iso27001-2022';
     if (catalogue === 'iso27001-2022') {
-      const ids = describeIds(this.catalogues.children(catalogue).map((control) => control.id));
+      const ids = describeIds(memo(this.catalogues, 'iso27001-2022 controls', () => this.catalogues.children(catalogue).map((control) => control.id)));
       const not2013 = parts.length === 3 ? { ja: '。2013年版の附属書Aにもありません', en: '; it is not a 2013 number either' } : { ja: '', en: '' };
       return {
         key,

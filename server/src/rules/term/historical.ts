@@ -8,8 +8,10 @@
  * - the clause holding the mention is about the past: 沿革, かつて, 以前は, 当時, 撤去済み, 廃止された, 刷新された,
  *   ていた, であった, だった, a predicate in the past tense (〜した。〜された、), a date up to the change
  *   followed by まで (2025年6月まで), or the old organisation as the agent of a past act (NISCが策定した);
- * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する);
- * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）).
+ * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する), or the old name as
+ *   what is being retired (政府共通ネットワークは2026年度末に廃止予定, …からの移行);
+ * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）,
+ *   統一基準群（NISC、令和5年度版）).
  *
  * A clause is the part of the sentence between contrast boundaries (〜が、 〜ものの 一方 現在 …), so
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
@@ -43,6 +45,10 @@ const DATED_TRANSITION = /\d{4}年(?:度)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:に|�
 /** A change named as a noun (a table row 「2013 | 霞が関WANを政府共通ネットワークへ刷新」), not as a plan. */
 const TRANSITION_NOUN = /(?:廃止|撤去|統合|改組|刷新|移行|運用終了|解散|発足|改称)(?!予定|する|します|しない|を予定|の予定|に向け|計画)/;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+/** The old name as what is being retired or left: 政府共通ネットワークからの移行, …は2026年度末に廃止予定, …の撤去に伴い. */
+const RETIRED_AFTER = /^[^、。,]{0,12}?(?:移行|廃止|撤去|切替|切り替|更改|置き換|置換|停止|解約|移管)/;
+/** A document named before the bracket the mention opens: 「…」（NISC）, 統一基準群（NISC、令和5年度版）. */
+const PUBLISHER_BEFORE = /(?:[」』]|基準群?|ガイドライン|方針|計画|指針|規程|マニュアル|資料|報告書|白書)\s?[(]\s*$/;
 /** A closed period of years: （1997年〜2013年）, 1997-2013年. */
 const CLOSED_PERIOD = /\d{4}年?(?:度)?\s?[〜~\-–—]\s?\d{4}年/;
 /** Transition verbs that, with the successor named in the same clause, make a migration statement. */
@@ -163,7 +169,7 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
       return 'cited-title';
     }
   }
-  if (/[」』][(]\s*$/.test(before)) {
+  if (PUBLISHER_BEFORE.test(before)) {
     return 'publisher';
   }
 
@@ -180,6 +186,9 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
   }
   if (PAST_AGENT.test(clauseText.slice(clause.atEnd))) {
     return 'past-agent';
+  }
+  if (RETIRED_AFTER.test(clauseText.slice(clause.atEnd))) {
+    return 'being-retired';
   }
   if (DATED_TRANSITION.test(clauseText) || CLOSED_PERIOD.test(clauseText)) {
     return 'dated-transition';

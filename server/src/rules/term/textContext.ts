@@ -78,14 +78,17 @@ function proseOnLine(segments: readonly Segment[], lineStart: number, lineEnd: n
 function sentenceInLine(text: string, offset: number): [number, number] {
   const lineStart = lineStartOf(text, offset);
   const lineEnd = lineEndOf(text, offset);
-  SENTENCE_END.lastIndex = lineStart;
+  // Search the line only: a global regex from lastIndex would run on to the end of the document.
+  const line = text.slice(lineStart, lineEnd);
+  SENTENCE_END.lastIndex = 0;
   let start = lineStart;
   let match: RegExpExecArray | null;
-  while ((match = SENTENCE_END.exec(text)) && match.index < lineEnd) {
-    if (match.index < offset) {
-      start = match.index + 1;
+  while ((match = SENTENCE_END.exec(line))) {
+    const at = lineStart + match.index;
+    if (at < offset) {
+      start = at + 1;
     } else {
-      return [start, match.index + 1];
+      return [start, at + 1];
     }
   }
   return [start, lineEnd];

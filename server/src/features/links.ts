@@ -1,0 +1,181 @@
+/**
+ * Document links, protocol-free: the https URLs written in a document (bare URLs, autolinks, link
+ * destinations, reference definitions, YAML values) and the control IDs it cites, each linked to the
+ * official page of its catalogue. Offsets in, offsets out; only https targets are ever produced.
+ *
+ * The Markdown model leaves URLs out of its prose segments, so they are found in the raw text; those in
+ * code (fenced or indented code blocks, code spans) are skipped. A URL the glossary cites as a source gets
+ * that source's title as its tooltip.
+ */
+
+import type { DocumentAnalysis } from '../analysis';
+import type { Knowledge } from '../knowledge';
+import { codeSpansOf, markdownBlocks } from './symbols';
+
+export interface DocumentLinkItem {
+  /** The linked text, [start, end) offsets. */
+  readonly start: number;
+  readonly end: number;
+  /** An https URL. */
+  readonly target: string;
+  readonly tooltip?: string;
+}
+
+/**
+ * An https URL: ASCII URL characters only, so that Japanese text written right after a URL
+ * (「https://www.digital.go.jp/を参照」) is not taken into it; quotes, brackets, angle brackets, backticks
+ * and "|" end it.
+ */
+const URL_PATTERN = /(?<![A-Za-z0-9])https:\/\/[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+/gi;
+/** Trailing characters that end a sentence or close markup rather than belong to the URL. */
+const TRAILING = /[.,:;!?*_~]+$/;
+
+/** The URL without trailing punctuation or an unbalanced closing parenthesis (「(see https://x)」, 「[t](https://x)」). */
+function trimUrl(url: string): string {
+  let trimmed = url;
+  for (;;) {
+    const before = trimmed;
+    trimmed = trimmed.replace(TRAILING, '');
+    if (trimmed.endsWith(')')) {
+      const opened = trimmed.split('(').length - 1;
+      const closed = trimmed.split(')').length - 1;
+      if (closed > opened) {
+        trimmed = trimmed.slice(0, -1);
+      }
+    }
+    if (trimmed === before) {
+      return trimmed;
+    }
+  }
+}
+
+function httpsHost(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname !== '' ? parsed.hostname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const sourceTitleCache = new WeakMap<Knowledge, ReadonlyMap<string, string>>();
+
+/** A URL as a lookup key: no trailing slash. */
+function urlKey(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** Every source URL the knowledge cites (terms, services, catalogues, the ISMAP list) → its title. */
+function sourceTitles(knowledge: Knowledge): ReadonlyMap<string, string> {
+  let titles = sourceTitleCache.get(knowledge);
+  if (!titles) {
+    const map = new Map<string, string>();
+    const add = (source: { title: string; url: string }) => {
+      if (!map.has(urlKey(source.url))) {
+        map.set(urlKey(source.url), source.title);
+      }
+    };
+    for (const term of knowledge.glossary.terms) {
+      term.sources.forEach(add);
+    }
+    for (const service of knowledge.services) {
+      service.sources.forEach(add);
+      service.ismap.forEach((fact) => fact.sources.forEach(add));
+      if (service.govCloud) {
+        service.govCloud.sources.forEach(add);
+      }
+    }
+    for (const id of knowledge.catalogues?.ids() ?? []) {
+      const info = knowledge.catalogues!.info(id);
+      if (info) {
+        add(info.source);
+      }
+    }
+    (knowledge.ismapList.sources ?? []).forEach(add);
+    titles = map;
+    sourceTitleCache.set(knowledge, titles);
+  }
+  return titles;
+}
+
+/** The https URLs of a text, skipping those that start inside `code` (sorted, non-overlapping ranges). */
+function urlLinks(text: string, isCode: (offset: number) => boolean, knowledge: Knowledge): DocumentLinkItem[] {
+  const titles = sourceTitles(knowledge);
+  const links: DocumentLinkItem[] = [];
+  URL_PATTERN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = URL_PATTERN.exec(text))) {
+    const url = trimUrl(match[0]);
+    if (!httpsHost(url) || isCode(match.index)) {
+      continue;
+    }
+    const title = titles.get(urlKey(url));
+    links.push({ start: match.index, end: match.index + url.length, target: url, ...(title ? { tooltip: `出典 / source: ${title}` } : {}) });
+  }
+  return links;
+}
+
+/** In Markdown: whether an offset lies in a code block or a code span. */
+function markdownCode(text: string): (offset: number) => boolean {
+  const blocks = markdownBlocks(text);
+  const { code, lines } = blocks;
+  const spansByLine = new Map<number, [number, number][]>();
+  const lineOf = (offset: number) => {
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lines[middle].start <= offset) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  };
+  return (offset) => {
+    if (code.some((range) => offset >= range.start && offset < range.end)) {
+      return true;
+    }
+    if (blocks.frontMatter && offset < blocks.frontMatter.end) {
+      return false;
+    }
+    const line = lineOf(offset);
+    let spans = spansByLine.get(line);
+    if (!spans) {
+      spans = codeSpansOf(text.slice(lines[line].start, lines[line].end));
+      spansByLine.set(line, spans);
+    }
+    const column = offset - lines[line].start;
+    return spans.some(([start, end]) => column >= start && column < end);
+  };
+}
+
+/**
+ * The document's links: every https URL written in it outside code, and every control ID recognised in it
+ * (with a framework cue, and known to its catalogue) linked to the official page of the catalogue, e.g.
+ * 「ISMAP管理策 9.2.1」 → the ISMAP Control Criteria page, 「AC-2」 → NIST SP 800-53 Rev. 5. In document order.
+ */
+export function documentLinks(analysis: DocumentAnalysis, knowledge: Knowledge): DocumentLinkItem[] {
+  const { text } = analysis.model;
+  const isCode = analysis.model.kind === 'markdown' ? markdownCode(text) : () => false;
+  const links = urlLinks(text, isCode, knowledge);
+  const catalogues = knowledge.catalogues;
+  if (catalogues) {
+    for (const occurrence of analysis.controls) {
+      const control = occurrence.control?.control;
+      const info = control && catalogues.info(control.catalogue);
+      const host = info && httpsHost(info.source.url);
+      if (!control || !info || !host) {
+        continue;
+      }
+      links.push({
+        start: occurrence.start,
+        end: occurrence.end,
+        target: info.source.url,
+        tooltip: `${info.label} ${control.id}: 公式ページ / official page (${host})`,
+      });
+    }
+  }
+  return links.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,197 @@
+/**
+ * The spec summary, protocol-free: one line for a CodeLens on the first line of a procurement document —
+ *
+ *   ISMAP: 3 services on the list, 1 not found (list as of 2026-09-15, partial) · ガバメントクラウド: AWS · 格付: 機密性2 · findings: 2
+ *
+ * — and the data behind it, with a longer plain-text form for a command that shows the summary.
+ *
+ * The services counted are those the document uses for its system, decided as the ismap/* rules decide it
+ * (rules/ismap/usage.ts): a service named only as a rejected candidate, in a comparison or a history is not
+ * counted. Whether a service is on the ISMAP list is ismapStatus against the list in use, and the list's
+ * date (and whether it is partial) is always named: "not found" never means "not registered".
+ */
+
+import type { DocumentAnalysis } from '../analysis';
+import type { Severity } from '../glossary/types';
+import type { Knowledge } from '../knowledge';
+import { documentIndex, serviceMentions, usageOf } from '../rules/ismap/usage';
+import { ismapStatus, summarizeList, type IsmapListSummary, type IsmapStatus } from '../services/status';
+import type { ServiceEntry } from '../services/types';
+
+export interface SummaryService {
+  readonly service: ServiceEntry;
+  /** The short name shown (AWS, Azure, さくらのクラウド). */
+  readonly name: string;
+  readonly status: IsmapStatus;
+  /** The first mention that uses it, [start, end) offsets. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SpecSummaryData {
+  /** The ISMAP list in use. */
+  readonly list: IsmapListSummary;
+  /** Services the document uses for its system, in order of first use. */
+  readonly services: readonly SummaryService[];
+  readonly onList: readonly SummaryService[];
+  readonly notFound: readonly SummaryService[];
+  /** The system is said to run on ガバメントクラウド. */
+  readonly govCloud: boolean;
+  /** Short names of the platform providers the document names (ガバメントクラウド providers, IaaS, PaaS). */
+  readonly providers: readonly string[];
+  /** The grades the document assigns, highest first. */
+  readonly grades: {
+    readonly confidentiality: readonly number[];
+    readonly integrity: readonly number[];
+    readonly availability: readonly number[];
+  };
+  readonly findings: { readonly total: number } & Readonly<Record<Severity, number>>;
+}
+
+export interface SpecSummaryLens {
+  /** One line, bilingual labels, English counts. */
+  readonly title: string;
+  /** The document's first line, [start, end) offsets. */
+  readonly start: number;
+  readonly end: number;
+  readonly data: SpecSummaryData;
+}
+
+/** A service's short name: its first canonical alias when shorter than its name (AWS, Azure, OCI). */
+export function shortServiceName(service: ServiceEntry): string {
+  const alias = service.aliases.find((candidate) => candidate.canonical);
+  return alias && alias.text.length < service.name.length ? alias.text : service.name;
+}
+
+/**
+ * A service that is a system's platform (a ガバメントクラウド provider, an IaaS, a PaaS that is not also a
+ * SaaS), not an application used on it: 「Slackを利用する」 is a platform statement to the context, but
+ * Slack is not the system's cloud.
+ */
+function isPlatform(service: ServiceEntry): boolean {
+  return service.govCloud !== undefined || service.kind.includes('IaaS') || (service.kind.includes('PaaS') && !service.kind.includes('SaaS'));
+}
+
+/** What the summary says about a document (any document; the CodeLens shows it for procurement ones only). */
+export function specSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): SpecSummaryData {
+  const { model, context } = analysis;
+  const input = { ...analysis, knowledge, glossary: knowledge.glossary };
+  const index = documentIndex(model);
+  const list = knowledge.ismapList;
+  const services: SummaryService[] = [];
+  const seen = new Set<string>();
+  for (const mention of serviceMentions(input)) {
+    if (seen.has(mention.service.id) || usageOf(index, mention) !== 'used') {
+      continue;
+    }
+    seen.add(mention.service.id);
+    services.push({
+      service: mention.service,
+      name: shortServiceName(mention.service),
+      status: ismapStatus(mention.service, list),
+      start: mention.start,
+      end: mention.end,
+    });
+  }
+  const providers: string[] = [];
+  for (const { service } of context.platform.providers) {
+    const name = shortServiceName(service);
+    if (isPlatform(service) && !providers.includes(name)) {
+      providers.push(name);
+    }
+  }
+  const descending = (set: ReadonlySet<number>) => [...set].sort((a, b) => b - a);
+  const findings = { total: analysis.findings.length, error: 0, warning: 0, information: 0, hint: 0 };
+  for (const finding of analysis.findings) {
+    findings[finding.severity] += 1;
+  }
+  return {
+    list: summarizeList(list),
+    services,
+    onList: services.filter((entry) => entry.status.found),
+    notFound: services.filter((entry) => !entry.status.found),
+    govCloud: context.platform.govCloud,
+    providers,
+    grades: {
+      confidentiality: descending(context.grades.confidentiality),
+      integrity: descending(context.grades.integrity),
+      availability: descending(context.grades.availability),
+    },
+    findings,
+  };
+}
+
+const plural = (count: number, word: string) => `${count} ${count === 1 ? word : `${word}s`}`;
+
+function listDate(list: IsmapListSummary): string {
+  return `list as of ${list.asOf}${list.partial ? ', partial' : ''}`;
+}
+
+/** 格付: the highest grade of each axis the document assigns (機密性3・完全性2), or "not stated". */
+function gradesText(grades: SpecSummaryData['grades']): string {
+  const parts = [
+    grades.confidentiality.length > 0 ? `機密性${grades.confidentiality[0]}` : undefined,
+    grades.integrity.length > 0 ? `完全性${grades.integrity[0]}` : undefined,
+    grades.availability.length > 0 ? `可用性${grades.availability[0]}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? parts.join('・') : 'not stated';
+}
+
+/** The CodeLens line for summary data. */
+export function summaryTitle(data: SpecSummaryData): string {
+  const parts: string[] = [];
+  parts.push(
+    data.services.length === 0
+      ? `ISMAP: no cloud service in use named (${listDate(data.list)})`
+      : `ISMAP: ${plural(data.onList.length, 'service')} on the list, ${data.notFound.length} not found (${listDate(data.list)})`,
+  );
+  if (data.govCloud) {
+    parts.push(`ガバメントクラウド: ${data.providers.length > 0 ? data.providers.join(', ') : 'provider not stated'}`);
+  } else if (data.providers.length > 0) {
+    parts.push(`クラウド: ${data.providers.join(', ')}`);
+  }
+  parts.push(`格付: ${gradesText(data.grades)}`);
+  parts.push(`findings: ${data.findings.total}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The CodeLens for the first line of a procurement document (context.profile 'procurement'); undefined for
+ * other documents.
+ */
+export function specSummary(analysis: DocumentAnalysis, knowledge: Knowledge): SpecSummaryLens | undefined {
+  if (analysis.context.profile !== 'procurement') {
+    return undefined;
+  }
+  const { text } = analysis.model;
+  let end = text.indexOf('\n');
+  end = end === -1 ? text.length : end;
+  if (end > 0 && text.charCodeAt(end - 1) === 0x0d) {
+    end -= 1;
+  }
+  const data = specSummaryData(analysis, knowledge);
+  return { title: summaryTitle(data), start: 0, end, data };
+}
+
+/**
+ * The summary as plain text, several lines, for a command that shows it (a modal message's detail, an
+ * output channel, a virtual document).
+ */
+export function summaryDetail(data: SpecSummaryData): string {
+  const lines: string[] = [];
+  const status = (entry: SummaryService) => {
+    const match = entry.status.matches[0];
+    return match ? `${entry.name} — ${match.entry.registrationNumber}「${match.entry.serviceName}」` : entry.name;
+  };
+  lines.push(`ISMAPリスト / ISMAP list: ${data.list.name} (${data.list.asOf}時点 / as of ${data.list.asOf}, ${plural(data.list.count, 'service')}${data.list.partial ? ', 部分的 / partial' : ''})`);
+  lines.push(`  掲載 / on the list: ${data.onList.length > 0 ? data.onList.map(status).join(', ') : '—'}`);
+  lines.push(`  見当たらない / not found: ${data.notFound.length > 0 ? data.notFound.map((entry) => entry.name).join(', ') : '—'}`);
+  if (data.list.partial && data.notFound.length > 0) {
+    lines.push('  (部分的なリストに無いことは未登録を意味しません / not found in a partial list does not mean not registered)');
+  }
+  lines.push(`ガバメントクラウド / Government Cloud: ${data.govCloud ? 'はい / yes' : 'いいえ / no'}${data.providers.length > 0 ? ` — ${data.providers.join(', ')}` : ''}`);
+  lines.push(`格付 / grades: ${gradesText(data.grades)}`);
+  const { findings } = data;
+  lines.push(`findings: ${findings.total} (error ${findings.error}, warning ${findings.warning}, information ${findings.information}, hint ${findings.hint})`);
+  return lines.join('\n');
+}
