@@ -26,7 +26,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   // The id "govsec" makes the client honour the govsec.trace.server setting.
   client = new LanguageClient('govsec', 'govsec', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel);
+  context.subscriptions.push(
+    outputChannel,
+    // The spec summary CodeLens: the server computes the summary, the client shows it.
+    vscode.commands.registerCommand('govsec.showSummary', async (uri?: string) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+      if (!client || !target) {
+        return;
+      }
+      const summary = await client.sendRequest<{ title: string; detail: string } | null>('govsec/summary', { uri: target });
+      if (summary) {
+        await vscode.window.showInformationMessage(summary.title, { modal: true, detail: summary.detail });
+      }
+    }),
+  );
   await client.start();
 }
 

@@ -267,6 +267,31 @@ connection.languages.diagnostics.on(async (params, token) => {
   return handlers.pullDiagnostics(context, document);
 });
 
+connection.onDocumentLinks((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? handlers.links(context, document) : [];
+});
+
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? handlers.definition(context, document, params.position) : null;
+});
+
+connection.onCodeLens((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? handlers.codeLenses(context, document) : [];
+});
+
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? handlers.symbols(context, document) : [];
+});
+
+connection.onRequest('govsec/summary', (params: { uri: string }) => {
+  const document = documents.get(params.uri);
+  return document ? handlers.summary(context, document) : null;
+});
+
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? handlers.codeActions(context, document, params) : [];

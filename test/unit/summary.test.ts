@@ -178,7 +178,7 @@ describe('document symbols (outline)', () => {
     assert.deepEqual(shape(documentSymbols(analyze(text, 'file:///profile.yaml'))), [
       ['doctype', 'system-profile', o('doctype'), end('system-profile'), o('doctype'), end('doctype'), []],
       [
-        'system', undefined, o('system:'), end('機密性2情報'), o('system:'), end('system'),
+        'system', undefined, o('system:'), end('機密性2情報'), o('system:'), o('system:') + 'system'.length,
         [
           ['name', '申請受付システム', o('name'), end('申請受付システム'), o('name'), end('name'), []],
           ['cloud', undefined, o('cloud'), end('ap-northeast-1'), o('cloud'), end('cloud'), []],

@@ -16,6 +16,13 @@ describe('YAML document model', () => {
     assert.deepEqual(segmentsOf(text), ['yaml-key@0:notes', 'yaml-value@20:  政府共通ネットワーク\n  二行目\n']);
   });
 
+  it('leaves URLs in values out of the segments but keeps whole scalars for structured reads', () => {
+    const text = 'site: https://www.example.go.jp/ の ISMAP\n';
+    assert.deepEqual(segmentsOf(text), ['yaml-key@0:site', 'yaml-value@32: の ISMAP']);
+    const scalars = parseYamlDocument(text).scalars.map((s) => text.slice(s.start, s.end));
+    assert.deepEqual(scalars, ['site', 'https://www.example.go.jp/ の ISMAP']);
+  });
+
   it('reads every document of a multi-document file and tolerates errors', () => {
     const text = 'a: ISMAP\n---\nb: [GSS\n';
     const model = parseYamlDocument(text);

@@ -13,6 +13,7 @@
  */
 
 import type { DocumentModel, Segment, SegmentKind, TextRange } from './model';
+import { BARE_URL } from './urls';
 import { yamlSegments } from './yaml';
 
 interface Line {
@@ -81,7 +82,7 @@ function inlineMasks(text: string, start: number, end: number, masks: Mask[]): v
     /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, // autolink
     /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g, // HTML tag
     /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, // link destination
-    /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）【】、。，]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'`「」『』（）【】、。，]+/g, // bare URL
+    new RegExp(BARE_URL.source, 'g'), // bare URL
   ];
   for (const pattern of patterns) {
     let match: RegExpExecArray | null;
@@ -127,6 +128,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   const lines = splitLines(text);
   const segments: Segment[] = [];
   let yaml: DocumentModel['yaml'] = [];
+  let scalars: Segment[] = [];
   let index = 0;
 
   // Front matter: "---" on the first line, closed by "---" or "...".
@@ -138,6 +140,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
         const body = text.slice(bodyStart, lines[close].start);
         const parsed = yamlSegments(body, bodyStart, 'front-matter', 'front-matter');
         yaml = parsed.documents;
+        scalars = parsed.scalars;
         segments.push(...parsed.segments);
         index = close + 1;
         break;
@@ -295,5 +298,5 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   }
   flush();
 
-  return { kind: 'markdown', text, segments, yaml, comments };
+  return { kind: 'markdown', text, segments, scalars, yaml, comments };
 }

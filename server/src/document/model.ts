@@ -31,6 +31,8 @@ export interface DocumentModel {
   readonly text: string;
   /** Scannable ranges in document order; code, URLs, comments and markup are left out. */
   readonly segments: readonly Segment[];
+  /** Every key and scalar value of the front matter or YAML file, whole (URLs included), for structured reads. */
+  readonly scalars: readonly Segment[];
   /** Markdown front matter or the YAML documents of a YAML file, parsed with source ranges. */
   readonly yaml: readonly Document.Parsed[];
   /** Comments outside code — HTML comments in Markdown, `#` comments in YAML — where directives live. */

@@ -3,7 +3,10 @@
  */
 
 import { isPair, isScalar, parseAllDocuments, Parser, Scalar, visit, type Document } from 'yaml';
+import { BARE_URL } from './urls';
 import type { DocumentModel, Segment, SegmentKind, TextRange } from './model';
+
+const URL_IN_SCALAR = new RegExp(BARE_URL.source, 'g');
 
 /** Parses YAML text; offsets in the result are shifted by `offset` (used for Markdown front matter). */
 export function yamlSegments(
@@ -11,10 +14,11 @@ export function yamlSegments(
   offset: number,
   keyKind: SegmentKind,
   valueKind: SegmentKind,
-): { documents: Document.Parsed[]; segments: Segment[] } {
+): { documents: Document.Parsed[]; segments: Segment[]; scalars: Segment[] } {
   const documents = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false });
   const parsed: Document.Parsed[] = Array.isArray(documents) ? documents : [];
   const segments: Segment[] = [];
+  const scalars: Segment[] = [];
   for (const document of parsed) {
     visit(document, {
       Scalar(key, node, path) {
@@ -35,13 +39,27 @@ export function yamlSegments(
               keyPath.push(String(ancestor.key.value));
             }
           }
-          segments.push({ start: start + offset, end: end + offset, kind: key === 'key' ? keyKind : valueKind, keyPath });
+          scalars.push({ start: start + offset, end: end + offset, kind: key === 'key' ? keyKind : valueKind, keyPath });
+          // URLs in a value are addresses, not prose: leave them out of the segments as Markdown does.
+          let cursor = start;
+          const scalar = text.slice(start, end);
+          URL_IN_SCALAR.lastIndex = 0;
+          for (let url = URL_IN_SCALAR.exec(scalar); url; url = URL_IN_SCALAR.exec(scalar)) {
+            if (url.index + start > cursor) {
+              segments.push({ start: cursor + offset, end: url.index + start + offset, kind: key === 'key' ? keyKind : valueKind, keyPath });
+            }
+            cursor = url.index + start + url[0].length;
+          }
+          if (cursor < end) {
+            segments.push({ start: cursor + offset, end: end + offset, kind: key === 'key' ? keyKind : valueKind, keyPath });
+          }
         }
       },
     });
   }
   segments.sort((a, b) => a.start - b.start);
-  return { documents: parsed, segments };
+  scalars.sort((a, b) => a.start - b.start);
+  return { documents: parsed, segments, scalars };
 }
 
 /** `#` comments, from the CST (so a `#` inside a quoted or block scalar is not a comment). */
@@ -70,6 +88,6 @@ export function yamlComments(text: string): TextRange[] {
 }
 
 export function parseYamlDocument(text: string): DocumentModel {
-  const { documents, segments } = yamlSegments(text, 0, 'yaml-key', 'yaml-value');
-  return { kind: 'yaml', text, segments, yaml: documents, comments: yamlComments(text) };
+  const { documents, segments, scalars } = yamlSegments(text, 0, 'yaml-key', 'yaml-value');
+  return { kind: 'yaml', text, segments, scalars, yaml: documents, comments: yamlComments(text) };
 }

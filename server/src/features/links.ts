@@ -133,8 +133,24 @@ function markdownCode(text: string): (offset: number) => boolean {
     }
     return low;
   };
+  const inCodeBlock = (offset: number) => {
+    // The last block starting at or before offset (blocks are in document order and do not overlap).
+    let low = 0;
+    let high = code.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (code[middle].start <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found >= 0 && offset < code[found].end;
+  };
   return (offset) => {
-    if (code.some((range) => offset >= range.start && offset < range.end)) {
+    if (inCodeBlock(offset)) {
       return true;
     }
     if (blocks.frontMatter && offset < blocks.frontMatter.end) {

@@ -72,8 +72,23 @@ function isPlatform(service: ServiceEntry): boolean {
   return service.govCloud !== undefined || service.kind.includes('IaaS') || (service.kind.includes('PaaS') && !service.kind.includes('SaaS'));
 }
 
-/** What the summary says about a document (any document; the CodeLens shows it for procurement ones only). */
+const dataCache = new WeakMap<DocumentAnalysis, { readonly knowledge: Knowledge; readonly data: SpecSummaryData }>();
+
+/**
+ * What the summary says about a document (any document; the CodeLens shows it for procurement ones only).
+ * Computed once per analysis (a document version) and knowledge.
+ */
 export function specSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): SpecSummaryData {
+  const cached = dataCache.get(analysis);
+  if (cached?.knowledge === knowledge) {
+    return cached.data;
+  }
+  const data = computeSummaryData(analysis, knowledge);
+  dataCache.set(analysis, { knowledge, data });
+  return data;
+}
+
+function computeSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): SpecSummaryData {
   const { model, context } = analysis;
   const input = { ...analysis, knowledge, glossary: knowledge.glossary };
   const index = documentIndex(model);

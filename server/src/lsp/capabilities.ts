@@ -11,6 +11,10 @@ export function serverCapabilities(client: ClientCapabilities): ServerCapabiliti
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     positionEncoding: 'utf-16',
     hoverProvider: true,
+    documentLinkProvider: { resolveProvider: false },
+    definitionProvider: true,
+    codeLensProvider: { resolveProvider: false },
+    documentSymbolProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.govsec`] },
     ...(supportsPullDiagnostics(client)
       ? { diagnosticProvider: { identifier: 'govsec', interFileDependencies: false, workspaceDiagnostics: false } }

@@ -10,11 +10,23 @@ import {
   type DocumentDiagnosticReport,
   type Hover,
   type HoverParams,
+  SymbolKind,
+  type CodeLens,
+  type DocumentLink,
+  type DocumentSymbol,
+  type LocationLink,
+  type Position,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAction, suppressionAction, type OffsetEdit } from '../features/codeActions';
+import { definitionAt } from '../features/definition';
 import { hoverAt } from '../features/hover';
+import { documentLinks } from '../features/links';
+import { specSummary, specSummaryData, summaryDetail, summaryTitle } from '../features/summary';
+import { documentSymbols, type DocumentSymbolItem } from '../features/symbols';
 import type { Knowledge } from '../knowledge';
 import type { AnalysisCache } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
@@ -87,4 +99,60 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
     actions.push({ title: fixAll.title, kind: FIX_ALL_KIND, edit: toEdit(document, fixAll.edits) });
   }
   return actions;
+}
+
+export function links(context: HandlerContext, document: TextDocument): DocumentLink[] {
+  const analysis = context.cache.get(document);
+  return documentLinks(analysis, context.knowledge()).map((link) => ({
+    range: rangeOf(document, link.start, link.end),
+    target: link.target,
+    ...(link.tooltip ? { tooltip: link.tooltip } : {}),
+  }));
+}
+
+/** Go to definition: the glossary entry of a term or service, the catalogue row of a control ID. */
+export function definition(context: HandlerContext, document: TextDocument, position: Position): LocationLink[] | null {
+  const analysis = context.cache.get(document);
+  const target = definitionAt(analysis, context.knowledge(), document.offsetAt(position), path.join(context.serverDirectory, '..'));
+  if (!target) {
+    return null;
+  }
+  const at = { line: target.line, character: target.character };
+  return [
+    {
+      originSelectionRange: rangeOf(document, target.originStart, target.originEnd),
+      targetUri: pathToFileURL(target.file).href,
+      targetRange: { start: at, end: at },
+      targetSelectionRange: { start: at, end: at },
+    },
+  ];
+}
+
+export const SHOW_SUMMARY_COMMAND = 'govsec.showSummary';
+
+/** The spec summary on the first line of a procurement document; the client's command shows the detail. */
+export function codeLenses(context: HandlerContext, document: TextDocument): CodeLens[] {
+  const lens = specSummary(context.cache.get(document), context.knowledge());
+  if (!lens) {
+    return [];
+  }
+  return [{ range: rangeOf(document, lens.start, lens.end), command: { title: lens.title, command: SHOW_SUMMARY_COMMAND, arguments: [document.uri] } }];
+}
+
+/** The summary for the govsec.showSummary command (custom request govsec/summary). */
+export function summary(context: HandlerContext, document: TextDocument): { title: string; detail: string } {
+  const data = specSummaryData(context.cache.get(document), context.knowledge());
+  return { title: summaryTitle(data), detail: summaryDetail(data) };
+}
+
+export function symbols(context: HandlerContext, document: TextDocument): DocumentSymbol[] {
+  const convert = (item: DocumentSymbolItem): DocumentSymbol => ({
+    name: item.name,
+    ...(item.detail ? { detail: item.detail } : {}),
+    kind: item.kind === 'section' ? SymbolKind.String : SymbolKind.Key,
+    range: rangeOf(document, item.start, item.end),
+    selectionRange: rangeOf(document, item.selectionStart, item.selectionEnd),
+    children: item.children.map(convert),
+  });
+  return documentSymbols(context.cache.get(document)).map(convert);
 }

@@ -184,7 +184,8 @@ function isOwnWebsitePath(keyPath: readonly string[]): boolean {
 }
 
 function checkStructured(model: DocumentModel, report: Report): void {
-  for (const segment of model.segments as readonly Segment[]) {
+  // Whole scalars: a URL value is left out of the prose segments, but its host is what this rule reads.
+  for (const segment of model.scalars as readonly Segment[]) {
     const keyPath = segment.keyPath;
     if (!keyPath || segment.kind === 'yaml-key' || keyPath.length === 0 || !isOwnWebsitePath(keyPath)) {
       continue;

@@ -1,0 +1,100 @@
+/**
+ * Completion inside a comment: the govsec suppression directives (govsec-disable-next-line …) and, after a
+ * directive, the rule ids and category wildcards (see rules/suppression.ts for the syntax).
+ */
+
+import { allRules } from '../rules/index';
+import { type CompletionEntry, pad } from './completionShared';
+import { escapeMarkdown as esc } from './markdownText';
+
+const DIRECTIVES: readonly { name: string; ja: string; en: string }[] = [
+  { name: 'govsec-disable-next-line', ja: '次の行の指摘を無効にする', en: 'disable findings on the next line' },
+  { name: 'govsec-disable-line', ja: 'この行の指摘を無効にする', en: 'disable findings on this line' },
+  { name: 'govsec-disable', ja: 'ここから govsec-enable までの指摘を無効にする', en: 'disable findings until govsec-enable' },
+  { name: 'govsec-enable', ja: 'govsec-disable で無効にした規則を有効に戻す', en: 'enable rules disabled by govsec-disable again' },
+];
+
+const DIRECTIVE_WITH_RULES = /^\s*(govsec-(?:disable-next-line|disable-line|disable|enable))(\s[^\n]*)?$/;
+
+/**
+ * Items for the comment text `text[contentStart, offset)` (after "<!--" or "#"): directive names while the
+ * first word is typed, then rule ids. `markdown` adds the closing " -->" hint to the documentation only.
+ */
+export function directiveCompletions(text: string, contentStart: number, offset: number, markdown: boolean): CompletionEntry[] {
+  const inner = text.slice(contentStart, offset);
+  const withRules = DIRECTIVE_WITH_RULES.exec(inner);
+  if (withRules && withRules[2] !== undefined) {
+    const rulesText = withRules[2];
+    if (/(?:^|\s)--(?!>)/.test(rulesText)) {
+      return []; // a "-- reason" note follows the rules
+    }
+    const token = /[A-Za-z0-9/*-]*$/.exec(rulesText)![0];
+    const start = offset - token.length;
+    const listed = new Set(rulesText.split(/[\s,]+/).filter((rule) => rule.length > 0 && rule !== token));
+    const items: CompletionEntry[] = [];
+    allRules.forEach((rule, index) => {
+      if (listed.has(rule.id)) {
+        return;
+      }
+      items.push({
+        label: rule.id,
+        kind: 'rule',
+        detail: rule.description,
+        documentation: [
+          `**${esc(rule.id)}** · ${esc(rule.defaultSeverity)}${rule.procurementOnly ? ` · ${esc('調達文書のみ / procurement documents only')}` : ''}`,
+          '',
+          esc(rule.description),
+          '',
+          esc(`docs/rules/${rule.id}.md`),
+        ].join('\n'),
+        filterText: rule.id,
+        sortText: `0${pad(index)}`,
+        replaceStart: start,
+        replaceEnd: offset,
+      });
+    });
+    const categories = [...new Set(allRules.map((rule) => rule.id.split('/')[0]))];
+    categories.forEach((category, index) => {
+      const label = `${category}/*`;
+      if (listed.has(label)) {
+        return;
+      }
+      items.push({
+        label,
+        kind: 'rule',
+        detail: `${category}/* の全規則 / every ${category}/* rule`,
+        filterText: label,
+        sortText: `1${pad(index)}`,
+        replaceStart: start,
+        replaceEnd: offset,
+      });
+    });
+    return items;
+  }
+  // The directive name: the first word of the comment.
+  const word = /^(\s*)([A-Za-z-]*)$/.exec(inner);
+  if (!word) {
+    return [];
+  }
+  const typed = word[2];
+  const start = offset - typed.length;
+  return DIRECTIVES.filter((directive) => directive.name.startsWith(typed.toLowerCase())).map((directive, index) => ({
+    label: directive.name,
+    kind: 'directive' as const,
+    detail: `${directive.ja} / ${directive.en}`,
+    documentation: [
+      `**${esc(directive.name)}** ${esc('[RULE …]')}`,
+      '',
+      esc(`${directive.ja}。規則を省略するとすべての規則が対象です。 / ${directive.en}; without a rule id every rule.`),
+      '',
+      esc(markdown ? `<!-- ${directive.name} term/variant -->` : `# ${directive.name} term/variant`),
+    ].join('\n'),
+    filterText: directive.name,
+    sortText: `0${pad(index)}`,
+    // A space follows, and the rule list opens.
+    insertText: `${directive.name} `,
+    replaceStart: start,
+    replaceEnd: offset,
+    retrigger: true,
+  }));
+}
