@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Checks the packaged extension: govsec.vsix holds what the server loads at run time, and the server
+// inside it starts and answers a hover. Run after `npm run package`.
+'use strict';
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+
+const root = path.resolve(__dirname, '..');
+const vsix = path.join(root, 'govsec.vsix');
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-vsix-'));
+execFileSync('unzip', ['-q', vsix, '-d', folder]);
+const extension = path.join(folder, 'extension');
+const required = [
+  'dist/extension.js', 'dist/server.js', 'dist/glossary-index.json', 'dist/services-index.json', 'dist/catalogues-index.json',
+  'glossary/schema/terms.schema.json', 'glossary/controls/catalogues.yaml', 'docs/rules/term/variant.md', 'package.json', 'LICENSE.txt',
+];
+const missing = required.filter((file) => !fs.existsSync(path.join(extension, file)));
+if (missing.length > 0) {
+  console.error(`check-vsix: missing from govsec.vsix: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+const server = spawn(process.execPath, [path.join(extension, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+connection.onRequest(() => null);
+connection.onNotification(() => undefined);
+connection.listen();
+const timer = setTimeout(() => {
+  console.error('check-vsix: the packaged server did not answer within 20 s');
+  server.kill();
+  process.exit(1);
+}, 20000);
+(async () => {
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  const uri = 'file:///tmp/check-vsix.md';
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'ガバクラと AWS。\n' } });
+  const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+  const service = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 7 } });
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  clearTimeout(timer);
+  const ok = hover?.contents?.value?.startsWith('**ガバメントクラウド**') && service?.contents?.value?.startsWith('**Amazon Web Services**');
+  console.log(`check-vsix: ${required.length} files present; packaged server hover ${ok ? 'ok' : 'FAILED'} (${fs.statSync(vsix).size} bytes)`);
+  fs.rmSync(folder, { recursive: true, force: true });
+  process.exit(ok ? 0 : 1);
+})().catch((error) => {
+  console.error(`check-vsix: ${error}`);
+  process.exit(1);
+});
