@@ -12,7 +12,7 @@
  * reference definitions and bare URLs.
  */
 
-import type { DocumentModel, Segment, SegmentKind, TextRange } from './model';
+import type { DocumentModel, MarkdownHeading, Segment, SegmentKind, TextRange } from './model';
 import { BARE_URL } from './urls';
 import { yamlSegments } from './yaml';
 
@@ -69,8 +69,8 @@ function findCodeSpans(text: string): Mask[] {
   return spans;
 }
 
-/** Masks inline markup in `text[start, end)`: code spans, comments, tags, autolinks, link targets, URLs. */
-function inlineMasks(text: string, start: number, end: number, masks: Mask[]): void {
+/** Masks inline markup in `text[start, end)`: code spans, comments, tags, autolinks, link targets, URLs. Returns the code spans. */
+function inlineMasks(text: string, start: number, end: number, masks: Mask[]): Mask[] {
   const region = text.slice(start, end);
   // Code spans first: inside them nothing else is markup (CommonMark 6.1).
   const codeSpans = findCodeSpans(region).map(([s, e]): Mask => [start + s, start + e]);
@@ -97,6 +97,7 @@ function inlineMasks(text: string, start: number, end: number, masks: Mask[]): v
       }
     }
   }
+  return codeSpans;
 }
 
 /** Subtracts masks from [start, end) and appends what is left as segments. */
@@ -118,6 +119,8 @@ function addSegments(segments: Segment[], start: number, end: number, kind: Segm
 
 interface BlockLine {
   readonly line: Line;
+  /** The line's index, 0-based. */
+  readonly index: number;
   /** Where the line's text starts, after block markers (>, list bullets, #). */
   readonly contentStart: number;
   readonly contentEnd: number;
@@ -129,6 +132,10 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   const segments: Segment[] = [];
   let yaml: DocumentModel['yaml'] = [];
   let scalars: Segment[] = [];
+  let frontMatter: TextRange | undefined;
+  const code: TextRange[] = [];
+  const codeSpans: TextRange[] = [];
+  const headings: MarkdownHeading[] = [];
   let index = 0;
 
   // Front matter: "---" on the first line, closed by "---" or "...".
@@ -141,6 +148,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
         const parsed = yamlSegments(body, bodyStart, 'front-matter', 'front-matter');
         yaml = parsed.documents;
         scalars = parsed.scalars;
+        frontMatter = { start: 0, end: lines[close].end };
         segments.push(...parsed.segments);
         index = close + 1;
         break;
@@ -148,7 +156,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     }
   }
 
-  let fence: { char: string; length: number } | undefined;
+  let fence: { char: string; length: number; start: number } | undefined;
   let inComment = false;
   let previousBlank = true;
   let inIndentedCode = false;
@@ -163,7 +171,9 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       return;
     }
     const masks: Mask[] = [...commentMasks];
-    inlineMasks(text, paragraph[0].contentStart, paragraph[paragraph.length - 1].contentEnd, masks);
+    for (const [start, end] of inlineMasks(text, paragraph[0].contentStart, paragraph[paragraph.length - 1].contentEnd, masks)) {
+      codeSpans.push({ start, end });
+    }
     masks.sort((a, b) => a[0] - b[0]);
     for (const blockLine of paragraph) {
       addSegments(segments, blockLine.contentStart, blockLine.contentEnd, blockLine.kind, masks);
@@ -179,6 +189,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     if (fence) {
       const closing = FENCE_OPEN.exec(content);
       if (closing && closing[2][0] === fence.char && closing[2].length >= fence.length && closing[3].trim() === '') {
+        code.push({ start: fence.start, end: line.end });
         fence = undefined;
       }
       continue;
@@ -203,7 +214,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     const fenceOpen = FENCE_OPEN.exec(content);
     if (fenceOpen && !(fenceOpen[2][0] === '`' && fenceOpen[3].includes('`'))) {
       flush();
-      fence = { char: fenceOpen[2][0], length: fenceOpen[2].length };
+      fence = { char: fenceOpen[2][0], length: fenceOpen[2].length, start: line.start };
       previousBlank = false;
       continue;
     }
@@ -212,6 +223,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     const indentWidth = indent.replace(/\t/g, '    ').length;
     if (indentWidth >= 4 && !inList && (previousBlank || inIndentedCode) && paragraph.length === 0) {
       inIndentedCode = true;
+      code.push({ start: line.start, end: line.end });
       continue;
     }
     inIndentedCode = false;
@@ -242,16 +254,29 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       searchFrom = commentClose + 3;
     }
 
-    if (LINK_REFERENCE_DEFINITION.test(content) || THEMATIC_BREAK.test(content)) {
+    // Under a paragraph, "---" underlines a heading rather than breaking (CommonMark 4.3).
+    if (SETEXT_UNDERLINE.test(content) && paragraph.length > 0) {
+      for (let i = 0; i < paragraph.length; i++) {
+        paragraph[i] = { ...paragraph[i], kind: 'heading' };
+      }
+      // A setext heading of plain lines (not quoted, not a list item) is a section of the outline.
+      if (paragraph.every((blockLine) => !/^[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])/.test(text.slice(blockLine.line.start, blockLine.line.end)))) {
+        const first = paragraph[0];
+        const last = paragraph[paragraph.length - 1];
+        headings.push({
+          level: content.trim().startsWith('=') ? 1 : 2,
+          firstLine: first.index,
+          lastLine: index,
+          textStart: first.contentStart + /^[ \t]*/.exec(text.slice(first.contentStart, first.contentEnd))![0].length,
+          textEnd: last.contentStart + text.slice(last.contentStart, last.contentEnd).trimEnd().length,
+        });
+      }
       flush();
       previousBlank = false;
       continue;
     }
 
-    if (SETEXT_UNDERLINE.test(content) && paragraph.length > 0) {
-      for (let i = 0; i < paragraph.length; i++) {
-        paragraph[i] = { ...paragraph[i], kind: 'heading' };
-      }
+    if (LINK_REFERENCE_DEFINITION.test(content) || THEMATIC_BREAK.test(content)) {
       flush();
       previousBlank = false;
       continue;
@@ -266,7 +291,17 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       flush();
       const closingHashes = /[ \t]+#+[ \t]*$/.exec(afterQuote);
       const headingEnd = closingHashes ? contentStart + closingHashes.index : line.end;
-      paragraph.push({ line, contentStart: contentStart + heading[0].length, contentEnd: headingEnd, kind: 'heading' });
+      const textStart = contentStart + heading[0].length;
+      if (!quote) {
+        headings.push({
+          level: heading[1].length,
+          firstLine: index,
+          lastLine: index,
+          textStart,
+          textEnd: Math.max(textStart, textStart + text.slice(textStart, headingEnd).trimEnd().length),
+        });
+      }
+      paragraph.push({ line, index, contentStart: textStart, contentEnd: headingEnd, kind: 'heading' });
       flush();
       previousBlank = false;
       inList = false;
@@ -284,7 +319,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     if (TABLE_ROW.test(afterQuote)) {
       // Each table row is its own block: a code span never spans rows.
       flush();
-      paragraph.push({ line, contentStart, contentEnd: line.end, kind: 'table' });
+      paragraph.push({ line, index, contentStart, contentEnd: line.end, kind: 'table' });
       flush();
       previousBlank = false;
       continue;
@@ -293,10 +328,21 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     if (listItem) {
       flush();
     }
-    paragraph.push({ line, contentStart, contentEnd: line.end, kind: 'prose' });
+    paragraph.push({ line, index, contentStart, contentEnd: line.end, kind: 'prose' });
     previousBlank = false;
   }
   flush();
 
-  return { kind: 'markdown', text, segments, scalars, yaml, comments };
+  if (fence) {
+    code.push({ start: fence.start, end: text.length });
+  }
+  return {
+    kind: 'markdown',
+    text,
+    segments,
+    scalars,
+    yaml,
+    comments,
+    markdown: { lines, frontMatter, code, codeSpans: codeSpans.sort((a, b) => a.start - b.start), headings },
+  };
 }

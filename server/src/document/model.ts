@@ -37,6 +37,31 @@ export interface DocumentModel {
   readonly yaml: readonly Document.Parsed[];
   /** Comments outside code — HTML comments in Markdown, `#` comments in YAML — where directives live. */
   readonly comments: readonly TextRange[];
+  /** Markdown only: the block structure found by the same pass (outline, links, code tests). */
+  readonly markdown?: MarkdownStructure;
+}
+
+export interface MarkdownHeading {
+  readonly level: number;
+  /** First and last line (a setext heading's underline included), 0-based. */
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** The heading text, markers and closing hashes left out (empty for an empty heading). */
+  readonly textStart: number;
+  readonly textEnd: number;
+}
+
+export interface MarkdownStructure {
+  /** Every line: its start and the end of its content (before "\r\n" or "\n"). */
+  readonly lines: readonly TextRange[];
+  /** The front matter block, "---" lines included. */
+  readonly frontMatter?: TextRange;
+  /** Fenced code blocks (fences included) and indented code lines, in document order. */
+  readonly code: readonly TextRange[];
+  /** Code spans, in document order. */
+  readonly codeSpans: readonly TextRange[];
+  /** Headings outside blockquotes and list items, in document order. */
+  readonly headings: readonly MarkdownHeading[];
 }
 
 /** A range `[start, end)` of the original text. */

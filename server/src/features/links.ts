@@ -9,8 +9,8 @@
  */
 
 import type { DocumentAnalysis } from '../analysis';
+import type { DocumentModel, TextRange } from '../document/model';
 import type { Knowledge } from '../knowledge';
-import { codeSpansOf, markdownBlocks } from './symbols';
 
 export interface DocumentLinkItem {
   /** The linked text, [start, end) offsets. */
@@ -115,56 +115,27 @@ function urlLinks(text: string, isCode: (offset: number) => boolean, knowledge: 
   return links;
 }
 
-/** In Markdown: whether an offset lies in a code block or a code span. */
-function markdownCode(text: string): (offset: number) => boolean {
-  const blocks = markdownBlocks(text);
-  const { code, lines } = blocks;
-  const spansByLine = new Map<number, [number, number][]>();
-  const lineOf = (offset: number) => {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lines[middle].start <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low;
-  };
-  const inCodeBlock = (offset: number) => {
-    // The last block starting at or before offset (blocks are in document order and do not overlap).
-    let low = 0;
-    let high = code.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (code[middle].start <= offset) {
-        found = middle;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found >= 0 && offset < code[found].end;
-  };
-  return (offset) => {
-    if (inCodeBlock(offset)) {
+/** Whether `offset` lies in one of the ordered, non-overlapping ranges (binary search). */
+function inSortedRanges(ranges: readonly TextRange[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (offset < ranges[middle].start) {
+      high = middle - 1;
+    } else if (offset >= ranges[middle].end) {
+      low = middle + 1;
+    } else {
       return true;
     }
-    if (blocks.frontMatter && offset < blocks.frontMatter.end) {
-      return false;
-    }
-    const line = lineOf(offset);
-    let spans = spansByLine.get(line);
-    if (!spans) {
-      spans = codeSpansOf(text.slice(lines[line].start, lines[line].end));
-      spansByLine.set(line, spans);
-    }
-    const column = offset - lines[line].start;
-    return spans.some(([start, end]) => column >= start && column < end);
-  };
+  }
+  return false;
+}
+
+/** In Markdown: whether an offset lies in a code block or a code span (from the model's single pass). */
+function markdownCode(model: DocumentModel): (offset: number) => boolean {
+  const structure = model.markdown!;
+  return (offset) => inSortedRanges(structure.code, offset) || inSortedRanges(structure.codeSpans, offset);
 }
 
 /**
@@ -174,7 +145,7 @@ function markdownCode(text: string): (offset: number) => boolean {
  */
 export function documentLinks(analysis: DocumentAnalysis, knowledge: Knowledge): DocumentLinkItem[] {
   const { text } = analysis.model;
-  const isCode = analysis.model.kind === 'markdown' ? markdownCode(text) : () => false;
+  const isCode = analysis.model.kind === 'markdown' ? markdownCode(analysis.model) : () => false;
   const links = urlLinks(text, isCode, knowledge);
   const catalogues = knowledge.catalogues;
   if (catalogues) {
