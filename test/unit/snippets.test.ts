@@ -11,9 +11,11 @@
  * 2026-11-26) so the tests do not depend on the clock; an unknown variable or a transform is an error.
  */
 
+import Ajv from 'ajv';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { analyzeDocument } from '../../server/src/analysis';
 import { bundledKnowledge, repoRoot } from '../helpers';
 
@@ -446,6 +448,18 @@ describe('snippets', () => {
         }
       });
     }
+
+    it('the YAML snippets and the front matter have the shape of glossary/schema/system-profile.schema.json', () => {
+      const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'glossary', 'schema', 'system-profile.schema.json'), 'utf8'));
+      const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+      const documents = [
+        ...yaml.flatMap(([name, entry]) => variants(entry).map((variant) => [`${name} (${variant.label})`, expandSnippet(entry.body, variant.choose)])),
+        ['front matter', FRONT_MATTER_TEXT.split('---\n')[1]],
+      ];
+      for (const [name, text] of documents) {
+        assert.ok(validate(parseYaml(text)), `${name}: ${JSON.stringify(validate.errors)}`);
+      }
+    });
 
     it('the system profile gives the context the rules read', () => {
       const entry = yaml.find(([, candidate]) => [candidate.prefix].flat().includes('govsec-profile'));
