@@ -28,6 +28,8 @@ export interface SourceDocument {
 export type Mention = TermOccurrence | ServiceOccurrence | ControlOccurrence;
 
 export interface DocumentAnalysis {
+  /** The knowledge the analysis used (bundled, or with a user's glossary and imported ISMAP list). */
+  readonly knowledge: Knowledge;
   readonly model: DocumentModel;
   /** Each in document order. */
   readonly terms: readonly TermOccurrence[];
@@ -129,6 +131,7 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
   let findings: readonly Finding[] | undefined;
   return {
+    knowledge,
     model,
     terms,
     services,

@@ -73,11 +73,13 @@ function setupFor(uri: string): DocumentSetup {
 }
 
 const cache = new AnalysisCache(setupFor);
-const context: handlers.HandlerContext = { cache, knowledge: () => knowledge, serverDirectory };
+const context: handlers.HandlerContext = { cache, setupFor, serverDirectory };
 
 let pullDiagnostics = false;
 let configurationRequests = false;
 let watchedFilesRegistration = false;
+/** VS Code (desktop or code-server) runs editor.action.triggerSuggest; other clients may not know it. */
+let clientIsVsCode = false;
 const pendingPushes = new Map<string, NodeJS.Timeout>();
 
 function rootOf(params: InitializeParams): string | undefined {
@@ -120,6 +122,7 @@ connection.onInitialize((params): InitializeResult => {
   pullDiagnostics = supportsPullDiagnostics(params.capabilities);
   configurationRequests = params.capabilities.workspace?.configuration === true;
   watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  clientIsVsCode = /visual studio code|vscode|code-server|code - oss/i.test(params.clientInfo?.name ?? '');
   workspaceRoot = rootOf(params);
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings, workspaceRoot);
   project = newProjectSetup();
@@ -265,6 +268,11 @@ connection.languages.diagnostics.on(async (params, token) => {
     }
   }
   return handlers.pullDiagnostics(context, document);
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? handlers.completion(context, document, params.position, clientIsVsCode) : null;
 });
 
 connection.onDocumentLinks((params) => {

@@ -31,15 +31,17 @@ export const NIST_FAMILIES = new Set([
   'AC', 'AT', 'AU', 'CA', 'CM', 'CP', 'IA', 'IR', 'MA', 'MP', 'PE', 'PL', 'PM', 'PS', 'PT', 'RA', 'SA', 'SC', 'SI', 'SR',
 ]);
 
-type Cue = 'ismap' | 'iso' | 'iso-2022' | 'iso-2013' | 'nist' | 'common-standards' | 'common-standards-r5' | 'common-standards-guideline';
+/** A framework named in the text (the recogniser and control-ID completion read the same cues). */
+export type Cue = 'ismap' | 'iso' | 'iso-2022' | 'iso-2013' | 'nist' | 'common-standards' | 'common-standards-r5' | 'common-standards-guideline';
 
-interface CueHit {
+export interface CueHit {
   readonly cue: Cue;
-  /** Offset of the cue in the scope's normalised text. */
+  /** Offsets of the cue in the normalised text searched. */
   readonly at: number;
+  readonly end: number;
 }
 
-const CUE_PATTERNS: readonly [Cue, RegExp][] = [
+export const CUE_PATTERNS: readonly [Cue, RegExp][] = [
   ['iso-2022', /(?:ISO\/IEC|JIS\s?Q)\s?2700[12]\s?[:：]\s?(?:2022|2023)|2700[12]\s?[:：]\s?2022/g],
   ['iso-2013', /(?:ISO\/IEC|JIS\s?Q)\s?2700[12]\s?[:：]\s?(?:2013|2014)|2700[12]\s?[:：]\s?2013/g],
   ['iso', /ISO\/IEC\s?2700[12]|JIS\s?Q\s?2700[12]|ISO\s?2700[12]|附属書\s?A|Annex\s?A/g],
@@ -50,7 +52,7 @@ const CUE_PATTERNS: readonly [Cue, RegExp][] = [
   ['common-standards', /統一基準|統一規範|Common Standards/g],
 ];
 
-function findCues(text: string): CueHit[] {
+export function findCues(text: string): CueHit[] {
   const hits: CueHit[] = [];
   for (const [cue, pattern] of CUE_PATTERNS) {
     pattern.lastIndex = 0;
@@ -60,7 +62,7 @@ function findCues(text: string): CueHit[] {
       if (cue === 'iso' && hits.some((hit) => hit.cue.startsWith('iso') && Math.abs(hit.at - match!.index) < 12)) {
         continue;
       }
-      hits.push({ cue, at: match.index });
+      hits.push({ cue, at: match.index, end: match.index + match[0].length });
     }
   }
   return hits;
@@ -85,7 +87,7 @@ function nearestCue(hits: readonly CueHit[], at: number, accept: (cue: Cue) => b
   return before ?? after;
 }
 
-const YAML_KEY_CUES: readonly [Cue, RegExp][] = [
+export const YAML_KEY_CUES: readonly [Cue, RegExp][] = [
   ['nist', /nist|800[-_]?53/i],
   ['iso-2022', /(?:iso|27001|27002).*2022|2022.*(?:iso|27001)/i],
   ['iso-2013', /(?:iso|27001|27002).*2013|2013.*(?:iso|27001)/i],
@@ -103,7 +105,7 @@ function yamlKeyCues(keyPath: readonly string[]): CueHit[] {
     const key = normalize(keyPath[depth]).text;
     for (const [cue, pattern] of YAML_KEY_CUES) {
       if (pattern.test(key)) {
-        hits.push({ cue, at: depth - keyPath.length });
+        hits.push({ cue, at: depth - keyPath.length, end: depth - keyPath.length });
         return hits;
       }
     }
@@ -237,7 +239,7 @@ export function findControlReferences(model: DocumentModel, normalizedSegments?:
           scope = { hits: findCues(scopeText.text), normalizedStart: scopeText.originalStart, scopeStart };
           scopeCues.set(scopeStart * 7919 + scopeEnd, scope);
         }
-        hits = scope.hits.map((hit) => ({ cue: hit.cue, at: scope!.normalizedStart[hit.at] }));
+        hits = scope.hits.map((hit) => ({ cue: hit.cue, at: scope!.normalizedStart[hit.at], end: hit.end }));
         at = start;
       }
       const resolved = frameworkFor(candidate, hits, at);

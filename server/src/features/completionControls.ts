@@ -11,7 +11,7 @@
 import type { Catalogues } from '../catalogues/catalogues';
 import { normalizePrefix, parentKey } from '../catalogues/ids';
 import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId, type Control, type ControlLevel, type IsmapTier } from '../catalogues/types';
-import { NIST_FAMILIES } from '../document/controlRefs';
+import { findCues, NIST_FAMILIES, YAML_KEY_CUES, type Cue } from '../document/controlRefs';
 import type { Knowledge } from '../knowledge';
 import { normalize, normalizeKey } from '../text/normalize';
 import { type CompletionEntry, pad, typedFilterText } from './completionShared';
@@ -19,56 +19,20 @@ import { japaneseKeywords } from './controlKeywords';
 import { escapeMarkdown as esc } from './markdownText';
 
 // ---------------------------------------------------------------------------------------------------------
-// Framework cues (the recogniser's patterns, with where each match ends)
+// Framework cues: the recogniser's own (document/controlRefs.ts)
 
-export type Cue = 'ismap' | 'iso' | 'iso-2022' | 'iso-2013' | 'nist' | 'common-standards' | 'common-standards-r5' | 'common-standards-guideline';
+export type { Cue };
 
-export interface CueHit {
+/** A cue with where it starts and ends in the normalised text searched. */
+export interface CueSpan {
   readonly cue: Cue;
-  /** Offsets in the normalised text searched. */
   readonly start: number;
   readonly end: number;
 }
 
-// Kept equal to CUE_PATTERNS in document/controlRefs.ts (not exported there).
-const CUE_PATTERNS: readonly [Cue, RegExp][] = [
-  ['iso-2022', /(?:ISO\/IEC|JIS\s?Q)\s?2700[12]\s?[:：]\s?(?:2022|2023)|2700[12]\s?[:：]\s?2022/g],
-  ['iso-2013', /(?:ISO\/IEC|JIS\s?Q)\s?2700[12]\s?[:：]\s?(?:2013|2014)|2700[12]\s?[:：]\s?2013/g],
-  ['iso', /ISO\/IEC\s?2700[12]|JIS\s?Q\s?2700[12]|ISO\s?2700[12]|附属書\s?A|Annex\s?A/g],
-  ['nist', /NIST|SP\s?800-53|800-53/g],
-  ['ismap', /ISMAP/g],
-  ['common-standards-guideline', /対策基準策定のための?ガイドライン|対策基準策定ガイドライン/g],
-  ['common-standards-r5', /統一基準[^。]{0,12}(?:令和5年度|R5|2023年度)|(?:令和5年度|R5)[^。]{0,6}統一基準/g],
-  ['common-standards', /統一基準|統一規範|Common Standards/g],
-];
-
-export function findCueHits(text: string): CueHit[] {
-  const hits: CueHit[] = [];
-  for (const [cue, pattern] of CUE_PATTERNS) {
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text))) {
-      const start = match.index;
-      if (cue === 'iso' && hits.some((hit) => hit.cue.startsWith('iso') && Math.abs(hit.start - start) < 12)) {
-        continue;
-      }
-      hits.push({ cue, start, end: start + match[0].length });
-    }
-  }
-  return hits;
+export function findCueSpans(text: string): CueSpan[] {
+  return findCues(text).map((hit) => ({ cue: hit.cue, start: hit.at, end: hit.end }));
 }
-
-// Kept equal to YAML_KEY_CUES in document/controlRefs.ts (not exported there).
-const YAML_KEY_CUES: readonly [Cue, RegExp][] = [
-  ['nist', /nist|800[-_]?53/i],
-  ['iso-2022', /(?:iso|27001|27002).*2022|2022.*(?:iso|27001)/i],
-  ['iso-2013', /(?:iso|27001|27002).*2013|2013.*(?:iso|27001)/i],
-  ['iso', /iso|27001|27002|annex[-_ ]?a|附属書/i],
-  ['ismap', /ismap|管理策|管理基準/i],
-  ['common-standards-guideline', /対策基準策定|guideline/i],
-  ['common-standards-r5', /統一基準.*(?:令和5|r5|2023)/i],
-  ['common-standards', /統一基準|common[-_ ]?standards?/i],
-];
 
 /** The framework a YAML key path names, innermost key first (as the recogniser reads it). */
 export function yamlKeyCue(keyPath: readonly string[]): Cue | undefined {
@@ -147,8 +111,8 @@ export function typedIdAtEnd(normalized: string): TypedId | undefined {
 }
 
 /** The nearest hit accepted before `at` (ending at or before it), else the nearest after `afterFrom`. */
-function nearest(before: readonly CueHit[], after: readonly CueHit[], accept: (cue: Cue) => boolean): CueHit | undefined {
-  let best: CueHit | undefined;
+function nearest(before: readonly CueSpan[], after: readonly CueSpan[], accept: (cue: Cue) => boolean): CueSpan | undefined {
+  let best: CueSpan | undefined;
   for (const hit of before) {
     if (accept(hit.cue) && (!best || hit.start > best.start)) {
       best = hit;
@@ -169,7 +133,7 @@ function nearest(before: readonly CueHit[], after: readonly CueHit[], accept: (c
  * The catalogues an ID of this shape means under these cues (hits before the ID, then after the cursor), in
  * order of preference; undefined when the reading is not certain (the recogniser would not read it either).
  */
-export function cataloguesForTyped(typed: TypedId, before: readonly CueHit[], after: readonly CueHit[]): CatalogueId[] | undefined {
+export function cataloguesForTyped(typed: TypedId, before: readonly CueSpan[], after: readonly CueSpan[]): CatalogueId[] | undefined {
   switch (typed.shape) {
     case 'nist': {
       if (nearest(before, after, (cue) => cue === 'nist')) {
@@ -298,48 +262,35 @@ function titleOf(catalogues: Catalogues, control: Control): string | undefined {
   return control.title ?? control.titleJa ?? ismapObjective(catalogues, control)?.title;
 }
 
-export function controlDetail(catalogues: Catalogues, control: Control): string {
-  const parts: string[] = [];
-  const own = [control.titleJa, control.title].filter(Boolean).join(' · ');
+/** What a control is, without its title: ISMAP tier and level (and objective), NIST baselines or withdrawal, ISO theme. */
+function controlFacts(catalogues: Catalogues, control: Control): string[] {
   switch (control.family) {
     case 'ismap': {
-      if (own) {
-        parts.push(own);
-      }
       let kind = `${control.tier ? TIER_SHORT[control.tier] : ''} ${LEVEL_SHORT[control.level]}`.trim();
       if (control.level === 'detailed') {
         kind += `（${SUFFIX_SHORT[control.suffix ?? ''] ?? ''}）`;
       } else if (control.suffix === 'P') {
         kind += '（クラウド固有）';
       }
-      parts.push(kind);
       const objective = ismapObjective(catalogues, control);
-      if (objective) {
-        parts.push(`${objective.id}${objective.title ? ` ${objective.title}` : ''}`);
-      }
-      break;
+      return objective ? [kind, `${objective.id}${objective.title ? ` ${objective.title}` : ''}`] : [kind];
     }
     case 'nist-sp800-53':
-      if (own) {
-        parts.push(own);
-      }
       if (control.withdrawn) {
-        parts.push('廃止 / withdrawn');
-      } else if (control.baselines.length > 0) {
-        parts.push(control.baselines.map((baseline) => baseline.toUpperCase()).join('/'));
+        return ['廃止 / withdrawn'];
       }
-      break;
+      return control.baselines.length > 0 ? [control.baselines.map((baseline) => baseline.toUpperCase()).join('/')] : [];
     case 'iso27001':
-      if (own) {
-        parts.push(own);
-      }
-      parts.push(control.theme ?? (control.catalogue === 'iso27001-2013' ? '2013年版' : '2022年版'));
-      break;
+      return [control.theme ?? (control.catalogue === 'iso27001-2013' ? '2013年版' : '2022年版')];
     case 'common-standards':
-      parts.push(own || LEVEL_SHORT[control.level]);
-      break;
+      return control.title || control.titleJa ? [] : [LEVEL_SHORT[control.level]];
   }
-  return parts.join(' · ');
+}
+
+/** One line: the titles (Japanese first), then what the control is. */
+export function controlDetail(catalogues: Catalogues, control: Control): string {
+  const own = [control.titleJa, control.title].filter(Boolean).join(' · ');
+  return [own, ...controlFacts(catalogues, control)].filter(Boolean).join(' · ');
 }
 
 function controlDocumentation(catalogues: Catalogues, control: Control): string {
@@ -349,7 +300,10 @@ function controlDocumentation(catalogues: Catalogues, control: Control): string 
   if (titles.length > 0) {
     lines.push('', titles.map(esc).join('  \n'));
   }
-  lines.push('', esc(controlDetail(catalogues, control)));
+  const facts = controlFacts(catalogues, control);
+  if (facts.length > 0) {
+    lines.push('', esc(facts.join(' · ')));
+  }
   if (info) {
     lines.push('', `*${esc(`${info.label} · ${info.edition} · 時点 / as of ${info.asOf}${info.partial ? ' · 部分的 / partial' : ''}`)}*`);
   }
@@ -580,11 +534,11 @@ export function proseControlCompletions(
   }
   const before = normalize(text, scopeStart, offset);
   const afterText = normalize(text, offset, scopeEnd).text;
-  const after = findCueHits(afterText);
+  const after = findCueSpans(afterText);
   const typed = typedIdAtEnd(before.text);
   const originalAt = (index: number) => (index >= before.text.length ? offset : before.originalStart[index]);
   if (typed) {
-    const hits = findCueHits(before.text).filter((hit) => hit.end <= typed.index);
+    const hits = findCueSpans(before.text).filter((hit) => hit.end <= typed.index);
     const catalogueIds = cataloguesForTyped(typed, hits, after);
     if (!catalogueIds) {
       return none;
@@ -593,13 +547,14 @@ export function proseControlCompletions(
     return controlCompletions(knowledge, catalogueIds, text.slice(start, offset), start, offset);
   }
   // Nothing ID-like typed: right after a cue, its top level or a title search.
-  const hits = findCueHits(before.text);
-  const last = hits.reduce<CueHit | undefined>((found, hit) => (!found || hit.end > found.end ? hit : found), undefined);
+  const hits = findCueSpans(before.text);
+  const last = hits.reduce<CueSpan | undefined>((found, hit) => (!found || hit.end > found.end ? hit : found), undefined);
   if (!last) {
     return none;
   }
   const { rest, skipped } = afterGlue(before.text.slice(last.end));
-  if (rest !== '' && !isSearchWord(rest)) {
+  // 「ISMAP管理策 」「ISMAP の」: glue is needed, so 「ISMAP登録」 is a word of its own, not a title search.
+  if (skipped === 0 || (rest !== '' && !isSearchWord(rest))) {
     return none;
   }
   const cue =

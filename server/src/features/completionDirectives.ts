@@ -14,17 +14,19 @@ const DIRECTIVES: readonly { name: string; ja: string; en: string }[] = [
   { name: 'govsec-enable', ja: 'govsec-disable で無効にした規則を有効に戻す', en: 'enable rules disabled by govsec-disable again' },
 ];
 
-const DIRECTIVE_WITH_RULES = /^\s*(govsec-(?:disable-next-line|disable-line|disable|enable))(\s[^\n]*)?$/;
+/** A directive on the cursor's line with the rule list typed so far (a directive may stand anywhere in a comment). */
+const DIRECTIVE_WITH_RULES = /govsec-(?:disable-next-line|disable-line|disable|enable)([ \t][^\n]*)?$/;
 
 /**
- * Items for the comment text `text[contentStart, offset)` (after "<!--" or "#"): directive names while the
- * first word is typed, then rule ids. `markdown` adds the closing " -->" hint to the documentation only.
+ * Items for the comment text `text[contentStart, offset)` (after "<!--" or "#"): directive names at the start
+ * of the comment or for a word that begins one (gov…), then, after a directive, rule ids. `markdown` picks the
+ * comment syntax of the example in the documentation.
  */
 export function directiveCompletions(text: string, contentStart: number, offset: number, markdown: boolean): CompletionEntry[] {
   const inner = text.slice(contentStart, offset);
   const withRules = DIRECTIVE_WITH_RULES.exec(inner);
-  if (withRules && withRules[2] !== undefined) {
-    const rulesText = withRules[2];
+  if (withRules && withRules[1] !== undefined) {
+    const rulesText = withRules[1];
     if (/(?:^|\s)--(?!>)/.test(rulesText)) {
       return []; // a "-- reason" note follows the rules
     }
@@ -71,12 +73,11 @@ export function directiveCompletions(text: string, contentStart: number, offset:
     });
     return items;
   }
-  // The directive name: the first word of the comment.
-  const word = /^(\s*)([A-Za-z-]*)$/.exec(inner);
-  if (!word) {
+  // The directive name: the comment's first word, or a word that begins "govsec-".
+  const typed = /(?:^|\s)([A-Za-z-]*)$/.exec(inner)?.[1];
+  if (typed === undefined || (typed === '' && inner.trim() !== '')) {
     return [];
   }
-  const typed = word[2];
   const start = offset - typed.length;
   return DIRECTIVES.filter((directive) => directive.name.startsWith(typed.toLowerCase())).map((directive, index) => ({
     label: directive.name,

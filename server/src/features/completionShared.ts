@@ -37,7 +37,10 @@ export interface CompletionResult {
   readonly isIncomplete: boolean;
 }
 
-export const NO_COMPLETIONS: CompletionResult = { items: [], isIncomplete: false };
+/** An empty result (a fresh object: callers may sort or extend its items). */
+export function noCompletions(): CompletionResult {
+  return { items: [], isIncomplete: false };
+}
 
 /** Zero-padded number for sortText. */
 export function pad(value: number, width = 5): string {
@@ -107,7 +110,7 @@ export function typedFilterText(typed: string, key: string): string {
 
 /** Bounds of the line holding `offset`: [start, end) without the line break (and without a trailing \r). */
 export function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   let end = text.indexOf('\n', offset);
   if (end === -1) {
     end = text.length;

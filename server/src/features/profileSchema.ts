@@ -257,12 +257,13 @@ export const SYSTEM_PROFILE_SCHEMA: object = {
       ]
     },
     "cloudField": {
+      "description": "システムが稼働するクラウド（provider・service・region）。事業者名だけを書いてもかまいません。 / The cloud the system runs on (provider, service, region), or just the provider.",
       "anyOf": [
         {
-          "$ref": "#/definitions/cloudProvider"
+          "$ref": "#/definitions/cloud"
         },
         {
-          "$ref": "#/definitions/cloud"
+          "$ref": "#/definitions/cloudProvider"
         }
       ]
     },
@@ -468,13 +469,14 @@ export const SYSTEM_PROFILE_SCHEMA: object = {
       ]
     },
     "systemField": {
+      "description": "対象システム（名称・区分・基盤・クラウド・格付など）。システム名だけを書いてもかまいません。 / The system (name, sector, platform, cloud, classes …), or just its name.",
       "anyOf": [
+        {
+          "$ref": "#/definitions/system"
+        },
         {
           "description": "システム名。 / The system name.",
           "type": "string"
-        },
-        {
-          "$ref": "#/definitions/system"
         }
       ]
     },

@@ -11,6 +11,7 @@ export function serverCapabilities(client: ClientCapabilities): ServerCapabiliti
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     positionEncoding: 'utf-16',
     hoverProvider: true,
+    completionProvider: { triggerCharacters: ['.', '．', '-', '(', '（', ' ', ':'] },
     documentLinkProvider: { resolveProvider: false },
     definitionProvider: true,
     codeLensProvider: { resolveProvider: false },

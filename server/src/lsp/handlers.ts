@@ -11,6 +11,10 @@ import {
   type Hover,
   type HoverParams,
   SymbolKind,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextMode,
+  type CompletionList,
   type CodeLens,
   type DocumentLink,
   type DocumentSymbol,
@@ -22,24 +26,26 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAction, suppressionAction, type OffsetEdit } from '../features/codeActions';
+import { completionsAt, type CompletionEntry } from '../features/completion';
 import { definitionAt } from '../features/definition';
 import { hoverAt } from '../features/hover';
 import { documentLinks } from '../features/links';
 import { specSummary, specSummaryData, summaryDetail, summaryTitle } from '../features/summary';
 import { documentSymbols, type DocumentSymbolItem } from '../features/symbols';
-import type { Knowledge } from '../knowledge';
+import type { DocumentSetup } from '../config/projectSetup';
 import type { AnalysisCache } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
 export interface HandlerContext {
   readonly cache: AnalysisCache;
-  readonly knowledge: () => Knowledge;
+  /** The knowledge and options that apply to a document (configuration, user glossaries). */
+  readonly setupFor: (uri: string) => DocumentSetup;
   readonly serverDirectory: string;
 }
 
 export function hover(context: HandlerContext, document: TextDocument, params: HoverParams): Hover | null {
   const analysis = context.cache.get(document);
-  const card = hoverAt(analysis, context.knowledge(), document.offsetAt(params.position));
+  const card = hoverAt(analysis, analysis.knowledge, document.offsetAt(params.position));
   if (!card) {
     return null;
   }
@@ -103,7 +109,7 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
 
 export function links(context: HandlerContext, document: TextDocument): DocumentLink[] {
   const analysis = context.cache.get(document);
-  return documentLinks(analysis, context.knowledge()).map((link) => ({
+  return documentLinks(analysis, analysis.knowledge).map((link) => ({
     range: rangeOf(document, link.start, link.end),
     target: link.target,
     ...(link.tooltip ? { tooltip: link.tooltip } : {}),
@@ -113,7 +119,7 @@ export function links(context: HandlerContext, document: TextDocument): Document
 /** Go to definition: the glossary entry of a term or service, the catalogue row of a control ID. */
 export function definition(context: HandlerContext, document: TextDocument, position: Position): LocationLink[] | null {
   const analysis = context.cache.get(document);
-  const target = definitionAt(analysis, context.knowledge(), document.offsetAt(position), path.join(context.serverDirectory, '..'));
+  const target = definitionAt(analysis, analysis.knowledge, document.offsetAt(position), path.join(context.serverDirectory, '..'));
   if (!target) {
     return null;
   }
@@ -132,7 +138,8 @@ export const SHOW_SUMMARY_COMMAND = 'govsec.showSummary';
 
 /** The spec summary on the first line of a procurement document; the client's command shows the detail. */
 export function codeLenses(context: HandlerContext, document: TextDocument): CodeLens[] {
-  const lens = specSummary(context.cache.get(document), context.knowledge());
+  const analysis = context.cache.get(document);
+  const lens = specSummary(analysis, analysis.knowledge);
   if (!lens) {
     return [];
   }
@@ -141,7 +148,8 @@ export function codeLenses(context: HandlerContext, document: TextDocument): Cod
 
 /** The summary for the govsec.showSummary command (custom request govsec/summary). */
 export function summary(context: HandlerContext, document: TextDocument): { title: string; detail: string } {
-  const data = specSummaryData(context.cache.get(document), context.knowledge());
+  const analysis = context.cache.get(document);
+  const data = specSummaryData(analysis, analysis.knowledge);
   return { title: summaryTitle(data), detail: summaryDetail(data) };
 }
 
@@ -155,4 +163,41 @@ export function symbols(context: HandlerContext, document: TextDocument): Docume
     children: item.children.map(convert),
   });
   return documentSymbols(context.cache.get(document)).map(convert);
+}
+
+const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  control: CompletionItemKind.Reference,
+  term: CompletionItemKind.Text,
+  grade: CompletionItemKind.EnumMember,
+  provider: CompletionItemKind.Module,
+  service: CompletionItemKind.Value,
+  region: CompletionItemKind.Constant,
+  directive: CompletionItemKind.Keyword,
+  rule: CompletionItemKind.Property,
+  key: CompletionItemKind.Field,
+  value: CompletionItemKind.Value,
+};
+
+/**
+ * Completion reads only around the cursor (no analysis of the document). `retriggerCommand` is set for
+ * VS Code, whose editor.action.triggerSuggest opens the next list at once (a heading, a directive, a key).
+ */
+export function completion(context: HandlerContext, document: TextDocument, position: Position, retriggerCommand: boolean): CompletionList {
+  const knowledge = context.setupFor(document.uri).knowledge;
+  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge);
+  return {
+    isIncomplete: result.isIncomplete,
+    items: result.items.map((entry) => ({
+      label: entry.label,
+      kind: COMPLETION_KINDS[entry.kind],
+      ...(entry.detail ? { detail: entry.detail } : {}),
+      ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+      ...(entry.filterText ? { filterText: entry.filterText } : {}),
+      ...(entry.sortText ? { sortText: entry.sortText } : {}),
+      textEdit: { range: rangeOf(document, entry.replaceStart, entry.replaceEnd), newText: entry.insertText ?? entry.label },
+      insertTextMode: InsertTextMode.asIs,
+      ...(entry.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
+      ...(entry.retrigger && retriggerCommand ? { command: { title: 'Re-trigger completions', command: 'editor.action.triggerSuggest' } } : {}),
+    })),
+  };
 }
