@@ -39,6 +39,8 @@ const intEnv = (name, fallback) => {
 const COLD_RUNS = intEnv('BENCH_COLD', 10);
 const HOVERS = intEnv('BENCH_HOVERS', 200);
 const EDITS = intEnv('BENCH_EDITS', 20);
+const PULLS = intEnv('BENCH_PULLS', 5);
+const COMPLETIONS = intEnv('BENCH_COMPLETIONS', 20);
 const CLI_RUNS = intEnv('BENCH_CLI_RUNS', 3);
 const GLOBAL_TIMEOUT_MS = intEnv('BENCH_TIMEOUT_MS', 300_000);
 const REQUEST_TIMEOUT_MS = intEnv('BENCH_REQUEST_TIMEOUT_MS', 30_000);
@@ -265,6 +267,16 @@ async function startServer({ pullDiagnostics }) {
     close(uri) {
       return connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },
+    completion(uri, position) {
+      return withTimeout(
+        connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }),
+        REQUEST_TIMEOUT_MS,
+        `completion ${uri} ${position.line}:${position.character}`,
+      );
+    },
+    pullDiagnostics(uri) {
+      return withTimeout(connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), REQUEST_TIMEOUT_MS, `diagnostic ${uri}`);
+    },
     hover(uri, position) {
       return withTimeout(
         connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }),
@@ -386,6 +398,29 @@ async function hoverLatency(doc) {
         if (hoverValue(hover)) editCards++;
       }
       result.editCards = editCards;
+      // Edit → pulled diagnostics (all rules). Large documents wait for a typing pause (diagnostics.delayMs)
+      // before they are checked, so this includes that pause.
+      result.pulls = [];
+      for (let k = 0; k < PULLS; k++) {
+        const at = { line: 0, character: line0Length };
+        const t = performance.now();
+        server.change(uri, { start: at, end: at }, 'y');
+        line0Length += 1;
+        const report = await server.pullDiagnostics(uri);
+        result.pulls.push(performance.now() - t);
+        result.pullCount = report.items.length;
+      }
+      // Completion after a framework cue typed at the end of the document (reads only around the cursor).
+      const lastLine = starts.length - 1;
+      const endLength = doc.text.length - starts[lastLine];
+      server.change(uri, { start: { line: lastLine, character: endLength }, end: { line: lastLine, character: endLength } }, '\nISMAP管理策 9.2.');
+      result.completions = [];
+      for (let k = 0; k < COMPLETIONS; k++) {
+        const t = performance.now();
+        const list = await server.completion(uri, { line: lastLine + 1, character: 'ISMAP管理策 9.2.'.length });
+        result.completions.push(performance.now() - t);
+        result.completionItems = (list.items ?? list).length;
+      }
     }
     server.close(uri);
   } finally {
@@ -478,8 +513,8 @@ async function main() {
   const gen = spawnSync(process.execPath, [genDocs, tempDir], { encoding: 'utf8', timeout: 60_000 });
   if (gen.status !== 0) throw new Error(`gen-docs.js failed: ${gen.stderr || gen.error}`);
   const docs = [
-    { label: '~10 KB', name: 'spec-10k.md' },
-    { label: '~100 KB', name: 'spec-100k.md' },
+    { label: '~10 KB', name: 'spec-10k.md', measureEdits: true },
+    { label: '~100 KB', name: 'spec-100k.md', measureEdits: true },
     { label: '~1 MB', name: 'spec-1m.md', measureEdits: true },
   ].map((d) => {
     const file = path.join(tempDir, d.name);
@@ -528,7 +563,19 @@ async function main() {
       ),
     ),
   );
+  out.push(
+    row(
+      '(c) didChange (1 char) → pulled diagnostics, all rules (findings): median (n)',
+      hover.map((h) => (h.pulls && h.pulls.length ? `${fmt(median(h.pulls))} (${h.pullCount}; n=${h.pulls.length})` : '—')),
+    ),
+  );
   out.push(row('(c) didOpen → pushed diagnostics (count)', diag.map((d) => `${fmt(d.ms)} (${d.count})`)));
+  out.push(
+    row(
+      '(e) completion after 「ISMAP管理策 9.2.」 at the end: median / max (items)',
+      hover.map((h) => (h.completions && h.completions.length ? `${fmt(median(h.completions))} / ${fmt(max(h.completions))} (${h.completionItems})` : '—')),
+    ),
+  );
   out.push(
     row(
       `(d) \`govsec check FILE\` wall: median (min), ${CLI_RUNS} runs`,
