@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import { termDeprecatedRule } from '../../server/src/rules/term/deprecated';
 import { termVariantRule } from '../../server/src/rules/term/variant';
+import { profileSchemaRule } from '../../server/src/rules/profile/schema';
 import { bundledKnowledge, fixtureKnowledge, offsetOf } from '../helpers';
 
 function findingsOf(text: string, uri = 'file:///spec.md') {
@@ -208,5 +209,29 @@ describe('rule term/variant: quoted titles', () => {
   it('a real-glossary title: 『ガバクラ法案の概要』', () => {
     const text = '詳細は『ガバクラ法案の概要』を参照し、ガバクラ法案の成立後に見直す。';
     assert.deepEqual(termFindings(text, bundledKnowledge()).filter(([rule]) => rule === 'term/variant'), at(text, [['term/variant', 'ガバクラ法案', 1]]));
+  });
+});
+
+describe('rule profile/schema', () => {
+  // The real knowledge and only this rule.
+  const check = (uri: string, text: string) =>
+    analyzeDocument({ uri, text }, bundledKnowledge(), { rules: [profileSchemaRule] }).findings.map((f) => [text.slice(f.start, f.end), f.message]);
+
+  it('reports values that do not fit the schema at their exact range', () => {
+    const text = 'doctype: system-profile\nnist: [AC-2, アクセス制御]\nservices: 5\nclassification:\n  confidentiality: 4\n';
+    assert.deepEqual(check('file:///p.yaml', text), [
+      ['アクセス制御', 'プロファイルの値: nist.1: この値はこの項目の形式に合いません（system-profile スキーマ） (profile value nist.1: the value does not have the form this key expects, per the system-profile schema)'],
+      ['5', 'プロファイルの値: services: この項目は array で書きます（system-profile スキーマ） (profile value services: this key takes a list, per the system-profile schema)'],
+    ]);
+  });
+
+  it('checks procurement front matter at its place in the Markdown text', () => {
+    const text = '---\ndoctype: gov-procurement-spec\nismap_controls: [9.2.1, 管理策]\n---\n# 調達仕様書\n';
+    assert.deepEqual(check('file:///s.md', text).map(([surface]) => surface), ['管理策']);
+  });
+
+  it('stays quiet on valid profiles and on documents that are not procurement documents', () => {
+    assert.deepEqual(check('file:///p.yaml', 'doctype: system-profile\ncloud:\n  provider: Amazon Web Services\n  region: ap-northeast-1\nnist: [AC-2, AC-2(1)]\n'), []);
+    assert.deepEqual(check('file:///x.md', '---\ntitle: メモ\nnist: 5\n---\n本文\n'), []);
   });
 });

@@ -11,6 +11,7 @@ import { ismapRenewalPeriodRule } from './ismap/renewalPeriod';
 import { ismapUnregisteredServiceRule } from './ismap/unregisteredService';
 import { privacyReportDeadlineRule } from './privacy/reportDeadline';
 import { privacyReportThresholdRule } from './privacy/reportThreshold';
+import { profileSchemaRule } from './profile/schema';
 import type { Rule } from './rule';
 import { termDeprecatedRule } from './term/deprecated';
 import { termVariantRule } from './term/variant';
@@ -29,6 +30,7 @@ export const allRules: readonly Rule[] = [
   termDeprecatedRule,
   termVariantRule,
   nonGovernmentDomainRule,
+  profileSchemaRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,101 @@
+/**
+ * profile/schema — a value in a YAML system profile or a procurement spec's front matter that does not fit
+ * the system-profile schema (glossary/schema/system-profile.schema.json): a NIST ID list holding something
+ * that is not an ID, a cloud given as a number, an unknown shape. The same schema drives completion and is
+ * registered for the YAML extension; this rule is govsec's own validation with it.
+ *
+ * Values that other rules judge with their own reasons (information grades: classification/unknown-level)
+ * are left to them, so one mistake is reported once.
+ */
+
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isNode, type Document } from 'yaml';
+import { SYSTEM_PROFILE_SCHEMA } from '../../features/profileSchema';
+import { instancePath, validatorFor } from '../../glossary/yamlData';
+import type { Finding, Rule } from '../rule';
+
+let validator: ValidateFunction | undefined;
+
+/** Paths whose values another rule reports (the grades: classification/unknown-level). */
+const LEFT_TO_OTHER_RULES = /(^|\/)(classification|confidentiality|integrity|availability|格付|機密性|完全性|可用性)(\/|$)/;
+
+function describe(error: ErrorObject): { ja: string; en: string } {
+  if (error.keyword === 'pattern' || error.keyword === 'anyOf') {
+    return { ja: 'この値はこの項目の形式に合いません', en: 'the value does not have the form this key expects' };
+  }
+  if (error.keyword === 'type') {
+    const type = (error.params as { type: string }).type;
+    return { ja: `この項目は ${type} で書きます`, en: `this key takes ${type === 'array' ? 'a list' : type === 'object' ? 'a mapping' : `a ${type}`}` };
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((value) => JSON.stringify(value)).join(', ');
+    return { ja: `使える値: ${allowed}`, en: `allowed values: ${allowed}` };
+  }
+  return { ja: error.message ?? error.keyword, en: error.message ?? error.keyword };
+}
+
+/** The most specific errors: one per data path, preferring the deepest path (anyOf reports every branch). */
+function specificErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const byPath = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    if (!byPath.has(error.instancePath) || error.keyword === 'pattern' || error.keyword === 'enum') {
+      byPath.set(error.instancePath, error);
+    }
+  }
+  const paths = [...byPath.keys()];
+  return [...byPath.values()].filter((error) => !paths.some((other) => other !== error.instancePath && other.startsWith(`${error.instancePath}/`)));
+}
+
+function rangeOf(document: Document.Parsed, path: (string | number)[]): [number, number] | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+    if (isNode(node) && node.range) {
+      return [node.range[0], node.range[1]];
+    }
+  }
+  return undefined;
+}
+
+export const profileSchemaRule: Rule = {
+  id: 'profile/schema',
+  defaultSeverity: 'warning',
+  procurementOnly: true,
+  description: 'A value in a system profile or procurement front matter that does not fit the system-profile schema.',
+  check({ model }) {
+    const document = model.yaml[0];
+    if (!document || document.errors.length > 0) {
+      return [];
+    }
+    const data = document.toJS() as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return [];
+    }
+    validator ??= validatorFor(SYSTEM_PROFILE_SCHEMA);
+    if (validator(data)) {
+      return [];
+    }
+    // Front matter nodes are positioned in its body, which starts on the line after "---".
+    const shift = model.kind === 'markdown' ? model.text.indexOf('\n') + 1 : 0;
+    const findings: Finding[] = [];
+    for (const error of specificErrors(validator.errors ?? [])) {
+      if (LEFT_TO_OTHER_RULES.test(error.instancePath)) {
+        continue;
+      }
+      const path = instancePath(error);
+      const range = rangeOf(document, path);
+      if (!range) {
+        continue;
+      }
+      const where = path.join('.') || '(top level)';
+      const text = describe(error);
+      findings.push({
+        ruleId: this.id,
+        severity: this.defaultSeverity,
+        message: `プロファイルの値: ${where}: ${text.ja}（system-profile スキーマ） (profile value ${where}: ${text.en}, per the system-profile schema)`,
+        start: range[0] + shift,
+        end: range[1] + shift,
+      });
+    }
+    return findings;
+  },
+};
