@@ -23,7 +23,7 @@ const PROCUREMENT_TITLE = /調達仕様書|要件定義書|仕様書|提案依�
 export const PLATFORM_STATEMENT = /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|を採用|上に整備|を基盤と/;
 
 /** The plain data of the first YAML document (front matter or a YAML file). */
-function topLevel(model: DocumentModel): Record<string, unknown> | undefined {
+export function topLevelData(model: DocumentModel): Record<string, unknown> | undefined {
   const document: Document.Parsed | undefined = model.yaml[0];
   if (!document || !isMap(document.contents)) {
     return undefined;
@@ -189,7 +189,7 @@ export function buildContext(
   knowledge: Knowledge,
   options: ContextOptions = {},
 ): DocumentContext {
-  const data = topLevel(model);
+  const data = topLevelData(model);
   const badExamples = model.kind === 'markdown' ? badExampleRanges(model.text) : [];
   const usable = <T extends { start: number }>(mention: T) => !inRanges(badExamples, mention.start);
 

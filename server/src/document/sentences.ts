@@ -55,6 +55,19 @@ export function sentenceAround(text: string, offset: number, kind: Segment['kind
   return [start, end];
 }
 
+/** Bounds of the line holding `offset`: [start, end) without the line break (and without a trailing \r). */
+export function lineBounds(text: string, offset: number): { start: number; end: number } {
+  const start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  let end = text.indexOf('\n', offset);
+  if (end === -1) {
+    end = text.length;
+  }
+  if (end > start && text.charCodeAt(end - 1) === 0x0d) {
+    end -= 1;
+  }
+  return { start, end };
+}
+
 /** The segment containing `offset` (binary search over the model's ordered segments). */
 export function segmentAt(segments: readonly Segment[], offset: number): Segment | undefined {
   let low = 0;

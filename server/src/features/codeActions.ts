@@ -5,6 +5,7 @@
 
 import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel } from '../document/model';
+import { lineBounds } from '../document/sentences';
 import type { Finding } from '../rules/rule';
 
 export interface OffsetEdit {
@@ -16,18 +17,6 @@ export interface OffsetEdit {
 export interface EditAction {
   readonly title: string;
   readonly edits: readonly OffsetEdit[];
-}
-
-function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end === -1) {
-    end = text.length;
-  }
-  if (end > start && text.charCodeAt(end - 1) === 0x0d) {
-    end -= 1;
-  }
-  return { start, end };
 }
 
 /**

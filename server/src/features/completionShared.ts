@@ -3,6 +3,7 @@
  * of what the user typed, word boundaries). Protocol-free: offsets in, offsets out.
  */
 
+export { lineBounds } from '../document/sentences';
 import { normalizeKey } from '../text/normalize';
 
 export type CompletionKind = 'control' | 'term' | 'grade' | 'provider' | 'service' | 'region' | 'directive' | 'rule' | 'key' | 'value';
@@ -108,15 +109,3 @@ export function typedFilterText(typed: string, key: string): string {
   return inWidthOf(typed, key);
 }
 
-/** Bounds of the line holding `offset`: [start, end) without the line break (and without a trailing \r). */
-export function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end === -1) {
-    end = text.length;
-  }
-  if (end > start && text.charCodeAt(end - 1) === 0x0d) {
-    end -= 1;
-  }
-  return { start, end };
-}

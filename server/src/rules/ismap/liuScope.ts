@@ -21,7 +21,8 @@ import type { SegmentKind } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule, RuleInput } from '../rule';
-import { documentIndex, normalizedIndex, serviceMentions, topLevelData, usageOf, yamlRecords, type ServiceMention } from './usage';
+import { topLevelData } from '../../context/documentContext';
+import { documentIndex, normalizedIndex, serviceMentions, usageOf, yamlRecords, type ServiceMention } from './usage';
 
 /** Glossary terms for information outside ISMAP-LIU's scope. */
 type InfoKind = 'confidentiality-3' | 'sensitive-personal-info' | 'ordinance-sensitive-info';

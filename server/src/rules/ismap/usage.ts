@@ -536,16 +536,3 @@ export function yamlRecords(model: DocumentModel): Map<number, YamlRecord> {
   return records;
 }
 
-/** Plain top-level data of the first YAML document (front matter or a YAML file). */
-export function topLevelData(model: DocumentModel): Record<string, unknown> | undefined {
-  const document = model.yaml[0];
-  if (!document || !isMap(document.contents)) {
-    return undefined;
-  }
-  try {
-    const data = document.toJS({ maxAliasCount: 100 }) as unknown;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
