@@ -7,8 +7,14 @@
  *   3. In-editor tests: the workbench loads with a `payload` that makes the repository a development extension
  *      and out/test/vscode/index.js the extensionTestsPath (needs --vscode-option enable-smoke-test-driver).
  *      The workbench reports the test extension host's exit code through window.codeAutomationExit.
- *   4. UI check: a second page opens spec.md with the extension loaded as a development extension, hovers the
- *      mouse over ガバクラ, and reads the hover widget from the DOM; a screenshot goes to test-results/.
+ *   4. UI checks, in a second page that opens spec.md with the extension loaded as a development extension:
+ *      - hover: the mouse over ガバクラ, the hover widget read from the DOM (test-results/vscode-hover.png);
+ *      - CodeLens: procurement-spec.md (Quick Open) shows the spec summary ("ISMAP: …") above its line 1;
+ *      - completion: 「ISMAP管理策 9.2.」 typed on a new line, Ctrl+Space, a suggest row with 9.2.1
+ *        (test-results/vscode-completion.png);
+ *      - highlight: in highlight.md and highlight.yaml (side by side) the control ID 9.2.1 is rendered as a token
+ *        span (span.mtkN) of its own colour (test-results/vscode-highlight.png).
+ *      A failed check saves test-results/vscode-<check>-failed.png and the later checks still run.
  *
  * Usage: npm run test:vscode   (builds first; or: node out/test/e2e/run-code-server.js after a build)
  * Env:   GOVSEC_E2E_CACHE  cache folder for setup-e2e.sh (default ~/.cache/govsec-e2e)
@@ -28,7 +34,6 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');
 const RESULTS = path.join(REPO_ROOT, 'test-results');
-const SCREENSHOT = path.join(RESULTS, 'vscode-hover.png');
 const CHROMIUM = '/usr/bin/chromium';
 /** Printed by test/vscode/index.ts when mocha finishes. */
 const SUMMARY_PREFIX = 'govsec-vscode-tests: ';
@@ -132,6 +137,8 @@ function writeSettings(userDataDir: string): void {
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // VS Code for the web defaults to afterDelay (1 s): the UI checks type into fixture files, which must stay as they are.
+    'files.autoSave': 'off',
   };
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -412,11 +419,272 @@ async function wordRect(page: Page, lineText: string, word: string): Promise<{ x
   return rect;
 }
 
-/** Phase 2: mouse hover over ガバクラ in spec.md, read back from the hover widget. */
-async function runUiHoverCheck(context: BrowserContext, port: number): Promise<{ ok: boolean; detail: string }> {
+interface UiCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+const EDITOR = '.editor-instance .monaco-editor';
+
+function screenshotPath(name: string): string {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  return path.join(RESULTS, name);
+}
+
+/** Polls `probe` (in Node, usually reading the page) until it returns something truthy, or undefined after `timeoutMs`. */
+async function poll<T>(probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 150): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value || Date.now() > deadline) {
+      return value;
+    }
+    await sleep(intervalMs);
+  }
+}
+
+/** The editor line (a `.view-line`) whose text contains `lineText`, as a locator. */
+function viewLine(page: Page, lineText: string) {
+  return page.locator(`${EDITOR} .view-line`, { hasText: lineText }).first();
+}
+
+/**
+ * Opens a workspace file with Quick Open (Ctrl+P), the way a user would; `side` opens it to the side
+ * (Ctrl+Enter). Waits until the editor shows `lineText`.
+ */
+async function quickOpen(page: Page, fileName: string, lineText: string, side = false): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(fileName);
+  // The file search result, not a stale "recently opened" row, must be the one Enter opens.
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName })
+    .waitFor({ timeout: 15_000 });
+  await page.keyboard.press(side ? 'Control+Enter' : 'Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await viewLine(page, lineText).waitFor({ timeout: 15_000 });
+  // Keys pressed before the editor has taken the focus back from Quick Open would go nowhere (or elsewhere).
+  await page
+    .locator(`${EDITOR}.focused .view-line`, { hasText: lineText })
+    .first()
+    .waitFor({ timeout: 10_000 });
+}
+
+interface TokenSpan {
+  readonly text: string;
+  /** The span's mtkN class: one per distinct colour of the theme. */
+  readonly token: string;
+}
+
+/**
+ * The token spans Monaco rendered for the editor line containing `lineText`. Monaco renders each token run as a
+ * `span.mtkN` (N indexes the theme's colour map) and merges neighbours of the same colour, so a token only gets
+ * its own span when its colour differs from its neighbours'.
+ */
+async function lineTokens(page: Page, lineText: string): Promise<TokenSpan[] | undefined> {
+  const script = `(() => {
+    const lineText = ${JSON.stringify(lineText)};
+    const norm = (text) => (text || '').replace(/\\u00a0/g, ' ');
+    const lines = Array.from(document.querySelectorAll(${JSON.stringify(`${EDITOR} .view-line`)}));
+    const line = lines.find((element) => norm(element.textContent).includes(lineText));
+    if (!line) return undefined;
+    return Array.from(line.querySelectorAll('span[class*="mtk"]')).map((span) => ({
+      text: norm(span.textContent),
+      token: ((span.className || '').match(/\\bmtk\\d+\\b/) || [''])[0],
+    }));
+  })()`;
+  return (await page.evaluate(script)) as TokenSpan[] | undefined;
+}
+
+function describeTokens(spans: readonly TokenSpan[] | undefined): string {
+  return spans ? spans.map((span) => `${span.token}:${JSON.stringify(span.text)}`).join(' ') : '(line not rendered)';
+}
+
+/**
+ * The span of `word` has a token class of its own: not the class of the span before it nor after it (the
+ * surrounding text). Undefined until tokenization (asynchronous, in a worker) has coloured the line.
+ */
+function distinctToken(spans: readonly TokenSpan[] | undefined, word: string): { own: string; before: string; after: string | undefined } | undefined {
+  const index = spans?.findIndex((span) => span.text === word) ?? -1;
+  if (!spans || index <= 0) {
+    return undefined;
+  }
+  const own = spans[index].token;
+  const before = spans[index - 1].token;
+  const after = spans[index + 1]?.token;
+  if (!own || own === before || (after !== undefined && own === after)) {
+    return undefined;
+  }
+  return { own, before, after };
+}
+
+/** Mouse hover over ガバクラ in spec.md, read back from the hover widget. */
+async function checkHover(page: Page, started: number): Promise<UiCheck> {
+  const lineText = '本調達では、ガバクラ上に';
+  await viewLine(page, lineText).waitFor({ timeout: 60_000 });
+  // Squiggles mean the extension is active and its language server answers; hovering before that shows nothing.
+  await page
+    .locator(`${EDITOR} .squiggly-info, ${EDITOR} .squiggly-warning`)
+    .first()
+    .waitFor({ timeout: 60_000 })
+    .then(
+      () => log(`UI: editor shows govsec diagnostics after ${elapsed(started)}`),
+      () => log('UI: no diagnostic squiggle within 60 s; trying the hover anyway'),
+    );
+  const hover = page.locator('.monaco-hover:visible');
+  let lastText = '';
+  for (let attempt = 1; Date.now() - started < UI_TIMEOUT_MS; attempt++) {
+    // The first hovers can come before the extension has activated and the language server answers:
+    // move away and back to re-trigger (doc §3c "Retry the hover").
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await sleep(attempt === 1 ? 0 : 1_000);
+    const box = await wordRect(page, lineText, 'ガバクラ');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    const deadline = Date.now() + 4_000;
+    while (Date.now() < deadline) {
+      if ((await hover.count()) > 0) {
+        lastText = await hover.first().innerText().catch(() => '');
+        // The marker part (the diagnostic message) also names ガバメントクラウド; 出典 only comes with the card.
+        if (lastText.includes('ガバメントクラウド') && lastText.includes('出典')) {
+          await page.screenshot({ path: screenshotPath('vscode-hover.png') });
+          await page.mouse.move(5, 5);
+          await page.keyboard.press('Escape');
+          return { name: 'hover', ok: true, detail: `hover card seen after ${elapsed(started)} (attempt ${attempt}); screenshot test-results/vscode-hover.png` };
+        }
+      }
+      await sleep(150);
+    }
+    log(`UI hover attempt ${attempt}: ${lastText ? `hover without the card: ${JSON.stringify(lastText.slice(0, 120))}` : 'no hover yet'}`);
+  }
+  return { name: 'hover', ok: false, detail: `no govsec hover card within ${UI_TIMEOUT_MS / 1000} s; last hover text: ${JSON.stringify(lastText)}` };
+}
+
+/** The spec-summary CodeLens of procurement-spec.md is rendered above its line 1. */
+async function checkCodeLens(page: Page): Promise<UiCheck> {
+  await quickOpen(page, 'procurement-spec.md', 'doctype: gov-procurement-spec');
+  const script = `(() => {
+    const editors = Array.from(document.querySelectorAll(${JSON.stringify(EDITOR)}));
+    for (const editor of editors) {
+      const lens = Array.from(editor.querySelectorAll('.codelens-decoration')).find((element) => (element.textContent || '').includes('ISMAP:'));
+      if (!lens) continue;
+      const lines = Array.from(editor.querySelectorAll('.view-lines .view-line'))
+        .map((element) => ({ text: (element.textContent || '').replace(/\\u00a0/g, ' '), top: element.getBoundingClientRect().top }))
+        .sort((a, b) => a.top - b.top);
+      const box = lens.getBoundingClientRect();
+      return { text: lens.textContent || '', top: box.top, bottom: box.bottom, width: box.width, height: box.height, first: lines[0] };
+    }
+    return undefined;
+  })()`;
+  type Lens = { text: string; top: number; bottom: number; width: number; height: number; first?: { text: string; top: number } };
+  const read = async () => (await page.evaluate(script)) as Lens | undefined;
+  let lens = await poll(read, 30_000);
+  // The lens is a view zone: the lines below move down in a later frame than the one that adds it.
+  lens = (await poll(async () => {
+    const now = await read();
+    return now?.first && now.bottom <= now.first.top + 1 ? now : undefined;
+  }, 3_000)) ?? (lens ? await read() : undefined);
+  if (!lens) {
+    const shown = await page.locator(`${EDITOR} .codelens-decoration`).allInnerTexts().catch(() => []);
+    return { name: 'CodeLens', ok: false, detail: `no .codelens-decoration with "ISMAP:" within 30 s; lenses shown: ${JSON.stringify(shown)}` };
+  }
+  const problems: string[] = [];
+  if (!(lens.width > 0 && lens.height > 0)) {
+    problems.push(`the lens has no size (${lens.width}x${lens.height})`);
+  }
+  if (lens.first?.text !== '---') {
+    problems.push(`the first rendered line is ${JSON.stringify(lens.first?.text)}, not the front matter's ---`);
+  } else if (lens.bottom > lens.first.top + 1) {
+    problems.push(`the lens (bottom ${lens.bottom}) is not above line 1 (top ${lens.first.top})`);
+  }
+  return {
+    name: 'CodeLens',
+    ok: problems.length === 0,
+    detail: problems.length === 0 ? `"${lens.text.slice(0, 60)}…" above line 1` : `${problems.join('; ')}; lens text ${JSON.stringify(lens.text)}`,
+  };
+}
+
+/** Types 「ISMAP管理策 9.2.」 on a new line at the end of procurement-spec.md and asks for completion with Ctrl+Space. */
+async function checkCompletion(page: Page): Promise<UiCheck> {
+  const typed = 'ISMAP管理策 9.2.';
+  await quickOpen(page, 'procurement-spec.md', 'doctype: gov-procurement-spec');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(typed);
+  // The typed text must be a line of its own (the cursor was at the end, on a new line).
+  const typedLine = await poll(async () => {
+    const texts = await page.locator(`${EDITOR}.focused .view-line`).allTextContents();
+    return texts.some((text) => text.replace(/\u00a0/g, ' ') === typed) ? true : undefined;
+  }, 5_000);
+  if (!typedLine) {
+    const texts = await page.locator(`${EDITOR}.focused .view-line`, { hasText: '9.2.' }).allTextContents().catch(() => []);
+    return { name: 'completion', ok: false, detail: `no editor line is exactly ${JSON.stringify(typed)}; lines with 9.2.: ${JSON.stringify(texts)}` };
+  }
+  const rows = page.locator('.suggest-widget.visible .monaco-list-row');
+  let seen: string[] = [];
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    // '.' is a trigger character, so a list may already be open from typing: close it and ask explicitly.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    const found = await poll(async () => {
+      seen = await rows.allInnerTexts();
+      return seen.some((text) => text.includes('9.2.1')) ? seen : undefined;
+    }, 5_000);
+    if (found) {
+      await page.screenshot({ path: screenshotPath('vscode-completion.png') });
+      const first = found[0].replace(/\s+/g, ' ');
+      await page.keyboard.press('Escape');
+      return { name: 'completion', ok: true, detail: `${found.length} suggestion rows, first ${JSON.stringify(first.slice(0, 80))} (attempt ${attempt}); screenshot test-results/vscode-completion.png` };
+    }
+    log(`UI completion attempt ${attempt}: rows ${JSON.stringify(seen.slice(0, 3))}`);
+  }
+  return { name: 'completion', ok: false, detail: `no suggest row with 9.2.1; rows seen: ${JSON.stringify(seen.slice(0, 5))}` };
+}
+
+/** The TextMate injection grammars colour the control ID 9.2.1 in Markdown prose and in a YAML value. */
+async function checkHighlight(page: Page): Promise<UiCheck> {
+  const files: [string, string][] = [
+    ['highlight.md', 'ISMAP管理策 9.2.1 を適用する。'],
+    ['highlight.yaml', 'note: ISMAP管理策 9.2.1'],
+  ];
+  await quickOpen(page, files[0][0], files[0][1]);
+  // To the side, so that the screenshot shows both.
+  await quickOpen(page, files[1][0], files[1][1], true);
+  await viewLine(page, files[0][1]).waitFor({ timeout: 10_000 });
+  const results: string[] = [];
+  let ok = true;
+  for (const [file, lineText] of files) {
+    let spans: TokenSpan[] | undefined;
+    // Tokenization runs asynchronously: the line is first rendered as one plain span.
+    const distinct = await poll(async () => {
+      spans = await lineTokens(page, lineText);
+      return distinctToken(spans, '9.2.1');
+    }, 15_000);
+    if (distinct) {
+      results.push(`${file}: 9.2.1 is ${distinct.own}, text before ${distinct.before}${distinct.after ? `, after ${distinct.after}` : ''}`);
+    } else {
+      ok = false;
+      results.push(`${file}: 9.2.1 has no token class of its own; spans ${describeTokens(spans)}`);
+    }
+  }
+  await page.mouse.move(5, 5);
+  await page.screenshot({ path: screenshotPath(ok ? 'vscode-highlight.png' : 'vscode-highlight-failed.png') });
+  return { name: 'highlight', ok, detail: `${results.join('; ')}; screenshot test-results/vscode-highlight${ok ? '' : '-failed'}.png` };
+}
+
+/**
+ * Phase 2, in one workbench page (loading a workbench costs several seconds): the hover over ガバクラ in spec.md,
+ * the spec-summary CodeLens and keyboard completion in procurement-spec.md, and the injection grammars'
+ * highlighting in highlight.md and highlight.yaml. A failed check does not stop the later ones.
+ */
+async function runUiChecks(context: BrowserContext, port: number): Promise<UiCheck[]> {
   const page = await context.newPage();
   const browserConsole = forwardConsole(page, 'ui');
   const started = Date.now();
+  const results: UiCheck[] = [];
   try {
     await page.goto(
       workbenchUrl(port, [
@@ -425,52 +693,68 @@ async function runUiHoverCheck(context: BrowserContext, port: number): Promise<{
       ]),
     );
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const lineText = '本調達では、ガバクラ上に';
-    await page.locator(`.editor-instance .monaco-editor .view-line:has-text("${lineText}")`).waitFor({ timeout: 60_000 });
-    // Squiggles mean the extension is active and its language server answers; hovering before that shows nothing.
-    await page
-      .locator('.editor-instance .monaco-editor .squiggly-info, .editor-instance .monaco-editor .squiggly-warning')
-      .first()
-      .waitFor({ timeout: 60_000 })
-      .then(
-        () => log(`UI: editor shows govsec diagnostics after ${elapsed(started)}`),
-        () => log('UI: no diagnostic squiggle within 60 s; trying the hover anyway'),
-      );
-    const hover = page.locator('.monaco-hover:visible');
-    let lastText = '';
-    for (let attempt = 1; Date.now() - started < UI_TIMEOUT_MS; attempt++) {
-      // The first hovers can come before the extension has activated and the language server answers:
-      // move away and back to re-trigger (doc §3c "Retry the hover").
-      await page.mouse.move(5, 5);
-      await page.keyboard.press('Escape');
-      await sleep(attempt === 1 ? 0 : 1_000);
-      const box = await wordRect(page, lineText, 'ガバクラ');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
-      const deadline = Date.now() + 4_000;
-      while (Date.now() < deadline) {
-        if ((await hover.count()) > 0) {
-          lastText = await hover.first().innerText().catch(() => '');
-          // The marker part (the diagnostic message) also names ガバメントクラウド; 出典 only comes with the card.
-          if (lastText.includes('ガバメントクラウド') && lastText.includes('出典')) {
-            fs.mkdirSync(RESULTS, { recursive: true });
-            await page.screenshot({ path: SCREENSHOT });
-            return { ok: true, detail: `hover card seen after ${elapsed(started)} (attempt ${attempt}); screenshot ${path.relative(REPO_ROOT, SCREENSHOT)}` };
-          }
-        }
-        await sleep(150);
+    const checks: [string, () => Promise<UiCheck>][] = [
+      ['hover', () => checkHover(page, started)],
+      ['CodeLens', () => checkCodeLens(page)],
+      ['completion', () => checkCompletion(page)],
+      ['highlight', () => checkHighlight(page)],
+    ];
+    for (const [name, check] of checks) {
+      const checkStarted = Date.now();
+      let result: UiCheck;
+      try {
+        result = await check();
+      } catch (error) {
+        result = { name, ok: false, detail: error instanceof Error ? error.message.split('\n')[0] : String(error) };
       }
-      log(`UI hover attempt ${attempt}: ${lastText ? `hover without the card: ${JSON.stringify(lastText.slice(0, 120))}` : 'no hover yet'}`);
+      if (!result.ok) {
+        const failed = `vscode-${name.toLowerCase()}-failed.png`;
+        await page.screenshot({ path: screenshotPath(failed) }).catch(() => undefined);
+        result = { ...result, detail: `${result.detail} (screenshot test-results/${failed})` };
+      }
+      log(`UI ${result.name} check: ${result.ok ? 'ok' : 'FAILED'}: ${result.detail} (${elapsed(checkStarted)})`);
+      results.push(result);
     }
-    fs.mkdirSync(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, 'vscode-hover-failed.png') }).catch(() => undefined);
-    return {
-      ok: false,
-      detail: `no govsec hover card within ${UI_TIMEOUT_MS / 1000} s; last hover text: ${JSON.stringify(lastText)}; screenshot test-results/vscode-hover-failed.png`,
-    };
+    return results;
   } finally {
     browserConsole.mute();
     await page.close().catch(() => undefined);
   }
+}
+
+/** Every file under the fixture workspace with its bytes (a few small files). */
+function snapshotFixtures(folder = WORKSPACE, into = new Map<string, Buffer>()): Map<string, Buffer> {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      snapshotFixtures(file, into);
+    } else if (entry.isFile()) {
+      into.set(file, fs.readFileSync(file));
+    }
+  }
+  return into;
+}
+
+/**
+ * The editor under test must never write to the fixture workspace (a save, an auto-save, settings). Files changed
+ * or deleted during the run are put back as they were; new files are only reported. Returns what differed.
+ */
+function restoreFixtures(before: Map<string, Buffer>): string[] {
+  const after = snapshotFixtures();
+  const problems: string[] = [];
+  for (const [file, content] of before) {
+    const now = after.get(file);
+    if (!now || !now.equals(content)) {
+      problems.push(`${now ? 'modified' : 'deleted'}: ${path.relative(REPO_ROOT, file)} (restored)`);
+      fs.writeFileSync(file, content);
+    }
+  }
+  for (const file of after.keys()) {
+    if (!before.has(file)) {
+      problems.push(`created: ${path.relative(REPO_ROOT, file)} (left in place)`);
+    }
+  }
+  return problems;
 }
 
 function saveLogs(result: InHostResult | undefined, server: CodeServer | undefined): void {
@@ -492,9 +776,12 @@ function saveLogs(result: InHostResult | undefined, server: CodeServer | undefin
 async function main(): Promise<number> {
   const started = Date.now();
   checkBuilt();
+  const fixtures = snapshotFixtures();
   // This runner's outputs from an earlier run would be mistaken for this run's.
-  for (const stale of ['vscode-logs', 'vscode-hover.png', 'vscode-hover-failed.png']) {
-    fs.rmSync(path.join(RESULTS, stale), { recursive: true, force: true });
+  for (const stale of fs.existsSync(RESULTS) ? fs.readdirSync(RESULTS) : []) {
+    if (stale === 'vscode-logs' || /^vscode-.*\.png$/.test(stale)) {
+      fs.rmSync(path.join(RESULTS, stale), { recursive: true, force: true });
+    }
   }
   const tools = setupTools();
   log(`tools ready (${elapsed(started)})`);
@@ -508,12 +795,13 @@ async function main(): Promise<number> {
 
   let context: BrowserContext | undefined;
   let inHost: InHostResult | undefined;
-  let ui: { ok: boolean; detail: string } | undefined;
+  let ui: UiCheck[] | undefined;
   let harnessFailure: unknown;
 
   const onSignal = (signal: NodeJS.Signals) => {
     log(`${signal}: stopping`);
     server.killNow();
+    restoreFixtures(fixtures).forEach((change) => log(`the run changed the fixture workspace: ${change}`));
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
@@ -522,6 +810,7 @@ async function main(): Promise<number> {
   const watchdog = setTimeout(() => {
     log(`overall timeout (${OVERALL_TIMEOUT_MS / 1000} s): stopping`);
     server.killNow();
+    restoreFixtures(fixtures).forEach((change) => log(`the run changed the fixture workspace: ${change}`));
     process.exit(2);
   }, OVERALL_TIMEOUT_MS);
   watchdog.unref();
@@ -539,8 +828,9 @@ async function main(): Promise<number> {
         (inHost.summarySeen ? '' : ' [no mocha summary line seen]'),
     );
 
-    ui = await runUiHoverCheck(context, server.port);
-    log(`UI hover check: ${ui.ok ? 'ok' : 'FAILED'}: ${ui.detail}`);
+    const uiStarted = Date.now();
+    ui = await runUiChecks(context, server.port);
+    log(`UI checks: ${ui.filter((check) => check.ok).length}/${ui.length} ok (${elapsed(uiStarted)})`);
   } catch (error) {
     harnessFailure = error;
     process.stdout.write(`[e2e] harness failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -548,9 +838,14 @@ async function main(): Promise<number> {
     await context?.close().catch(() => undefined);
     await server.stop();
   }
+  const fixtureChanges = restoreFixtures(fixtures);
+  for (const change of fixtureChanges) {
+    log(`the run changed the fixture workspace: ${change}`);
+  }
 
   const inHostOk = !!inHost && inHost.exitCode === 0 && inHost.failed === 0 && inHost.passed > 0;
-  const ok = !harnessFailure && inHostOk && !!ui?.ok;
+  const uiOk = !!ui && ui.length > 0 && ui.every((check) => check.ok);
+  const ok = !harnessFailure && inHostOk && uiOk && fixtureChanges.length === 0;
   if (!ok) {
     try {
       saveLogs(inHost, server);
@@ -564,12 +859,17 @@ async function main(): Promise<number> {
     log(`state folder kept: ${state}`);
   }
 
-  const passed = (inHost?.passed ?? 0) + (ui?.ok ? 1 : 0);
-  const failed = (inHost ? Math.max(inHost.failed, inHostOk ? 0 : 1) : 0) + (ui && !ui.ok ? 1 : 0);
+  const uiPassed = ui?.filter((check) => check.ok).length ?? 0;
+  const uiFailed = (ui?.length ?? 0) - uiPassed;
+  const passed = (inHost?.passed ?? 0) + uiPassed;
+  const failed = (inHost ? Math.max(inHost.failed, inHostOk ? 0 : 1) : 0) + uiFailed + (fixtureChanges.length > 0 ? 1 : 0);
   const notes = [
     inHost ? `in-editor ${inHost.passed}/${inHost.passed + inHost.failed}` : 'in-editor tests did not run',
-    ui ? `UI hover ${ui.ok ? 'ok' : 'failed'}` : 'UI hover check did not run',
+    ui ? `UI ${uiPassed}/${ui.length}${uiFailed > 0 ? ` (failed: ${ui.filter((check) => !check.ok).map((check) => check.name).join(', ')})` : ''}` : 'UI checks did not run',
   ];
+  if (fixtureChanges.length > 0) {
+    notes.push(`fixture workspace changed: ${fixtureChanges.length} file(s)`);
+  }
   if (harnessFailure) {
     notes.push(`harness error: ${harnessFailure instanceof Error ? harnessFailure.message.split('\n')[0] : String(harnessFailure)}`);
   }

@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, codeOf, findDiagnostic, range, waitFor, waitForDiagnostics, waitForFix } from './helpers';
+import { EXTENSION_ID, closeUntitled, codeOf, findDiagnostic, range, waitFor, waitForDiagnostics, waitForFix } from './helpers';
 
 suite('activation (untitled Markdown)', () => {
   let document: vscode.TextDocument;
@@ -13,10 +13,7 @@ suite('activation (untitled Markdown)', () => {
   suiteTeardown(async () => {
     // Leave no dirty untitled editor behind: closing it normally would open a "save?" dialog, and the code-server
     // runner reuses the user-data folder for its UI check.
-    if (document && !document.isClosed) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    await closeUntitled(document);
   });
 
   test('the extension activates when an untitled Markdown document is opened, and it gets diagnostics', async () => {

@@ -60,7 +60,10 @@ export function waitForDiagnostics(
   return waitFor(`govsec diagnostics on ${uri.toString()}`, () => {
     const diagnostics = govsecDiagnostics(uri);
     return ready(diagnostics) ? diagnostics : undefined;
-  }, timeoutMs);
+  }, timeoutMs).catch((error: Error) => {
+    const current = govsecDiagnostics(uri);
+    throw new Error(`${error.message}; the ${current.length} there are:\n${current.map(describeDiagnostic).join('\n')}`);
+  });
 }
 
 export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
@@ -161,4 +164,93 @@ export async function waitForFix(uri: vscode.Uri, target: vscode.Range, replacem
 
 export function range(line: number, start: number, end: number): vscode.Range {
   return new vscode.Range(line, start, line, end);
+}
+
+let untitledCount = 0;
+
+/**
+ * Opens a new untitled document with `content` (never saved; close it with closeUntitled) and shows it.
+ *
+ * Each gets a name of its own (untitled:govsec-test-N.md) rather than VS Code's next free Untitled-N: in
+ * code-server 4.139.1 (VS Code 1.139.1), workspace.openTextDocument({ content }) right after a dirty Untitled-1
+ * was reverted and closed reuses the name Untitled-1 and, about one run in three, comes back with the closed
+ * document's text (its backup, not yet discarded) instead of `content`.
+ */
+export async function openUntitled(language: string, content: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const extension = language === 'yaml' ? 'yaml' : language === 'markdown' ? 'md' : 'txt';
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `govsec-test-${++untitledCount}.${extension}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) {
+    document = await vscode.languages.setTextDocumentLanguage(document, language);
+  }
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  if (content.length > 0) {
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content)), 'could not fill the untitled document');
+  }
+  assert.equal(document.getText(), content, `${uri.toString()} does not have the content it was opened with`);
+  return { document, editor };
+}
+
+function hasTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()),
+  );
+}
+
+/**
+ * Reverts and closes an untitled document's editor without the "save?" dialog, and waits until the extension
+ * host has seen the document and its tab go. The code-server runner reuses the user-data folder for its UI
+ * checks, so no dirty editor may be left behind.
+ */
+export async function closeUntitled(document: vscode.TextDocument | undefined): Promise<void> {
+  if (!document) {
+    return;
+  }
+  if (!document.isClosed) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await waitFor(`${document.uri.toString()} to close`, () => document.isClosed && !hasTab(document.uri), 10_000);
+}
+
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** All completion items at `position` (every provider, snippets included), as the editor's explicit Ctrl+Space asks. */
+export async function completionItems(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  return list?.items ?? [];
+}
+
+/** Sorted as the suggest widget sorts before filtering: by sortText, else by label. */
+export function bySortText(items: readonly vscode.CompletionItem[]): vscode.CompletionItem[] {
+  return [...items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
+}
+
+/** The replace range of a completion item, whichever form it has. */
+export function replaceRange(item: vscode.CompletionItem): vscode.Range | undefined {
+  const itemRange = item.range;
+  return itemRange && 'replacing' in itemRange ? itemRange.replacing : itemRange;
+}
+
+/** govsec's code lenses (command govsec.showSummary) in a document, polled until `ready` accepts them. */
+export async function waitForSummaryLenses(
+  uri: vscode.Uri,
+  ready: (lenses: vscode.CodeLens[]) => boolean = (lenses) => lenses.length > 0,
+  timeoutMs = 10_000,
+): Promise<vscode.CodeLens[]> {
+  let seen: string[] = [];
+  return waitFor(
+    `govsec.showSummary code lenses on ${uri.toString()}`,
+    async () => {
+      const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      const lenses = all.filter((lens) => lens.command?.command === 'govsec.showSummary');
+      seen = lenses.map((lens) => `${formatRange(lens.range)} ${lens.command?.title ?? ''}`);
+      return ready(lenses) ? lenses : undefined;
+    },
+    timeoutMs,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last lenses: ${seen.join(' | ') || 'none'}`);
+  });
 }

@@ -37,6 +37,8 @@ export interface SpecSummaryData {
   readonly notFound: readonly SummaryService[];
   /** The system is said to run on ガバメントクラウド. */
   readonly govCloud: boolean;
+  /** Those of `providers` that the catalogue records as ガバメントクラウド providers. */
+  readonly govCloudProviders: readonly string[];
   /** Short names of the platform providers the document names (ガバメントクラウド providers, IaaS, PaaS). */
   readonly providers: readonly string[];
   /** The grades the document assigns, highest first. */
@@ -109,10 +111,14 @@ function computeSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): S
     });
   }
   const providers: string[] = [];
+  const govCloudProviders: string[] = [];
   for (const { service } of context.platform.providers) {
     const name = shortServiceName(service);
     if (isPlatform(service) && !providers.includes(name)) {
       providers.push(name);
+      if (service.govCloud) {
+        govCloudProviders.push(name);
+      }
     }
   }
   const descending = (set: ReadonlySet<number>) => [...set].sort((a, b) => b - a);
@@ -127,6 +133,7 @@ function computeSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): S
     notFound: services.filter((entry) => !entry.status.found),
     govCloud: context.platform.govCloud,
     providers,
+    govCloudProviders,
     grades: {
       confidentiality: descending(context.grades.confidentiality),
       integrity: descending(context.grades.integrity),
@@ -161,7 +168,12 @@ export function summaryTitle(data: SpecSummaryData): string {
       : `ISMAP: ${plural(data.onList.length, 'service')} on the list, ${data.notFound.length} not found (${listDate(data.list)})`,
   );
   if (data.govCloud) {
-    parts.push(`ガバメントクラウド: ${data.providers.length > 0 ? data.providers.join(', ') : 'provider not stated'}`);
+    // Only catalogued ガバメントクラウド providers under that label; other clouds the document names are listed apart.
+    const others = data.providers.filter((name) => !data.govCloudProviders.includes(name));
+    parts.push(`ガバメントクラウド: ${data.govCloudProviders.length > 0 ? data.govCloudProviders.join(', ') : 'provider not stated'}`);
+    if (others.length > 0) {
+      parts.push(`other clouds: ${others.join(', ')}`);
+    }
   } else if (data.providers.length > 0) {
     parts.push(`クラウド: ${data.providers.join(', ')}`);
   }

@@ -82,6 +82,11 @@ export const profileSchemaRule: Rule = {
         continue;
       }
       const path = instancePath(error);
+      // An empty value (a key still being filled in) is not a wrong value.
+      const value = document.getIn(path);
+      if (value === null || value === undefined) {
+        continue;
+      }
       const range = rangeOf(document, path);
       if (!range) {
         continue;
