@@ -50,6 +50,21 @@ describe('language server: authoring features over LSP', () => {
     assert.deepEqual(list.items[0].textEdit.range, { start: { line: 7, character: 9 }, end: { line: 7, character: 12 } });
   });
 
+  it('finds a control by a word of its title (アクセス finds 9.1.1), replacing the typed word', async () => {
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: SPEC_URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } }, text: 'ISMAP管理策 アクセス' }],
+    });
+    const list = await client.connection.sendRequest<{ items: (Item & { filterText?: string })[] }>('textDocument/completion', {
+      textDocument: { uri: SPEC_URI },
+      position: { line: 13, character: 13 },
+    });
+    const policy = list.items.find((item) => item.label === '9.1.1');
+    assert.ok(policy, list.items.map((item) => item.label).join(' '));
+    assert.deepEqual(policy.textEdit.range, { start: { line: 13, character: 9 }, end: { line: 13, character: 13 } });
+    assert.ok(policy.filterText?.includes('アクセス'), policy.filterText);
+  });
+
   it('completes cloud.region with the provider\'s Japanese regions first', async () => {
     const list = await client.connection.sendRequest<{ items: (Item & { sortText?: string })[] }>('textDocument/completion', {
       textDocument: { uri: PROFILE_URI },
