@@ -15,7 +15,8 @@ execFileSync('unzip', ['-q', vsix, '-d', folder]);
 const extension = path.join(folder, 'extension');
 const required = [
   'dist/extension.js', 'dist/server.js', 'dist/glossary-index.json', 'dist/services-index.json', 'dist/catalogues-index.json',
-  'glossary/schema/terms.schema.json', 'glossary/controls/catalogues.yaml', 'docs/rules/term/variant.md', 'package.json', 'LICENSE.txt',
+  'glossary/schema/terms.schema.json', 'glossary/schema/system-profile.schema.json', 'glossary/schema/config.schema.json',
+  'glossary/schema/ismap-list.schema.json', 'glossary/controls/catalogues.yaml', 'docs/rules/term/variant.md', 'package.json', 'LICENSE.txt',
 ];
 const missing = required.filter((file) => !fs.existsSync(path.join(extension, file)));
 if (missing.length > 0) {
@@ -26,7 +27,12 @@ if (missing.length > 0) {
 const server = spawn(process.execPath, [path.join(extension, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
 const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 connection.onRequest(() => null);
-connection.onNotification(() => undefined);
+const published = new Map();
+connection.onNotification((method, params) => {
+  if (method === 'textDocument/publishDiagnostics') {
+    published.set(params.uri, params.diagnostics);
+  }
+});
 connection.listen();
 const timer = setTimeout(() => {
   console.error('check-vsix: the packaged server did not answer within 20 s');
@@ -40,11 +46,24 @@ const timer = setTimeout(() => {
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'ガバクラと AWS。\n' } });
   const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
   const service = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 7 } });
+  // A system profile exercises the schemas the server reads from the package's glossary/schema/.
+  const profile = 'file:///tmp/check-vsix.system-profile.yaml';
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: profile, languageId: 'yaml', version: 1, text: 'doctype: system-profile\nnist: [AC-2, アクセス制御]\n' },
+  });
+  for (let wait = 0; wait < 100 && !published.has(profile); wait++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const schemaChecked = (published.get(profile) ?? []).some((diagnostic) => diagnostic.code === 'profile/schema');
   await connection.sendRequest('shutdown');
   await connection.sendNotification('exit');
   clearTimeout(timer);
-  const ok = hover?.contents?.value?.startsWith('**ガバメントクラウド**') && service?.contents?.value?.startsWith('**Amazon Web Services**');
-  console.log(`check-vsix: ${required.length} files present; packaged server hover ${ok ? 'ok' : 'FAILED'} (${fs.statSync(vsix).size} bytes)`);
+  const hovers = hover?.contents?.value?.startsWith('**ガバメントクラウド**') && service?.contents?.value?.startsWith('**Amazon Web Services**');
+  const ok = hovers && schemaChecked;
+  console.log(
+    `check-vsix: ${required.length} files present; packaged server: hover ${hovers ? 'ok' : 'FAILED'}, ` +
+      `schema check ${schemaChecked ? 'ok' : 'FAILED'} (${fs.statSync(vsix).size} bytes)`,
+  );
   fs.rmSync(folder, { recursive: true, force: true });
   process.exit(ok ? 0 : 1);
 })().catch((error) => {

@@ -48,7 +48,6 @@ function newProjectSetup(): ProjectSetup {
   return new ProjectSetup(knowledge, {
     rootDirectory: workspaceRoot,
     settings: settings.layer,
-    termsSchemaFile: path.join(serverDirectory, '..', 'glossary', 'schema', 'terms.schema.json'),
   });
 }
 

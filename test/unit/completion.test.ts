@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { completionsAt, type CompletionEntry, type CompletionResult } from '../../server/src/features/completion';
-import { SYSTEM_PROFILE_SCHEMA } from '../../server/src/features/profileSchema';
 import { allRules } from '../../server/src/rules/index';
 import { bundledKnowledge, repoRoot } from '../helpers';
 
@@ -353,8 +352,7 @@ describe('completion: system-profile schema', () => {
   const file = path.join(repoRoot, 'glossary', 'schema', 'system-profile.schema.json');
   const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
 
-  it('compiles under strict ajv, equals its module copy, accepts the example and the shapes the rules read', () => {
-    assert.deepEqual(SYSTEM_PROFILE_SCHEMA, schema);
+  it('compiles under strict ajv, accepts the example and the shapes the rules read', () => {
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     const accepted = [
       fs.readFileSync(path.join(repoRoot, 'examples', 'system-profile.yaml'), 'utf8'),

@@ -15,7 +15,6 @@ import {
   severityFor,
   type GovsecConfig,
 } from '../../server/src/config/config';
-import { CONFIG_SCHEMA } from '../../server/src/config/configSchema';
 import { compileGlossary, createTermsValidator, formatProblem } from '../../server/src/glossary/compile';
 import type { CompiledGlossary } from '../../server/src/glossary/types';
 import { COMPILED_FILES, Knowledge } from '../../server/src/knowledge';
@@ -51,13 +50,12 @@ afterEach(() => {
 });
 
 describe('configuration: schema', () => {
-  it('compiles under strict ajv, accepts the documented example and equals its module copy', () => {
+  it('compiles under strict ajv and accepts the documented example', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'glossary', 'schema', 'config.schema.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     assert.equal(validate({ rules: { 'term/variant': 'off', 'ismap/*': 'error' }, profiles: { procurement: ['specs/**/*.md'] }, glossary: ['glossary/our-terms.yaml'] }), true);
     assert.equal(validate({}), true);
     assert.equal(validate({ rules: { '*': 'off' } }), false);
-    assert.deepEqual(CONFIG_SCHEMA, schema);
   });
 });
 

@@ -115,10 +115,7 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   if (options.config !== undefined && !fs.existsSync(options.config)) {
     throw new UsageError(`--config: no such file ${options.config}`);
   }
-  const setup = new ProjectSetup(knowledge, {
-    configFile: options.config,
-    termsSchemaFile: path.join(distDirectory, '..', 'glossary', 'schema', 'terms.schema.json'),
-  });
+  const setup = new ProjectSetup(knowledge, { configFile: options.config });
   const reported = new Set<string>();
   const findings: CliFinding[] = [];
   let failed = false;

@@ -29,7 +29,7 @@ import {
   validatorFor,
   type ParsedYaml,
 } from '../glossary/yamlData';
-import { CONFIG_SCHEMA } from './configSchema';
+import { loadSchema } from '../glossary/schemas';
 
 /** The names a configuration file may have, in order of preference within one folder. */
 export const CONFIG_FILE_NAMES = ['.govsec.yaml', '.govsec.yml'] as const;
@@ -103,7 +103,7 @@ export function configFromData(data: ConfigData, directory: string, file?: strin
  * messages without positions: `/rules/term~1variant: must be one of "error", "warning", …`.
  */
 export function configFromObject(data: unknown, directory: string): { config?: GovsecConfig; problems: string[] } {
-  const validate = validatorFor(CONFIG_SCHEMA);
+  const validate = validatorFor(loadSchema('config'));
   if (!validate(data)) {
     return { problems: (validate.errors ?? []).map(describeAjvError) };
   }
@@ -156,7 +156,7 @@ const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
  * file resolve against its folder.
  */
 export function loadConfigText(text: string, file: string, options: LoadConfigOptions = {}): LoadConfigResult {
-  const result = parseAndValidate(text, file, validatorFor(CONFIG_SCHEMA));
+  const result = parseAndValidate(text, file, validatorFor(loadSchema('config')));
   const { parsed } = result;
   const directory = path.dirname(path.resolve(file));
   if (result.problems.length > 0) {

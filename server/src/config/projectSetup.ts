@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisOptions } from '../analysis';
 import type { GlossaryProblem } from '../glossary/types';
+import { loadSchema } from '../glossary/schemas';
 import type { Knowledge } from '../knowledge';
 import { allRules } from '../rules/index';
 import {
@@ -37,8 +38,6 @@ export interface ProjectSetupOptions {
   readonly configFile?: string;
   /** The editor settings layer, below the configuration file. */
   readonly settings?: GovsecConfig;
-  /** The terms schema file, read when a user's glossary files are first compiled. */
-  readonly termsSchemaFile: string;
 }
 
 const KNOWN_RULES = allRules.map((rule) => rule.id);
@@ -54,7 +53,6 @@ function stamp(file: string): string {
 
 export class ProjectSetup {
   private readonly configs: ConfigCache;
-  private termsSchema: object | undefined;
   /** Knowledge with user glossaries, by the list of files and their stamps; the last good one per list. */
   private readonly glossaries = new Map<string, { stamps: string; knowledge: Knowledge; problems: readonly GlossaryProblem[] }>();
 
@@ -113,8 +111,7 @@ export class ProjectSetup {
     if (cached && cached.stamps === stamps) {
       return cached;
     }
-    this.termsSchema ??= JSON.parse(fs.readFileSync(this.options.termsSchemaFile, 'utf8')) as object;
-    const compiled = compileUserGlossary(files, this.base.compiledGlossary, this.termsSchema);
+    const compiled = compileUserGlossary(files, this.base.compiledGlossary, loadSchema('terms'));
     let entry: { stamps: string; knowledge: Knowledge; problems: readonly GlossaryProblem[] };
     if (compiled.glossary) {
       try {

@@ -23,7 +23,7 @@ import {
   type ValueRange,
 } from './completionValues';
 import { escapeMarkdown as esc } from './markdownText';
-import { SYSTEM_PROFILE_SCHEMA } from './profileSchema';
+import { loadSchema } from '../glossary/schemas';
 
 // ---------------------------------------------------------------------------------------------------------
 // Lines
@@ -397,7 +397,8 @@ function placeAt(text: string, floor: number, offset: number): YamlPlace {
 
 type SchemaNode = Readonly<Record<string, unknown>>;
 
-const ROOT = SYSTEM_PROFILE_SCHEMA as SchemaNode;
+/** The system-profile schema, read on first use. */
+const root = () => loadSchema('system-profile') as SchemaNode;
 
 /** A node with its $ref, anyOf, oneOf and allOf expanded; `refs` collects the definition names passed. */
 function expand(node: unknown, refs: Set<string>, depth = 0): SchemaNode[] {
@@ -410,7 +411,7 @@ function expand(node: unknown, refs: Set<string>, depth = 0): SchemaNode[] {
     const name = /^#\/definitions\/(.+)$/.exec(schema.$ref)?.[1];
     if (name) {
       refs.add(name);
-      out.push(...expand((ROOT.definitions as Record<string, unknown>)[name], refs, depth + 1));
+      out.push(...expand((root().definitions as Record<string, unknown>)[name], refs, depth + 1));
     }
   }
   for (const keyword of ['anyOf', 'oneOf', 'allOf']) {
@@ -431,7 +432,7 @@ interface SchemaPlace {
 
 function schemaAt(steps: readonly Step[]): SchemaPlace {
   let refs = new Set<string>();
-  let nodes = expand(ROOT, refs);
+  let nodes = expand(root(), refs);
   for (const step of steps) {
     refs = new Set();
     const next: SchemaNode[] = [];

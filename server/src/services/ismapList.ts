@@ -13,7 +13,7 @@ import { Document } from 'yaml';
 import type { GlossaryProblem } from '../glossary/types';
 import { normalizeKey } from '../text/normalize';
 import { checkIsmapList, validatorFor } from './compile';
-import { ISMAP_LIST_SCHEMA } from './ismapListSchema';
+import { loadSchema } from '../glossary/schemas';
 import type { IsmapList, IsmapListEntry, IsmapListImport, IsmapProgram } from './types';
 
 /** Where `govsec ismap import` writes by default, relative to the workspace root. */
@@ -502,7 +502,7 @@ export function serializeIsmapList(list: IsmapList): string {
 
 /** Parses and validates a list file's text; problems carry file, line and column. */
 export function loadIsmapList(text: string, file: string): { list?: IsmapList; problems: GlossaryProblem[] } {
-  const { list, problems } = checkIsmapList(text, file, validatorFor(ISMAP_LIST_SCHEMA));
+  const { list, problems } = checkIsmapList(text, file, validatorFor(loadSchema('ismap-list')));
   return list ? { list, problems } : { problems };
 }
 

@@ -10,7 +10,7 @@
 
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isNode, type Document } from 'yaml';
-import { SYSTEM_PROFILE_SCHEMA } from '../../features/profileSchema';
+import { loadSchema } from '../../glossary/schemas';
 import { instancePath, validatorFor } from '../../glossary/yamlData';
 import type { Finding, Rule } from '../rule';
 
@@ -70,7 +70,7 @@ export const profileSchemaRule: Rule = {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       return [];
     }
-    validator ??= validatorFor(SYSTEM_PROFILE_SCHEMA);
+    validator ??= validatorFor(loadSchema('system-profile'));
     if (validator(data)) {
       return [];
     }
