@@ -78,14 +78,9 @@ export interface CatalogueSource {
   readonly publisher?: string;
 }
 
-/** A catalogue's manifest entry (glossary/controls/catalogues.yaml), without the file layout. */
-export interface CatalogueInfo {
-  readonly id: CatalogueId;
-  readonly family: CatalogueFamily;
-  /** Short name shown before an ID: "NIST SP 800-53 Rev. 5", "ISMAP管理基準". */
-  readonly label: string;
+/** Where a catalogue or mapping comes from, and how complete it is (every manifest entry has these). */
+export interface DataProvenance {
   readonly name: Bilingual;
-  readonly edition: string;
   readonly source: CatalogueSource;
   readonly provenance: string;
   readonly licence: string;
@@ -94,17 +89,19 @@ export interface CatalogueInfo {
   readonly coverage: string;
 }
 
-export interface MappingInfo {
+/** A catalogue's manifest entry (glossary/controls/catalogues.yaml), without the file layout. */
+export interface CatalogueInfo extends DataProvenance {
+  readonly id: CatalogueId;
+  readonly family: CatalogueFamily;
+  /** Short name shown before an ID: "NIST SP 800-53 Rev. 5", "ISMAP管理基準". */
+  readonly label: string;
+  readonly edition: string;
+}
+
+export interface MappingInfo extends DataProvenance {
   readonly id: 'iso27001-2013-to-2022';
   readonly from: CatalogueId;
   readonly to: CatalogueId;
-  readonly name: Bilingual;
-  readonly source: CatalogueSource;
-  readonly provenance: string;
-  readonly licence: string;
-  readonly asOf: string;
-  readonly partial: boolean;
-  readonly coverage: string;
 }
 
 /** Flag bits of a compiled row. */
