@@ -70,11 +70,13 @@ export function findCodeSpans(text: string): Mask[] {
 }
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const LINK_DESTINATION = /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const BARE_URL_IN_TEXT = new RegExp(BARE_URL.source, 'g');
 const INLINE_MARKUP: readonly RegExp[] = [
   /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, // autolink
   /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g, // HTML tag
-  /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, // link destination
-  new RegExp(BARE_URL.source, 'g'), // bare URL
+  LINK_DESTINATION,
+  BARE_URL_IN_TEXT,
 ];
 
 /** Inline markup of one block's text `text[start, end)`: masks (code spans, comments, tags, links, URLs), code spans and comments. */
@@ -85,10 +87,17 @@ function inlineMarkup(text: string, start: number, end: number): { masks: Mask[]
   const masks: Mask[] = [...codeSpans];
   const comments: Mask[] = [];
   const insideCode = (offset: number) => codeSpans.some(([s, e]) => offset >= s && offset < e);
-  if (!/[<\]:w]/.test(region)) {
+  const hasTag = region.includes('<');
+  const hasLink = region.includes('](');
+  const hasUrl = region.includes('://') || region.includes('www.');
+  if (!hasTag && !hasLink && !hasUrl) {
     return { masks, codeSpans, comments };
   }
   for (const pattern of [COMMENT, ...INLINE_MARKUP]) {
+    // Each pattern needs its opening characters: skip the scan when the block has none.
+    if (pattern === LINK_DESTINATION ? !hasLink : pattern === BARE_URL_IN_TEXT ? !hasUrl : !hasTag) {
+      continue;
+    }
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(region))) {
@@ -260,11 +269,14 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   let column = 0;
   let inHead = false;
 
-  const addBlock = (block: Block, parts: readonly (TextRange | undefined)[], kind: SegmentKind, blockText: string) => {
+  /** Records a block whose content lines stand at `parts`; `block.start`/`end` are set from them. */
+  const addBlock = (block: { -readonly [key in keyof Block]: Block[key] }, parts: readonly (TextRange | undefined)[], kind: SegmentKind, blockText: string) => {
     const placed = parts.filter((part): part is TextRange => part !== undefined);
     const blockStart = placed.length > 0 ? placed[0].start : block.start;
     const blockEnd = placed.length > 0 ? placed[placed.length - 1].end : block.end;
-    const finished: Block = { ...block, start: blockStart, end: blockEnd };
+    block.start = blockStart;
+    block.end = blockEnd;
+    const finished: Block = block;
     const { masks, codeSpans: spans, comments: blockComments } =
       blockEnd > blockStart ? inlineMarkup(text, blockStart, blockEnd) : { masks: [], codeSpans: [], comments: [] };
     for (const [start, end] of spans) {
@@ -470,18 +482,10 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   }
 
   const flags = exampleFlags(candidates);
-  const flagged = blocks.map((block, index) => (flags[index] ? markExample(block) : block));
-  if (flags.some(Boolean)) {
-    // Segments point at the flagged blocks.
-    const byOriginal = new Map<Block, Block>();
-    blocks.forEach((block, index) => byOriginal.set(block, flagged[index]));
-    for (let index = 0; index < segments.length; index++) {
-      const segment = segments[index];
-      if (segment.block && byOriginal.get(segment.block) !== segment.block) {
-        segments[index] = { ...segment, block: byOriginal.get(segment.block) };
-      }
-    }
-  }
+  flags.forEach((flag, index) => {
+    // Blocks are created here and not shared yet: flag them in place.
+    (blocks[index] as { example: boolean }).example = flag;
+  });
   segments.sort((a, b) => a.start - b.start);
   comments.sort((a, b) => a.start - b.start);
   return {
@@ -491,13 +495,9 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     scalars,
     yaml,
     comments,
-    examples: exampleRanges(flagged, flags, lines),
-    markdown: { lines, frontMatter, code, html, codeSpans: codeSpans.sort((a, b) => a.start - b.start), headings, blocks: flagged },
+    examples: exampleRanges(blocks, flags, lines),
+    markdown: { lines, frontMatter, code, html, codeSpans: codeSpans.sort((a, b) => a.start - b.start), headings, blocks },
   };
-}
-
-function markExample(block: Block): Block {
-  return { ...block, example: true };
 }
 
 /** Where a table row's text starts on its line: after `quoteDepth` quote markers and, in a list item, its indentation. */
