@@ -12,10 +12,10 @@
  * (public/private) comes from the sentence, its paragraph, its heading, then the document context.
  */
 
-import { normalize } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
-import { clauseAround, indexOfOriginal, SentenceCache, Surroundings } from './scope';
+import { normalize, normalizedIndex } from '../../text/normalize';
+import { clauseAround, SentenceCache, Surroundings } from './scope';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
 const PEOPLE = /(?<![\d,.〇一二三四五六七八九十百千万])(\d{1,3}(?:,\d{3})+|\d+|[一1]?千)(?![\d,])[ \t]*(人|名)?/g;
@@ -95,7 +95,7 @@ export const privacyReportThresholdRule: Rule = {
         }
         const { around } = sentences.at(start);
         const sentence = around.sentence.text;
-        const at = indexOfOriginal(around.sentence, start);
+        const at = normalizedIndex(around.sentence, start);
         const [clauseStart, clauseEnd] = clauseAround(sentence, at);
         if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !(BREACH.test(sentence) || sentence.includes('本人の数')) || !REPORT.test(sentence)) {
           continue;

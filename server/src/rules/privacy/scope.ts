@@ -16,7 +16,7 @@ import type { DocumentContext } from '../../context/types';
 import type { DocumentModel } from '../../document/model';
 import { blockAt } from '../../document/blocks';
 import { paragraphAt, sentenceAt } from '../../document/sentences';
-import { normalize, normalizeKey, type NormalizedText } from '../../text/normalize';
+import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../../text/normalize';
 
 export type Side = 'public' | 'private';
 
@@ -78,21 +78,6 @@ export function sideOfContext(context: DocumentContext): Side | undefined {
   return context.sector === 'national' || context.sector === 'local' ? 'public' : context.sector === 'private' ? 'private' : undefined;
 }
 
-/** The index in `normalized` of the first unit that comes from original offset `offset` or later. */
-export function indexOfOriginal(normalized: NormalizedText, offset: number): number {
-  let low = 0;
-  let high = normalized.originalStart.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (normalized.originalStart[middle] < offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
-}
-
 /** The text around one sentence; everything beyond the sentence is computed on first use and kept. */
 export class Surroundings {
   /** NFKC of the sentence, with its offset map. */
@@ -141,7 +126,7 @@ export class Surroundings {
     if (!this.paragraphText) {
       const { start: from, end: to } = paragraphAt(this.model, this.anchor);
       const normalized = normalize(this.model.text, from, to);
-      this.paragraphText = { text: normalized.text, sentenceAt: indexOfOriginal(normalized, this.start), cues: cuesIn(normalized.text) };
+      this.paragraphText = { text: normalized.text, sentenceAt: normalizedIndex(normalized, this.start), cues: cuesIn(normalized.text) };
     }
     return this.paragraphText;
   }
