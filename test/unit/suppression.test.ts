@@ -42,7 +42,7 @@ describe('suppression comments', () => {
     const cases: [string, string, string][] = [
       ['file:///a.md', '本文\n- ガバクラを使う\n', '本文\n<!-- govsec-disable-next-line term/variant -->\n- ガバクラを使う\n'],
       ['file:///a.md', '> ガバクラを使う\n', '> <!-- govsec-disable-next-line term/variant -->\n> ガバクラを使う\n'],
-      ['file:///a.md', '| a | ガバクラ |\n', '| a | ガバクラ | <!-- govsec-disable-line term/variant -->\n'],
+      ['file:///a.md', '| 項目 | 値 |\n|---|---|\n| a | ガバクラ |\n', '| 項目 | 値 |\n|---|---|\n| a | ガバクラ | <!-- govsec-disable-line term/variant -->\n'],
       ['file:///a.yaml', 'x:\n  y: ガバクラ\n', 'x:\n  # govsec-disable-next-line term/variant\n  y: ガバクラ\n'],
     ];
     for (const [uri, text, expected] of cases) {
