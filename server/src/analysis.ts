@@ -6,7 +6,7 @@
 
 import { buildContext, inRanges, type ContextOptions } from './context/documentContext';
 import type { DocumentContext, RegionMention } from './context/types';
-import { findControlReferences } from './document/controlRefs';
+import { findControlReferences } from './context/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
 import { parseMarkdownDocument } from './document/markdown';
 import { parseYamlDocument } from './document/yaml';
@@ -16,7 +16,8 @@ import type { Knowledge, LexiconEntry, RegionCandidate } from './knowledge';
 import { allRules } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 import type { Severity } from './glossary/types';
-import type { ControlOccurrence, Finding, Rule, RuleInput, ServiceOccurrence, TermOccurrence } from './rules/rule';
+import type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from './context/mentions';
+import type { Finding, Rule, RuleInput } from './rules/rule';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -122,6 +123,8 @@ export interface AnalysisOptions extends ContextOptions {
   readonly previous?: SegmentMatchCache;
   /** The configured severity of a rule (settings, .govsec.yaml); 'off' skips it. Absent: the rule's own. */
   readonly ruleSeverity?: (ruleId: string) => Severity | 'off' | undefined;
+  /** Told when a rule throws (the rule's findings are dropped, the others' kept); default: once per rule on stderr. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
@@ -148,6 +151,26 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   };
 }
 
+/** Rule ids whose failure has been written to stderr already (the default reporter says it once per process). */
+const reportedRuleErrors = new Set<string>();
+
+function reportRuleErrorOnce(ruleId: string, error: unknown): void {
+  if (!reportedRuleErrors.has(ruleId)) {
+    reportedRuleErrors.add(ruleId);
+    process.stderr.write(`govsec: rule ${ruleId} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+}
+
+/** One rule's findings; a rule that throws loses only its own findings, never the other rules'. */
+function checkIsolated(rule: Rule, input: RuleInput, onError: (ruleId: string, error: unknown) => void): Finding[] {
+  try {
+    return rule.check(input);
+  } catch (error) {
+    onError(rule.id, error);
+    return [];
+  }
+}
+
 function runRules(input: RuleInput, options: AnalysisOptions): Finding[] {
   const { context, model } = input;
   const configured = new Map<string, Severity | 'off' | undefined>();
@@ -159,7 +182,7 @@ function runRules(input: RuleInput, options: AnalysisOptions): Finding[] {
   };
   const raw = (options.rules ?? allRules)
     .filter((rule) => (!rule.procurementOnly || context.profile === 'procurement') && severityOf(rule.id) !== 'off')
-    .flatMap((rule) => rule.check(input))
+    .flatMap((rule) => checkIsolated(rule, input, options.onRuleError ?? reportRuleErrorOnce))
     // Nothing is reported inside a block marked as a bad example.
     .filter((finding) => !inRanges(context.badExamples, finding.start))
     .map((finding) => {

@@ -235,3 +235,17 @@ describe('rule profile/schema', () => {
     assert.deepEqual(check('file:///x.md', '---\ntitle: メモ\nnist: 5\n---\n本文\n'), []);
   });
 });
+
+describe('rule isolation', () => {
+  it('reports a throwing rule once by its id and keeps every other rule\'s findings', () => {
+    const failures: string[] = [];
+    const throwing = { ...termVariantRule, id: 'test/throws', check: () => { throw new Error('boom'); } };
+    const text = 'ガバクラを使う。\n';
+    const analysis = analyzeDocument({ uri: 'file:///a.md', text }, fixtureKnowledge(), {
+      rules: [throwing, termVariantRule],
+      onRuleError: (ruleId, error) => failures.push(`${ruleId}: ${(error as Error).message}`),
+    });
+    assert.deepEqual(analysis.findings.map((finding) => [finding.ruleId, finding.start, finding.end]), [['term/variant', 0, 4]]);
+    assert.deepEqual(failures, ['test/throws: boom']);
+  });
+});

@@ -7,7 +7,7 @@ import { isMap, type Document } from 'yaml';
 import type { DocumentModel, Segment } from '../document/model';
 import { segmentAt, sentenceAt } from '../document/sentences';
 import type { Knowledge } from '../knowledge';
-import type { ServiceOccurrence, TermOccurrence } from '../rules/rule';
+import type { ServiceOccurrence, TermOccurrence } from './mentions';
 import type { ServiceEntry } from '../services/types';
 import { normalizeKey } from '../text/normalize';
 import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource, Sector } from './types';

@@ -14,7 +14,7 @@ import type { Catalogues, IsoMapping } from '../../catalogues/catalogues';
 import { segmentAt } from '../../document/sentences';
 import { normalize, normalizeKey } from '../../text/normalize';
 import type { ControlOccurrence, Finding, Rule } from '../rule';
-import { familyOf, looksLikeOwnNumbering, sentenceCache } from './citation';
+import { familyOf, looksLikeOwnNumbering, sentenceCache } from '../../context/controlCitation';
 
 /** The sentence names the 2022 edition (ISO/IEC 27001:2022, JIS Q 27001:2023, 2022年版). */
 const NAMES_2022 = /(?:ISO\s?\/\s?IEC|ISO|JIS\s?Q)?\s?2700[12]\s?[:：]\s?(?:2022|2023)|2022年版|2022年改訂版/;

@@ -33,7 +33,7 @@ import {
   nearestListedPrefix,
   sentenceCache,
   yamlKeyNamesFramework,
-} from './citation';
+} from '../../context/controlCitation';
 
 /**
  * Controls that exist but are not in the bundled NIST catalogue: its coverage note says patch release 5.1.1

@@ -23,7 +23,7 @@ import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
 import { normalizedIndex } from '../../text/normalize';
-import { documentIndex, serviceMentions, usageOf, yamlRecords, type ServiceMention } from './usage';
+import { documentIndex, serviceMentions, usageOf, yamlRecords, type ServiceMention } from '../../context/serviceUsage';
 
 /** Glossary terms for information outside ISMAP-LIU's scope. */
 type InfoKind = 'confidentiality-3' | 'sensitive-personal-info' | 'ordinance-sensitive-info';

@@ -17,7 +17,7 @@ import type { TermSource } from '../../glossary/types';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { blockAt } from '../../document/blocks';
 import { normalizedIndex } from '../../text/normalize';
-import { documentIndex } from './usage';
+import { documentIndex } from '../../context/serviceUsage';
 import { normalizeKey } from '../../text/normalize';
 
 const ISMAP_SCHEME = new Set(['ismap', 'ismap-renewal', 'ismap-cloud-service-list']);

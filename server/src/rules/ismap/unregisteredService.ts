@@ -12,7 +12,7 @@ import { ismapStatus, type IsmapStatus } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { documentIndex, serviceMentions, usageOf } from './usage';
+import { documentIndex, serviceMentions, usageOf } from '../../context/serviceUsage';
 
 function messageFor(surface: string, service: ServiceEntry, status: IsmapStatus): string {
   const sameName = normalizeKey(surface) === normalizeKey(service.name);

@@ -17,7 +17,7 @@
 import { segmentAt } from '../../document/sentences';
 import { normalize } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { clauseAround, SentenceCache } from './scope';
+import { clauseAround, SentenceCache } from '../../context/privacyScope';
 
 const KEYWORD = /速報(?!値)|確報/g;
 const NUMBER = '(\\d+|[一二三四五六七八九十]+)';

@@ -15,7 +15,7 @@
 import type { Finding, Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
 import { normalize, normalizedIndex } from '../../text/normalize';
-import { clauseAround, SentenceCache, Surroundings } from './scope';
+import { clauseAround, SentenceCache, Surroundings } from '../../context/privacyScope';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
 const PEOPLE = /(?<![\d,.〇一二三四五六七八九十百千万])(\d{1,3}(?:,\d{3})+|\d+|[一1]?千)(?![\d,])[ \t]*(人|名)?/g;

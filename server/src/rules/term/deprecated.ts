@@ -8,7 +8,7 @@
 import type { Glossary } from '../../glossary/glossary';
 import type { TermStatus } from '../../glossary/types';
 import type { Finding, Rule } from '../rule';
-import { historicalReason } from './historical';
+import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 
 /** "2025-07-01" → "2025年7月1日"; the glossary may give only a year or a month. */

@@ -9,7 +9,7 @@
 
 import type { DocumentModel } from '../../document/model';
 import type { Finding, Rule, TermOccurrence } from '../rule';
-import { enclosingQuotations, looksLikeDocumentTitle } from './textContext';
+import { enclosingQuotations, looksLikeDocumentTitle } from '../../context/quotations';
 
 /** Whether the mention sits in the quoted title of a document. */
 export function inQuotedTitle(model: DocumentModel, occurrence: TermOccurrence): boolean {

@@ -12,11 +12,11 @@
  * rules stay linear even on a one-line file with thousands of statements.
  */
 
-import type { DocumentContext } from '../../context/types';
-import type { DocumentModel } from '../../document/model';
-import { blockAt } from '../../document/blocks';
-import { paragraphAt, sentenceAt } from '../../document/sentences';
-import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../../text/normalize';
+import type { DocumentContext } from './types';
+import type { DocumentModel } from '../document/model';
+import { blockAt } from '../document/blocks';
+import { paragraphAt, sentenceAt } from '../document/sentences';
+import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 
 export type Side = 'public' | 'private';
 

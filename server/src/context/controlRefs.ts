@@ -11,8 +11,8 @@
 
 import type { CatalogueId } from '../catalogues/types';
 import { normalize, type NormalizedText } from '../text/normalize';
-import type { DocumentModel } from './model';
-import { sentenceAt } from './sentences';
+import type { DocumentModel } from '../document/model';
+import { sentenceAt } from '../document/sentences';
 
 export type FrameworkId = CatalogueId;
 

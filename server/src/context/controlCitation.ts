@@ -4,14 +4,13 @@
  * sentence it sits in, and how to describe a catalogue's valid IDs in a message.
  */
 
-import type { Catalogues } from '../../catalogues/catalogues';
-import { parentKey } from '../../catalogues/ids';
-import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../../catalogues/types';
-import type { DocumentModel } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
-import { normalize, normalizeKey } from '../../text/normalize';
-import type { ControlOccurrence } from '../rule';
-import { wrappedSentence } from '../term/textContext';
+import type { Catalogues } from '../catalogues/catalogues';
+import { parentKey } from '../catalogues/ids';
+import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../catalogues/types';
+import type { DocumentModel } from '../document/model';
+import { segmentAt, sentenceSpan } from '../document/sentences';
+import { normalize, normalizeKey } from '../text/normalize';
+import type { ControlOccurrence } from './mentions';
 
 export function familyOf(occurrence: ControlOccurrence): CatalogueFamily {
   return CATALOGUE_FAMILY[occurrence.framework];
@@ -197,7 +196,7 @@ export function sentenceCache(model: DocumentModel): (offset: number) => [number
   return (offset) => {
     let sentence = cache.get(offset);
     if (!sentence) {
-      sentence = wrappedSentence(model, offset);
+      sentence = sentenceSpan(model, offset, offset);
       cache.set(offset, sentence);
     }
     return sentence;

@@ -10,13 +10,14 @@
  */
 
 import { isMap, isScalar, visit, type Document } from 'yaml';
-import { PLATFORM_STATEMENT } from '../../context/documentContext';
-import type { DocumentModel, Segment, SegmentKind } from '../../document/model';
-import { blockAt, blockIndexAt, listLeadIn } from '../../document/blocks';
-import { segmentAt, sentenceAt, splitSentences } from '../../document/sentences';
-import type { ServiceEntry } from '../../services/types';
-import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../../text/normalize';
-import type { RuleInput } from '../rule';
+import { PLATFORM_STATEMENT } from './documentContext';
+import type { DocumentModel, Segment, SegmentKind } from '../document/model';
+import { blockAt, blockIndexAt, listLeadIn } from '../document/blocks';
+import { segmentAt, sentenceAt, splitSentences } from '../document/sentences';
+import type { ServiceEntry } from '../services/types';
+import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
+import type { Knowledge } from '../knowledge';
+import type { ServiceOccurrence, TermOccurrence } from './mentions';
 
 /** A cloud service named in the document: a catalogue spelling, or a glossary term linked to a service. */
 export interface ServiceMention {
@@ -27,7 +28,7 @@ export interface ServiceMention {
   readonly segmentKind: SegmentKind;
 }
 
-export function serviceMentions(input: RuleInput): ServiceMention[] {
+export function serviceMentions(input: { readonly services: readonly ServiceOccurrence[]; readonly terms: readonly TermOccurrence[]; readonly knowledge: Knowledge }): ServiceMention[] {
   const mentions: ServiceMention[] = input.services.map((mention) => ({
     service: mention.service,
     start: mention.start,

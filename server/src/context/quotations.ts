@@ -1,12 +1,12 @@
 /**
- * Reading the text around a mention, for rules that must tell a present use from a historical statement or
- * a quoted title: the sentence across soft-wrapped lines, the quotation brackets that enclose a mention, and
- * the section headings above it. Everything here is bounded by a line, a sentence or a small window, so a
- * rule that calls it once per mention stays linear in the document.
+ * Quotations around a mention, for rules that must tell the writer's own words from a quoted title: the
+ * quotation brackets that enclose a mention within its sentence or line, and whether the quoted text reads
+ * as a document title. Everything here is bounded by a line, a sentence or a small window, so a rule that
+ * calls it once per mention stays linear in the document.
  */
 
-import type { DocumentModel } from '../../document/model';
-import { sentenceAt } from '../../document/sentences';
+import type { DocumentModel } from '../document/model';
+import { sentenceSpan } from '../document/sentences';
 
 /** How far a line is read on each side of a mention (a bound for a megabyte on one line). */
 const LINE_WINDOW = 4096;
@@ -35,12 +35,6 @@ function lineEndOf(text: string, offset: number): number {
   return end > 0 && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
 }
 
-/** The sentence around `offset` (document/sentences.ts), as [start, end). */
-export function wrappedSentence(model: DocumentModel, offset: number): [number, number] {
-  const { start, end } = sentenceAt(model, offset);
-  return [start, end];
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Quotations
 
@@ -66,7 +60,7 @@ const QUOTE_WINDOW = 240;
  */
 export function enclosingQuotations(model: DocumentModel, start: number, end: number): Quotation[] {
   const { text } = model;
-  const [sentenceStart, sentenceEnd] = wrappedSentence(model, start);
+  const [sentenceStart, sentenceEnd] = sentenceSpan(model, start, start);
   const from = Math.max(Math.min(lineStartOf(text, start), sentenceStart), start - QUOTE_WINDOW);
   const to = Math.min(Math.max(lineEndOf(text, end), sentenceEnd), end + QUOTE_WINDOW);
   const found: Quotation[] = [];

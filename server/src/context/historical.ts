@@ -17,11 +17,12 @@
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
  */
 
-import type { DocumentModel } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
-import { normalize } from '../../text/normalize';
-import type { TermOccurrence } from '../rule';
-import { enclosingQuotations, looksLikeDocumentTitle, wrappedSentence } from './textContext';
+import type { DocumentModel } from '../document/model';
+import { segmentAt } from '../document/sentences';
+import { normalize } from '../text/normalize';
+import type { TermOccurrence } from './mentions';
+import { sentenceSpan } from '../document/sentences';
+import { enclosingQuotations, looksLikeDocumentTitle } from './quotations';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
@@ -70,7 +71,7 @@ interface Clause {
 
 /** The clause of the (wrapped) sentence that holds [start, end), NFKC-normalised. */
 function clauseAround(model: DocumentModel, start: number, end: number): Clause {
-  const [sentenceStart, sentenceEnd] = wrappedSentence(model, start);
+  const [sentenceStart, sentenceEnd] = sentenceSpan(model, start, start);
   // Drop line breaks and blockquote/list indentation between wrapped lines so the clause reads as one text.
   const normalized = normalize(model.text, sentenceStart, Math.max(sentenceEnd, end));
   const raw = normalized.text;
@@ -206,7 +207,7 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
 }
 
 function successorInRange(check: HistoryCheck, occurrence: TermOccurrence, clause: Clause): boolean {
-  const [sentenceStart, sentenceEnd] = wrappedSentence(check.model, occurrence.start);
+  const [sentenceStart, sentenceEnd] = sentenceSpan(check.model, occurrence.start, occurrence.start);
   const { terms } = check;
   // First term at or after the sentence start (terms are in document order).
   let low = 0;
