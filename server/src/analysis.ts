@@ -11,7 +11,7 @@ import { documentKindOf, type DocumentModel } from './document/model';
 import { parseMarkdownDocument } from './document/markdown';
 import { parseYamlDocument } from './document/yaml';
 import type { TextMatch } from './text/matcher';
-import { normalize, type NormalizedText } from './text/normalize';
+import { normalizedRange } from './document/normalized';
 import type { Knowledge, LexiconEntry, RegionCandidate } from './knowledge';
 import { allRules } from './rules/index';
 import { applySuppressions } from './rules/suppression';
@@ -78,14 +78,12 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
   const regions: RegionMention[] = [];
   const reuse = previous?.knowledge === knowledge ? previous : undefined;
   const cache = new SegmentMatchCache(knowledge);
-  // A segment is normalised at most once; the term/service, region and control-ID matchers share it.
-  const normalizedSegments: (NormalizedText | undefined)[] = [];
-  model.segments.forEach((segment, index) => {
+  // Segments are ranges of the document's one normalised text; the term/service, region and control-ID matchers share it.
+  model.segments.forEach((segment) => {
     const segmentText = model.text.slice(segment.start, segment.end);
     let matches = cache.entries.get(segmentText) ?? reuse?.entries.get(segmentText);
     if (!matches) {
-      const normalized = normalize(model.text, segment.start, segment.end);
-      normalizedSegments[index] = normalized;
+      const normalized = normalizedRange(model, segment.start, segment.end);
       matches = {
         lexicon: relative(knowledge.lexicon.matchNormalized(normalized), segment.start),
         regions: relative(knowledge.regions.matchNormalized(normalized), segment.start),
@@ -110,7 +108,7 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
     }
   });
   const controls: ControlOccurrence[] = [];
-  for (const reference of findControlReferences(model, normalizedSegments)) {
+  for (const reference of findControlReferences(model)) {
     const control = knowledge.resolveControl(reference.framework, reference.id);
     controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
   }

@@ -4,6 +4,7 @@
  * sentence it sits in, and how to describe a catalogue's valid IDs in a message.
  */
 
+import { normalizedRange } from '../document/normalized';
 import type { Catalogues } from '../catalogues/catalogues';
 import { parentKey } from '../catalogues/ids';
 import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../catalogues/types';
@@ -123,7 +124,7 @@ export function frameworkAdjacent(
   const { text } = model;
   const family = familyOf(occurrence);
   const [sentenceStart, sentenceEnd] = sentence;
-  const scope = normalize(text, sentenceStart, Math.max(sentenceEnd, occurrence.end));
+  const scope = normalizedRange(model, sentenceStart, Math.max(sentenceEnd, occurrence.end));
   const pattern = FRAMEWORK_NAME[family];
   pattern.lastIndex = 0;
   let nearest: { end: number; standard?: string; name: string } | undefined;
@@ -178,7 +179,7 @@ export function documentNames(model: DocumentModel): (family: CatalogueFamily) =
   return (family) => {
     let named = cache.get(family);
     if (named === undefined) {
-      normalizedSegments ??= model.segments.map((segment) => normalize(model.text, segment.start, segment.end).text);
+      normalizedSegments ??= model.segments.map((segment) => normalizedRange(model, segment.start, segment.end).text);
       const pattern = new RegExp(FRAMEWORK_NAME[family].source);
       named = normalizedSegments.some((segment) => {
         const match = pattern.exec(segment);

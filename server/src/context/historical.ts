@@ -17,6 +17,7 @@
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
  */
 
+import { normalizedRange } from '../document/normalized';
 import type { DocumentModel } from '../document/model';
 import { segmentAt } from '../document/sentences';
 import { normalize } from '../text/normalize';
@@ -73,7 +74,7 @@ interface Clause {
 function clauseAround(model: DocumentModel, start: number, end: number): Clause {
   const [sentenceStart, sentenceEnd] = sentenceSpan(model, start, start);
   // Drop line breaks and blockquote/list indentation between wrapped lines so the clause reads as one text.
-  const normalized = normalize(model.text, sentenceStart, Math.max(sentenceEnd, end));
+  const normalized = normalizedRange(model, sentenceStart, Math.max(sentenceEnd, end));
   const raw = normalized.text;
   let at = 0;
   while (at < raw.length && normalized.originalStart[at] < start) {
@@ -156,11 +157,11 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
       return 'history-key';
     }
   }
-  const before = normalize(text, Math.max(0, occurrence.start - 8), occurrence.start).text;
+  const before = normalizedRange(model, Math.max(0, occurrence.start - 8), occurrence.start).text;
   if (/旧(?:称|名称)?\s*[:・「『(]?\s*$/.test(before)) {
     return 'old-prefix';
   }
-  const after = normalize(text, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
+  const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
   if (/^\s*[(「]\s*(?:現|旧)/.test(after)) {
     return 'now-note';
   }

@@ -12,11 +12,12 @@
  * rules stay linear even on a one-line file with thousands of statements.
  */
 
+import { normalizedRange } from '../document/normalized';
 import type { DocumentContext } from './types';
 import type { DocumentModel } from '../document/model';
 import { blockAt } from '../document/blocks';
 import { paragraphAt, sentenceAt } from '../document/sentences';
-import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
+import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 
 export type Side = 'public' | 'private';
 
@@ -93,7 +94,7 @@ export class Surroundings {
     /** The statement's own offset inside the sentence (a table row's sentence starts before its first cell). */
     private readonly anchor: number = start,
   ) {
-    this.sentence = normalize(model.text, start, end);
+    this.sentence = normalizedRange(model, start, end);
   }
 
   /** NFKC of the paragraph holding the sentence. */
@@ -125,7 +126,7 @@ export class Surroundings {
   private paragraphData() {
     if (!this.paragraphText) {
       const { start: from, end: to } = paragraphAt(this.model, this.anchor);
-      const normalized = normalize(this.model.text, from, to);
+      const normalized = normalizedRange(this.model, from, to);
       this.paragraphText = { text: normalized.text, sentenceAt: normalizedIndex(normalized, this.start), cues: cuesIn(normalized.text) };
     }
     return this.paragraphText;

@@ -9,13 +9,14 @@
  * linear in the document.
  */
 
+import { normalizedRange } from '../document/normalized';
 import { isMap, isScalar, visit, type Document } from 'yaml';
 import { PLATFORM_STATEMENT } from './documentContext';
 import type { DocumentModel, Segment, SegmentKind } from '../document/model';
 import { blockAt, blockIndexAt, listLeadIn } from '../document/blocks';
 import { segmentAt, sentenceAt, splitSentences } from '../document/sentences';
 import type { ServiceEntry } from '../services/types';
-import { normalize, normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
+import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 import type { Knowledge } from '../knowledge';
 import type { ServiceOccurrence, TermOccurrence } from './mentions';
 
@@ -133,7 +134,7 @@ export class DocumentIndex {
     const key = `${start}:${end}`;
     let normalized = this.normalizedSentences.get(key);
     if (!normalized) {
-      normalized = normalize(this.text, start, end);
+      normalized = normalizedRange(this.model, start, end);
       this.normalizedSentences.set(key, normalized);
     }
     return normalized;

@@ -14,8 +14,8 @@
  * another recipient (発注者, 監督職員 …).
  */
 
+import { normalizedRange } from '../../document/normalized';
 import { segmentAt } from '../../document/sentences';
-import { normalize } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
 import { clauseAround, SentenceCache } from '../../context/privacyScope';
 
@@ -112,7 +112,7 @@ export const privacyReportDeadlineRule: Rule = {
       if (segment.kind === 'yaml-key') {
         continue;
       }
-      const normalizedSegment = normalize(model.text, segment.start, segment.end);
+      const normalizedSegment = normalizedRange(model, segment.start, segment.end);
       KEYWORD.lastIndex = 0;
       let keyword: RegExpExecArray | null;
       while ((keyword = KEYWORD.exec(normalizedSegment.text))) {

@@ -12,9 +12,10 @@
  * (public/private) comes from the sentence, its paragraph, its heading, then the document context.
  */
 
+import { normalizedRange } from '../../document/normalized';
 import type { Finding, Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
-import { normalize, normalizedIndex } from '../../text/normalize';
+import { normalizedIndex } from '../../text/normalize';
 import { clauseAround, SentenceCache, Surroundings } from '../../context/privacyScope';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
@@ -75,7 +76,7 @@ export const privacyReportThresholdRule: Rule = {
       if (segment.kind === 'yaml-key') {
         continue;
       }
-      const normalized = normalize(model.text, segment.start, segment.end);
+      const normalized = normalizedRange(model, segment.start, segment.end);
       PEOPLE.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = PEOPLE.exec(normalized.text))) {
