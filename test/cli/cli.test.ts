@@ -50,7 +50,7 @@ describe('govsec CLI', () => {
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2, result.stdout);
     assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
-    assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 warning term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
+    assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 information term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
   });
 
   it('prints nothing and exits 0 for a clean file', () => {
