@@ -172,7 +172,7 @@ describe('completion: control IDs in Markdown', () => {
 describe('completion: glossary terms', () => {
   it('offers canonical terms for the typed prefix, never a variant spelling', () => {
     const result = complete('本システムはガバ‸上に構築する。');
-    assert.deepEqual(labels(result), ['ガバメントクラウド', 'ガバナンス基準', 'ガバメントソリューションサービス', '情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律']);
+    assert.deepEqual(labels(result), ['ガバメントAI', 'ガバメントクラウド', 'ガバナンス基準', 'ガバメントソリューションサービス', '情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律']);
     assert.ok(!labels(result).includes('ガバクラ'));
     assert.equal(result.isIncomplete, true);
     const govCloud = item(result, 'ガバメントクラウド');
@@ -186,8 +186,8 @@ describe('completion: glossary terms', () => {
 
   it('matches half-width and Latin input in the widths typed', () => {
     const halfWidth = complete('ｶﾞﾊﾞ‸');
-    assert.deepEqual(labels(halfWidth, 3), ['ガバメントクラウド', 'ガバナンス基準', 'ガバメントソリューションサービス']);
-    assert.equal(halfWidth.items[0].filterText, 'ｶﾞﾊﾞメントクラウド');
+    assert.deepEqual(labels(halfWidth, 3), ['ガバメントAI', 'ガバメントクラウド', 'ガバナンス基準']);
+    assert.equal(halfWidth.items[1].filterText, 'ｶﾞﾊﾞメントクラウド');
     const latin = complete('管理者は CIS‸');
     assert.deepEqual(labels(latin), ['CISO', '最高情報セキュリティ責任者']);
     assert.equal(replaced(latin, latin.items[0]), 'CIS');
@@ -342,8 +342,8 @@ describe('completion: YAML', () => {
   });
 
   it('offers terms in free text and block scalars', () => {
-    assert.deepEqual(labels(completeYaml('system:\n  description: |\n    本システムはガバ‸\n'), 1), ['ガバメントクラウド']);
-    assert.deepEqual(labels(completeYaml('system:\n  name: ガバ‸\n'), 1), ['ガバメントクラウド']);
+    assert.deepEqual(labels(completeYaml('system:\n  description: |\n    本システムはガバメ‸\n'), 2), ['ガバメントAI', 'ガバメントクラウド']);
+    assert.deepEqual(labels(completeYaml('system:\n  name: ガバメ‸\n'), 2), ['ガバメントAI', 'ガバメントクラウド']);
     assert.deepEqual(labels(completeYaml('system:\n  website: https://example.jp/ガバ‸\n')), []);
   });
 });
