@@ -206,3 +206,31 @@ describe('corrections of the bundled glossary (issue 10)', () => {
     assert.match(change.change.ja, /公布の日から2年を超えない範囲で政令で定める日に施行/);
   });
 });
+
+describe('facts of the 自治体 vocabulary added for issue 10', () => {
+  const result = compileGlossary(readGlossaryFiles(path.join(repoRoot, 'glossary', 'terms')), validate);
+  const term = (id: string) => result.glossary!.terms.find((candidate) => candidate.id === id)!;
+
+  it('標準化 covers 20 業務 (not 17), under the 2021 標準化法', () => {
+    const standardization = term('local-gov-standardization');
+    assert.match(standardization.definition.ja, /20の基幹業務/);
+    assert.doesNotMatch(JSON.stringify(standardization), /17/);
+    assert.ok(standardization.aliases.some((alias) => alias.text === '標準化法' && alias.canonical));
+  });
+
+  it('個人情報保護条例 is superseded for 自治体 by 個人情報保護法 from 2023-04-01', () => {
+    const ordinance = term('privacy-ordinance');
+    assert.deepEqual(ordinance.status.state === 'superseded' && [ordinance.status.successor, ordinance.status.date], ['appi', '2023-04-01']);
+  });
+
+  it('βモデル keeps business systems in the LGWAN segment; β′ moves them to the Internet segment; α′ adds a local breakout', () => {
+    assert.match(term('beta-model').definition.ja, /業務端末をLGWAN接続系からインターネット接続系に移し、業務システムはLGWAN接続系に残す/);
+    assert.match(term('beta-prime-model').definition.ja, /業務端末に加えて業務システムもインターネット接続系に置く/);
+    assert.match(term('alpha-prime-model').definition.ja, /2024年10月.*ローカルブレークアウト/s);
+  });
+
+  it('LGCS says that its full name is unconfirmed rather than guessing one', () => {
+    const lgcs = term('lgcs');
+    assert.match(lgcs.caveat!.ja, /正式名称・提供主体・サービス内容は、読んだ資料（見出しのみ）では確認できなかった/);
+  });
+});
