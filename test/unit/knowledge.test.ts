@@ -92,6 +92,7 @@ const SEED_TERMS = [
   'National center of Incident readiness and Strategy for Cybersecurity',
   '重要インフラ',
   '統一基準群',
+  '調達申し合わせ',
   'GSOC',
   'Government Security Operation Coordination team',
   '第一GSOC',
@@ -101,7 +102,9 @@ const SEED_TERMS = [
   '政府機関等のサイバーセキュリティ対策のための統一基準群',
   '情報セキュリティポリシー',
   '機密性3情報',
+  '不開示情報',
   '機密性1情報',
+  '蓋然性',
   '最高情報セキュリティアドバイザー',
   '遵守事項',
   '最高情報セキュリティ責任者',
@@ -134,9 +137,11 @@ const SEED_TERMS = [
   // 8 自治体のセキュリティ
   'ネットワーク分離',
   'LGWAN接続系',
+  'セキュアブラウザ',
   // 9 政府デジタル人材
   '政府デジタル人材のスキル認定',
   '政府デジタル人材',
+  '応用情報技術者試験',
   // 10 セキュリティの規格
   'ISO/IEC27001',
   '情報セキュリティマネジメントシステム',
