@@ -203,7 +203,8 @@ describe('completion: glossary terms', () => {
     const result = complete('政府共通ネ‸');
     assert.deepEqual(labels(result), ['政府共通ネットワーク', 'ガバメントソリューションサービス']);
     assert.equal(result.items[0].deprecated, true);
-    assert.equal(result.items[0].detail, 'Government Common Network · 旧名称 → ガバメントソリューションサービス');
+    assert.equal(result.items[0].detail, 'Government Common Network · 移行中 → ガバメントソリューションサービス');
+    assert.equal(complete('霞が関W‸').items[0].detail, 'Kasumigaseki WAN · 旧名称 → 政府共通ネットワーク');
     assert.equal(result.items[1].deprecated, undefined);
   });
 });
