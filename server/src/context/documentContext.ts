@@ -5,7 +5,7 @@
 
 import { isMap, type Document } from 'yaml';
 import type { DocumentModel, Segment } from '../document/model';
-import { segmentAt, sentenceAround } from '../document/sentences';
+import { segmentAt, sentenceAt } from '../document/sentences';
 import type { Knowledge } from '../knowledge';
 import type { ServiceOccurrence, TermOccurrence } from '../rules/rule';
 import type { ServiceEntry } from '../services/types';
@@ -106,63 +106,6 @@ function isGradeTerm(id: string): { axis: 'confidentiality' | 'integrity' | 'ava
   return match ? { axis: match[1] as 'confidentiality', level: Number(match[2]) } : undefined;
 }
 
-const BAD_EXAMPLE_MARKER = /悪い例|悪例|NG例|ＮＧ例|NG 例|誤り例|誤った例|誤用例|不適切な例|避けるべき例|bad example|counter-?example/i;
-const QUOTE_LINE = /^\s{0,3}>/;
-const LIST_LINE = /^\s*(?:[-+*]|\d{1,9}[.)])(?:\s|$)/;
-
-/** Blockquotes and lists marked as bad examples: the marked block (and the marker line) as a range. */
-export function badExampleRanges(text: string): Evidence[] {
-  const lines: { start: number; end: number; content: string }[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 ? text.length : newline;
-    lines.push({ start, end, content: text.slice(start, end) });
-    if (newline === -1) {
-      break;
-    }
-    start = newline + 1;
-  }
-  const ranges: Evidence[] = [];
-  const blockKind = (content: string) => (QUOTE_LINE.test(content) ? 'quote' : LIST_LINE.test(content) ? 'list' : undefined);
-  for (let index = 0; index < lines.length; index++) {
-    if (!BAD_EXAMPLE_MARKER.test(lines[index].content)) {
-      continue;
-    }
-    let first = index;
-    let kind = blockKind(lines[index].content);
-    if (!kind) {
-      // The marker introduces the block that follows it (after blank lines).
-      let next = index + 1;
-      while (next < lines.length && lines[next].content.trim() === '') {
-        next++;
-      }
-      if (next >= lines.length || !blockKind(lines[next].content)) {
-        continue;
-      }
-      kind = blockKind(lines[next].content);
-      first = next;
-    } else {
-      while (first > 0 && blockKind(lines[first - 1].content) === kind) {
-        first--;
-      }
-    }
-    let last = first;
-    // A list item's continuation lines are indented; a quote's may be lazy paragraph continuations without ">"
-    // (but a table row, heading, comment, fence or list starts a new block).
-    const lazyContinuation = (content: string) => !/^\s*(?:\||#|<!--|```|~~~|[-+*]\s|\d{1,9}[.)]\s)/.test(content);
-    while (
-      last + 1 < lines.length &&
-      lines[last + 1].content.trim() !== '' &&
-      (blockKind(lines[last + 1].content) === kind || /^\s+\S/.test(lines[last + 1].content) || (kind === 'quote' && lazyContinuation(lines[last + 1].content)))
-    ) {
-      last++;
-    }
-    ranges.push({ start: lines[Math.min(index, first)].start, end: lines[last].end });
-    index = Math.max(index, last);
-  }
-  return ranges;
-}
-
 export function inRanges(ranges: readonly Evidence[], offset: number): boolean {
   return ranges.some((range) => offset >= range.start && offset < range.end);
 }
@@ -177,7 +120,7 @@ function inPlatformStatement(model: DocumentModel, offset: number): boolean {
   if (segment?.keyPath !== undefined) {
     return isPlatformKeyPath(segment);
   }
-  const [start, end] = sentenceAround(model.text, offset, segment?.kind ?? 'prose');
+  const { start, end } = sentenceAt(model, offset);
   // The statement verbs are kana and kanji, which have no width variants: no NFKC needed.
   return PLATFORM_STATEMENT.test(model.text.slice(start, end));
 }
@@ -190,7 +133,7 @@ export function buildContext(
   options: ContextOptions = {},
 ): DocumentContext {
   const data = topLevelData(model);
-  const badExamples = model.kind === 'markdown' ? badExampleRanges(model.text) : [];
+  const badExamples = model.examples;
   const usable = <T extends { start: number }>(mention: T) => !inRanges(badExamples, mention.start);
 
   // Profile.

@@ -12,7 +12,7 @@
 import type { CatalogueId } from '../catalogues/types';
 import { normalize, type NormalizedText } from '../text/normalize';
 import type { DocumentModel } from './model';
-import { sentenceAround } from './sentences';
+import { sentenceAt } from './sentences';
 
 export type FrameworkId = CatalogueId;
 
@@ -232,7 +232,7 @@ export function findControlReferences(model: DocumentModel, normalizedSegments?:
         hits = [...yamlKeyCues(segment.keyPath), ...own];
         at = candidate.start;
       } else {
-        const [scopeStart, scopeEnd] = sentenceAround(text, start, segment.kind);
+        const { start: scopeStart, end: scopeEnd } = sentenceAt(model, start);
         let scope = scopeCues.get(scopeStart * 7919 + scopeEnd);
         if (!scope) {
           const scopeText = normalize(text, scopeStart, scopeEnd);

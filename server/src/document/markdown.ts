@@ -1,55 +1,55 @@
 /**
- * Markdown document model: the prose ranges of a Markdown file, at exact UTF-16 offsets.
+ * Markdown document model: the prose of a Markdown file at exact UTF-16 offsets, with the block each range
+ * belongs to.
  *
- * Written by hand rather than taken from a Markdown parser because the rules need exact offsets of every
- * inline span (code spans, link destinations, autolinks, comments), which markdown-it does not report,
- * and because it is a single linear pass (a 1 MB specification is segmented in a few milliseconds).
- * It follows CommonMark where it decides what is code or markup; everything it is unsure of is left
- * out of prose, since a missed hint costs less than a false finding inside code.
+ * Block structure comes from markdown-it's CommonMark block parser (GFM tables on): containers nested to any
+ * depth, fences in list items and quotes, indented code, HTML blocks, reference definitions. markdown-it was
+ * chosen over micromark/mdast for speed — its block pass over the 1 MB benchmark spec takes about 13 ms,
+ * mdast-util-from-markdown about 1 s — and because its line maps are all the model needs from it. Its block
+ * tokens carry no column offsets, so each content line is placed back on its source line here (content is the
+ * line's tail after container markers). Inline masking (code spans, comments, tags, autolinks, link
+ * destinations, bare URLs) stays hand-written: markdown-it reports no inline offsets, and one regex pass per
+ * block is cheaper than its inline parser; test/unit/commonmark.test.ts checks both against micromark.
  *
- * Left out of prose: front matter markup (its keys and values become 'front-matter' segments), fenced
- * and indented code blocks, code spans, HTML comments and tags, autolinks, link destinations, link
- * reference definitions and bare URLs.
+ * Left out of prose: front matter markup (its keys and values become 'front-matter' segments), code blocks,
+ * HTML blocks, code spans, HTML comments and tags, autolinks, link destinations, link reference definitions,
+ * table delimiter rows and bare URLs.
  */
 
-import type { DocumentModel, MarkdownHeading, Segment, SegmentKind, TextRange } from './model';
+import MarkdownIt from 'markdown-it';
+import { exampleFlags, exampleRanges, type ExampleCandidate } from './examples';
+import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
 import { BARE_URL } from './urls';
 import { yamlSegments } from './yaml';
 
-interface Line {
-  readonly start: number;
-  /** End of the line's content, before "\r\n" or "\n". */
-  readonly end: number;
-}
+/** Containers may nest deeply in real documents; markdown-it's CommonMark preset stops at 20 levels. */
+const MAX_NESTING = 1000;
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
+const parser = new MarkdownIt('commonmark', { html: true, maxNesting: MAX_NESTING }).enable('table');
+
+/** Lines split at "\r\n", "\n" or "\r" (CommonMark line endings); `end` is before the line ending. */
+export function splitLines(text: string): TextRange[] {
+  const lines: TextRange[] = [];
   let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    if (newline === -1) {
-      lines.push({ start, end: text.length });
-      return lines;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || code === 0x0d) {
+      lines.push({ start, end: index });
+      if (code === 0x0d && text.charCodeAt(index + 1) === 0x0a) {
+        index++;
+      }
+      start = index + 1;
     }
-    lines.push({ start, end: newline > start && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline });
-    start = newline + 1;
   }
+  lines.push({ start, end: text.length });
+  return lines;
 }
 
 /** A half-open range of the original text left out of prose. */
 type Mask = [number, number];
 
-const FENCE_OPEN = /^((?:[ \t]*>)*)[ \t]*(`{3,}|~{3,})(.*)$/;
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
-const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const THEMATIC_BREAK = /^ {0,3}((\*[ \t]*){3,}|(-[ \t]*){3,}|(_[ \t]*){3,})$/;
-const LIST_ITEM = /^[ \t]*([-+*]|\d{1,9}[.)])(?:[ \t]+|$)/;
-const BLOCKQUOTE_PREFIX = /^(?:[ \t]{0,3}>[ \t]?)+/;
-const TABLE_ROW = /^[ \t]*\|/;
-const LINK_REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*(\S+)/;
-
 /** Code spans in `text` as [start, end) offsets into it: a backtick run closed by a run of the same length. */
-function findCodeSpans(text: string): Mask[] {
+export function findCodeSpans(text: string): Mask[] {
   const spans: Mask[] = [];
   if (!text.includes('`')) {
     return spans;
@@ -69,62 +69,144 @@ function findCodeSpans(text: string): Mask[] {
   return spans;
 }
 
-/** Masks inline markup in `text[start, end)`: code spans, comments, tags, autolinks, link targets, URLs. Returns the code spans. */
-function inlineMasks(text: string, start: number, end: number, masks: Mask[]): Mask[] {
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+const LINK_DESTINATION = /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+const BARE_URL_IN_TEXT = new RegExp(BARE_URL.source, 'g');
+const INLINE_MARKUP: readonly RegExp[] = [
+  /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, // autolink
+  /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g, // HTML tag
+  LINK_DESTINATION,
+  BARE_URL_IN_TEXT,
+];
+
+/** Inline markup of one block's text `text[start, end)`: masks (code spans, comments, tags, links, URLs), code spans and comments. */
+function inlineMarkup(text: string, start: number, end: number): { masks: Mask[]; codeSpans: Mask[]; comments: Mask[] } {
   const region = text.slice(start, end);
   // Code spans first: inside them nothing else is markup (CommonMark 6.1).
   const codeSpans = findCodeSpans(region).map(([s, e]): Mask => [start + s, start + e]);
-  masks.push(...codeSpans);
+  const masks: Mask[] = [...codeSpans];
+  const comments: Mask[] = [];
   const insideCode = (offset: number) => codeSpans.some(([s, e]) => offset >= s && offset < e);
-
-  const patterns: RegExp[] = [
-    /<!--[\s\S]*?(?:-->|$)/g, // comment (an unclosed one runs to the end of the block)
-    /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, // autolink
-    /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g, // HTML tag
-    /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, // link destination
-    new RegExp(BARE_URL.source, 'g'), // bare URL
-  ];
-  for (const pattern of patterns) {
+  const hasTag = region.includes('<');
+  const hasLink = region.includes('](');
+  const hasUrl = region.includes('://') || region.includes('www.');
+  if (!hasTag && !hasLink && !hasUrl) {
+    return { masks, codeSpans, comments };
+  }
+  for (const pattern of [COMMENT, ...INLINE_MARKUP]) {
+    // Each pattern needs its opening characters: skip the scan when the block has none.
+    if (pattern === LINK_DESTINATION ? !hasLink : pattern === BARE_URL_IN_TEXT ? !hasUrl : !hasTag) {
+      continue;
+    }
+    pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = pattern.exec(region))) {
-      const matchStart = start + match.index;
       if (match[0].length === 0) {
         pattern.lastIndex += 1;
         continue;
       }
+      const matchStart = start + match.index;
       if (!insideCode(matchStart)) {
         masks.push([matchStart, matchStart + match[0].length]);
+        if (pattern === COMMENT) {
+          comments.push([matchStart, matchStart + match[0].length]);
+        }
       }
     }
   }
-  return codeSpans;
+  masks.sort((a, b) => a[0] - b[0]);
+  return { masks, codeSpans, comments };
 }
 
 /** Subtracts masks from [start, end) and appends what is left as segments. */
-function addSegments(segments: Segment[], start: number, end: number, kind: SegmentKind, masks: readonly Mask[]) {
+function addSegments(segments: Segment[], start: number, end: number, kind: SegmentKind, block: Block, masks: readonly Mask[]) {
   let cursor = start;
   for (const [maskStart, maskEnd] of masks) {
     if (maskEnd <= cursor || maskStart >= end) {
       continue;
     }
     if (maskStart > cursor) {
-      segments.push({ start: cursor, end: maskStart, kind });
+      segments.push({ start: cursor, end: maskStart, kind, block });
     }
     cursor = Math.max(cursor, maskEnd);
   }
   if (cursor < end) {
-    segments.push({ start: cursor, end, kind });
+    segments.push({ start: cursor, end, kind, block });
   }
 }
 
-interface BlockLine {
-  readonly line: Line;
-  /** The line's index, 0-based. */
-  readonly index: number;
-  /** Where the line's text starts, after block markers (>, list bullets, #). */
-  readonly contentStart: number;
-  readonly contentEnd: number;
-  readonly kind: SegmentKind;
+/** Trailing spaces and tabs (markdown-it trims a block's last line). */
+function trimEndOffset(text: string, start: number, end: number): number {
+  while (end > start && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) {
+    end--;
+  }
+  return end;
+}
+
+/**
+ * Where `part` (a content line as markdown-it gives it: the line's tail after container markers, perhaps
+ * trimmed) stands on `line`. Tabs in a container prefix come back from markdown-it as spaces, so the part
+ * is also tried without leading white space.
+ */
+function placeOnLine(text: string, line: TextRange, part: string): TextRange | undefined {
+  if (part === '') {
+    return undefined;
+  }
+  for (const candidate of [part, part.trimStart()]) {
+    if (candidate === '') {
+      continue;
+    }
+    for (const end of [line.end, trimEndOffset(text, line.start, line.end)]) {
+      const start = end - candidate.length;
+      if (start >= line.start && text.startsWith(candidate, start)) {
+        return { start, end };
+      }
+    }
+  }
+  const at = text.slice(line.start, line.end).lastIndexOf(part.trim());
+  return at === -1 ? undefined : { start: line.start + at, end: line.start + at + part.trim().length };
+}
+
+/** The cells of a table row line, as ranges of their trimmed text (split at pipes not escaped by a backslash). */
+function tableCells(text: string, line: TextRange, contentStart: number): TextRange[] {
+  const cells: TextRange[] = [];
+  let cellStart = contentStart;
+  const push = (from: number, to: number) => {
+    while (from < to && /\s/.test(text[from])) {
+      from++;
+    }
+    to = trimEndOffset(text, from, to);
+    cells.push({ start: from, end: to });
+  };
+  let index = contentStart;
+  // A leading pipe opens the first cell; a trailing one closes the last.
+  while (index < line.end && (text[index] === ' ' || text[index] === '\t')) {
+    index++;
+  }
+  if (text[index] === '|') {
+    cellStart = index + 1;
+    index++;
+  }
+  for (; index < line.end; index++) {
+    if (text[index] === '\\') {
+      index++;
+    } else if (text[index] === '|') {
+      push(cellStart, index);
+      cellStart = index + 1;
+    }
+  }
+  if (text.slice(cellStart, line.end).trim() !== '') {
+    push(cellStart, line.end);
+  }
+  return cells;
+}
+
+interface ContainerFrame {
+  readonly kind: 'quote' | 'list' | 'item';
+  readonly id: number;
+  readonly item?: ListItem;
+  /** Blocks seen inside so far (the first one may mark the container as an example). */
+  blocks: number;
 }
 
 export function parseMarkdownDocument(text: string): DocumentModel {
@@ -134,9 +216,13 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   let scalars: Segment[] = [];
   let frontMatter: TextRange | undefined;
   const code: TextRange[] = [];
+  const html: TextRange[] = [];
   const codeSpans: TextRange[] = [];
+  const comments: TextRange[] = [];
   const headings: MarkdownHeading[] = [];
-  let index = 0;
+  const blocks: Block[] = [];
+  const candidates: ExampleCandidate[] = [];
+  let firstBodyLine = 0;
 
   // Front matter: "---" on the first line, closed by "---" or "...".
   if (lines.length > 1 && text.slice(lines[0].start, lines[0].end).trimEnd() === '---') {
@@ -144,198 +230,264 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       const content = text.slice(lines[close].start, lines[close].end).trimEnd();
       if (content === '---' || content === '...') {
         const bodyStart = lines[1].start;
-        const body = text.slice(bodyStart, lines[close].start);
-        const parsed = yamlSegments(body, bodyStart, 'front-matter', 'front-matter');
+        const parsed = yamlSegments(text.slice(bodyStart, lines[close].start), bodyStart, 'front-matter', 'front-matter');
         yaml = parsed.documents;
         scalars = parsed.scalars;
         frontMatter = { start: 0, end: lines[close].end };
         segments.push(...parsed.segments);
-        index = close + 1;
+        firstBodyLine = close + 1;
         break;
       }
     }
   }
 
-  let fence: { char: string; length: number; start: number } | undefined;
-  let inComment = false;
-  let previousBlank = true;
-  let inIndentedCode = false;
-  let inList = false;
-  let paragraph: BlockLine[] = [];
-  const commentMasks: Mask[] = [];
-  const comments: TextRange[] = [];
-  let openCommentStart = 0;
+  // markdown-it works on "\n" lines; the line indices of its maps are those of `lines`.
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const state = new parser.block.State(source, parser, {}, []);
+  if (firstBodyLine < state.lineMax) {
+    parser.block.tokenize(state, firstBodyLine, state.lineMax);
+  }
+  const tokens = state.tokens;
 
-  const flush = () => {
-    if (paragraph.length === 0) {
-      return;
+  const lineRange = (first: number, last: number): TextRange => ({ start: lines[first].start, end: lines[last].end });
+  const lastNonBlank = (first: number, end: number) => {
+    let last = end - 1;
+    while (last > first && text.slice(lines[last].start, lines[last].end).trim() === '') {
+      last--;
     }
-    const masks: Mask[] = [...commentMasks];
-    for (const [start, end] of inlineMasks(text, paragraph[0].contentStart, paragraph[paragraph.length - 1].contentEnd, masks)) {
-      codeSpans.push({ start, end });
-    }
-    masks.sort((a, b) => a[0] - b[0]);
-    for (const blockLine of paragraph) {
-      addSegments(segments, blockLine.contentStart, blockLine.contentEnd, blockLine.kind, masks);
-    }
-    paragraph = [];
-    commentMasks.length = 0;
+    return last;
   };
 
-  for (; index < lines.length; index++) {
-    const line = lines[index];
-    const content = text.slice(line.start, line.end);
+  const containers: ContainerFrame[] = [];
+  let nextContainerId = 0;
+  let quoteDepth = 0;
+  let listItem: ListItem | undefined;
+  const sections: Section[] = [];
+  let table: { firstLine: number; lastLine: number; headers: string[]; row: number; id: number } | undefined;
+  let rowCells: TextRange[] = [];
+  let rowLine = 0;
+  let column = 0;
+  let inHead = false;
 
-    if (fence) {
-      const closing = FENCE_OPEN.exec(content);
-      if (closing && closing[2][0] === fence.char && closing[2].length >= fence.length && closing[3].trim() === '') {
-        code.push({ start: fence.start, end: line.end });
-        fence = undefined;
-      }
-      continue;
+  /** Records a block whose content lines stand at `parts`; `block.start`/`end` are set from them. */
+  const addBlock = (block: { -readonly [key in keyof Block]: Block[key] }, parts: readonly (TextRange | undefined)[], kind: SegmentKind, blockText: string) => {
+    const placed = parts.filter((part): part is TextRange => part !== undefined);
+    const blockStart = placed.length > 0 ? placed[0].start : block.start;
+    const blockEnd = placed.length > 0 ? placed[placed.length - 1].end : block.end;
+    block.start = blockStart;
+    block.end = blockEnd;
+    const finished: Block = block;
+    const { masks, codeSpans: spans, comments: blockComments } =
+      blockEnd > blockStart ? inlineMarkup(text, blockStart, blockEnd) : { masks: [], codeSpans: [], comments: [] };
+    for (const [start, end] of spans) {
+      codeSpans.push({ start, end });
     }
-
-    if (inComment) {
-      const close = content.indexOf('-->');
-      if (close === -1) {
-        continue;
-      }
-      inComment = false;
-      commentMasks.push([line.start, line.start + close + 3]);
-      comments.push({ start: openCommentStart, end: line.start + close + 3 });
+    for (const [start, end] of blockComments) {
+      comments.push({ start, end });
     }
-
-    if (content.trim() === '') {
-      flush();
-      previousBlank = true;
-      continue;
+    for (const part of placed) {
+      addSegments(segments, part.start, part.end, kind, finished, masks);
     }
-
-    const fenceOpen = FENCE_OPEN.exec(content);
-    if (fenceOpen && !(fenceOpen[2][0] === '`' && fenceOpen[3].includes('`'))) {
-      flush();
-      fence = { char: fenceOpen[2][0], length: fenceOpen[2].length, start: line.start };
-      previousBlank = false;
-      continue;
+    const outer = containers.find((frame) => frame.kind !== 'item');
+    const owners = containers.filter((frame) => frame.kind !== 'list');
+    const owner = owners[owners.length - 1];
+    candidates.push({
+      block: finished,
+      text: blockText,
+      container: table ? table.id : outer ? outer.id : nextContainerId++,
+      owners: owners.map((frame) => frame.id),
+      firstOfOwner: owner ? owner.blocks === 0 : false,
+    });
+    if (owner) {
+      owner.blocks++;
     }
+    blocks.push(finished);
+  };
 
-    const indent = /^[ \t]*/.exec(content)![0];
-    const indentWidth = indent.replace(/\t/g, '    ').length;
-    if (indentWidth >= 4 && !inList && (previousBlank || inIndentedCode) && paragraph.length === 0) {
-      inIndentedCode = true;
-      code.push({ start: line.start, end: line.end });
-      continue;
-    }
-    inIndentedCode = false;
+  const section = () => sections[sections.length - 1];
 
-    // An HTML comment that opens on this line and does not close continues on the next lines.
-    // "<!--" inside a code span on the line is code, not a comment.
-    const lineCodeSpans = findCodeSpans(content);
-    let searchFrom = 0;
-    for (;;) {
-      const commentOpen = content.indexOf('<!--', searchFrom);
-      if (commentOpen === -1) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    switch (token.type) {
+      case 'blockquote_open':
+        quoteDepth++;
+        containers.push({ kind: 'quote', id: nextContainerId++, blocks: 0 });
+        break;
+      case 'blockquote_close':
+        quoteDepth--;
+        containers.pop();
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        containers.push({ kind: 'list', id: nextContainerId++, blocks: 0 });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        containers.pop();
+        break;
+      case 'list_item_open': {
+        const [first, end] = token.map!;
+        const ordered = containers[containers.length - 1]?.kind === 'list' && token.markup !== '-' && token.markup !== '*' && token.markup !== '+';
+        listItem = { firstLine: first, lastLine: lastNonBlank(first, end), ordered, depth: (listItem?.depth ?? 0) + 1, parent: listItem };
+        containers.push({ kind: 'item', id: nextContainerId++, item: listItem, blocks: 0 });
         break;
       }
-      const inCode = lineCodeSpans.find(([spanStart, spanEnd]) => commentOpen >= spanStart && commentOpen < spanEnd);
-      if (inCode) {
-        searchFrom = inCode[1];
-        continue;
-      }
-      const commentClose = content.indexOf('-->', commentOpen + 4);
-      if (commentClose === -1) {
-        commentMasks.push([line.start + commentOpen, line.end]);
-        inComment = true;
-        openCommentStart = line.start + commentOpen;
+      case 'list_item_close':
+        listItem = listItem?.parent;
+        containers.pop();
+        break;
+      case 'fence':
+      case 'code_block': {
+        const [first, end] = token.map!;
+        code.push(lineRange(first, Math.max(first, end - 1)));
         break;
       }
-      commentMasks.push([line.start + commentOpen, line.start + commentClose + 3]);
-      comments.push({ start: line.start + commentOpen, end: line.start + commentClose + 3 });
-      searchFrom = commentClose + 3;
-    }
-
-    // Under a paragraph, "---" underlines a heading rather than breaking (CommonMark 4.3).
-    if (SETEXT_UNDERLINE.test(content) && paragraph.length > 0) {
-      for (let i = 0; i < paragraph.length; i++) {
-        paragraph[i] = { ...paragraph[i], kind: 'heading' };
+      case 'html_block': {
+        const [first, end] = token.map!;
+        const range = lineRange(first, lastNonBlank(first, end));
+        html.push(range);
+        COMMENT.lastIndex = 0;
+        const raw = text.slice(range.start, range.end);
+        for (let match = COMMENT.exec(raw); match; match = COMMENT.exec(raw)) {
+          comments.push({ start: range.start + match.index, end: range.start + match.index + match[0].length });
+        }
+        break;
       }
-      // A setext heading of plain lines (not quoted, not a list item) is a section of the outline.
-      if (paragraph.every((blockLine) => !/^[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])/.test(text.slice(blockLine.line.start, blockLine.line.end)))) {
-        const first = paragraph[0];
-        const last = paragraph[paragraph.length - 1];
-        headings.push({
-          level: content.trim().startsWith('=') ? 1 : 2,
-          firstLine: first.index,
-          lastLine: index,
-          textStart: first.contentStart + /^[ \t]*/.exec(text.slice(first.contentStart, first.contentEnd))![0].length,
-          textEnd: last.contentStart + text.slice(last.contentStart, last.contentEnd).trimEnd().length,
-        });
+      case 'table_open': {
+        const [first, end] = token.map!;
+        table = { firstLine: first, lastLine: lastNonBlank(first, end), headers: [], row: -1, id: nextContainerId++ };
+        break;
       }
-      flush();
-      previousBlank = false;
-      continue;
-    }
-
-    if (LINK_REFERENCE_DEFINITION.test(content) || THEMATIC_BREAK.test(content)) {
-      flush();
-      previousBlank = false;
-      continue;
-    }
-
-    const quote = BLOCKQUOTE_PREFIX.exec(content);
-    let contentStart = line.start + (quote ? quote[0].length : 0);
-    const afterQuote = text.slice(contentStart, line.end);
-
-    const heading = ATX_HEADING.exec(afterQuote);
-    if (heading) {
-      flush();
-      const closingHashes = /[ \t]+#+[ \t]*$/.exec(afterQuote);
-      const headingEnd = closingHashes ? contentStart + closingHashes.index : line.end;
-      const textStart = contentStart + heading[0].length;
-      if (!quote) {
-        headings.push({
-          level: heading[1].length,
-          firstLine: index,
-          lastLine: index,
-          textStart,
-          textEnd: Math.max(textStart, textStart + text.slice(textStart, headingEnd).trimEnd().length),
-        });
+      case 'table_close':
+        table = undefined;
+        break;
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'tr_open': {
+        rowLine = token.map![0];
+        table!.row++;
+        column = 0;
+        const line = lines[rowLine];
+        // The row's text starts after the container markers: the first content character markdown-it kept.
+        rowCells = tableCells(text, line, rowContentStart(text, line, quoteDepth, listItem !== undefined));
+        break;
       }
-      paragraph.push({ line, index, contentStart: textStart, contentEnd: headingEnd, kind: 'heading' });
-      flush();
-      previousBlank = false;
-      inList = false;
-      continue;
+      case 'th_open':
+      case 'td_open': {
+        const inline = tokens[index + 1];
+        const cell = rowCells[column];
+        const content = inline.type === 'inline' ? inline.content : '';
+        if (inHead) {
+          table!.headers[column] = content;
+        }
+        if (cell && cell.end > cell.start) {
+          const tableCell: TableCell = {
+            row: table!.row,
+            column,
+            header: inHead,
+            headerText: table!.headers[column] ?? '',
+            line: rowLine,
+            tableFirstLine: table!.firstLine,
+            tableLastLine: table!.lastLine,
+          };
+          const block: Block = {
+            kind: 'table-cell',
+            start: cell.start,
+            end: cell.end,
+            firstLine: rowLine,
+            lastLine: rowLine,
+            section: section(),
+            quoteDepth,
+            listItem,
+            table: tableCell,
+            example: false,
+          };
+          addBlock(block, [cell], 'table', content);
+        }
+        column++;
+        break;
+      }
+      case 'heading_open': {
+        const inline = tokens[index + 1];
+        const [first, end] = token.map!;
+        const level = Number(token.tag.slice(1));
+        const setext = token.markup === '=' || token.markup === '-';
+        let parts: (TextRange | undefined)[];
+        if (setext) {
+          parts = inline.content.split('\n').map((part, offset) => placeOnLine(text, lines[first + offset], part));
+        } else {
+          const line = lines[first];
+          const hashes = text.indexOf('#', line.start);
+          const afterHashes = hashes + token.markup.length;
+          const at = inline.content === '' ? -1 : text.slice(afterHashes, line.end).indexOf(inline.content);
+          parts = [at === -1 ? undefined : { start: afterHashes + at, end: afterHashes + at + inline.content.length }];
+        }
+        const placed = parts.filter((part): part is TextRange => part !== undefined);
+        const textStart = placed.length > 0 ? placed[0].start : setext ? lines[first].start : Math.min(lines[first].end, text.indexOf('#', lines[first].start) + token.markup.length + 1);
+        const textEnd = placed.length > 0 ? placed[placed.length - 1].end : textStart;
+        const topLevel = quoteDepth === 0 && !listItem;
+        if (topLevel) {
+          headings.push({ level, firstLine: first, lastLine: end - 1, textStart, textEnd });
+          while (sections.length > 0 && section()!.level >= level) {
+            sections.pop();
+          }
+        }
+        const block: Block = {
+          kind: 'heading',
+          start: textStart,
+          end: textEnd,
+          firstLine: first,
+          lastLine: end - 1,
+          section: section(),
+          level,
+          quoteDepth,
+          listItem,
+          table: undefined,
+          example: false,
+        };
+        addBlock(block, parts, 'heading', inline.content);
+        if (topLevel) {
+          sections.push({ level, title: inline.content, parent: section() });
+        }
+        index += 2;
+        break;
+      }
+      case 'paragraph_open': {
+        const inline = tokens[index + 1];
+        const [first, end] = token.map!;
+        const parts = inline.content.split('\n').map((part, offset) => (first + offset < end ? placeOnLine(text, lines[first + offset], part) : undefined));
+        const block: Block = {
+          kind: 'paragraph',
+          start: lines[first].start,
+          end: lines[end - 1].end,
+          firstLine: first,
+          lastLine: end - 1,
+          section: section(),
+          quoteDepth,
+          listItem,
+          table: undefined,
+          example: false,
+        };
+        addBlock(block, parts, 'prose', inline.content);
+        index += 2;
+        break;
+      }
+      default:
+        break;
     }
-
-    const listItem = LIST_ITEM.exec(afterQuote);
-    if (listItem) {
-      inList = true;
-      contentStart += listItem[0].length;
-    } else if (indentWidth === 0 && !quote) {
-      inList = false;
-    }
-
-    if (TABLE_ROW.test(afterQuote)) {
-      // Each table row is its own block: a code span never spans rows.
-      flush();
-      paragraph.push({ line, index, contentStart, contentEnd: line.end, kind: 'table' });
-      flush();
-      previousBlank = false;
-      continue;
-    }
-
-    if (listItem) {
-      flush();
-    }
-    paragraph.push({ line, index, contentStart, contentEnd: line.end, kind: 'prose' });
-    previousBlank = false;
   }
-  flush();
 
-  if (fence) {
-    code.push({ start: fence.start, end: text.length });
-  }
+  const flags = exampleFlags(candidates);
+  flags.forEach((flag, index) => {
+    // Blocks are created here and not shared yet: flag them in place.
+    (blocks[index] as { example: boolean }).example = flag;
+  });
+  segments.sort((a, b) => a.start - b.start);
+  comments.sort((a, b) => a.start - b.start);
   return {
     kind: 'markdown',
     text,
@@ -343,6 +495,26 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     scalars,
     yaml,
     comments,
-    markdown: { lines, frontMatter, code, codeSpans: codeSpans.sort((a, b) => a.start - b.start), headings },
+    examples: exampleRanges(blocks, flags, lines),
+    markdown: { lines, frontMatter, code, html, codeSpans: codeSpans.sort((a, b) => a.start - b.start), headings, blocks },
   };
+}
+
+/** Where a table row's text starts on its line: after `quoteDepth` quote markers and, in a list item, its indentation. */
+function rowContentStart(text: string, line: TextRange, quoteDepth: number, inListItem: boolean): number {
+  let index = line.start;
+  for (let depth = 0; depth < quoteDepth; depth++) {
+    const marker = text.indexOf('>', index);
+    if (marker === -1 || marker >= line.end) {
+      break;
+    }
+    index = marker + 1;
+  }
+  if (inListItem) {
+    const item = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/.exec(text.slice(index, line.end));
+    if (item && !item[0].trimEnd().endsWith('|')) {
+      index += item[0].length;
+    }
+  }
+  return index;
 }

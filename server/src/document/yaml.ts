@@ -89,5 +89,5 @@ export function yamlComments(text: string): TextRange[] {
 
 export function parseYamlDocument(text: string): DocumentModel {
   const { documents, segments, scalars } = yamlSegments(text, 0, 'yaml-key', 'yaml-value');
-  return { kind: 'yaml', text, segments, scalars, yaml: documents, comments: yamlComments(text) };
+  return { kind: 'yaml', text, segments, scalars, yaml: documents, comments: yamlComments(text), examples: [] };
 }

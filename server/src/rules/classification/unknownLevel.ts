@@ -12,7 +12,7 @@
  * の情報」, 「可用性99.9%」, 「可用性24時間」 and 「機密性3A」 are not read as classes.
  */
 
-import type { Segment } from '../../document/model';
+import type { Block, DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalize, normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
@@ -79,97 +79,43 @@ function message(axis: Axis, level: number, surface: string): string {
   );
 }
 
-/** The cells of a table row with their original offsets, trimmed; the outer pipes are dropped. */
-function tableCells(text: string, lineStart: number, lineEnd: number): { start: number; end: number }[] {
-  const first = text.indexOf('|', lineStart);
-  if (first === -1 || first >= lineEnd) {
-    return [];
-  }
-  const cells: { start: number; end: number }[] = [];
-  let cellStart = first + 1;
-  for (let index = cellStart; index <= lineEnd; index++) {
-    const char = index < lineEnd ? text[index] : '|';
-    if (char === '\\') {
-      index++;
-    } else if (char === '|') {
-      let start = cellStart;
-      let end = index;
-      while (start < end && /\s/.test(text[start])) {
-        start++;
-      }
-      while (end > start && /\s/.test(text[end - 1])) {
-        end--;
-      }
-      cells.push({ start, end });
-      cellStart = index + 1;
-    }
-  }
-  // "| a | b |" ends with an empty cell after the last pipe.
-  if (cells.length > 0 && cells[cells.length - 1].start === cells[cells.length - 1].end) {
-    cells.pop();
-  }
-  return cells;
-}
-
-const DELIMITER_ROW = /^[\s>]*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-
-function lineBounds(text: string, offset: number): [number, number] {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  end = end === -1 ? text.length : end;
-  return [start, end > start && text[end - 1] === '\r' ? end - 1 : end];
-}
-
 /** Markdown tables: a bare number in a 機密性/完全性/可用性 column, or right of such a label (| 機密性 | 4 |). */
-function tableHits(text: string, segments: readonly Segment[]): Hit[] {
+function tableHits(model: DocumentModel): Hit[] {
   const hits: Hit[] = [];
-  let previousLineEnd = -1;
-  let header: (Axis | undefined)[] | undefined;
+  const { text } = model;
+  const labelOf = (cellText: string) => {
+    const match = AXIS_LABEL.exec(normalizeKey(cellText));
+    return match ? axisOf(match[1]) : undefined;
+  };
   let headerAxes = 0;
-  for (const segment of segments) {
-    if (segment.kind !== 'table') {
+  let headerLine = -1;
+  let previous: Block | undefined;
+  for (const block of model.markdown?.blocks ?? []) {
+    const cell = block.table;
+    if (!cell) {
       continue;
     }
-    if (segment.start <= previousLineEnd) {
-      continue; // another segment of the same row (split by inline code)
+    if (cell.tableFirstLine !== headerLine) {
+      // A new table: count the axes its header names (a lone 完全性/可用性 column might hold other figures).
+      headerLine = cell.tableFirstLine;
+      headerAxes = 0;
     }
-    const [lineStart, lineEnd] = lineBounds(text, segment.start);
-    // A table ends at the first line that is not a table row.
-    if (previousLineEnd === -1 || !/^\r?\n$/.test(text.slice(previousLineEnd, lineStart))) {
-      header = undefined;
-    }
-    previousLineEnd = lineEnd;
-    if (DELIMITER_ROW.test(text.slice(lineStart, lineEnd))) {
+    const beside = previous?.table && previous.table.line === cell.line && previous.table.column === cell.column - 1 ? labelOf(text.slice(previous.start, previous.end)) : undefined;
+    previous = block;
+    if (cell.header) {
+      headerAxes += labelOf(cell.headerText) ? 1 : 0;
       continue;
     }
-    const cells = tableCells(text, lineStart, lineEnd);
-    const labels = cells.map((cell) => {
-      const match = AXIS_LABEL.exec(normalizeKey(text.slice(cell.start, cell.end)));
-      return match ? axisOf(match[1]) : undefined;
-    });
-    // The header row is the row right above the delimiter row.
-    if (lineEnd < text.length) {
-      const [nextStart, nextEnd] = lineBounds(text, lineEnd + (text[lineEnd] === '\r' ? 2 : 1));
-      if (nextEnd > nextStart && DELIMITER_ROW.test(text.slice(nextStart, nextEnd)) && text.slice(nextStart, nextEnd).includes('-')) {
-        header = labels;
-        headerAxes = labels.filter((label) => label !== undefined).length;
-        continue;
-      }
+    const value = BARE_LEVEL.exec(normalizeKey(text.slice(block.start, block.end)));
+    const inSegment = segmentAt(model.segments, block.start);
+    if (!value || !inSegment || inSegment.end < block.end) {
+      continue;
     }
-    for (let column = 0; column < cells.length; column++) {
-      const cell = cells[column];
-      const value = cell.end > cell.start ? BARE_LEVEL.exec(normalizeKey(text.slice(cell.start, cell.end))) : null;
-      const inSegment = segmentAt(segments, cell.start);
-      if (!value || !inSegment || inSegment.end < cell.end) {
-        continue;
-      }
-      // A 機密性 column always holds grades; a lone 完全性/可用性 column might hold other figures.
-      const beside = column > 0 ? labels[column - 1] : undefined;
-      const above = header?.[column];
-      const axis = beside ?? (above === 'confidentiality' || (above && headerAxes >= 2) ? above : undefined);
-      if (axis && !isValid(axis, Number(value[1]))) {
-        hits.push({ start: cell.start, end: cell.end, axis, level: Number(value[1]) });
-      }
+    // A 機密性 column always holds grades; a lone 完全性/可用性 column might hold other figures.
+    const above = labelOf(cell.headerText);
+    const axis = beside ?? (above === 'confidentiality' || (above && headerAxes >= 2) ? above : undefined);
+    if (axis && !isValid(axis, Number(value[1]))) {
+      hits.push({ start: block.start, end: block.end, axis, level: Number(value[1]) });
     }
   }
   return hits;
@@ -261,7 +207,7 @@ export const classificationUnknownLevelRule: Rule = {
       }
     }
     if (model.kind === 'markdown') {
-      hits.push(...tableHits(text, segments));
+      hits.push(...tableHits(model));
     }
     hits.push(...structuredHits(text, segments));
 

@@ -116,7 +116,7 @@ export const privacyReportDeadlineRule: Rule = {
       KEYWORD.lastIndex = 0;
       let keyword: RegExpExecArray | null;
       while ((keyword = KEYWORD.exec(normalizedSegment.text))) {
-        const { around, fresh } = sentences.at(normalizedSegment.originalStart[keyword.index], segment.kind);
+        const { around, fresh } = sentences.at(normalizedSegment.originalStart[keyword.index]);
         if (!fresh) {
           continue; // the sentence of an earlier keyword, already checked
         }

@@ -21,7 +21,7 @@ import type { DocumentModel } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalize } from '../../text/normalize';
 import type { TermOccurrence } from '../rule';
-import { enclosingQuotations, looksLikeDocumentTitle, wrappedSentence, type Heading } from './textContext';
+import { enclosingQuotations, looksLikeDocumentTitle, wrappedSentence } from './textContext';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
@@ -132,8 +132,8 @@ function notBefore(status: string, [year, month, day]: [number, number, number])
 
 export interface HistoryCheck {
   readonly model: DocumentModel;
-  /** The headings whose sections hold the mention (outermost first). */
-  readonly sections: readonly Heading[];
+  /** The titles of the headings whose sections hold the mention (outermost first). */
+  readonly sections: readonly string[];
   /** Ids of the successor term and its own successors (GSS for 霞が関WAN). */
   readonly successorIds: ReadonlySet<string>;
   /** Term mentions of the document, in order, to find the successor in the same clause. */
@@ -146,7 +146,7 @@ export interface HistoryCheck {
 export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck): string | undefined {
   const { model } = check;
   const { text } = model;
-  if (check.sections.some((heading) => HISTORY_HEADING.test(heading.title))) {
+  if (check.sections.some((title) => HISTORY_HEADING.test(title))) {
     return 'history-section';
   }
   if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {

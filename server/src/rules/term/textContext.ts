@@ -5,21 +5,10 @@
  * rule that calls it once per mention stays linear in the document.
  */
 
-import type { DocumentModel, Segment } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
+import type { DocumentModel } from '../../document/model';
+import { sentenceAt } from '../../document/sentences';
 
-const TERMINATOR = /(?:[。！？!?]|．(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ]))\s*$/;
-/** Sentence ends; a full-width period inside a number or an ID (９．２．１, Ａ．５．１５) is not one. */
-const SENTENCE_END = /[。！？!?]|．(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])/g;
-/** A line that starts a new block rather than continuing a paragraph (after blockquote markers are removed). */
-const BLOCK_START = /^\s*(?:$|#{1,6}(?:\s|$)|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<!--|={3,}\s*$|-{3,}\s*$)/;
-/** How many lines a wrapped sentence may span on each side. */
-const MAX_WRAPPED_LINES = 6;
-
-/**
- * How far a line is read on each side of an offset. A longer line (a 1 MB paragraph without line breaks) is
- * cut there, so the work per mention stays bounded.
- */
+/** How far a line is read on each side of a mention (a bound for a megabyte on one line). */
 const LINE_WINDOW = 4096;
 
 /** The start of the line holding `offset`, or `offset - LINE_WINDOW` on a longer line. */
@@ -46,115 +35,9 @@ function lineEndOf(text: string, offset: number): number {
   return end > 0 && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
 }
 
-/** Whether `offset` is really the start of a line (not a cut in a long one). */
-function atLineStart(text: string, offset: number): boolean {
-  return offset === 0 || text.charCodeAt(offset - 1) === 0x0a;
-}
-
-/** Whether `offset` is really the end of a line (not a cut in a long one). */
-function atLineEnd(text: string, offset: number): boolean {
-  return offset >= text.length || text.charCodeAt(offset) === 0x0a || text.charCodeAt(offset) === 0x0d;
-}
-
-const sentenceMemo = new WeakMap<DocumentModel, Map<number, [number, number]>>();
-
-/** The line's text without blockquote markers. */
-function lineContent(text: string, start: number, end: number): string {
-  return text.slice(start, end).replace(/^\s*(?:>\s?)+/, '');
-}
-
-/** The first offset of a line that holds a character of prose (segments are per line), or undefined. */
-function proseOnLine(segments: readonly Segment[], lineStart: number, lineEnd: number): Segment | undefined {
-  for (let offset = lineStart; offset < lineEnd; offset++) {
-    const segment = segmentAt(segments, offset);
-    if (segment) {
-      return segment.kind === 'prose' ? segment : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** Like sentenceAround for prose, but a full-width period inside a number (９．２．１) does not end the sentence. */
-function sentenceInLine(text: string, offset: number): [number, number] {
-  const lineStart = lineStartOf(text, offset);
-  const lineEnd = lineEndOf(text, offset);
-  // Search the line only: a global regex from lastIndex would run on to the end of the document.
-  const line = text.slice(lineStart, lineEnd);
-  SENTENCE_END.lastIndex = 0;
-  let start = lineStart;
-  let match: RegExpExecArray | null;
-  while ((match = SENTENCE_END.exec(line))) {
-    const at = lineStart + match.index;
-    if (at < offset) {
-      start = at + 1;
-    } else {
-      return [start, at + 1];
-    }
-  }
-  return [start, lineEnd];
-}
-
-/**
- * The sentence around `offset` as [start, end) original offsets. Like sentenceAround, but a prose sentence
- * that a soft line break cuts in two (Markdown joins the lines of a paragraph) is read as one sentence:
- * the lines are joined while the earlier line does not end with 。．！？ and the later one does not start a
- * new block (list item, heading, table, fence). Headings, table rows and YAML scalars stay one line.
- */
+/** The sentence around `offset` (document/sentences.ts), as [start, end). */
 export function wrappedSentence(model: DocumentModel, offset: number): [number, number] {
-  let memo = sentenceMemo.get(model);
-  if (!memo) {
-    memo = new Map();
-    sentenceMemo.set(model, memo);
-  }
-  let sentence = memo.get(offset);
-  if (!sentence) {
-    sentence = computeWrappedSentence(model, offset);
-    memo.set(offset, sentence);
-  }
-  return [sentence[0], sentence[1]];
-}
-
-function computeWrappedSentence(model: DocumentModel, offset: number): [number, number] {
-  const { text, segments } = model;
-  const kind = segmentAt(segments, offset)?.kind ?? 'prose';
-  if (kind !== 'prose') {
-    // A table row, heading or YAML scalar is one unit as a whole (as sentenceAround reads it).
-    return [lineStartOf(text, offset), lineEndOf(text, offset)];
-  }
-  let [start, end] = sentenceInLine(text, offset);
-  for (let step = 0; step < MAX_WRAPPED_LINES; step++) {
-    const lineStart = lineStartOf(text, start);
-    // Stop where the sentence starts after a terminator on its line, or at the top of the document.
-    if (lineStart === 0 || !atLineStart(text, lineStart) || !/^\s*(?:>\s?)*\s*$/.test(text.slice(lineStart, start))) {
-      break;
-    }
-    if (BLOCK_START.test(lineContent(text, lineStart, lineEndOf(text, lineStart)))) {
-      break;
-    }
-    const previousStart = lineStartOf(text, lineStart - 1);
-    const previousEnd = lineEndOf(text, previousStart);
-    const previous = lineContent(text, previousStart, previousEnd);
-    if (previous.trim() === '' || TERMINATOR.test(previous) || !proseOnLine(segments, previousStart, previousEnd)) {
-      break;
-    }
-    start = sentenceInLine(text, Math.max(previousStart, previousEnd - 1))[0];
-  }
-  for (let step = 0; step < MAX_WRAPPED_LINES; step++) {
-    const lineEnd = lineEndOf(text, Math.max(0, end - 1));
-    if (end < lineEnd || !atLineEnd(text, lineEnd) || TERMINATOR.test(text.slice(lineStartOf(text, end), end)) || lineEnd >= text.length) {
-      break;
-    }
-    const nextStart = text.indexOf('\n', lineEnd) + 1;
-    if (nextStart === 0 || nextStart >= text.length) {
-      break;
-    }
-    const nextEnd = lineEndOf(text, nextStart);
-    const next = lineContent(text, nextStart, nextEnd);
-    if (BLOCK_START.test(next) || !proseOnLine(segments, nextStart, nextEnd)) {
-      break;
-    }
-    end = sentenceInLine(text, nextStart + (nextEnd - nextStart - next.length))[1];
-  }
+  const { start, end } = sentenceAt(model, offset);
   return [start, end];
 }
 
@@ -256,59 +139,4 @@ const DOCUMENT_TYPE =
 /** Whether a quoted text reads as a document title (it ends with a document-type word). */
 export function looksLikeDocumentTitle(inner: string): boolean {
   return DOCUMENT_TYPE.test(inner.trim().replace(TITLE_QUALIFIERS, ''));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Headings
-
-export interface Heading {
-  readonly start: number;
-  readonly end: number;
-  readonly level: number;
-  readonly title: string;
-}
-
-/** The Markdown headings of a document, in order, with their levels (ATX # … ###### or setext). */
-export function headingsOf(model: DocumentModel): Heading[] {
-  const { text } = model;
-  const headings: Heading[] = [];
-  for (const segment of model.segments) {
-    if (segment.kind !== 'heading') {
-      continue;
-    }
-    const lineStart = lineStartOf(text, segment.start);
-    const previous = headings[headings.length - 1];
-    if (previous && previous.start === lineStart) {
-      // A heading cut by inline code has several segments; keep one entry per line.
-      continue;
-    }
-    const hashes = /^\s{0,3}(#{1,6})/.exec(text.slice(lineStart, segment.start + 1));
-    let level = hashes ? hashes[1].length : 2;
-    if (!hashes) {
-      const nextStart = text.indexOf('\n', segment.end) + 1;
-      level = nextStart > 0 && text[nextStart] === '=' ? 1 : 2;
-    }
-    const lineEnd = lineEndOf(text, segment.start);
-    headings.push({ start: lineStart, end: lineEnd, level, title: text.slice(segment.start, lineEnd) });
-  }
-  return headings;
-}
-
-/**
- * For offsets given in ascending order, the headings whose sections contain each (outermost first).
- * Create one per check and call it with increasing offsets.
- */
-export function sectionTracker(headings: readonly Heading[]): (offset: number) => readonly Heading[] {
-  const stack: Heading[] = [];
-  let next = 0;
-  return (offset) => {
-    while (next < headings.length && headings[next].start <= offset) {
-      const heading = headings[next++];
-      while (stack.length > 0 && stack[stack.length - 1].level >= heading.level) {
-        stack.pop();
-      }
-      stack.push(heading);
-    }
-    return stack;
-  };
 }

@@ -1,0 +1,141 @@
+/**
+ * Bad-example blocks: text that shows a mistake on purpose (研修資料, style guides). Nothing in them is a claim,
+ * so no finding is reported there. A block is an example when it is marked as one:
+ * - under a heading that names a bad example (### 誤りの例), up to the next heading of the same or a higher level;
+ * - a blockquote, list item or `:::` admonition that opens with a marker (> ❌ …, - 悪い例: …, ::: danger NG例);
+ * - the list, quote, table or paragraph right after a label paragraph (**NG例**, 誤った記載例：);
+ * - a table column headed by a marker (| 誤 | 正 |), or a row whose first cell is one (| × | … |).
+ */
+
+import type { Block, TextRange } from './model';
+
+/** Words that name a bad example anywhere in a heading or a short label. */
+const EXAMPLE_WORDS =
+  /悪い例|悪例|NG例|NG 例|誤り例|誤りの例|誤用例|誤った例|誤った記載例|誤った表記|誤記例|不適切な例|不適切な記載例|避けるべき例|やってはいけない例|bad example|counter-?example|wrong example|incorrect example|anti-?pattern/i;
+
+/** Symbols and short words that mark a bad example at the start of a block or cell. */
+const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s]))/i;
+
+/** Leading markup that may stand before a marker: emphasis, an admonition tag, brackets, white space. */
+const LEADING_MARKUP = /^(?:[\s*_~]|\[![A-Za-z]+\][\s]*|:::+\s*[A-Za-z]*\s*)*/;
+
+/** How far into a block a marker word may stand and still mark it (「例1（誤り例）：…」 counts, a mention deep in a sentence does not). */
+const LABEL_REACH = 16;
+
+/** A short paragraph that only introduces what follows (**NG例**, 誤った記載例：). */
+const MAX_LABEL_LENGTH = 40;
+
+/** A marker word close to the start and closing a label: 「悪い例：…」「例1（誤り例）」「NG例」「悪い例（旧版の記載）:」. */
+const LABEL_WORD = new RegExp(`^.{0,${LABEL_REACH}}?(?:${EXAMPLE_WORDS.source})[)）】\\]]?(?:[(（][^)）\\n]{0,40}[)）])?[ \\t]*(?:[:：]|$)`, 'im');
+
+function opensWithMarker(text: string): boolean {
+  // Emphasis around a label (**NG例**) is markup, not part of it.
+  const body = text.replace(LEADING_MARKUP, '').replace(/[*~]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])/g, '');
+  return START_MARKER.test(body) || LABEL_WORD.test(body);
+}
+
+function isLabel(text: string): boolean {
+  const body = text.replace(LEADING_MARKUP, '').replace(/[\s*_]+$/, '');
+  return body.length <= MAX_LABEL_LENGTH && opensWithMarker(body) && (/[:：]$/.test(body) || !/[。．.]$/.test(body));
+}
+
+/** What a block needs for this: its text and the container it sits in. */
+export interface ExampleCandidate {
+  readonly block: Block;
+  readonly text: string;
+  /** The outermost quote, list or table holding the block, or the block itself: what a label before it marks. */
+  readonly container: number;
+  /** The quotes and list items holding the block, innermost last: a marker in the first block of one marks it all. */
+  readonly owners: readonly number[];
+  /** Whether this block is the first block of its innermost owner. */
+  readonly firstOfOwner: boolean;
+}
+
+/** Decides, for blocks in document order, which are examples. Returns one flag per block. */
+export function exampleFlags(candidates: readonly ExampleCandidate[]): boolean[] {
+  const flags = candidates.map(() => false);
+  const markedOwners = new Set<number>();
+  let headingLevel: number | undefined;
+  let labelledContainer: number | undefined;
+  let inAdmonition = false;
+  let markedRow = false;
+  let markedRowLine = -1;
+  for (let index = 0; index < candidates.length; index++) {
+    const { block, text, container, owners, firstOfOwner } = candidates[index];
+    const owner = owners[owners.length - 1];
+    if (block.kind === 'heading' && block.quoteDepth === 0 && !block.listItem) {
+      if (headingLevel !== undefined && block.level! <= headingLevel) {
+        headingLevel = undefined;
+      }
+      if (headingLevel === undefined && EXAMPLE_WORDS.test(text)) {
+        headingLevel = block.level;
+      }
+      labelledContainer = undefined;
+      flags[index] = headingLevel !== undefined;
+      continue;
+    }
+    let example = headingLevel !== undefined || inAdmonition;
+    if (/^:::/.test(text)) {
+      // ::: opens an admonition (and may close it on its last line); a marked one is an example throughout.
+      inAdmonition = opensWithMarker(text) && !/\n:::\s*$/.test(text);
+      example ||= opensWithMarker(text);
+    } else if (inAdmonition && /(?:^|\n):::\s*$/.test(text)) {
+      inAdmonition = false;
+    }
+    if (owner !== undefined && firstOfOwner && opensWithMarker(text)) {
+      markedOwners.add(owner);
+    }
+    if (block.table) {
+      if (START_MARKER.test(block.table.headerText.trim()) || EXAMPLE_WORDS.test(block.table.headerText)) {
+        example ||= !block.table.header;
+      }
+      if (block.table.line !== markedRowLine) {
+        markedRowLine = block.table.line;
+        markedRow = false;
+      }
+      if (block.table.column === 0) {
+        markedRow = !block.table.header && START_MARKER.test(text.replace(LEADING_MARKUP, ''));
+      }
+      example ||= markedRow;
+    }
+    if (labelledContainer !== undefined) {
+      if (container === labelledContainer) {
+        example = true;
+      } else {
+        labelledContainer = undefined;
+      }
+    }
+    if (owners.some((id) => markedOwners.has(id))) {
+      example = true;
+    }
+    if (!block.listItem && block.quoteDepth === 0 && !block.table && block.kind === 'paragraph' && !text.startsWith(':::') && isLabel(text)) {
+      // The label itself and the container right after it.
+      example = true;
+      labelledContainer = index + 1 < candidates.length ? candidates[index + 1].container : undefined;
+    } else if (!example && (block.kind === 'paragraph' || block.kind === 'table-cell') && !block.table && opensWithMarker(text) && owner === undefined) {
+      // A paragraph of its own that opens with a marker (❌ ISMAP認証を取得): the paragraph.
+      example = true;
+    }
+    flags[index] = example;
+  }
+  return flags;
+}
+
+/** Line ranges of the example blocks, merged where they touch. */
+export function exampleRanges(blocks: readonly Block[], flags: readonly boolean[], lines: readonly TextRange[]): TextRange[] {
+  const ranges: { start: number; end: number }[] = [];
+  blocks.forEach((block, index) => {
+    if (!flags[index]) {
+      return;
+    }
+    const start = lines[block.firstLine].start;
+    const end = lines[block.lastLine].end;
+    const last = ranges[ranges.length - 1];
+    if (last && start <= last.end + 1) {
+      last.end = Math.max(last.end, end);
+    } else {
+      ranges.push({ start, end });
+    }
+  });
+  return ranges;
+}
