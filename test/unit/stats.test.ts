@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatStale, staleEntries } from '../../server/src/cli/stats';
+import { formatStale, knowledgeStats, staleEntries } from '../../server/src/cli/stats';
 import { compileGlossary, createTermsValidator } from '../../server/src/glossary/compile';
 import { Knowledge } from '../../server/src/knowledge';
 import { termsSchema } from '../helpers';
@@ -49,3 +49,39 @@ describe('glossary stats --stale', () => {
     assert.equal(formatStale([], 1000, '2026-12-03'), '0 entries not checked within 1000 days of 2026-12-03\n');
   });
 });
+
+describe('glossary stats', () => {
+  it('counts spellings, superseded entries, caveats and pending changes of the terms', () => {
+    const text = `kind: terms
+terms:
+  - id: law
+    term: 法律
+    reading: ほうりつ
+    english: Act
+    category: law
+    definition: { ja: 法律。, en: An act. }
+    caveat: { ja: 未確認。, en: Unconfirmed. }
+    pending:
+      - { change: { ja: 改正。, en: Amendment. }, promulgated: 2026-07-17, confidence: unconfirmed, sources: [{ title: 出典, url: "https://www.ppc.go.jp/" }] }
+      - { change: { ja: 別の改正。, en: Another. }, promulgated: 2026-06-01, inForceBy: "2027", confidence: confirmed, sources: [{ title: 出典, url: "https://www.ppc.go.jp/" }] }
+    aliases: [{ text: 法, canonical: false }]
+    sources: [{ title: 出典, url: "https://laws.e-gov.go.jp/" }]
+    asOf: 2026-12-03
+    status: { state: current }
+  - id: old
+    term: 旧法
+    reading: きゅうほう
+    english: Old act
+    category: law
+    definition: { ja: 旧法。, en: Old act. }
+    sources: [{ title: 出典, url: "https://laws.e-gov.go.jp/" }]
+    asOf: 2026-11-26
+    status: { state: superseded, successor: law, date: 2023-04-01 }
+`;
+    const compiled = compileGlossary([{ path: 'glossary/terms/law.yaml', text }], createTermsValidator(termsSchema()));
+    assert.deepEqual(compiled.problems, []);
+    const [row] = knowledgeStats(Knowledge.fromParts({ glossary: compiled.glossary! }), 'bundled');
+    assert.deepEqual(row, { kind: 'terms', name: 'glossary terms', count: 2, asOf: '2026-12-03', note: '3 spellings, 1 superseded, 1 with caveats, 2 pending changes' });
+  });
+});
+

@@ -18,12 +18,15 @@ export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: string): S
   const rows: StatsRow[] = [];
   const { terms } = knowledge.glossary;
   const superseded = terms.filter((term) => term.status.state === 'superseded').length;
+  const pending = terms.reduce((n, term) => n + term.pending.length, 0);
   rows.push({
     kind: 'terms',
     name: 'glossary terms',
     count: terms.length,
     asOf: latest(terms.map((term) => term.asOf)),
-    note: `${knowledge.glossary.spellings.length} spellings, ${superseded} superseded, ${terms.filter((term) => term.caveat).length} with caveats`,
+    note:
+      `${knowledge.glossary.spellings.length} spellings, ${superseded} superseded, ${terms.filter((term) => term.caveat).length} with caveats, ` +
+      `${pending} pending change${pending === 1 ? '' : 's'}`,
   });
   const byCategory = new Map<string, number>();
   for (const term of terms) {
