@@ -16,8 +16,8 @@ describe('govsec CLI', () => {
   before(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-cli-'));
     fs.mkdirSync(path.join(folder, 'docs', 'sub'), { recursive: true });
-    // ＩＳＭＡＰ after a surrogate pair: UTF-16 column 4 (1-based), not code-point column 3.
-    fs.writeFileSync(path.join(folder, 'docs', 'spec.md'), '# 仕様\n\n𠮷ＩＳＭＡＰ登録済みのサービスを使う。\n');
+    // イスマップ after a surrogate pair: UTF-16 column 4 (1-based), not code-point column 3.
+    fs.writeFileSync(path.join(folder, 'docs', 'spec.md'), '# 仕様\n\n𠮷イスマップ登録済みのサービスを使う。\n');
     fs.writeFileSync(path.join(folder, 'docs', 'sub', 'profile.yml'), 'network: 政府共通ネットワーク\n');
     fs.writeFileSync(path.join(folder, 'docs', 'sub', 'notes.txt'), 'ガバクラ\n');
     fs.writeFileSync(path.join(folder, 'clean.md'), 'これは普通の文章です。ISMAPとガバメントクラウド。\n');
@@ -27,7 +27,7 @@ describe('govsec CLI', () => {
 
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it('reports term/variant for full-width ＩＳＭＡＰ at its 1-based UTF-16 column in JSON', () => {
+  it('reports term/variant for full-width イスマップ at its 1-based UTF-16 column in JSON', () => {
     const result = govsec(['check', 'docs/spec.md', '--format', 'json'], folder);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), [
@@ -39,7 +39,7 @@ describe('govsec CLI', () => {
         endColumn: 8,
         rule: 'term/variant',
         severity: 'information',
-        message: '表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
       },
     ]);
   });
@@ -49,7 +49,7 @@ describe('govsec CLI', () => {
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2, result.stdout);
-    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
+    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
     assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 information term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
   });
 
