@@ -501,17 +501,34 @@ describe('service hover card', () => {
     );
   });
 
-  it('words a service missing from the list per the rule, and still shows what sources report', () => {
+  it('shows a registration that a source reports, with its date and how sure, when the partial list lacks it', () => {
     const card = lines(serviceCard(service('slack'), catalogue().ismapList));
-    assert.ok(card.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));
-    assert.ok(card.includes(String.raw`*not found in the ISMAP list loaded \(govsec bundled ISMAP list \(partial\), as of 2026\-09\-15, 10 services, partial\)*`));
+    assert.ok(card.includes(String.raw`**ISMAP:** ✓ 出典によればISMAP登録済み（番号不明、2021\-12\-20登録、note\.com）。部分的なISMAPリスト（2026\-09\-15時点）には未収録です`), card.join('\n'));
+    assert.ok(card.includes(String.raw`*reported ISMAP\-registered \(no number known, registered 2021\-12\-20; note\.com\); not in the partial ISMAP list \(as of 2026\-09\-15\)*`));
     assert.ok(
       card.includes(
-        String.raw`- ISMAP 番号不明 / no number 「Slack」 · 登録 / registered 2021\-12\-20 — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`,
+        String.raw`- ISMAP 番号不明 / no number 「Slack」 · 登録 / registered 2021\-12\-20 · 第三者情報 / second\-hand — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`,
       ),
       card.join('\n'),
     );
     assert.ok(!card.some((line) => /未登録|not registered/i.test(line)));
+  });
+
+  it('names the source that reports a service as not registered', () => {
+    const card = lines(serviceCard(service('sakura-ai-engine'), catalogue().ismapList));
+    assert.ok(card.includes('**ISMAP:** 第三者の解説（2026\\-09\\-09）は「さくらのAI Engine（単体）」をISMAP未登録としています'), card.join('\n'));
+    assert.ok(
+      card.includes(
+        String.raw`- ISMAP 未登録 / not registered「さくらのAI Engine（単体）」 · 時点 / as of 2026\-09\-09 · 第三者情報 / second\-hand — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
+      ),
+      card.join('\n'),
+    );
+  });
+
+  it('says a service no source speaks of is missing from the list, naming the list', () => {
+    const card = lines(serviceCard(service('digitalocean'), catalogue().ismapList));
+    assert.ok(card.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));
+    assert.ok(!card.some((line) => line.startsWith('**出典のある')));
   });
 
   it('shows Sakura’s conditional selection with its confidence and its zones', () => {

@@ -25,14 +25,33 @@ export interface ServiceAlias {
   readonly match?: boolean;
 }
 
+/**
+ * How directly a source shows an ISMAP state: the official list itself was read; the provider says so
+ * (press release, compliance page); or someone else reports it (news, blogs, third-party copies of the list).
+ */
+export type IsmapEvidence = 'official-list' | 'vendor' | 'second-hand';
+
 /** A registration reported by a source; only what the source says. */
 export interface IsmapFact {
   readonly program: IsmapProgram;
+  readonly evidence: IsmapEvidence;
   readonly registrationNumber?: string;
   readonly listedName: string;
   readonly registered?: string;
   readonly announced?: string;
   readonly expires?: string;
+  readonly note?: Bilingual;
+  readonly sources: readonly ServiceSource[];
+}
+
+/** A source's statement that a service is NOT on the ISMAP list, as of the statement's date. */
+export interface IsmapAbsence {
+  readonly program: IsmapProgram;
+  /** What the source says is not registered, in its words (may be narrower than the service). */
+  readonly listedName: string;
+  /** The date of the statement, where the source gives one. */
+  readonly asOf?: string;
+  readonly evidence: IsmapEvidence;
   readonly note?: Bilingual;
   readonly sources: readonly ServiceSource[];
 }
@@ -66,6 +85,8 @@ export interface ServiceEntry {
   readonly matchName?: boolean;
   readonly aliases: readonly ServiceAlias[];
   readonly ismap: readonly IsmapFact[];
+  /** Sources saying the service is not registered; never together with `ismap` facts. */
+  readonly notRegistered: readonly IsmapAbsence[];
   readonly govCloud?: GovCloudStatus;
   readonly regions: readonly ServiceRegion[];
   readonly caveat?: Bilingual;
