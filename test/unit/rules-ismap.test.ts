@@ -102,32 +102,17 @@ const liuList = (): IsmapList => ({
 });
 
 let withSansan: Knowledge | undefined;
-/** The bundled knowledge plus a catalogue entry whose facts say ISMAP-LIU (test data). */
+/** The bundled knowledge with an ISMAP-LIU fact given to the catalogue's Sansan (test data: no source confirms it). */
 function sansanKnowledge(): Knowledge {
   if (!withSansan) {
     const services = readDist<CompiledServices>('services-index.json');
+    const testFact = { program: 'ISMAP-LIU', evidence: 'second-hand', listedName: '営業DXサービス Sansan', sources: [{ title: 'test', url: 'https://example.invalid/' }] } as const;
     withSansan = Knowledge.fromParts({
       glossary: readDist<CompiledGlossary>('glossary-index.json'),
       catalogues: readDist<CompiledCatalogues>('catalogues-index.json'),
       services: {
         ...services,
-        services: [
-          ...services.services,
-          {
-            id: 'test-sansan',
-            name: 'Sansan',
-            provider: 'テスト',
-            kind: ['SaaS'],
-            aliases: [],
-            ismap: [{ program: 'ISMAP-LIU', evidence: 'second-hand', listedName: '営業DXサービス Sansan', sources: [{ title: 'test', url: 'https://example.invalid/' }] }],
-            notRegistered: [],
-            regions: [],
-            sources: [{ title: 'test', url: 'https://example.invalid/' }],
-            asOf: '2026-11-26',
-            location: { file: 'test', line: 1 },
-          },
-        ],
-        spellings: [...services.spellings, { key: 'Sansan', text: 'Sansan', serviceId: 'test-sansan', canonical: true }],
+        services: services.services.map((service) => (service.id === 'sansan' ? { ...service, ismap: [testFact] } : service)),
       },
     });
   }

@@ -82,7 +82,7 @@ describe('cloud service catalogue (glossary/services)', () => {
   it('compiles with 0 problems, cross-checked against the term glossary and the bundled list', () => {
     const result = compileServices(path.join(glossaryDir, 'services'), path.join(glossaryDir, 'ismap-list', 'bundled.yaml'), schemas, { glossary: terms });
     assert.deepEqual(result.problems.map(formatProblem), []);
-    assert.ok(result.services!.services.length >= 30, `${result.services!.services.length} services`);
+    assert.ok(result.services!.services.length >= 120, `${result.services!.services.length} services`);
     // Compact and JSON-serialisable.
     assert.deepEqual(JSON.parse(JSON.stringify(result.services)), result.services);
   });
@@ -92,6 +92,9 @@ describe('cloud service catalogue (glossary/services)', () => {
     for (const id of [
       'aws', 'google-cloud', 'microsoft-azure', 'oracle-cloud-infrastructure', 'sakura-cloud', 'microsoft-365', 'google-workspace',
       'salesforce', 'heroku', 'slack', 'kintone', 'box', 'zoom', 'digitalocean', 'vultr', 'linode', 'netlify', 'vercel', 'hetzner',
+      // AI APIs, developer platforms and the SaaS Japanese public bodies use.
+      'openai-api', 'anthropic-api', 'google-ai-studio', 'github', 'supabase', 'cloudflare', 'sentry', 'fastly', 'webex', 'line-works',
+      'servicenow', 'freee', 'money-forward-cloud', 'garoon', 'desknets-neo', 'logo-chat', 'microsoft-entra-id', 'sansan',
     ]) {
       assert.ok(ids.has(id), id);
     }
@@ -164,6 +167,16 @@ describe('cloud service catalogue (glossary/services)', () => {
     const byKey = (text: string) => spellings.find((spelling) => spelling.key === normalizeKey(text));
     assert.deepEqual(byKey('ＥＣ２'), { key: 'EC2', text: 'EC2', serviceId: 'aws', canonical: true });
     assert.deepEqual(byKey('G Suite'), { key: 'G Suite', text: 'G Suite', serviceId: 'google-workspace', canonical: false });
+    // Product renames resolve to the current product; the AI APIs that sit inside a platform's registration to that platform.
+    assert.deepEqual(
+      ['Office 365', 'Azure AD', 'Azure Active Directory', 'Tableau Online', 'ニフティクラウド', 'Copilot for Microsoft 365', 'Amazon Bedrock', 'Vertex AI', 'Gemini API'].map(
+        (text) => byKey(text)?.serviceId,
+      ),
+      ['microsoft-365', 'microsoft-entra-id', 'microsoft-entra-id', 'tableau-cloud', 'nifcloud', 'microsoft-365-copilot', 'aws', 'google-cloud', 'google-ai-studio'],
+    );
+    assert.equal(byKey('Render'), undefined);
+    assert.equal(byKey('Backlog'), undefined);
+    assert.equal(byKey('Railway'), undefined);
     assert.equal(byKey('Box'), undefined);
     assert.equal(byKey('Zoom'), undefined);
     assert.equal(byKey('Box Sign')!.serviceId, 'box');
