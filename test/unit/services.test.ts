@@ -538,6 +538,17 @@ describe('service hover card', () => {
     );
   });
 
+  it('shows where data is kept as a source states it, with its date and source', () => {
+    const card = lines(serviceCard(service('google-workspace'), catalogue().ismapList));
+    assert.ok(
+      card.includes(
+        String.raw`**データの所在 / data location:** Geminiアプリと Gemini in Workspace のデータ処理場所は「グローバル」「米国」「ヨーロッパ」から選ぶ形で、日本に限る選択肢は無いとされる。（2026\-09\-09時点） — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
+      ),
+      card.join('\n'),
+    );
+    assert.ok(!lines(serviceCard(service('slack'), catalogue().ismapList)).some((line) => line.startsWith('**データの所在')));
+  });
+
   it('says a service no source speaks of is missing from the list, naming the list', () => {
     const card = lines(serviceCard(service('digitalocean'), catalogue().ismapList));
     assert.ok(card.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));

@@ -2,7 +2,8 @@
  * The hover card for a cloud service, protocol-free: name, provider and kind; its ISMAP state (ismapAssessment:
  * on the list in use, reported registered, missing from the list, or reported not registered, each naming the
  * list's date or the source); the registrations and "not registered" statements that sources report, with
- * how sure each is; ガバメントクラウド status and regions in Japan; sources and as-of date.
+ * how sure each is; ガバメントクラウド status, where data is kept as sources state it, and regions in Japan; sources and
+ * as-of date.
  * All data is escaped.
  */
 
@@ -103,6 +104,12 @@ export function serviceCard(service: ServiceEntry, list: IsmapList, options: Ser
     lines.push(escapeMarkdown(gov.note.ja));
     lines.push('');
     lines.push(`*${escapeMarkdown(gov.note.en)}*`);
+  }
+  for (const fact of service.dataResidency ?? []) {
+    lines.push('');
+    lines.push(`**データの所在 / data location:** ${escapeMarkdown(fact.note.ja)}${fact.asOf ? escapeMarkdown(`（${fact.asOf}時点）`) : ''} — ${sourcesLink(fact.sources)}`);
+    lines.push('');
+    lines.push(`*${escapeMarkdown(fact.note.en)}*`);
   }
   const japanese = service.regions.filter((region) => region.japan);
   if (japanese.length > 0) {

@@ -65,6 +65,13 @@ export interface GovCloudStatus {
   readonly sources: readonly ServiceSource[];
 }
 
+/** Where a service keeps or processes data, as a source states it. */
+export interface DataResidencyFact {
+  readonly note: Bilingual;
+  readonly asOf?: string;
+  readonly sources: readonly ServiceSource[];
+}
+
 export interface ServiceRegion {
   readonly id: string;
   readonly name: string;
@@ -88,6 +95,7 @@ export interface ServiceEntry {
   /** Sources saying the service is not registered; never together with `ismap` facts. */
   readonly notRegistered: readonly IsmapAbsence[];
   readonly govCloud?: GovCloudStatus;
+  readonly dataResidency?: readonly DataResidencyFact[];
   readonly regions: readonly ServiceRegion[];
   readonly caveat?: Bilingual;
   readonly sources: readonly ServiceSource[];
