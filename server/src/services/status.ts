@@ -259,14 +259,16 @@ export function unregisteredFinding(
   named: Bilingual,
 ): { readonly severity: 'information' | 'warning'; readonly text: Bilingual } | undefined {
   switch (assessment.state) {
-    case 'not-in-partial-list':
+    case 'not-in-partial-list': {
+      const imported = list.importedFrom !== undefined;
       return {
         severity: 'information',
         text: {
-          ja: `${named.ja}はgovsecの部分的なISMAPリスト（${list.asOf}時点）に無いため、公式リストで確認してください`,
-          en: `${named.en} is not in govsec's partial ISMAP list (as of ${list.asOf}); check the official list`,
+          ja: `${named.ja}は${imported ? '取り込んだ' : '同梱の'}部分的なISMAPリスト（${list.asOf}時点）に無く、公式リストで確認が必要です`,
+          en: `${named.en} is not in ${imported ? 'the imported' : "govsec's bundled"} partial ISMAP list (as of ${list.asOf}); check the official list`,
         },
       };
+    }
     case 'not-in-imported-list':
       return {
         severity: 'warning',
