@@ -146,7 +146,7 @@ export interface IsmapListImport {
   readonly skipped: number;
 }
 
-/** An ISMAP list: the bundled partial one, or one imported from the official portal's CSV. */
+/** An ISMAP list: the bundled partial one, or one imported from the official list with `govsec ismap import`. */
 export interface IsmapList {
   readonly kind: 'ismap-list';
   readonly name: string;
