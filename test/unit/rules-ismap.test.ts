@@ -129,6 +129,14 @@ function notInPartialList(surface: string, name?: string): string {
   return `${ja}は同梱の部分的なISMAPリスト（2026-09-15時点）に無く、公式リストで確認が必要です (${en} is not in govsec's bundled partial ISMAP list (as of 2026-09-15); check the official list)`;
 }
 
+/** An imported list that says it is partial (rows skipped on import). */
+const importedPartialList = (): IsmapList => ({
+  ...importedList(),
+  partial: true,
+  partialNote: { ja: 'テスト用の部分的なリスト', en: 'a partial test list' },
+  importedFrom: { file: 'list.csv', importedAt: '2026-10-02', rows: 10, skipped: 1 },
+});
+
 /** An imported list with one entry, for a service that sources report as not registered. */
 const importedWithoutFastly = (): IsmapList => ({ ...importedList(), entries: importedList().entries.slice(0, 1) });
 
@@ -256,6 +264,20 @@ describe('rule ismap/unregistered-service', () => {
       ],
     },
     {
+      name: 'state "not in the partial list" with an imported list that is partial: names the imported list (information)',
+      text: `${SPEC}基盤にはDigitalOceanを利用する。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedPartialList()),
+      expected: [
+        {
+          text: 'DigitalOcean',
+          severity: 'information',
+          message:
+            '「DigitalOcean」は取り込んだ部分的なISMAPリスト（2026-10-01時点）に無く、公式リストで確認が必要です ' +
+            '("DigitalOcean" is not in the imported partial ISMAP list (as of 2026-10-01); check the official list)',
+        },
+      ],
+    },
+    {
       name: 'a statement broken across lines: the second line alone is a usage statement (lines are not joined)',
       text: `${SPEC}本システムの公開サーバは、\nVercelを利用して構築する。\n`,
       expected: [{ text: 'Vercel', severity: 'information', message: notInPartialList('Vercel') }],
@@ -279,6 +301,12 @@ describe('rule ismap/unregistered-service', () => {
       text:
         `${SPEC}庁内のコミュニケーションにはMicrosoft TeamsとSlackを利用する。\n業務アプリはkintoneで構築する。\n` +
         '基盤にはOracle Cloud Infrastructureを利用する。\n配信にはCloudflareを利用する。\n',
+      expected: [],
+    },
+    {
+      name: 'a service reported registered, against an imported list that is partial (Slack)',
+      text: `${SPEC}庁内の連絡にはSlackを利用する。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedPartialList()),
       expected: [],
     },
     {
