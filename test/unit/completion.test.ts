@@ -268,6 +268,7 @@ describe('completion: YAML', () => {
     const result = completeYaml('cloud:\n  provider: ‸\n');
     assert.deepEqual(labels(result), [
       'Amazon Web Services', 'Google Cloud', 'Microsoft Azure', 'Oracle Cloud Infrastructure', 'さくらのクラウド',
+      'Wasabi Hot Cloud Storage', 'ニフクラ', 'FUJITSU Hybrid IT Service FJcloud', 'NEC Cloud IaaS', 'NTT Com Smart Data Platform', 'ConoHa',
       'FJcloud-V', 'IIJ GIO P2', 'IDCFクラウド', 'DigitalOcean', 'Vultr', 'Linode', 'Hetzner', 'IBM Cloud', 'Alibaba Cloud',
     ]);
     assert.equal(item(result, 'Amazon Web Services').detail, 'ガバメントクラウド: 選定 · ISMAP掲載 C21-0008-2（リスト 2026-09-15時点、10件、部分的）');
@@ -284,12 +285,12 @@ describe('completion: YAML', () => {
     const result = completeYaml('cloud:\n  provider: Microsoft Azure\n  service: ‸\n');
     assert.deepEqual(labels(result, 9), [
       'Microsoft Azure', 'Azure Virtual Machines', 'Azure Blob Storage', 'Azure Kubernetes Service', 'Azure DevOps', 'Azure OpenAI Service',
-      'Microsoft 365', 'Dynamics 365', 'Amazon Web Services',
+      'Microsoft 365 Copilot', 'Microsoft Entra ID', 'Microsoft Power Platform',
     ]);
     assert.equal(item(result, 'Slack').detail, 'Salesforce, Inc. · SaaS · 読み込んだISMAPリスト（2026-09-15時点、10件、部分的）に見当たりません');
     // A SaaS list puts SaaS first; an entry's keys come last.
     const saas = completeYaml('saas:\n  - ‸\n');
-    assert.deepEqual(labels(saas, 3), ['Google Workspace', 'Gemini Enterprise', 'Microsoft 365']);
+    assert.deepEqual(labels(saas, 3), ['ChatGPT', 'Claude', 'Microsoft 365 Copilot']);
     assert.deepEqual(labels(saas).slice(-3), ['name', 'purpose', 'note']);
   });
 
