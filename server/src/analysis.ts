@@ -46,10 +46,27 @@ export interface DocumentAnalysis {
   readonly matchCache: SegmentMatchCache;
 }
 
-export function buildModel(source: SourceDocument): DocumentModel {
-  return documentKindOf(source.languageId, source.uri) === 'yaml'
-    ? parseYamlDocument(source.text)
-    : parseMarkdownDocument(source.text);
+/** Documents longer than this (UTF-16 units) are checked up to it only (limits/document-size says so). */
+export const DEFAULT_MAX_DOCUMENT_LENGTH = 1_000_000;
+
+/** Where a long text is cut: at the last line break in the limit's last tenth, else at the limit (never inside a surrogate pair). */
+export function checkedLength(text: string, maxLength: number): number {
+  if (text.length <= maxLength) {
+    return text.length;
+  }
+  const lineBreak = text.lastIndexOf('\n', maxLength - 1);
+  if (lineBreak >= maxLength * 0.9) {
+    return lineBreak + 1;
+  }
+  const code = text.charCodeAt(maxLength - 1);
+  return code >= 0xd800 && code <= 0xdbff ? maxLength - 1 : maxLength;
+}
+
+export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): DocumentModel {
+  const length = checkedLength(source.text, maxLength);
+  const text = length < source.text.length ? source.text.slice(0, length) : source.text;
+  const model = documentKindOf(source.languageId, source.uri) === 'yaml' ? parseYamlDocument(text) : parseMarkdownDocument(text);
+  return length < source.text.length ? { ...model, truncated: { checkedLength: length, totalLength: source.text.length } } : model;
 }
 
 /** Matches of one segment's text, relative to the segment start; reused while the text is unchanged. */
@@ -123,10 +140,12 @@ export interface AnalysisOptions extends ContextOptions {
   readonly ruleSeverity?: (ruleId: string) => Severity | 'off' | undefined;
   /** Told when a rule throws (the rule's findings are dropped, the others' kept); default: once per rule on stderr. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The checking limit in UTF-16 units (default DEFAULT_MAX_DOCUMENT_LENGTH). */
+  readonly maxDocumentLength?: number;
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
-  const model = buildModel(source);
+  const model = buildModel(source, options.maxDocumentLength);
   const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous);
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
