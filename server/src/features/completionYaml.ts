@@ -51,50 +51,94 @@ function isSequenceEntry(text: string, at: number): boolean {
   return text[at] === '-' && /^[ \t\r\n]?$/.test(text[at + 1] ?? '');
 }
 
+interface HeldLine {
+  readonly indent: number;
+  /** The line starts a sequence entry ("- "). */
+  readonly entry: boolean;
+}
+
+/** Whether `outer` holds `inner` when `inner` comes below it: more indented, or an entry under a key at its column. */
+function holds(outer: HeldLine, inner: HeldLine): boolean {
+  return outer.indent < inner.indent || (outer.indent === inner.indent && !outer.entry && inner.entry);
+}
+
 /**
- * The lines to parse: from the topmost line within WINDOW_ABOVE that is not more indented than any line between
- * it and the cursor, to WINDOW_BELOW past the cursor's line; never across a document marker or out of
- * [floor, ceiling). When the window does not reach the top-level key, the lines that hold it are kept too.
+ * The lines of [floor, limit) that hold a line of `below`'s indentation at `limit`, in order. One forward pass over
+ * the lines indented at most as much (a regex, so a long list costs little), keeping the chain of open holders.
  */
-function windowAround(text: string, floor: number, ceiling: number, offset: number): Window {
-  const cursorLine = lineBounds(text, offset);
-  let level = 0;
-  while (text.charCodeAt(cursorLine.start + level) === 0x20 && cursorLine.start + level < offset) {
-    level++;
-  }
-  let levelIsEntry = isSequenceEntry(text, cursorLine.start + level);
-  let start = cursorLine.start;
-  const holders: string[] = [];
-  const budget = cursorLine.start - WINDOW_ABOVE;
-  for (let lineEnd = cursorLine.start - 1; lineEnd >= floor; ) {
-    const lineStart = Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
+function holdersAbove(text: string, floor: number, limit: number, below: HeldLine): string {
+  const chain: (HeldLine & { readonly text: string })[] = [];
+  // Line starts less indented than `below`, or a key at its column when `below` is an entry ("\n" rather than a
+  // multiline "^": the regex engine finds it much faster).
+  const less = below.indent > 0 ? ` {0,${below.indent - 1}}[^ \\r\\n#]` : '(?!)';
+  const column = below.entry ? `| {${below.indent}}(?:[^ \\r\\n#-]|-[^ \\t\\r\\n])` : '';
+  const lines = new RegExp(`(?:^|\\n)(?:${less}${column})`, 'g');
+  lines.lastIndex = Math.max(0, floor - 1);
+  for (let match = lines.exec(text); match; match = lines.exec(text)) {
+    const lineStart = match.index + (text[match.index] === '\n' ? 1 : 0);
+    if (lineStart >= limit) {
+      break;
+    }
+    const lineEnd = lineBounds(text, lineStart).end;
     let indent = 0;
     while (text.charCodeAt(lineStart + indent) === 0x20) {
       indent++;
     }
-    const first = lineStart + indent < lineEnd ? text[lineStart + indent] : '\n';
+    const line = { indent, entry: isSequenceEntry(text, lineStart + indent), text: text.slice(lineStart, lineEnd) };
+    lines.lastIndex = lineEnd;
     if (indent === 0 && isDocumentMarker(text, lineStart)) {
+      chain.length = 0;
+      continue;
+    }
+    while (chain.length > 0 && !holds(chain[chain.length - 1], line)) {
+      chain.pop();
+    }
+    chain.push(line);
+  }
+  while (chain.length > 0 && !holds(chain[chain.length - 1], below)) {
+    chain.pop();
+  }
+  return chain.map((line) => `${line.text}\n`).join('');
+}
+
+/**
+ * The lines to parse: from the topmost line within WINDOW_ABOVE that is not more indented than any line between
+ * it and the cursor, to WINDOW_BELOW past the cursor's line; never across a document marker or out of
+ * [floor, ceiling). When the window does not start at the top level, the lines above that hold it are kept too.
+ */
+function windowAround(text: string, floor: number, ceiling: number, offset: number): Window {
+  const cursorLine = lineBounds(text, offset);
+  let indent = 0;
+  while (text.charCodeAt(cursorLine.start + indent) === 0x20 && cursorLine.start + indent < offset) {
+    indent++;
+  }
+  let first: HeldLine = { indent, entry: isSequenceEntry(text, cursorLine.start + indent) };
+  let start = cursorLine.start;
+  let top = floor;
+  const budget = cursorLine.start - WINDOW_ABOVE;
+  for (let lineEnd = cursorLine.start - 1; lineEnd >= floor; ) {
+    const lineStart = Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
+    if (lineStart < budget) {
+      top = -1;
       break;
     }
-    if (first !== '\n' && first !== '\r' && first !== '#') {
-      const entry = isSequenceEntry(text, lineStart + indent);
-      // A key holds the sequence entries written at its own column ("key:\n- a").
-      const holds = indent < level || (indent === level && levelIsEntry && !entry);
-      if (lineStart >= budget ? indent <= level : holds) {
-        if (lineStart >= budget) {
-          start = lineStart;
-        } else {
-          holders.unshift(text.slice(lineStart, lineEnd) + '\n');
-        }
-        level = indent;
-        levelIsEntry = entry;
-        if (level === 0 && !entry && lineStart < budget) {
-          break;
-        }
-      }
+    let lineIndent = 0;
+    while (text.charCodeAt(lineStart + lineIndent) === 0x20) {
+      lineIndent++;
+    }
+    const char = lineStart + lineIndent < lineEnd ? text[lineStart + lineIndent] : '\n';
+    if (lineIndent === 0 && isDocumentMarker(text, lineStart)) {
+      top = lineEnd + 1;
+      break;
+    }
+    if (char !== '\n' && char !== '\r' && char !== '#' && lineIndent <= first.indent) {
+      start = lineStart;
+      first = { indent: lineIndent, entry: isSequenceEntry(text, lineStart + lineIndent) };
     }
     lineEnd = lineStart - 1;
   }
+  // The window reaches the document's start: nothing above holds it.
+  const holders = top !== -1 || (first.indent === 0 && !first.entry) ? '' : holdersAbove(text, floor, start, first);
   let end = cursorLine.end;
   for (let newline = text.indexOf('\n', end); newline !== -1 && newline + 1 < ceiling; newline = text.indexOf('\n', end)) {
     const lineStart = newline + 1;
@@ -103,7 +147,7 @@ function windowAround(text: string, floor: number, ceiling: number, offset: numb
     }
     end = Math.min(ceiling, lineBounds(text, lineStart).end);
   }
-  return { holders: holders.join(''), start, end: Math.max(end, offset) };
+  return { holders, start, end: Math.max(end, offset) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -115,7 +159,7 @@ const MARK = '\uE000';
 /** One step of a path: a key, or 0 for an entry of a sequence. */
 export type Step = string | 0;
 
-type YamlPlace =
+export type YamlPlace =
   | { readonly kind: 'none' }
   | { readonly kind: 'comment'; readonly contentStart: number }
   /** Text of a block scalar or of a scalar continued from a line above: prose. */
@@ -170,7 +214,8 @@ const KEY_SO_FAR = /^[^\s:#]*$/;
 /** The start of a line where a key is being typed (nothing, or a plain word), so a colon may be put after the marker. */
 const KEY_LINE = /^ *(?:[^\s\-?:,[\]{}#&*!|>'"%@`][^\s:#]*)?$/;
 
-function placeAt(text: string, floor: number, ceiling: number, offset: number): YamlPlace {
+/** Where the cursor at `offset` is in the YAML of `text[floor, ceiling)`. */
+export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset: number): YamlPlace {
   const line = lineBounds(text, offset);
   if (isDocumentMarker(text, line.start)) {
     return { kind: 'none' };
@@ -184,9 +229,10 @@ function placeAt(text: string, floor: number, ceiling: number, offset: number): 
   const insertion = (lead ?? '') + MARK + (colon ? ':' : '') + (restBlank ? ' #' : '');
   const window = windowAround(text, floor, ceiling, offset);
   let source = window.holders + text.slice(window.start, offset) + insertion + text.slice(offset, window.end);
-  const markAt = window.holders.length + offset - window.start + (lead ?? '').length;
-  /** Text offset of a source offset (only meaningful inside the window). */
-  const toText = (at: number) => (at <= markAt ? at : Math.max(markAt, at - insertion.length + (lead ?? '').length)) - window.holders.length + window.start;
+  const cursorAt = window.holders.length + offset - window.start;
+  const markAt = cursorAt + (lead ?? '').length;
+  /** Text offset of a source offset in the window (the insertion maps to the cursor). */
+  const toText = (at: number) => (at <= cursorAt ? at : Math.max(cursorAt, at - insertion.length)) - window.holders.length + window.start;
   const contentCol = before.length - before.trimStart().length;
 
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -247,7 +293,7 @@ function placeAt(text: string, floor: number, ceiling: number, offset: number): 
       steps,
       range: { typed: text.slice(valueStart, offset), start: valueStart, end: valueEnd, lead },
       siblings,
-      entry: blockEntry ? { col: valueStart - line.start } : undefined,
+      entry: blockEntry ? { col: valueStart - line.start + (lead ?? '').length } : undefined,
     };
   }
   return { kind: 'none' };
@@ -580,7 +626,7 @@ export function looksLikeProfile(uri: string, text: string): boolean {
  * `frontMatter`: the schema always applies and comments are YAML comments.
  */
 export function yamlCompletions(text: string, uri: string, floor: number, ceiling: number, offset: number, knowledge: Knowledge, frontMatter: boolean): CompletionResult {
-  const place = placeAt(text, floor, ceiling, offset);
+  const place = yamlPlaceAt(text, floor, ceiling, offset);
   const context: Context = { text, knowledge, profile: frontMatter || looksLikeProfile(uri, text) };
   switch (place.kind) {
     case 'none':
