@@ -189,17 +189,25 @@ export type YamlPlace =
       readonly entry?: { readonly col: number };
     };
 
-function keyName(node: unknown): string {
-  return isScalar(node) ? String(node.value ?? '') : '';
+/**
+ * A key's name. A plain key run on over lines is a colon missing above ("provider AWS\n  region: x"): an implicit
+ * key is one line, so the name is its last line.
+ */
+function keyName(node: unknown, source: string): string {
+  if (!isScalar(node)) {
+    return '';
+  }
+  const raw = node.range && node.type === Scalar.PLAIN ? source.slice(node.range[0], node.range[1]) : '';
+  return raw.includes('\n') ? raw.slice(raw.lastIndexOf('\n') + 1).trim() : String(node.value ?? '');
 }
 
 /** The keys of a mapping with their scalar values, leaving out `except`. */
-function pairsOf(map: unknown, except?: Pair): Map<string, string> {
+function pairsOf(map: unknown, source: string, except?: Pair): Map<string, string> {
   const found = new Map<string, string>();
   if (isMap(map)) {
     for (const pair of map.items) {
       if (pair !== except) {
-        found.set(keyName(pair.key), isScalar(pair.value) ? String(pair.value.value ?? '') : '');
+        found.set(keyName(pair.key, source), isScalar(pair.value) ? String(pair.value.value ?? '') : '');
       }
     }
   }
@@ -225,17 +233,24 @@ export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset
   // Right after "key:" or "-": the value needs a blank before it, in the parse as in the inserted text.
   const lead = restBlank && /(?::|(?:^|[ \t])-)$/.test(before) ? ' ' : undefined;
   // A bare word on its own line is a key being typed: the colon keeps it from continuing into the next line's key.
-  const colon = restBlank && KEY_LINE.test(before);
-  const insertion = (lead ?? '') + MARK + (colon ? ':' : '') + (restBlank ? ' #' : '');
+  let colon = restBlank && KEY_LINE.test(before);
   const window = windowAround(text, floor, ceiling, offset);
-  let source = window.holders + text.slice(window.start, offset) + insertion + text.slice(offset, window.end);
   const cursorAt = window.holders.length + offset - window.start;
   const markAt = cursorAt + (lead ?? '').length;
-  /** Text offset of a source offset in the window (the insertion maps to the cursor). */
-  const toText = (at: number) => (at <= cursorAt ? at : Math.max(cursorAt, at - insertion.length)) - window.holders.length + window.start;
   const contentCol = before.length - before.trimStart().length;
+  /** Opening quotes above the cursor left unclosed, read as blanks. */
+  const unclosed: number[] = [];
 
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const insertion = (lead ?? '') + MARK + (colon ? ':' : '') + (restBlank ? ' #' : '');
+    /** Text offset of a source offset in the window (the insertion maps to the cursor). */
+    const toText = (at: number) => (at <= cursorAt ? at : Math.max(cursorAt, at - insertion.length)) - window.holders.length + window.start;
+    let source = window.holders + text.slice(window.start, offset) + insertion + text.slice(offset, window.end);
+    // A tab is no indentation in YAML; read one as a blank (same length, so offsets hold).
+    source = source.replace(/^[ \t]*\t[ \t]*/gm, (blanks) => ' '.repeat(blanks.length));
+    for (const at of unclosed) {
+      source = source.slice(0, at) + ' ' + source.slice(at + 1);
+    }
     const found = scalarAt(source, markAt);
     if (!found) {
       const comment = yamlComments(text.slice(line.start, line.end)).find((range) => range.start < offset - line.start);
@@ -248,14 +263,14 @@ export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset
     const closed = quote !== undefined && nodeEnd - 1 > nodeStart && source[nodeEnd - 1] === quote && !(nodeEnd - 1 === markAt);
     if (quote && startsAbove && !closed) {
       // An unclosed quote above swallows the rest: read the text as if that quote were not there.
-      source = source.slice(0, nodeStart) + ' ' + source.slice(nodeStart + 1);
+      unclosed.push(nodeStart);
       continue;
     }
     if (BLOCK.has(node.type ?? '')) {
       return startsAbove && source.indexOf('\n', nodeStart) < markAt ? { kind: 'text', lineStart: line.start } : { kind: 'none' };
     }
     const parent = path[path.length - 1];
-    const steps = stepsOf(path, node);
+    const steps = stepsOf(path, node, source);
     const valueStart = toText(nodeStart + (quote ? 1 : 0));
     const valueEnd = restBlank ? offset : Math.max(offset, toText(nodeEnd - (closed ? 1 : 0)));
     const keyOnThisLine = (start: number, existing: ReadonlySet<string>, hasColon: boolean, flow: boolean): YamlPlace => {
@@ -265,8 +280,13 @@ export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset
         : { kind: 'none' };
     };
     if (isPair(parent) && parent.key === node) {
-      const existing = new Set(pairsOf(path[path.length - 2], parent).keys());
+      const existing = new Set(pairsOf(path[path.length - 2], source, parent).keys());
       const flow = isMap(path[path.length - 2]) && (path[path.length - 2] as { flow?: boolean }).flow === true;
+      if (flow && colon) {
+        // The colon put after a word in a flow sequence ("[a,\n  b") made it a key: read it without.
+        colon = false;
+        continue;
+      }
       const hasColon = !colon && /^[ \t]*:/.test(source.slice(nodeEnd));
       if (!startsAbove) {
         return keyOnThisLine(valueStart, existing, hasColon, flow);
@@ -286,7 +306,7 @@ export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset
     }
     const holder = [...path].reverse().findIndex((ancestor) => isPair(ancestor));
     const holderPair = holder === -1 ? undefined : (path[path.length - 1 - holder] as Pair);
-    const siblings = holderPair ? pairsOf(path[path.length - 2 - holder], holderPair) : new Map<string, string>();
+    const siblings = holderPair ? pairsOf(path[path.length - 2 - holder], source, holderPair) : new Map<string, string>();
     const blockEntry = isSeq(parent) && !parent.flow;
     return {
       kind: 'value',
@@ -315,13 +335,13 @@ function scalarAt(source: string, markAt: number): { node: Scalar; path: readonl
 }
 
 /** The key path to `node`: the keys of the pairs holding it (not its own key) and 0 for each sequence entry. */
-function stepsOf(path: readonly unknown[], node: Node): Step[] {
+function stepsOf(path: readonly unknown[], node: Node, source: string): Step[] {
   const steps: Step[] = [];
   path.forEach((ancestor, index) => {
     if (isSeq(ancestor)) {
       steps.push(0);
     } else if (isPair(ancestor) && ancestor.key !== (path[index + 1] ?? node)) {
-      steps.push(keyName(ancestor.key));
+      steps.push(keyName(ancestor.key, source));
     }
   });
   return steps;
