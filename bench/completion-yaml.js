@@ -2,6 +2,7 @@
 /*
  * YAML completion latency on a ~1 MB system profile (run after `npm run build && npx tsc -b`):
  *   node bench/completion-yaml.js
+ * BENCH_OUT=dir takes the compiled server from another build (to compare two versions on the same machine load).
  * Completion is asked at a few kinds of place (a key being typed deep in a long list, a list entry in the middle,
  * a value near the top, a top-level key at the end); prints the median and p99 of BENCH_RUNS (200) calls each.
  */
@@ -11,8 +12,9 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 
 const root = path.resolve(__dirname, '..');
-const { completionsAt } = require(path.join(root, 'out', 'server', 'src', 'features', 'completion.js'));
-const { loadKnowledge } = require(path.join(root, 'out', 'server', 'src', 'knowledge.js'));
+const out = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, 'out');
+const { completionsAt } = require(path.join(out, 'server', 'src', 'features', 'completion.js'));
+const { loadKnowledge } = require(path.join(out, 'server', 'src', 'knowledge.js'));
 
 const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '', 10) || 200;
 const knowledge = loadKnowledge(path.join(root, 'dist'));

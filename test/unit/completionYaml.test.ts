@@ -124,6 +124,11 @@ describe('YAML completion: where the cursor is', () => {
     // A key holding entries written at its own column, far above.
     const sameColumn = `ismap_controls:\n${'- 9.1.1\n'.repeat(5000)}- 9.2.‸\n`;
     assert.deepEqual(placeOf(sameColumn), value(['ismap_controls', 0], '9.2.', '9.2.', {}, { entryCol: 2 }));
+    // The keys beside the cursor's, far above and below, are still seen (their first line), the provider too.
+    const far = `doctype: system-profile\ncloud:\n  provider: "Microsoft Azure"\n  notes:\n${'    - 注記\n'.repeat(3000)}  region: ‸\n  dr_region: x\nsaas:\n${entries}‸\nclassification:\n${'  # 注記\n'.repeat(3000)}  confidentiality: 2\nsystem: |\n  説明\n`;
+    const [head, middle, tail] = far.split('‸');
+    assert.deepEqual(placeOf(`${head}‸${middle}${tail}`), value(['cloud', 'region'], '', '', { provider: 'Microsoft Azure', notes: '', dr_region: 'x' }));
+    assert.deepEqual(placeOf(`${head}${middle}‸${tail}`), key([], '', '', 0, ['classification', 'cloud', 'doctype', 'saas', 'system']));
     // A document marker far above ends what holds the cursor.
     const afterMarker = `cloud:\n  provider: AWS\n---\nsaas:\n${entries}  - ‸\n`;
     assert.deepEqual(placeOf(afterMarker), value(['saas', 0], '', '', {}, { entryCol: 4 }));

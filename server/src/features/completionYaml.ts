@@ -32,15 +32,22 @@ import { loadSchema } from '../glossary/schemas';
 // ---------------------------------------------------------------------------------------------------------
 // The window parsed around the cursor
 
-/** At most this many characters of whole lines above and below the cursor's line are parsed (sibling keys further away are not seen). */
-const WINDOW_ABOVE = 4000;
-const WINDOW_BELOW = 1500;
+/** At most this many characters of whole lines above and below the cursor's line are parsed as they are. */
+const WINDOW_ABOVE = 2000;
+const WINDOW_BELOW = 600;
+/** Beyond the window, at most this many sibling keys either way are read (their first line only). */
+const MAX_SIBLINGS = 500;
 
 interface Window {
-  /** Lines above the window that hold it (each less indented than everything below it), in order, each with its "\n". */
-  readonly holders: string;
+  /**
+   * Lines above the window, each with its "\n": those that hold it (each less indented than everything below
+   * it), then the first lines of the keys beside the window's first line.
+   */
+  readonly above: string;
   readonly start: number;
   readonly end: number;
+  /** The first lines of the keys beside the window's first line below the window, each after a "\n". */
+  readonly below: string;
 }
 
 function isDocumentMarker(text: string, lineStart: number): boolean {
@@ -63,48 +70,105 @@ function holds(outer: HeldLine, inner: HeldLine): boolean {
 }
 
 /**
- * The lines of [floor, limit) that hold a line of `below`'s indentation at `limit`, in order. One forward pass over
- * the lines indented at most as much (a regex, so a long list costs little), keeping the chain of open holders.
+ * Line starts less indented than `line`, or keys at its column ("\n" rather than a multiline "^": the regex
+ * engine finds it much faster; deeper lines, most of a long list, are skipped without a look).
  */
-function holdersAbove(text: string, floor: number, limit: number, below: HeldLine): string {
-  const chain: (HeldLine & { readonly text: string })[] = [];
-  // Line starts less indented than `below`, or a key at its column when `below` is an entry ("\n" rather than a
-  // multiline "^": the regex engine finds it much faster).
-  const less = below.indent > 0 ? ` {0,${below.indent - 1}}[^ \\r\\n#]` : '(?!)';
-  const column = below.entry ? `| {${below.indent}}(?:[^ \\r\\n#-]|-[^ \\t\\r\\n])` : '';
-  const lines = new RegExp(`(?:^|\\n)(?:${less}${column})`, 'g');
+function shallowLines(line: HeldLine): RegExp {
+  const less = line.indent > 0 ? ` {0,${line.indent - 1}}[^ \\r\\n#]|` : '';
+  return new RegExp(`(?:^|\\n)(?:${less} {${line.indent}}(?:[^ \\r\\n#-]|-[^ \\t\\r\\n]))`, 'g');
+}
+
+/** A sibling key's first line without what may run on to the lines left out: its value only when plain. */
+function siblingLine(line: string): string | undefined {
+  const pair = /^( *)((?:"[^"]*"|'[^']*'|[^\s#"'][^#]*?)):(?:[ \t]+(.*))?$/.exec(line.trimEnd());
+  if (!pair) {
+    return undefined;
+  }
+  const value = pair[3]?.replace(/(?:^|[ \t])#.*$/, '').trim() ?? '';
+  const whole = /^[^"'[{|>&*!%@`]|^"[^"\\]*"$|^'[^']*'$/.test(value);
+  return whole ? `${pair[1]}${pair[2]}: ${value}` : `${pair[1]}${pair[2]}:`;
+}
+
+interface LineAt extends HeldLine {
+  readonly start: number;
+  readonly end: number;
+}
+
+function lineAt(text: string, lineStart: number): LineAt {
+  let indent = 0;
+  while (text.charCodeAt(lineStart + indent) === 0x20) {
+    indent++;
+  }
+  return { start: lineStart, end: lineBounds(text, lineStart).end, indent, entry: isSequenceEntry(text, lineStart + indent) };
+}
+
+/** The lines of [floor, limit) that hold `first` (the window's first line, at `limit`), then the keys beside it. */
+function linesAbove(text: string, floor: number, limit: number, first: HeldLine): string {
+  const chain: LineAt[] = [];
+  let siblings: LineAt[] = [];
+  const lines = shallowLines(first);
   lines.lastIndex = Math.max(0, floor - 1);
   for (let match = lines.exec(text); match; match = lines.exec(text)) {
-    const lineStart = match.index + (text[match.index] === '\n' ? 1 : 0);
-    if (lineStart >= limit) {
+    const line = lineAt(text, match.index + (text[match.index] === '\n' ? 1 : 0));
+    if (line.start >= limit) {
       break;
     }
-    const lineEnd = lineBounds(text, lineStart).end;
-    let indent = 0;
-    while (text.charCodeAt(lineStart + indent) === 0x20) {
-      indent++;
-    }
-    const line = { indent, entry: isSequenceEntry(text, lineStart + indent), text: text.slice(lineStart, lineEnd) };
-    lines.lastIndex = lineEnd;
-    if (indent === 0 && isDocumentMarker(text, lineStart)) {
+    lines.lastIndex = line.end;
+    if (line.indent === 0 && isDocumentMarker(text, line.start)) {
       chain.length = 0;
+      siblings = [];
+      continue;
+    }
+    if (line.indent === first.indent && !line.entry && !first.entry) {
+      siblings.push(line);
       continue;
     }
     while (chain.length > 0 && !holds(chain[chain.length - 1], line)) {
       chain.pop();
     }
     chain.push(line);
+    siblings = [];
   }
-  while (chain.length > 0 && !holds(chain[chain.length - 1], below)) {
+  while (chain.length > 0 && !holds(chain[chain.length - 1], first)) {
     chain.pop();
   }
-  return chain.map((line) => `${line.text}\n`).join('');
+  const kept = chain.map((line) => text.slice(line.start, line.end));
+  for (const line of siblings.slice(-MAX_SIBLINGS)) {
+    const sibling = siblingLine(text.slice(line.start, line.end));
+    if (sibling !== undefined) {
+      kept.push(sibling);
+    }
+  }
+  return kept.map((line) => `${line}\n`).join('');
+}
+
+/** The keys beside `first` in [from, ceiling), up to the end of the mapping that holds them. */
+function siblingsBelow(text: string, from: number, ceiling: number, first: HeldLine): string {
+  if (first.entry) {
+    return '';
+  }
+  const kept: string[] = [];
+  const lines = shallowLines(first);
+  lines.lastIndex = from;
+  for (let match = lines.exec(text); match && kept.length < MAX_SIBLINGS; match = lines.exec(text)) {
+    const line = lineAt(text, match.index + (text[match.index] === '\n' ? 1 : 0));
+    if (line.start >= ceiling || line.indent < first.indent || isDocumentMarker(text, line.start)) {
+      break;
+    }
+    lines.lastIndex = line.end;
+    const sibling = siblingLine(text.slice(line.start, Math.min(line.end, ceiling)));
+    if (sibling !== undefined) {
+      kept.push(`\n${sibling}`);
+    }
+  }
+  return kept.join('');
 }
 
 /**
  * The lines to parse: from the topmost line within WINDOW_ABOVE that is not more indented than any line between
  * it and the cursor, to WINDOW_BELOW past the cursor's line; never across a document marker or out of
- * [floor, ceiling). When the window does not start at the top level, the lines above that hold it are kept too.
+ * [floor, ceiling). Beyond the window, the lines that hold it and the first lines of the keys beside its first
+ * line are kept, so the key path and the keys already written are those of the whole document.
  */
 function windowAround(text: string, floor: number, ceiling: number, offset: number): Window {
   const cursorLine = lineBounds(text, offset);
@@ -114,31 +178,25 @@ function windowAround(text: string, floor: number, ceiling: number, offset: numb
   }
   let first: HeldLine = { indent, entry: isSequenceEntry(text, cursorLine.start + indent) };
   let start = cursorLine.start;
-  let top = floor;
+  let reachedTop = true;
   const budget = cursorLine.start - WINDOW_ABOVE;
   for (let lineEnd = cursorLine.start - 1; lineEnd >= floor; ) {
     const lineStart = Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
     if (lineStart < budget) {
-      top = -1;
+      reachedTop = false;
       break;
     }
-    let lineIndent = 0;
-    while (text.charCodeAt(lineStart + lineIndent) === 0x20) {
-      lineIndent++;
-    }
-    const char = lineStart + lineIndent < lineEnd ? text[lineStart + lineIndent] : '\n';
-    if (lineIndent === 0 && isDocumentMarker(text, lineStart)) {
-      top = lineEnd + 1;
+    const line = lineAt(text, lineStart);
+    const char = lineStart + line.indent < lineEnd ? text[lineStart + line.indent] : '\n';
+    if (line.indent === 0 && isDocumentMarker(text, lineStart)) {
       break;
     }
-    if (char !== '\n' && char !== '\r' && char !== '#' && lineIndent <= first.indent) {
+    if (char !== '\n' && char !== '\r' && char !== '#' && line.indent <= first.indent) {
       start = lineStart;
-      first = { indent: lineIndent, entry: isSequenceEntry(text, lineStart + lineIndent) };
+      first = line;
     }
     lineEnd = lineStart - 1;
   }
-  // The window reaches the document's start: nothing above holds it.
-  const holders = top !== -1 || (first.indent === 0 && !first.entry) ? '' : holdersAbove(text, floor, start, first);
   let end = cursorLine.end;
   for (let newline = text.indexOf('\n', end); newline !== -1 && newline + 1 < ceiling; newline = text.indexOf('\n', end)) {
     const lineStart = newline + 1;
@@ -147,7 +205,12 @@ function windowAround(text: string, floor: number, ceiling: number, offset: numb
     }
     end = Math.min(ceiling, lineBounds(text, lineStart).end);
   }
-  return { holders, start, end: Math.max(end, offset) };
+  return {
+    above: reachedTop ? '' : linesAbove(text, floor, start, first),
+    start,
+    end: Math.max(end, offset),
+    below: end < ceiling ? siblingsBelow(text, end, ceiling, first) : '',
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -235,7 +298,7 @@ export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset
   // A bare word on its own line is a key being typed: the colon keeps it from continuing into the next line's key.
   let colon = restBlank && KEY_LINE.test(before);
   const window = windowAround(text, floor, ceiling, offset);
-  const cursorAt = window.holders.length + offset - window.start;
+  const cursorAt = window.above.length + offset - window.start;
   const markAt = cursorAt + (lead ?? '').length;
   const contentCol = before.length - before.trimStart().length;
   /** Opening quotes above the cursor left unclosed, read as blanks. */
@@ -244,8 +307,8 @@ export function yamlPlaceAt(text: string, floor: number, ceiling: number, offset
   for (let attempt = 0; attempt < 4; attempt++) {
     const insertion = (lead ?? '') + MARK + (colon ? ':' : '') + (restBlank ? ' #' : '');
     /** Text offset of a source offset in the window (the insertion maps to the cursor). */
-    const toText = (at: number) => (at <= cursorAt ? at : Math.max(cursorAt, at - insertion.length)) - window.holders.length + window.start;
-    let source = window.holders + text.slice(window.start, offset) + insertion + text.slice(offset, window.end);
+    const toText = (at: number) => (at <= cursorAt ? at : Math.max(cursorAt, at - insertion.length)) - window.above.length + window.start;
+    let source = window.above + text.slice(window.start, offset) + insertion + text.slice(offset, window.end) + window.below;
     // A tab is no indentation in YAML; read one as a blank (same length, so offsets hold).
     source = source.replace(/^[ \t]*\t[ \t]*/gm, (blanks) => ' '.repeat(blanks.length));
     for (const at of unclosed) {
