@@ -142,21 +142,31 @@ function linesAbove(text: string, floor: number, limit: number, first: HeldLine)
   return kept.map((line) => `${line}\n`).join('');
 }
 
-/** The keys beside `first` in [from, ceiling), up to the end of the mapping that holds them. */
-function siblingsBelow(text: string, from: number, ceiling: number, first: HeldLine): string {
-  if (first.entry) {
-    return '';
+/**
+ * The first lines of the keys beside the cursor's below the window [cursorLineEnd, windowEnd), up to the end of
+ * their mapping: none if a line of the window already ends it.
+ */
+function siblingsBelow(text: string, cursorLineEnd: number, windowEnd: number, ceiling: number): string {
+  // The column of the cursor's mapping: its line's indentation, past any "- " markers.
+  const cursorLine = lineAt(text, lineBounds(text, cursorLineEnd).start);
+  let column = cursorLine.indent;
+  while (isSequenceEntry(text, cursorLine.start + column)) {
+    column++;
+    while (text[cursorLine.start + column] === ' ') {
+      column++;
+    }
   }
+  const level: HeldLine = { indent: column, entry: false };
+  const lines = shallowLines(level);
   const kept: string[] = [];
-  const lines = shallowLines(first);
-  lines.lastIndex = from;
+  lines.lastIndex = cursorLineEnd;
   for (let match = lines.exec(text); match && kept.length < MAX_SIBLINGS; match = lines.exec(text)) {
     const line = lineAt(text, match.index + (text[match.index] === '\n' ? 1 : 0));
-    if (line.start >= ceiling || line.indent < first.indent || isDocumentMarker(text, line.start)) {
+    if (line.start >= ceiling || line.indent < level.indent || isDocumentMarker(text, line.start)) {
       break;
     }
     lines.lastIndex = line.end;
-    const sibling = siblingLine(text.slice(line.start, Math.min(line.end, ceiling)));
+    const sibling = line.start >= windowEnd ? siblingLine(text.slice(line.start, Math.min(line.end, ceiling))) : undefined;
     if (sibling !== undefined) {
       kept.push(`\n${sibling}`);
     }
@@ -209,7 +219,7 @@ function windowAround(text: string, floor: number, ceiling: number, offset: numb
     above: reachedTop ? '' : linesAbove(text, floor, start, first),
     start,
     end: Math.max(end, offset),
-    below: end < ceiling ? siblingsBelow(text, end, ceiling, first) : '',
+    below: end < ceiling ? siblingsBelow(text, cursorLine.end, end, ceiling) : '',
   };
 }
 
