@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { completionsAt } from '../../server/src/features/completion';
-import { yamlPlaceAt, type YamlPlace } from '../../server/src/features/completionYaml';
+import { yamlPlaceAt, type YamlPlace } from '../../server/src/features/completionYamlPlace';
 import { bundledKnowledge } from '../helpers';
 
 const CURSOR = '‸';
