@@ -100,6 +100,7 @@ describe('YAML completion: where the cursor is', () => {
     ['a missing colon above a key being typed', 'cloud:\n  provider AWS\n  re‸\n', key(['cloud'], 're', 're', 2, [])],
     ['a missing colon above a value', 'cloud:\n  provider AWS\n  region: ‸\n', value(['cloud', 'region'], '', '')],
     ['broken flow and keys below', 'cloud:\n  provider: AWS\n  region: ap-‸\nnotes: [unclosed\n  - : :\n', value(['cloud', 'region'], 'ap-', 'ap-', { provider: 'AWS' })],
+    ['CRLF line ends', 'cloud:\r\n  provider: AWS\r\n  ‸\r\n  service: EC2\r\n', key(['cloud'], '', '', 2, ['provider', 'service'])],
     ['a key followed by a blank (not a key any more)', 'cloud:\n  region ‸\n  provider: AWS\n', { kind: 'none' }],
   ];
   for (const [name, marked, expected] of table) {
