@@ -30,7 +30,7 @@ interface Window {
   readonly above: string;
   readonly start: number;
   readonly end: number;
-  /** The first lines of the keys beside the window's first line below the window, each after a "\n". */
+  /** Below the window, the first lines of the keys beside the cursor's (at its column), each after a "\n". */
   readonly below: string;
 }
 
