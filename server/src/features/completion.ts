@@ -10,7 +10,8 @@
  * - Inside a comment: govsec suppression directives and rule ids.
  *
  * Completion never analyses the document: it reads the cursor's line and sentence (Markdown: plus one cheap
- * pass over the lines above for fences, comments and the front matter; YAML: the lines above for the key path).
+ * pass over the lines above for fences, comments and the front matter; YAML: a bounded window around the cursor,
+ * parsed by the yaml library, and the lines above it that hold it).
  */
 
 import { documentKindOf } from '../document/model';
