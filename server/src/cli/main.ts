@@ -22,6 +22,7 @@ import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
 import { formatStats, knowledgeStats } from './stats';
 import { ProjectSetup } from '../config/projectSetup';
+import { GOVSEC_VERSION as VERSION } from '../version';
 
 const USAGE = `Usage:
   govsec check [files or folders…] [--format text|json|sarif] [--config FILE]
@@ -39,7 +40,6 @@ const USAGE = `Usage:
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
 `;
 
-const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 

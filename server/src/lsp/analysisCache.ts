@@ -12,6 +12,8 @@ export function documentPath(uri: string): string | undefined {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  /** How many analyses ran (tests check that a cancelled request did no work). */
+  analysesRun = 0;
 
   /** `setupFor` gives the knowledge and options for a document: configuration and user glossaries applied. */
   constructor(private readonly setupFor: (uri: string) => DocumentSetup) {}
@@ -22,6 +24,7 @@ export class AnalysisCache {
       return cached.analysis;
     }
     const setup = this.setupFor(document.uri);
+    this.analysesRun++;
     // The previous version's per-segment matches are reused for the lines an edit did not touch.
     const analysis = analyzeDocument(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
