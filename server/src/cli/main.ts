@@ -23,6 +23,7 @@ import { runIsmapImport } from './ismapImport';
 import { formatStats, knowledgeStats } from './stats';
 import { ProjectSetup } from '../config/projectSetup';
 import { GOVSEC_VERSION as VERSION } from '../version';
+import { notCheckedMessage } from '../failure';
 
 const USAGE = `Usage:
   govsec check [files or folders…] [--format text|json|sarif] [--config FILE]
@@ -137,7 +138,14 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
         failed = true;
       }
     }
-    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, applied.knowledge, applied.options);
+    let analysis: ReturnType<typeof analyzeDocument>;
+    try {
+      analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, applied.knowledge, applied.options);
+    } catch (error) {
+      err.write(`govsec: ${file}: ${notCheckedMessage(error)}\n`);
+      failed = true;
+      continue;
+    }
     for (const finding of analysis.findings) {
       const start = document.positionAt(finding.start);
       const end = document.positionAt(finding.end);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../analysis';
 import type { DocumentSetup } from '../config/projectSetup';
+import { notCheckedMessage } from '../failure';
 
 /** The file path of a document URI (undefined for untitled documents, which no .govsec.yaml applies to). */
 export function documentPath(uri: string): string | undefined {
@@ -11,12 +12,18 @@ export function documentPath(uri: string): string | undefined {
 }
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis; failure?: string }>();
   /** How many analyses ran (tests check that a cancelled request did no work). */
   analysesRun = 0;
 
-  /** `setupFor` gives the knowledge and options for a document: configuration and user glossaries applied. */
-  constructor(private readonly setupFor: (uri: string) => DocumentSetup) {}
+  /**
+   * `setupFor` gives the knowledge and options for a document: configuration and user glossaries applied.
+   * `onFailure` hears of a document the engine could not check (its analysis is then that of an empty text).
+   */
+  constructor(
+    private readonly setupFor: (uri: string) => DocumentSetup,
+    private readonly onFailure: (uri: string, message: string) => void = () => undefined,
+  ) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
@@ -25,14 +32,27 @@ export class AnalysisCache {
     }
     const setup = this.setupFor(document.uri);
     this.analysesRun++;
-    // The previous version's per-segment matches are reused for the lines an edit did not touch.
-    const analysis = analyzeDocument(
-      { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      setup.knowledge,
-      { ...setup.options, previous: cached?.analysis.matchCache },
-    );
-    this.entries.set(document.uri, { version: document.version, analysis });
-    return analysis;
+    const source = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+    try {
+      // The previous version's per-segment matches are reused for the lines an edit did not touch.
+      const analysis = analyzeDocument(source, setup.knowledge, { ...setup.options, previous: cached?.analysis.matchCache });
+      this.entries.set(document.uri, { version: document.version, analysis });
+      return analysis;
+    } catch (error) {
+      const failure = notCheckedMessage(error);
+      if (cached?.failure !== failure) {
+        this.onFailure(document.uri, failure);
+      }
+      const analysis = analyzeDocument({ ...source, text: '' }, setup.knowledge, setup.options);
+      this.entries.set(document.uri, { version: document.version, analysis, failure });
+      return analysis;
+    }
+  }
+
+  /** Why this version of the document could not be checked, when it could not (see get). */
+  failureOf(document: TextDocument): string | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry?.version === document.version ? entry.failure : undefined;
   }
 
   /** Whether this version of the document is analysed already. */

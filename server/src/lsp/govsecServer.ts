@@ -98,7 +98,10 @@ export class GovsecServer {
       notify: (message) => void connection.window.showWarningMessage(message),
     });
     this.workspace.onProblems((file, problems) => this.publishUserData(file, problems));
-    this.cache = new AnalysisCache((uri) => this.setupFor(uri));
+    this.cache = new AnalysisCache(
+      (uri) => this.setupFor(uri),
+      (uri, message) => connection.console.error(`govsec: ${uri}: ${message}`),
+    );
     this.context = { cache: this.cache, setupFor: (uri) => this.setupFor(uri), serverDirectory: options.serverDirectory };
     this.registerHandlers();
   }
