@@ -89,7 +89,12 @@ function markdownPlaceAt(text: string, offset: number): MarkdownPlace {
       continue;
     }
     const line = lineBounds(text, match.index);
-    const run = /(`{3,}|~{3,})(.*)$/.exec(text.slice(match.index, line.end))!;
+    const run = /(`{3,}|~{3,})(.*)$/.exec(text.slice(match.index, line.end));
+    if (!run) {
+      // A CR-only line end inside the slice (`.` stops at a CR): not a fence line.
+      MARKERS.lastIndex = line.end;
+      continue;
+    }
     if (fence) {
       if (run[1][0] === fence.char && run[1].length >= fence.length && run[2].trim() === '') {
         fence = undefined;

@@ -296,7 +296,8 @@ type YamlPlace =
 
 /** The typed part of a scalar value from `valueCol` to the cursor: after an opening quote or flow "[" / ",". */
 function scalarRange(line: string, lineStart: number, valueCol: number, cursorCol: number, lineEnd: number): { typed: string; start: number; end: number; flow: boolean } {
-  let from = valueCol;
+  // The cursor may sit right after the colon, before the space that starts the value.
+  let from = Math.min(valueCol, cursorCol);
   let flow = false;
   const before = line.slice(valueCol, cursorCol);
   if (before.startsWith('[')) {
