@@ -67,7 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel,
     errorHandler: handler,
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    // A function: a restart after trust was granted must not pass the old value.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     // Hover and completion Markdown is built from glossary data: never trusted (no command links), no HTML.
     markdown: { isTrusted: false, supportHtml: false },
   };

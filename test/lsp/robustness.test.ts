@@ -147,6 +147,39 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     assert.equal(await server.hover(b, 2, 21), null);
   });
 
+  it('shows a broken imported ISMAP list as a diagnostic at its line, and clears it when the file is fixed', async () => {
+    const folder = makeFolder('govsec-broken-list-');
+    folders.push(folder);
+    const listFile = path.join(folder, '.govsec', 'ismap-list.yaml');
+    fs.mkdirSync(path.dirname(listFile));
+    fs.writeFileSync(listFile, 'kind: ismap-list\nname: [broken\n');
+    await server.initialize({ folders: [uriOf(folder)] });
+    const broken = await server.diagnostics(uriOf(listFile), (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      broken.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [[USER_DATA_PROBLEM_CODE, 2]],
+    );
+    assert.match(broken.diagnostics[0].message, /^YAML: Flow sequence/);
+    assert.ok(server.shownMessages.some((message) => message.startsWith(`govsec: the ISMAP list ${listFile} could not be loaded (`)), server.shownMessages.join('\n'));
+    fs.rmSync(listFile);
+    await server.changeFiles([uriOf(listFile)]);
+    await server.diagnostics(uriOf(listFile), (p) => p !== broken && p.diagnostics.length === 0);
+  });
+
+  it('applies the configuration of a workspace folder added later', async () => {
+    const first = makeFolder('govsec-root-first-');
+    const added = makeFolder('govsec-root-added-', 'rules:\n  term/*: off\n', 'kind: terms\nterms: []\n');
+    folders.push(first, added);
+    await server.initialize({ folders: [uriOf(first)] });
+    await server.client.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: uriOf(added), name: 'added' }], removed: [] },
+    });
+    const memo = uriOf(path.join(added, 'memo.md'));
+    await server.open(memo, 'markdown', DOCUMENT);
+    assert.deepEqual(codes(await server.diagnostics(memo)), []);
+    assert.deepEqual(server.server.workspace.folderPaths.sort(), [first, added].sort());
+  });
+
   it('a request cancelled right after it is sent does no analysis and answers cancelled', async () => {
     await server.initialize({ pull: true });
     const uri = 'untitled:cancel.md';

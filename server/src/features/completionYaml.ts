@@ -308,7 +308,7 @@ function scalarRange(line: string, lineStart: number, valueCol: number, cursorCo
       from++;
     }
   }
-  if (line[from] === '"' || line[from] === "'") {
+  if ((line[from] === '"' || line[from] === "'") && from < cursorCol) {
     from++;
   }
   // The value's end: the rest of the token under the cursor.

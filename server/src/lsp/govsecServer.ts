@@ -34,7 +34,7 @@ import { AnalysisCache, documentPath } from './analysisCache';
 import { serverCapabilities, supportsPullDiagnostics } from './capabilities';
 import * as handlers from './handlers';
 import { readSettings } from './settings';
-import { GovsecWorkspace, UNTRUSTED_MESSAGE } from './workspace';
+import { GovsecWorkspace } from './workspace';
 
 /** Sent by the VS Code client when the user grants (or the editor withdraws) workspace trust. */
 export const WORKSPACE_TRUST_NOTIFICATION = 'govsec/didChangeWorkspaceTrust';
@@ -251,23 +251,7 @@ export class GovsecServer {
   }
 
   private async initialized(): Promise<void> {
-    const knowledge = this.options.knowledge;
-    this.connection.console.info(
-      `govsec ${GOVSEC_VERSION}: ${knowledge.glossary.terms.length} glossary terms, ${knowledge.services.length} cloud services; ` +
-        `${describeList(knowledge.ismapList)}; diagnostics are ${this.pullDiagnostics ? 'pulled' : 'pushed'}; ` +
-        `workspace folders: ${this.workspace.folderPaths.join(', ') || '(none)'}`,
-    );
-    if (!this.workspace.trusted) {
-      this.connection.console.info(`govsec: ${UNTRUSTED_MESSAGE}`);
-    }
-    if (this.watchedFilesRegistration) {
-      await this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, {
-          // The ISMAP list, configuration files, and YAML files that may be a user's glossary.
-          watchers: [{ globPattern: `**/${DEFAULT_ISMAP_LIST_FILE}` }, { globPattern: '**/.govsec.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }],
-        })
-        .catch(() => undefined);
-    }
+    // First, before any await: a folder change that arrives meanwhile must not be lost.
     if (this.workspaceFolderEvents) {
       this.connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
         const removed = new Set(event.removed.map((folder) => documentPath(folder.uri)));
@@ -277,6 +261,20 @@ export class GovsecServer {
         this.cache.clear();
         this.refreshDiagnostics();
       });
+    }
+    const knowledge = this.options.knowledge;
+    this.connection.console.info(
+      `govsec ${GOVSEC_VERSION}: ${knowledge.glossary.terms.length} glossary terms, ${knowledge.services.length} cloud services; ` +
+        `${describeList(knowledge.ismapList)}; diagnostics are ${this.pullDiagnostics ? 'pulled' : 'pushed'}; ` +
+        `workspace folders: ${this.workspace.folderPaths.join(', ') || '(none)'}`,
+    );
+    if (this.watchedFilesRegistration) {
+      await this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          // The ISMAP list, configuration files, and YAML files that may be a user's glossary.
+          watchers: [{ globPattern: `**/${DEFAULT_ISMAP_LIST_FILE}` }, { globPattern: '**/.govsec.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }],
+        })
+        .catch(() => undefined);
     }
     if (this.configurationRequests) {
       await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'govsec' }).catch(() => undefined);
