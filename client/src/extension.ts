@@ -15,10 +15,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from '../../server/src/lsp/protocol';
 import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy } from './restartPolicy';
-
-/** The server's notification name (server/src/lsp/govsecServer.ts WORKSPACE_TRUST_NOTIFICATION). */
-const WORKSPACE_TRUST_NOTIFICATION = 'govsec/didChangeWorkspaceTrust';
 const RESTART_COMMAND = 'govsec.restartServer';
 
 let client: LanguageClient | undefined;
@@ -68,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     errorHandler: handler,
     // A function: a restart after trust was granted must not pass the old value.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): GovsecInitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
     // Hover and completion Markdown is built from glossary data: never trusted (no command links), no HTML.
     markdown: { isTrusted: false, supportHtml: false },
   };

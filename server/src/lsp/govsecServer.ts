@@ -33,19 +33,10 @@ import { GOVSEC_VERSION } from '../version';
 import { AnalysisCache, documentPath } from './analysisCache';
 import { serverCapabilities, supportsPullDiagnostics } from './capabilities';
 import * as handlers from './handlers';
+import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from './protocol';
 import { readSettings } from './settings';
 import { GovsecWorkspace } from './workspace';
 
-/** Sent by the VS Code client when the user grants (or the editor withdraws) workspace trust. */
-export const WORKSPACE_TRUST_NOTIFICATION = 'govsec/didChangeWorkspaceTrust';
-
-/** What a client may pass in initializationOptions. */
-export interface GovsecInitializationOptions {
-  /** false in an untrusted workspace (VS Code); absent means trusted (clients without a trust model). */
-  readonly workspaceTrusted?: boolean;
-  /** The govsec settings section, for clients that do not answer workspace/configuration. */
-  readonly settings?: unknown;
-}
 
 /** The diagnostic code of a problem in a user data file (.govsec.yaml, glossary file, ISMAP list). */
 export const USER_DATA_PROBLEM_CODE = 'govsec/user-data';
