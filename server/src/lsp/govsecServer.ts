@@ -72,6 +72,9 @@ export class GovsecServer {
   private readonly pendingPushes = new Map<string, NodeJS.Timeout>();
   /** TextDocuments fires onDidChangeContent right after onDidOpen: an opened document is diagnosed at once. */
   private readonly justOpened = new Set<string>();
+  /** Problems found before `initialized` wait for it (LSP allows no diagnostics before then). */
+  private readonly earlyProblemFiles = new Set<string>();
+  private isInitialized = false;
   private pullDiagnostics = false;
   private configurationRequests = false;
   private watchedFilesRegistration = false;
@@ -253,6 +256,11 @@ export class GovsecServer {
         this.refreshDiagnostics();
       });
     }
+    this.isInitialized = true;
+    for (const file of this.earlyProblemFiles) {
+      this.publishUserData(file, this.workspace.problemsOf(file));
+    }
+    this.earlyProblemFiles.clear();
     const knowledge = this.options.knowledge;
     this.connection.console.info(
       `govsec ${GOVSEC_VERSION}: ${knowledge.glossary.terms.length} glossary terms, ${knowledge.services.length} cloud services; ` +
@@ -334,6 +342,10 @@ export class GovsecServer {
    * their own (a separate collection in the client); with pushed ones they join the file's analysis.
    */
   private publishUserData(file: string, problems: readonly GlossaryProblem[]): void {
+    if (!this.isInitialized) {
+      this.earlyProblemFiles.add(file);
+      return;
+    }
     const uri = pathToFileURL(file).href;
     const open = [...this.documents.keys()].find((key) => documentPath(key) === file);
     if (open && !this.pullDiagnostics) {

@@ -57,6 +57,7 @@ export class GovsecWorkspace {
   /** The user data files each folder's setups looked at: a change to one of them matters. */
   private readonly userFiles = new Set<string>();
   private readonly listeners: ProblemsListener[] = [];
+  private readonly loggedSettingsProblems = new Set<string>();
 
   constructor(
     private readonly bundled: Knowledge,
@@ -102,7 +103,9 @@ export class GovsecWorkspace {
    * also the default of folders not yet given their own).
    */
   setSettings(root: string | undefined, settings: GovsecSettings): void {
-    for (const problem of settings.problems) {
+    // Each folder reads the same settings section: say each problem once.
+    for (const problem of settings.problems.filter((text) => !this.loggedSettingsProblems.has(text))) {
+      this.loggedSettingsProblems.add(problem);
       this.log.error(`govsec: ${problem}`);
     }
     const folder = root === undefined ? this.loose : this.folders.find((candidate) => candidate.root === path.resolve(root));
