@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { compileUserGlossary, loadConfigFile } from '../../server/src/config/config';
 import { decodeText } from '../../server/src/text/decode';
-import { repoRoot } from '../helpers';
+import { bundledKnowledge, repoRoot, termsSchema } from '../helpers';
 
 // ガバクラ on line 3 after a surrogate pair (UTF-16 column 3), 政府共通ネットワーク on line 4.
 const TEXT = '# 仕様\n\n𠮷ガバクラを使う。\n\t政府共通ネットワーク\n';
@@ -15,6 +16,30 @@ function utf16be(text: string): Buffer {
     [le[i], le[i + 1]] = [le[i + 1], le[i]];
   }
   return le;
+}
+
+/** Shift_JIS bytes of `text` (ASCII and JIS X 0208 only), from the decoder's own table: Node has no encoder. */
+function encodeShiftJis(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('shift_jis');
+  for (const lead of [...Array.from({ length: 0x1f }, (_, i) => 0x81 + i), ...Array.from({ length: 0x1d }, (_, i) => 0xe0 + i)]) {
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      const char = decoder.decode(Uint8Array.of(lead, trail));
+      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) {
+        table.set(char, [lead, trail]);
+      }
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    const encoded = code < 0x80 ? [code] : table.get(char);
+    if (!encoded) {
+      throw new Error(`no Shift_JIS code for ${char}`);
+    }
+    bytes.push(...encoded);
+  }
+  return Buffer.from(bytes);
 }
 
 const SJIS_GABAKURA = [0x83, 0x4b, 0x83, 0x6f, 0x83, 0x4e, 0x83, 0x89];
@@ -75,5 +100,50 @@ describe('govsec check reads every supported encoding and line ending alike', ()
     }
     // UTF-16 without a BOM cannot be told from binary: skipped, and said so.
     assert.equal(result.stderr, 'govsec: utf16-no-bom.md: contains NUL bytes: a binary file, or UTF-16 without a byte order mark; skipped\n');
+  });
+});
+
+describe('user data files (.govsec.yaml, glossary files) in every supported encoding', () => {
+  let folder: string;
+
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-data-encodings-'));
+  });
+
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('reads a UTF-16 LE .govsec.yaml with a BOM', () => {
+    const file = path.join(folder, 'utf16.govsec.yaml');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rules:\r\n  term/variant: off\r\n', 'utf16le')]));
+    const result = loadConfigFile(file);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.config?.rules, { 'term/variant': 'off' });
+  });
+
+  it('reads a Shift_JIS glossary file, and refuses an undecodable one at 1:1 with the reason', () => {
+    const text = `kind: terms
+terms:
+  - id: fuzz-sjis
+    term: 申請基盤
+    reading: しんせいきばん
+    english: Intake platform
+    category: system
+    definition: { ja: 申請の基盤。, en: The intake platform. }
+    sources: [{ title: 設計書, url: "https://example.go.jp/design" }]
+    asOf: 2026-11-01
+    status: { state: current }
+`;
+    const sjis = path.join(folder, 'sjis-terms.yaml');
+    fs.writeFileSync(sjis, encodeShiftJis(text));
+    const base = bundledKnowledge().compiledGlossary;
+    const compiled = compileUserGlossary([sjis], base, termsSchema());
+    assert.deepEqual(compiled.problems, []);
+    assert.equal(compiled.glossary?.terms.at(-1)?.term, '申請基盤');
+
+    const binary = path.join(folder, 'binary-terms.yaml');
+    fs.writeFileSync(binary, Buffer.from([0x6b, 0x00, 0x69, 0x00]));
+    assert.deepEqual(compileUserGlossary([binary], base, termsSchema()).problems, [
+      { file: binary, line: 1, column: 1, message: 'cannot read the glossary file (contains NUL bytes: a binary file, or UTF-16 without a byte order mark)' },
+    ]);
   });
 });
