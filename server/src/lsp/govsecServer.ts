@@ -108,7 +108,9 @@ export class GovsecServer {
 
   private setupFor(uri: string) {
     const setup = this.workspace.setupFor(uri);
-    const summary = `config ${setup.configFile ?? '(none)'}; glossary: bundled${setup.glossaryFiles.map((file) => ` + ${file}`).join('')}`;
+    const summary = this.workspace.trusted
+      ? `config ${setup.configFile ?? '(none)'}; glossary: bundled${setup.glossaryFiles.map((file) => ` + ${file}`).join('')}`
+      : 'bundled knowledge only (workspace not trusted)';
     if (this.appliedSetups.get(uri) !== summary) {
       this.appliedSetups.set(uri, summary);
       this.connection.console.info(`govsec: ${uri}: ${summary}`);
