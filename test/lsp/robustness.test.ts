@@ -221,6 +221,15 @@ terms:
     sources: [{ title: "[t](command:x)", url: "https://example.com/a)(command:x" }]
     asOf: 2026-11-01
     status: { state: current }
+  - id: hostile-word
+    term: ZZ危険語
+    reading: あ
+    english: "[run](command:workbench.action.terminal.new)"
+    category: concept
+    definition: { ja: "[実行](command:x) <img src=x>", en: "<script>alert(1)</script>" }
+    sources: [{ title: "[t](command:x)", url: "https://example.com/b" }]
+    asOf: 2026-11-01
+    status: { state: current }
 `;
     folder = makeFolder('govsec-hostile-', 'glossary:\n  - our-terms.yaml\n', hostile);
     server = new InProcessServer();
@@ -248,6 +257,21 @@ terms:
     assert.ok(value.includes('\\[run\\]\\(command:workbench'), value);
     // The source URL is https: it is a link, with its parentheses percent-encoded so it cannot end early.
     assert.ok(value.includes('(https://example.com/a%29%28command:x)'), value);
+  });
+
+  it('escapes the completion documentation built from the same data', async () => {
+    const uri = uriOf(path.join(folder, 'completion.md'));
+    await server.open(uri, 'markdown', 'ZZ危\n');
+    const list = await server.client.sendRequest<{ items: { label: string; documentation?: { kind: string; value: string } }[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 3 },
+    });
+    const item = list.items.find((candidate) => candidate.label === 'ZZ危険語');
+    assert.ok(item?.documentation, JSON.stringify(list.items.map((candidate) => candidate.label)));
+    assert.equal(item.documentation.kind, 'markdown');
+    assert.doesNotMatch(item.documentation.value, /\]\(command:/);
+    assert.doesNotMatch(item.documentation.value, /(?<!\\)<(img|script|\/script)/);
+    assert.ok(item.documentation.value.includes('\\[実行\\]\\(command:x\\)'), item.documentation.value);
   });
 });
 
