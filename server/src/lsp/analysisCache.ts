@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../analysis';
+import type { Finding } from '../rules/rule';
 import type { DocumentSetup } from '../config/projectSetup';
 import { notCheckedMessage } from '../failure';
 
@@ -49,10 +50,24 @@ export class AnalysisCache {
     }
   }
 
-  /** Why this version of the document could not be checked, when it could not (see get). */
-  failureOf(document: TextDocument): string | undefined {
+  /**
+   * The findings of this version, and why it could not be checked when it could not: the model failed (see
+   * get) or the rules threw (they run lazily, on the first access to `findings`).
+   */
+  findings(document: TextDocument): { findings: readonly Finding[]; failure?: string } {
+    const analysis = this.get(document);
     const entry = this.entries.get(document.uri);
-    return entry?.version === document.version ? entry.failure : undefined;
+    if (entry?.failure !== undefined) {
+      return { findings: [], failure: entry.failure };
+    }
+    try {
+      return { findings: analysis.findings };
+    } catch (error) {
+      const failure = notCheckedMessage(error);
+      this.onFailure(document.uri, failure);
+      this.entries.set(document.uri, { version: document.version, analysis, failure });
+      return { findings: [], failure };
+    }
   }
 
   /** Whether this version of the document is analysed already. */

@@ -60,13 +60,13 @@ export function hover(context: HandlerContext, document: TextDocument, params: H
 export const NOT_CHECKED_CODE = 'govsec/not-checked';
 
 export function diagnostics(context: HandlerContext, document: TextDocument): Diagnostic[] {
-  const findings = context.cache.get(document).findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory));
-  const failure = context.cache.failureOf(document);
+  const { findings, failure } = context.cache.findings(document);
+  const diagnostics = findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory));
   if (failure !== undefined) {
     const start = { line: 0, character: 0 };
-    findings.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure });
+    diagnostics.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure });
   }
-  return findings;
+  return diagnostics;
 }
 
 export function pullDiagnostics(context: HandlerContext, document: TextDocument): DocumentDiagnosticReport {
