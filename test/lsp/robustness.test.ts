@@ -131,6 +131,12 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     // The last good configuration (term/variant off) stays in force.
     const kept = await server.diagnostics(memo, (p) => p.diagnostics.length === 1);
     assert.deepEqual(codes(kept), ['term/deprecated']);
+
+    // Deleting the broken file removes its diagnostics; the folder then has no configuration.
+    fs.rmSync(configFile);
+    await server.changeFiles([uriOf(configFile)]);
+    await server.diagnostics(uriOf(configFile), (p) => p !== broken && p.diagnostics.length === 0);
+    await server.diagnostics(memo, (p) => p.diagnostics.length === 2);
   });
 
   it('in a multi-root workspace each folder’s configuration and glossary apply to its own documents', async () => {

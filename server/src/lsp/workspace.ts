@@ -9,6 +9,7 @@
  *   them as diagnostics in those files. A broken file keeps its last good version in force.
  */
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ProjectSetup, type DocumentSetup } from '../config/projectSetup';
 import { formatProblem } from '../glossary/compile';
@@ -159,6 +160,8 @@ export class GovsecWorkspace {
         folder.project.invalidate();
       }
     }
+    // A deleted configuration file no longer applies to anything: its problems go with it.
+    relevant.filter((file) => isConfig(file) && !fs.existsSync(file)).forEach((file) => this.report(file, []));
     return true;
   }
 
