@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InProcessServer } from '../lsp/inProcessServer';
-import { edit, editRange, fuzzOptions, markdownDocument, mutatedRealDocument, yamlDocument, type Edit, type FuzzDocument } from './generators';
+import { edit, editRange, fuzzOptions, fuzzTimeout, markdownDocument, mutatedRealDocument, yamlDocument, type Edit, type FuzzDocument } from './generators';
 
 interface Report {
   items: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code: string; message: string; severity: number }[];
@@ -13,7 +13,7 @@ interface Report {
  * diagnostics must equal those of the final text opened fresh, and no request may have failed.
  */
 describe('fuzz: incremental edits give the same diagnostics as a fresh analysis (fixed seed)', function () {
-  this.timeout(120_000);
+  this.timeout(fuzzTimeout());
   let server: InProcessServer;
   let counter = 0;
 

@@ -6,7 +6,7 @@ import { hoverAt } from '../../server/src/features/hover';
 import { documentLinks } from '../../server/src/features/links';
 import { documentSymbols, type DocumentSymbolItem } from '../../server/src/features/symbols';
 import { bundledKnowledge } from '../helpers';
-import { checkRange, fraction, fuzzOptions, markdownDocument, mutatedRealDocument, yamlDocument, type FuzzDocument } from './generators';
+import { checkRange, fraction, fuzzOptions, fuzzTimeout, markdownDocument, mutatedRealDocument, yamlDocument, type FuzzDocument } from './generators';
 
 /** Runs the engine and every feature on a document; throws on an exception or an invalid position. */
 function exercise(document: FuzzDocument, probes: readonly number[]): void {
@@ -50,7 +50,7 @@ function exercise(document: FuzzDocument, probes: readonly number[]): void {
 const probes = fc.array(fraction, { minLength: 1, maxLength: 4 });
 
 describe('fuzz: the engine and features on random input (fixed seed)', function () {
-  this.timeout(120_000);
+  this.timeout(fuzzTimeout());
 
   it('random Markdown: no exception, every position valid', () => {
     fc.assert(fc.property(markdownDocument, probes, (document, at) => exercise(document, at)), fuzzOptions(300));

@@ -14,6 +14,11 @@ export const FUZZ_SEED = Number(process.env.GOVSEC_FUZZ_SEED ?? 20261203);
 /** Multiplies each property's run count (1 in npm test). */
 export const FUZZ_SCALE = Number(process.env.GOVSEC_FUZZ_SCALE ?? 1);
 
+/** Mocha's timeout for a fuzz suite: bounded in npm test, none for the long runs. */
+export function fuzzTimeout(): number {
+  return FUZZ_SCALE > 1 ? 0 : 120_000;
+}
+
 export function fuzzOptions(runs: number): fc.Parameters<unknown> {
   return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(runs * FUZZ_SCALE)), endOnFailure: true };
 }

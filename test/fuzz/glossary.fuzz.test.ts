@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { compileUserGlossary } from '../../server/src/config/config';
 import { bundledKnowledge, termsSchema } from '../helpers';
-import { fuzzOptions } from './generators';
+import { fuzzOptions, fuzzTimeout } from './generators';
 
 /** One entry's lines; `fields` may have been dropped or broken by a mutation. */
 function entryLines(id: string, term: string, url: string): string[] {
@@ -34,7 +34,7 @@ const glossaryCase = fc.record({
 });
 
 describe('fuzz: random user glossary files (fixed seed)', function () {
-  this.timeout(120_000);
+  this.timeout(fuzzTimeout());
   let folder: string;
   let counter = 0;
 

@@ -37,7 +37,6 @@ import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from '
 import { readSettings } from './settings';
 import { GovsecWorkspace } from './workspace';
 
-
 /** The diagnostic code of a problem in a user data file (.govsec.yaml, glossary file, ISMAP list). */
 export const USER_DATA_PROBLEM_CODE = 'govsec/user-data';
 
