@@ -12,8 +12,12 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const glossaryOnly = process.argv.includes('--glossary-only');
 
+const packageVersion = require(path.join(root, 'package.json')).version;
+
 const common = {
   bundle: true,
+  // One source of truth for the version: package.json (server/src/version.ts).
+  define: { __GOVSEC_VERSION__: JSON.stringify(packageVersion) },
   platform: 'node',
   target: 'node20',
   format: 'cjs',

@@ -73,7 +73,7 @@ describe('govsec CLI', () => {
   it('skips binary files with a note on stderr', () => {
     const result = govsec(['check', 'binary.md'], folder);
     assert.equal(result.status, 0);
-    assert.equal(result.stderr, 'govsec: binary.md: binary file; skipped\n');
+    assert.equal(result.stderr, 'govsec: binary.md: contains NUL bytes: a binary file, or UTF-16 without a byte order mark; skipped\n');
   });
 
   it('exits 2 with a clear message for an unreadable file, still checking the others', () => {

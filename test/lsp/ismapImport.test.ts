@@ -27,11 +27,13 @@ function govsec(args: string[], cwd: string) {
 
 describe('ISMAP list import changes what the server and CLI say', () => {
   let workspace: string;
-  const documentUri = 'file:///tmp/govsec-lsp/services.md';
+  // Inside the workspace folder: a folder's imported list applies to that folder's documents.
+  let documentUri: string;
   const text = '本システムは Slack と DigitalOcean を利用する。\n';
 
   before(() => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-ismap-'));
+    documentUri = pathToFileURL(path.join(workspace, 'services.md')).href;
     fs.writeFileSync(path.join(workspace, 'list.csv'), CSV);
   });
 

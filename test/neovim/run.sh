@@ -2,7 +2,7 @@
 # Neovim (headless) as a second LSP client of the govsec language server.
 # Usage: bash test/neovim/run.sh        (npm run test:neovim; needs a build: dist/server.js)
 # Prints PASS/FAIL lines and a final summary line "neovim: N passed, M failed"; exits non-zero on any failure.
-# Without nvim on PATH the test is skipped (exit 0) unless GOVSEC_REQUIRE_NEOVIM is set, which makes a
+# Without nvim on PATH the test is skipped (exit 0) unless GOVSEC_REQUIRE_NEOVIM or CI is set, which makes a
 # missing nvim a failure.
 set -u
 
@@ -17,12 +17,12 @@ summary_fail() { # message → one FAIL line and the summary, exit 1
 }
 
 if ! command -v nvim >/dev/null 2>&1; then
-  if [ -z "${GOVSEC_REQUIRE_NEOVIM+set}" ]; then
+  if [ -z "${GOVSEC_REQUIRE_NEOVIM+set}" ] && [ -z "${CI:-}" ]; then
     echo "SKIP nvim is not installed: Neovim client test skipped, nothing ran (set GOVSEC_REQUIRE_NEOVIM=1 to make this a failure)"
     echo "neovim: 0 passed, 0 failed"
     exit 0
   fi
-  summary_fail "nvim is not installed but GOVSEC_REQUIRE_NEOVIM is set"
+  summary_fail "nvim is not installed but GOVSEC_REQUIRE_NEOVIM or CI is set"
 fi
 command -v node >/dev/null 2>&1 || summary_fail "node is not on PATH"
 command -v timeout >/dev/null 2>&1 || summary_fail "timeout (coreutils) is not on PATH"

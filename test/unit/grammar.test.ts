@@ -466,6 +466,11 @@ describe('TextMate injection grammars (syntaxes/)', () => {
     ] as const) {
       it(`marks the same tokens in ${name}`, async function () {
         if (!available) {
+          // npm test runs before the e2e setup; .ci/run repeats this file after it with the variable set, so CI
+          // fails here (with what is missing) rather than skipping.
+          if (process.env.GOVSEC_REQUIRE_CODE_SERVER) {
+            assert.fail(`VS Code's grammars are missing under ${extensions}: run bash scripts/setup-e2e.sh (GOVSEC_REQUIRE_CODE_SERVER is set)`);
+          }
           this.skip();
         }
         const real = govsecTokens(await tokenize(registry(grammars), scope, text));

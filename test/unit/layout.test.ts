@@ -18,7 +18,7 @@ function sourceFiles(directory: string): string[] {
  * The knowledge (glossary, catalogues, services) is data the document layer does not need.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['text'],
+  ['text', 'version.ts', 'failure.ts'],
   ['document'],
   ['glossary', 'catalogues', 'services', 'knowledge.ts'],
   ['context'],

@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { decodeText } from '../text/decode';
 
 export const CHECKED_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -46,7 +47,7 @@ function walk(directory: string): string[] {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; skipped: boolean; reason: string };
 
-/** Reads UTF-8 (with or without BOM), falling back to Shift_JIS, which older government documents still use. */
+/** Reads a document in any encoding decodeText knows; a file it refuses is skipped with the reason. */
 export function readDocument(file: string): ReadResult {
   let bytes: Buffer;
   try {
@@ -62,16 +63,6 @@ export function readDocument(file: string): ReadResult {
     const code = (error as NodeJS.ErrnoException).code;
     return { ok: false, skipped: false, reason: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})` };
   }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    return { ok: false, skipped: true, reason: 'binary file; skipped' };
-  }
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    try {
-      return { ok: true, text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes) };
-    } catch {
-      return { ok: false, skipped: true, reason: 'neither UTF-8 nor Shift_JIS text; skipped' };
-    }
-  }
+  const decoded = decodeText(bytes);
+  return 'text' in decoded ? { ok: true, text: decoded.text } : { ok: false, skipped: true, reason: `${decoded.error}; skipped` };
 }

@@ -22,6 +22,8 @@ import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
 import { formatStale, formatStats, knowledgeStats, staleEntries } from './stats';
 import { ProjectSetup } from '../config/projectSetup';
+import { GOVSEC_VERSION as VERSION } from '../version';
+import { notCheckedMessage } from '../failure';
 
 const USAGE = `Usage:
   govsec check [files or folders…] [--format text|json|sarif] [--config FILE]
@@ -41,7 +43,6 @@ const USAGE = `Usage:
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
 `;
 
-const VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
@@ -177,7 +178,14 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
         failed = true;
       }
     }
-    const analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, applied.knowledge, applied.options);
+    let analysis: ReturnType<typeof analyzeDocument>;
+    try {
+      analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, applied.knowledge, applied.options);
+    } catch (error) {
+      err.write(`govsec: ${file}: ${notCheckedMessage(error)}\n`);
+      failed = true;
+      continue;
+    }
     for (const finding of analysis.findings) {
       const start = document.positionAt(finding.start);
       const end = document.positionAt(finding.end);

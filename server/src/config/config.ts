@@ -30,6 +30,7 @@ import {
   type ParsedYaml,
 } from '../glossary/yamlData';
 import { loadSchema } from '../glossary/schemas';
+import { decodeText } from '../text/decode';
 
 /** The names a configuration file may have, in order of preference within one folder. */
 export const CONFIG_FILE_NAMES = ['.govsec.yaml', '.govsec.yml'] as const;
@@ -198,16 +199,24 @@ export function loadConfigText(text: string, file: string, options: LoadConfigOp
   return { config, problems: sortProblems(problems) };
 }
 
-/** Reads and checks a configuration file (see loadConfigText); an unreadable file is a problem at 1:1. */
-export function loadConfigFile(file: string, options: LoadConfigOptions = {}): LoadConfigResult {
-  let text: string;
+/**
+ * Reads a user data file (configuration or glossary) in any encoding decodeText knows. An unreadable or
+ * undecodable file is a problem at its 1:1.
+ */
+export function readDataFile(file: string, what: string): { text: string } | { problem: GlossaryProblem } {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    const decoded = decodeText(fs.readFileSync(file));
+    return 'text' in decoded ? { text: decoded.text } : { problem: { file, line: 1, column: 1, message: `cannot read the ${what} (${decoded.error})` } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { problems: [{ file, line: 1, column: 1, message: `cannot read the configuration file (${code ?? String(error)})` }] };
+    return { problem: { file, line: 1, column: 1, message: `cannot read the ${what} (${code ?? String(error)})` } };
   }
-  return loadConfigText(text, file, options);
+}
+
+/** Reads and checks a configuration file (see loadConfigText); an unreadable file is a problem at 1:1. */
+export function loadConfigFile(file: string, options: LoadConfigOptions = {}): LoadConfigResult {
+  const read = readDataFile(file, 'configuration file');
+  return 'text' in read ? loadConfigText(read.text, file, options) : { problems: [read.problem] };
 }
 
 function isFile(file: string): boolean {
@@ -402,11 +411,11 @@ export function compileUserGlossary(
   const problems: GlossaryProblem[] = [];
   const userFiles: GlossaryFile[] = [];
   for (const file of files) {
-    try {
-      userFiles.push({ path: file, text: fs.readFileSync(file, 'utf8') });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      problems.push({ file, line: 1, column: 1, message: `cannot read the glossary file (${code ?? String(error)})` });
+    const read = readDataFile(file, 'glossary file');
+    if ('text' in read) {
+      userFiles.push({ path: file, text: read.text });
+    } else {
+      problems.push(read.problem);
     }
   }
 

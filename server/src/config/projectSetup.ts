@@ -38,6 +38,8 @@ export interface ProjectSetupOptions {
   readonly configFile?: string;
   /** The editor settings layer, below the configuration file. */
   readonly settings?: GovsecConfig;
+  /** false: no .govsec.yaml is looked for or read (an untrusted workspace); default true. */
+  readonly readConfigFiles?: boolean;
 }
 
 const KNOWN_RULES = allRules.map((rule) => rule.id);
@@ -75,7 +77,9 @@ export class ProjectSetup {
 
   forDocument(documentPath: string | undefined): DocumentSetup {
     const lookup =
-      this.options.configFile !== undefined
+      this.options.readConfigFiles === false
+        ? undefined
+        : this.options.configFile !== undefined
         ? this.configs.configOfFile(path.resolve(this.options.configFile))
         : documentPath !== undefined
           ? this.configs.configFor(documentPath, this.options.rootDirectory)

@@ -15,7 +15,7 @@ export function yamlSegments(
   keyKind: SegmentKind,
   valueKind: SegmentKind,
 ): { documents: Document.Parsed[]; segments: Segment[]; scalars: Segment[] } {
-  const documents = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false });
+  const documents = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false, logLevel: 'error' });
   const parsed: Document.Parsed[] = Array.isArray(documents) ? documents : [];
   const segments: Segment[] = [];
   const scalars: Segment[] = [];

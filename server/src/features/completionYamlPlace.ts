@@ -175,7 +175,8 @@ function windowAround(text: string, floor: number, ceiling: number, offset: numb
   let reachedTop = true;
   const budget = cursorLine.start - WINDOW_ABOVE;
   for (let lineEnd = cursorLine.start - 1; lineEnd >= floor; ) {
-    const lineStart = Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
+    // lastIndexOf takes a negative start as 0 (and would find the newline at 0 again): the first line starts at floor.
+    const lineStart = lineEnd <= 0 ? floor : Math.max(floor, text.lastIndexOf('\n', lineEnd - 1) + 1);
     if (lineStart < budget) {
       reachedTop = false;
       break;

@@ -6,7 +6,7 @@
 
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { GlossaryProblem } from './types';
 
 const validators = new WeakMap<object, ValidateFunction>();
@@ -71,6 +71,11 @@ export function instancePath(error: ErrorObject): (string | number)[] {
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
+/** A YAML error for a problem; a stack overflow is named for what it means here. */
+function yamlMessage(message: string): string {
+  return /Maximum call stack size exceeded/.test(message) ? 'YAML: nested too deeply to read' : `YAML: ${message}`;
+}
+
 /**
  * Parses YAML text and validates it against a schema. Returns the data only when both succeed; every
  * problem carries the file, line and column.
@@ -86,11 +91,24 @@ export function parseAndValidate(
   const problems: GlossaryProblem[] = [];
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      problems.push({ file, ...positionOf(parsed, error.pos[0]), message: `YAML: ${error.message.split('\n')[0]}` });
+      problems.push({ file, ...positionOf(parsed, error.pos[0]), message: yamlMessage(error.message.split('\n')[0]) });
     }
     return { parsed, problems };
   }
-  const data = document.toJS();
+  let data: unknown;
+  try {
+    // yaml refuses alias expansion past its limit ("billion laughs"); a very deep document overflows the stack.
+    data = document.toJS();
+  } catch (error) {
+    let offset = 0;
+    visit(document, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return { parsed, problems: [{ file, ...positionOf(parsed, offset), message: yamlMessage((error as Error).message) }] };
+  }
   if (!validate(data)) {
     const seen = new Set<string>();
     const errors = validate.errors ?? [];

@@ -3,7 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument, type DocumentAnalysis } from '../analysis';
+import type { Finding } from '../rules/rule';
 import type { DocumentSetup } from '../config/projectSetup';
+import { notCheckedMessage } from '../failure';
 
 /** The file path of a document URI (undefined for untitled documents, which no .govsec.yaml applies to). */
 export function documentPath(uri: string): string | undefined {
@@ -11,10 +13,18 @@ export function documentPath(uri: string): string | undefined {
 }
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis }>();
+  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis; failure?: string }>();
+  /** How many analyses ran (tests check that a cancelled request did no work). */
+  analysesRun = 0;
 
-  /** `setupFor` gives the knowledge and options for a document: configuration and user glossaries applied. */
-  constructor(private readonly setupFor: (uri: string) => DocumentSetup) {}
+  /**
+   * `setupFor` gives the knowledge and options for a document: configuration and user glossaries applied.
+   * `onFailure` hears of a document the engine could not check (its analysis is then that of an empty text).
+   */
+  constructor(
+    private readonly setupFor: (uri: string) => DocumentSetup,
+    private readonly onFailure: (uri: string, message: string) => void = () => undefined,
+  ) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
@@ -22,14 +32,56 @@ export class AnalysisCache {
       return cached.analysis;
     }
     const setup = this.setupFor(document.uri);
-    // The previous version's per-segment matches are reused for the lines an edit did not touch.
-    const analysis = analyzeDocument(
-      { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      setup.knowledge,
-      { ...setup.options, previous: cached?.analysis.matchCache },
-    );
-    this.entries.set(document.uri, { version: document.version, analysis });
-    return analysis;
+    this.analysesRun++;
+    const source = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+    try {
+      // The previous version's per-segment matches are reused for the lines an edit did not touch.
+      const analysis = analyzeDocument(source, setup.knowledge, {
+        ...setup.options,
+        previous: cached?.analysis.matchCache,
+        // A rule that throws loses its own findings only; the log hears of it once per rule.
+        onRuleError: (ruleId, error) => this.ruleFailed(document.uri, ruleId, error),
+      });
+      this.entries.set(document.uri, { version: document.version, analysis });
+      return analysis;
+    } catch (error) {
+      const failure = notCheckedMessage(error);
+      if (cached?.failure !== failure) {
+        this.onFailure(document.uri, failure);
+      }
+      const analysis = analyzeDocument({ ...source, text: '' }, setup.knowledge, setup.options);
+      this.entries.set(document.uri, { version: document.version, analysis, failure });
+      return analysis;
+    }
+  }
+
+  /**
+   * The findings of this version, and why it could not be checked when it could not: the model failed (see
+   * get) or the rules threw (they run lazily, on the first access to `findings`).
+   */
+  findings(document: TextDocument): { findings: readonly Finding[]; failure?: string } {
+    const analysis = this.get(document);
+    const entry = this.entries.get(document.uri);
+    if (entry?.failure !== undefined) {
+      return { findings: [], failure: entry.failure };
+    }
+    try {
+      return { findings: analysis.findings };
+    } catch (error) {
+      const failure = notCheckedMessage(error);
+      this.onFailure(document.uri, failure);
+      this.entries.set(document.uri, { version: document.version, analysis, failure });
+      return { findings: [], failure };
+    }
+  }
+
+  private readonly failedRules = new Set<string>();
+
+  private ruleFailed(uri: string, ruleId: string, error: unknown): void {
+    if (!this.failedRules.has(ruleId)) {
+      this.failedRules.add(ruleId);
+      this.onFailure(uri, `rule ${ruleId} failed and was skipped (${error instanceof Error ? error.message : String(error)}); the other rules still report`);
+    }
   }
 
   /** Whether this version of the document is analysed already. */

@@ -17,6 +17,8 @@ export function serverCapabilities(client: ClientCapabilities): ServerCapabiliti
     codeLensProvider: { resolveProvider: false },
     documentSymbolProvider: true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.govsec`] },
+    // Each folder's .govsec.yaml, glossary and ISMAP list apply to its own documents.
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     ...(supportsPullDiagnostics(client)
       ? { diagnosticProvider: { identifier: 'govsec', interFileDependencies: false, workspaceDiagnostics: false } }
       : {}),

@@ -2,6 +2,7 @@
 
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DocumentDiagnosticReportKind,
   MarkupKind,
   type CodeAction,
@@ -55,8 +56,17 @@ export function hover(context: HandlerContext, document: TextDocument, params: H
   };
 }
 
+/** The diagnostic code of a document the engine could not check. */
+export const NOT_CHECKED_CODE = 'govsec/not-checked';
+
 export function diagnostics(context: HandlerContext, document: TextDocument): Diagnostic[] {
-  return context.cache.get(document).findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory));
+  const { findings, failure } = context.cache.findings(document);
+  const diagnostics = findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory));
+  if (failure !== undefined) {
+    const start = { line: 0, character: 0 };
+    diagnostics.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure });
+  }
+  return diagnostics;
 }
 
 export function pullDiagnostics(context: HandlerContext, document: TextDocument): DocumentDiagnosticReport {
