@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Catalogues } from '../../server/src/catalogues/catalogues';
-import { compileCatalogues, parseCsv } from '../../server/src/catalogues/compile';
+import { compileCatalogues } from '../../server/src/catalogues/compile';
 import {
   ismapObjectiveNumber,
   ismapSuffixMeaning,
@@ -56,18 +56,6 @@ describe('control catalogues: compiler', () => {
     bundled();
     const size = Buffer.byteLength(JSON.stringify(compiled));
     assert.ok(size < 200_000, `${size} bytes`);
-  });
-
-  it('parses CSV with quoted commas, doubled quotes, CRLF and a BOM, and reports positions', () => {
-    const { records, problems } = parseCsv('\ufeffa,b\r\nCA,"Assessment, Authorization, and Monitoring"\r\n"say ""hi""",x\r\n');
-    assert.deepEqual(problems, []);
-    assert.deepEqual(
-      records.map((record) => record.fields.map((field) => field.value)),
-      [['a', 'b'], ['CA', 'Assessment, Authorization, and Monitoring'], ['say "hi"', 'x']],
-    );
-    assert.deepEqual(records[1].fields.map((field) => [field.line, field.column]), [[2, 1], [2, 4]]);
-    assert.deepEqual(parseCsv('a,"b\nc\n\nd\n').problems, [{ line: 1, column: 3, message: 'unterminated quoted field' }]);
-    assert.deepEqual(parseCsv('a\n\nb\n').problems, [{ line: 2, column: 1, message: 'blank line' }]);
   });
 });
 
@@ -433,7 +421,7 @@ describe('control hover card', () => {
 
   it('escapes data and links only to https', () => {
     const hostile: CompiledCatalogues = {
-      format: 1,
+      format: 2,
       catalogues: [
         {
           info: {
@@ -449,8 +437,9 @@ describe('control hover card', () => {
             partial: true,
             coverage: '<img src=x onerror=alert(1)>',
           },
+          files: ['iso.csv'],
           levels: ['control'],
-          rows: [{ i: 'A.5.1', l: 0, t: '[x](command:workbench.action.quit) `code`', r: 'Organizational' }],
+          rows: [{ i: 'A.5.1', l: 0, t: '[x](command:workbench.action.quit) `code`', r: 'Organizational', n: 2 }],
         },
       ],
       mappings: [],
@@ -488,6 +477,8 @@ describe('control catalogues: problem reports', () => {
   const problems = () => compileCatalogues(directory, schema(), { displayRoot: directory }).problems.map(formatProblem);
   const lineOf = (name: string, needle: string) =>
     fs.readFileSync(path.join(directory, name), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+  const lineStarting = (name: string, prefix: string) =>
+    fs.readFileSync(path.join(directory, name), 'utf8').split('\n').findIndex((line) => line.startsWith(prefix)) + 1;
 
   it('reports schema violations in the manifest with file, line and column', () => {
     edit('catalogues.yaml', (text) => text.replace('url: https://csrc.nist.gov/', 'url: http://csrc.nist.gov/').replace('    partial: false\n', '    partial: no\n'));
@@ -522,6 +513,34 @@ describe('control catalogues: problem reports', () => {
       'nist-sp800-53r5-families.csv:2:19: family AC has 146 controls and enhancements in nist-sp800-53r5-controls.csv, not 147',
       `iso27001-2013-to-2022.csv:${lineOf('iso27001-2013-to-2022.csv', 'A.5.99')}:9: "A.5.99" is not in iso27001-2022`,
     ]);
+  });
+
+  it('reports blank lines and CSV syntax at their line, and then checks nothing else against the half-read table', () => {
+    edit('iso27001-2022-annex-a.csv', (text) => text.replace('\nA.5.3,Organizational,', '\n\nA.5.3,Organizational,').replace('A.5.10,Organizational,', 'A.5.10,Organizational,x"'));
+    assert.deepEqual(problems(), [
+      `iso27001-2022-annex-a.csv:${lineOf('iso27001-2022-annex-a.csv', 'A.5.3,') - 1}:1: blank line`,
+      `iso27001-2022-annex-a.csv:${lineOf('iso27001-2022-annex-a.csv', 'A.5.10,')}:1: quote inside an unquoted field`,
+    ]);
+    edit('iso27001-2022-annex-a.csv', (text) => text.replace('x"', '').replace(/\n$/, ',"\n'));
+    const lastLine = fs.readFileSync(path.join(directory, 'iso27001-2022-annex-a.csv'), 'utf8').split('\n').length - 1;
+    assert.deepEqual(problems(), [
+      `iso27001-2022-annex-a.csv:${lineOf('iso27001-2022-annex-a.csv', 'A.5.3,') - 1}:1: blank line`,
+      `iso27001-2022-annex-a.csv:${lastLine}:1: a quoted field is never closed`,
+    ]);
+  });
+
+  it('records the file and line of every row, counting line breaks inside quoted fields', () => {
+    edit('iso27001-2022-annex-a.csv', (text) => text.replace('A.5.1,Organizational,Policies for information security', 'A.5.1,Organizational,"Policies for\r\ninformation security"'));
+    const result = compileCatalogues(directory, schema(), { displayRoot: directory });
+    assert.deepEqual(result.problems, []);
+    const compiledHere = new Catalogues(result.catalogues!);
+    assert.equal(compiledHere.find('iso27001-2022', 'A.5.1')?.title, 'Policies for\r\ninformation security');
+    assert.deepEqual(compiledHere.rowLocation('iso27001-2022', 'A.5.1'), { file: 'iso27001-2022-annex-a.csv', line: 2 });
+    assert.deepEqual(compiledHere.rowLocation('iso27001-2022', 'A.5.2'), { file: 'iso27001-2022-annex-a.csv', line: 4 });
+    assert.deepEqual(compiledHere.rowLocation('ismap', '9.2'), { file: 'ismap-headings.csv', line: lineStarting('ismap-headings.csv', '9.2,') });
+    assert.deepEqual(compiledHere.rowLocation('ismap', '9.2.1'), { file: 'ismap-control-criteria.csv', line: lineStarting('ismap-control-criteria.csv', '9.2.1,') });
+    assert.deepEqual(compiledHere.rowLocation('nist-sp800-53r5', 'AC'), { file: 'nist-sp800-53r5-families.csv', line: 2 });
+    assert.equal(compiledHere.rowLocation('nist-sp800-53r5', 'AC-99'), undefined);
   });
 
   it('reports a header that does not match the manifest', () => {

@@ -251,7 +251,7 @@ describe('parseIsmapCsv', () => {
       { line: 4, message: 'row skipped: no service name in column "クラウドサービスの名称"' },
       { line: 5, message: 'row skipped: "2024/13/01" in column "登録日" is not a date' },
       { line: 6, message: 'row skipped: registration number C99-0201-1 is already on line 2' },
-      { line: 10, message: 'row skipped: the quoted field opened on line 10 is never closed' },
+      { line: 10, message: 'row skipped: a quoted field is never closed' },
     ]);
     const list = result.list!;
     assert.deepEqual(
@@ -400,7 +400,7 @@ describe('govsec ismap import', () => {
         'malformed.csv:4: row skipped: no service name in column "クラウドサービスの名称"',
         'malformed.csv:5: row skipped: "2024/13/01" in column "登録日" is not a date',
         'malformed.csv:6: row skipped: registration number C99-0201-1 is already on line 2',
-        'malformed.csv:10: row skipped: the quoted field opened on line 10 is never closed',
+        'malformed.csv:10: row skipped: a quoted field is never closed',
         '',
       ].join('\n'),
     );

@@ -58,6 +58,7 @@ export interface IsoMapping {
 
 interface LoadedCatalogue {
   readonly info: CatalogueInfo;
+  readonly files: readonly string[];
   readonly family: CatalogueFamily;
   readonly levels: readonly ControlLevel[];
   readonly rows: readonly CompiledRow[];
@@ -101,7 +102,7 @@ export class Catalogues {
     if (compiled.format !== COMPILED_CATALOGUES_FORMAT) {
       throw new Error(`unsupported compiled catalogues format ${String(compiled.format)}`);
     }
-    for (const { info, levels, rows } of compiled.catalogues) {
+    for (const { info, files, levels, rows } of compiled.catalogues) {
       const family = CATALOGUE_FAMILY[info.id];
       const byKey = new Map<string, number>();
       const byNumber = new Map<string, number>();
@@ -114,7 +115,7 @@ export class Catalogues {
           byNumber.set(pathKey, index);
         }
       });
-      this.catalogues.set(info.id, { info, family, levels, rows, byKey, byNumber, pathKeys, cache: new Array<Control | undefined>(rows.length) });
+      this.catalogues.set(info.id, { info, files, family, levels, rows, byKey, byNumber, pathKeys, cache: new Array<Control | undefined>(rows.length) });
     }
     this.mappingInfos = compiled.mappings.map((mapping) => mapping.info);
     for (const { pairs } of compiled.mappings) {
@@ -186,6 +187,16 @@ export class Catalogues {
 
   info(catalogue: CatalogueId): CatalogueInfo | undefined {
     return this.catalogues.get(catalogue)?.info;
+  }
+
+  /**
+   * Where a control's row is written: its CSV file, relative to glossary/controls/, and the 1-based line
+   * (recorded when the catalogues were compiled). undefined for a control the catalogue does not list.
+   */
+  rowLocation(catalogue: CatalogueId, key: string): { file: string; line: number } | undefined {
+    const loaded = this.catalogues.get(catalogue);
+    const row = loaded?.rows[loaded.byKey.get(key) ?? -1];
+    return row && { file: loaded!.files[row.s ?? 0], line: row.n };
   }
 
   mappingInfo(): readonly MappingInfo[] {

@@ -141,10 +141,16 @@ export interface CompiledRow {
   /** RowFlag bits. */
   readonly f?: number;
   readonly r?: string;
+  /** 1-based line of the row in its CSV file (go to definition reads no CSV at run time). */
+  readonly n: number;
+  /** Index of that file in the catalogue's `files`; absent for the first (the main table). */
+  readonly s?: number;
 }
 
 export interface CompiledCatalogue {
   readonly info: CatalogueInfo;
+  /** The CSV files the rows come from, relative to glossary/controls/ (main table, then headings). */
+  readonly files: readonly string[];
   readonly levels: readonly ControlLevel[];
   /** In catalogue order (headings before the controls under them). */
   readonly rows: readonly CompiledRow[];
@@ -158,7 +164,7 @@ export interface CompiledMapping {
   readonly pairs: readonly CompiledIsoPair[];
 }
 
-export const COMPILED_CATALOGUES_FORMAT = 1;
+export const COMPILED_CATALOGUES_FORMAT = 2;
 
 export interface CompiledCatalogues {
   readonly format: typeof COMPILED_CATALOGUES_FORMAT;

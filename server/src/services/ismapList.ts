@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Document } from 'yaml';
 import type { GlossaryProblem } from '../glossary/types';
+import { detectDelimiter, readCsv } from '../text/csv';
 import { normalizeKey } from '../text/normalize';
 import { checkIsmapList, validatorFor } from './compile';
 import { loadSchema } from '../glossary/schemas';
@@ -71,124 +72,6 @@ function decode(bytes: Buffer): { text: string; encoding: Encoding } | { error: 
       return { error: 'the file is neither UTF-8 nor Shift_JIS text' };
     }
   }
-}
-
-// -------------------------------------------------------------------------------------------------- CSV
-
-interface CsvRecord {
-  readonly fields: string[];
-  /** Physical line where the record starts. */
-  readonly line: number;
-}
-
-function detectDelimiter(text: string): ',' | '\t' {
-  const firstLines = text.split(/\r\n|\r|\n/, 10).filter((line) => line.trim() !== '');
-  const first = firstLines.find((line) => line.includes('\t') || line.includes(','));
-  return first !== undefined && first.includes('\t') && !first.includes(',') ? '\t' : ',';
-}
-
-/**
- * RFC 4180 CSV with the usual leniencies: CRLF, LF or CR line ends; quoted fields with delimiters, quotes
- * ("") and line breaks; a stray quote inside an unquoted field is kept as text. A quoted field that is never
- * closed is reported at its record's line; that line is skipped and parsing resumes on the next one.
- */
-function parseCsv(text: string, delimiter: string): { records: CsvRecord[]; problems: CsvProblem[] } {
-  const records: CsvRecord[] = [];
-  const problems: CsvProblem[] = [];
-  let start = 0;
-  let startLine = 1;
-  for (;;) {
-    const pass = parseCsvFrom(text, delimiter, start, startLine);
-    records.push(...pass.records);
-    if (pass.unterminated === undefined) {
-      return { records, problems };
-    }
-    const { recordStart, recordLine, quoteLine } = pass.unterminated;
-    problems.push({ line: recordLine, message: `row skipped: the quoted field opened on line ${quoteLine} is never closed` });
-    const lineEnd = /\r\n|\r|\n/g;
-    lineEnd.lastIndex = recordStart;
-    const found = lineEnd.exec(text);
-    if (!found) {
-      return { records, problems };
-    }
-    start = found.index + found[0].length;
-    startLine = recordLine + 1;
-  }
-}
-
-function parseCsvFrom(
-  text: string,
-  delimiter: string,
-  start: number,
-  startLine: number,
-): { records: CsvRecord[]; unterminated?: { recordStart: number; recordLine: number; quoteLine: number } } {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let fieldQuoted = false;
-  let inQuotes = false;
-  let line = startLine;
-  let recordLine = startLine;
-  let recordStart = start;
-  let quoteLine = startLine;
-
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    fieldQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push({ fields, line: recordLine });
-    fields = [];
-  };
-
-  for (let i = start; i < text.length; i++) {
-    const char = text[i];
-    if (inQuotes) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          inQuotes = false;
-        }
-      } else if (char === '\r' || char === '\n') {
-        if (char === '\r' && text[i + 1] === '\n') {
-          i++;
-        }
-        field += '\n';
-        line++;
-      } else {
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"' && field === '' && !fieldQuoted) {
-      inQuotes = true;
-      fieldQuoted = true;
-      quoteLine = line;
-    } else if (char === delimiter) {
-      endField();
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[i + 1] === '\n') {
-        i++;
-      }
-      endRecord();
-      line++;
-      recordLine = line;
-      recordStart = i + 1;
-    } else {
-      field += char;
-    }
-  }
-  if (inQuotes) {
-    return { records, unterminated: { recordStart, recordLine, quoteLine } };
-  }
-  if (field !== '' || fields.length > 0 || fieldQuoted) {
-    endRecord();
-  }
-  return { records };
 }
 
 // ------------------------------------------------------------------------------------------------ headers
@@ -346,8 +229,11 @@ export function parseIsmapCsv(
   if ('error' in decoded) {
     return { problems: [{ line: 1, message: decoded.error }], rows: 0 };
   }
-  const { records, problems } = parseCsv(decoded.text, detectDelimiter(decoded.text));
-  const nonEmpty = records.filter((record) => record.fields.some((field) => field.trim() !== ''));
+  const csv = readCsv(decoded.text, { delimiter: detectDelimiter(decoded.text), lenient: true });
+  const problems: CsvProblem[] = csv.problems.map(({ line, message }) => ({ line, message }));
+  const nonEmpty = csv.records
+    .map((record) => ({ line: record.line, fields: record.fields.map((field) => field.value) }))
+    .filter((record) => record.fields.some((field) => field.trim() !== ''));
 
   let headerIndex = -1;
   let mapping: Partial<Record<Column, number>> = {};
