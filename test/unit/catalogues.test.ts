@@ -372,7 +372,7 @@ describe('control hover card', () => {
       '- **階層 / tier:** 管理策基準 / controls criteria',
       '- **接尾辞 / suffix:** \\.PB — クラウドサービス固有の詳細管理策。原則として実施が必須 / cloud\\-specific detailed control that must in principle be implemented',
       '- **管理目的 / objective:** 9\\.2\\.1 User registration and de\\-registration',
-      '- **上位 / within:** 9 Access control › 9\\.2 User access management',
+      '- **上位 / within:** 9 アクセス制御 › 9\\.2 利用者アクセスの管理',
       '- **準拠 / based on:** ISO/IEC 27017:2015',
       '**対応 / mappings:**',
       '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号 / its objective\\\'s number） → ISO/IEC 27001:2022 A\\.5\\.16 Identity management（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）',
@@ -386,16 +386,17 @@ describe('control hover card', () => {
 
   it('shows the ISMAP 9.1.1 → A.9.1.1 → A.5.15 chain on the objective card', () => {
     const card = controlCardFor(bundled(), 'ismap', '9.1.1')!;
-    assert.ok(card.startsWith('**ISMAP管理基準 9\\.1\\.1** Access control policy\n'));
-    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 Access control policy（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 Access control（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    // The Japanese title first, with its source; the English title on the next line.
+    assert.ok(card.startsWith('**ISMAP管理基準 9\\.1\\.1** アクセス制御方針（JIS Q 27001:2014 附属書A の見出し / JIS heading of the same number）  \nAccess control policy\n'), card);
+    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 Access control（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
     assert.ok(card.includes('\n- **接尾辞 / suffix:** なし / none — 管理目的。原則として全て実施 / control objective: in principle all apply\n'));
   });
 
   it('shows the 2013 sources, ISMAP objectives and theme on an ISO/IEC 27001:2022 card, without a partial note', () => {
     const card = controlCardFor(bundled(), 'iso27001-2022', 'Ａ．５．１５')!;
     assert.ok(card.includes('\n- **テーマ / theme:** 組織的管理策 / organizational controls\n'));
-    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.1 Access control policy（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
-    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.2 Access to networks and network services（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.2 ネットワーク及びネットワークサービスへのアクセス（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
     assert.ok(card.includes('\n- ← ISMAP管理基準 9\\.1\\.1, 9\\.1\\.2（'));
     assert.ok(!card.includes('部分データ'));
     assert.ok(controlCardFor(bundled(), 'iso27001-2022', 'A.8.11')!.includes('\n- **新設 / new:** 2022年版で新設 / new in the 2022 edition\n'));
@@ -413,10 +414,10 @@ describe('control hover card', () => {
 
   it('marks Japanese 統一基準 headings by where they come from', () => {
     const seed = controlCardFor(bundled(), 'common-standards-r7', '2.1.1(5)')!.split('\n');
-    assert.equal(seed[0], '**統一基準（令和7年度版） 2\\.1\\.1\\(5\\)** Designation of the chief information security advisor  ');
-    assert.equal(seed[1], '最高情報セキュリティアドバイザーの設置（令和5年度版の見出し / heading in the FY2023 edition）');
+    assert.equal(seed[0], '**統一基準（令和7年度版） 2\\.1\\.1\\(5\\)** 最高情報セキュリティアドバイザーの設置（令和5年度版の見出し / heading in the FY2023 edition）  ');
+    assert.equal(seed[1], 'Designation of the chief information security advisor');
     const indicative = controlCardFor(bundled(), 'common-standards-r7', '7')!.split('\n');
-    assert.match(indicative[1], /^情報システムのセキュリティ要件（参考: 平成30年度版ガイドラインの見出し。/);
+    assert.match(indicative[0], /^\*\*統一基準（令和7年度版） 7\*\* 情報システムのセキュリティ要件（参考: 平成30年度版ガイドラインの見出し。/);
   });
 
   it('escapes data and links only to https', () => {

@@ -23,6 +23,7 @@ import {
   type Control,
   type ControlLevel,
   type IsmapSuffix,
+  type JapaneseTitleSource,
   type IsoRelationship,
   type MappingInfo,
   type NistBaseline,
@@ -85,6 +86,17 @@ function isoReference(tag: string): string {
   return clause ? `ISO/IEC 27001:2013 ${clause[1]}` : `ISO/IEC ${tag}`;
 }
 
+const JAPANESE_SOURCES: readonly [number, JapaneseTitleSource][] = [
+  [RowFlag.JapaneseFromSeedR5, 'seed-r5'],
+  [RowFlag.JapaneseIndicativeH30, 'h30-guideline'],
+  [RowFlag.JapaneseFromIsmap, 'ismap'],
+  [RowFlag.JapaneseFromJis2014, 'jis-2014'],
+];
+
+function japaneseTitleSource(flags: number): JapaneseTitleSource | undefined {
+  return JAPANESE_SOURCES.find(([bit]) => flags & bit)?.[1];
+}
+
 /** An ISMAP key without its suffix (9.2.1.6.PB → 9.2.1.6); other keys as they are. */
 function pathKeyOf(family: CatalogueFamily, key: string): string {
   return family === 'ismap' ? key.replace(/\.(?:PB|B|P)$/, '') : key;
@@ -139,10 +151,15 @@ export class Catalogues {
     const flags = row.f ?? 0;
     const level = loaded.levels[row.l];
     let title = row.t;
+    let titleJa = row.j;
+    let japaneseFlags = flags;
     if (family === 'ismap' && level === 'objective' && !title) {
-      // ISMAP control objectives carry the ISO/IEC 27001:2013 Annex A title of the same number.
+      // ISMAP control objectives carry the ISO/IEC 27001:2013 Annex A titles (English, JIS Japanese) of the same number.
       const iso2013 = this.catalogues.get('iso27001-2013');
-      title = iso2013?.rows[iso2013.byKey.get(`A.${row.i}`) ?? -1]?.t;
+      const isoRow = iso2013?.rows[iso2013.byKey.get(`A.${row.i}`) ?? -1];
+      title = isoRow?.t;
+      titleJa = isoRow?.j;
+      japaneseFlags = isoRow?.f ?? 0;
     }
     const control: Control = {
       catalogue: info.id,
@@ -150,8 +167,8 @@ export class Catalogues {
       id: row.i,
       level,
       title,
-      titleJa: row.j,
-      titleJaSource: !row.j ? undefined : flags & RowFlag.JapaneseFromSeedR5 ? 'seed-r5' : flags & RowFlag.JapaneseIndicativeH30 ? 'h30-guideline' : undefined,
+      titleJa,
+      titleJaSource: titleJa ? japaneseTitleSource(japaneseFlags) : undefined,
       withdrawn: (flags & RowFlag.Withdrawn) !== 0,
       baselines: BASELINES.filter(([bit]) => flags & bit).map(([, name]) => name),
       tier: flags & RowFlag.TierGovernance ? 'governance' : flags & RowFlag.TierManagement ? 'management' : flags & RowFlag.TierControls ? 'controls' : undefined,

@@ -61,8 +61,11 @@ export type IsmapTier = 'governance' | 'management' | 'controls';
 /** '' (none), B / PB on detailed controls, P on the 7 cloud-only control objectives. */
 export type IsmapSuffix = '' | 'B' | 'PB' | 'P';
 export type NistBaseline = 'low' | 'moderate' | 'high' | 'privacy';
-/** Where a Japanese title comes from: the 令和5年度版 quoted in the seed, or the H30 guideline (indicative only). */
-export type JapaneseTitleSource = 'seed-r5' | 'h30-guideline';
+/**
+ * Where a Japanese title comes from: the 令和5年度版 quoted in the seed, the H30 guideline (indicative only),
+ * the ISMAP 管理基準 itself, or the JIS Q 27001:2014 附属書A heading of the same number (as public sources give it).
+ */
+export type JapaneseTitleSource = 'seed-r5' | 'h30-guideline' | 'ismap' | 'jis-2014';
 
 /** 2013 → 2022 relationship as intuitem gives it ('' when the pair comes from a source that states none). */
 export type IsoRelationship = 'equal' | 'subset' | 'superset' | 'intersect' | '';
@@ -117,6 +120,8 @@ export const RowFlag = {
   TierControls: 256,
   JapaneseFromSeedR5: 512,
   JapaneseIndicativeH30: 1024,
+  JapaneseFromIsmap: 2048,
+  JapaneseFromJis2014: 4096,
 } as const;
 
 /**

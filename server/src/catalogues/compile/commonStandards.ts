@@ -1,9 +1,9 @@
 /** 統一基準 (令和7年度版 and 令和5年度版) and the 対策基準策定ガイドライン: headings in document order, with their cross references. */
 
 import { normalizeControlId, parentKey } from '../ids';
-import { RowFlag, type ControlLevel } from '../types';
+import type { ControlLevel } from '../types';
 import type { CompileContext } from './context';
-import { compactRow, oneOf, trimmed, type Row } from './tables';
+import { compactRow, japaneseTitle, oneOf, trimmed, type Row } from './tables';
 
 const LEVEL_SHAPES: Readonly<Record<string, (key: string) => boolean>> = {
   chapter: (key) => /^\d+$/.test(key),
@@ -38,19 +38,14 @@ export function compileCommonStandardsR7(context: CompileContext): void {
   for (const row of main.rows) {
     const read = commonStandardsRow(context, row, ['chapter', 'section', 'subsection', 'item']);
     const titleEn = trimmed(table, row.title_en, 'title_en', true);
-    const titleJa = trimmed(table, row.title_ja, 'title_ja', false);
-    const source = titleJa ? oneOf(table, row.title_ja_source, 'title_ja_source', ['seed-r5', 'h30-guideline'] as const) : undefined;
-    if (!titleJa && row.title_ja_source.value) {
-      table.at(row.title_ja_source, 'title_ja_source: only with a title_ja');
-    }
+    const japanese = japaneseTitle(table, row, ['seed-r5', 'h30-guideline']);
     if (!/^[0-9]+$/.test(row.page_en.value)) {
       table.at(row.page_en, 'page_en: must be a page number');
     }
     if (!read) {
       continue;
     }
-    const flags = source === 'seed-r5' ? RowFlag.JapaneseFromSeedR5 : source === 'h30-guideline' ? RowFlag.JapaneseIndicativeH30 : 0;
-    catalogue.rows.push(compactRow({ i: read.id, l: level(read.level), t: titleEn, j: titleJa, f: flags, r: row.page_en.value, ...origin(table, row.id) }));
+    catalogue.rows.push(compactRow({ i: read.id, l: level(read.level), t: titleEn, ...japanese, r: row.page_en.value, ...origin(table, row.id) }));
   }
 }
 

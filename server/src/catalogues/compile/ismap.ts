@@ -4,7 +4,7 @@ import type { CsvField } from '../../text/csv';
 import { normalizeControlId, parseIsmapId } from '../ids';
 import { RowFlag, type CompiledRow } from '../types';
 import type { CompileContext } from './context';
-import { bool, compactRow, compareParts, oneOf, trimmed } from './tables';
+import { bool, compactRow, compareParts, japaneseTitle, oneOf, trimmed } from './tables';
 
 const TIER_FLAG = { governance: RowFlag.TierGovernance, management: RowFlag.TierManagement, controls: RowFlag.TierControls } as const;
 type Tier = keyof typeof TIER_FLAG;
@@ -25,6 +25,7 @@ export function compileIsmap(context: CompileContext): void {
     const kind = oneOf(table, row.level, 'level', ['domain', 'category'] as const);
     const tier = oneOf(table, row.tier, 'tier', TIERS);
     const title = trimmed(table, row.title_en, 'title_en', false);
+    const japanese = japaneseTitle(table, row, ['ismap', 'jis-2014']);
     if (row.iso_clause.value && !/^27001-[0-9.]+( \/ [0-9.]+)*$/.test(row.iso_clause.value)) {
       table.at(row.iso_clause, 'iso_clause: must look like "27001-4.4" or "27001-5.1 / 8.2"');
     }
@@ -39,7 +40,7 @@ export function compileIsmap(context: CompileContext): void {
       table.at(row.tier, `domain ${parts[0]} belongs to the ${tierOfDomain(parts[0]) ?? 'no'} tier, not "${tier}"`);
     }
     numericIds.set(id, row.id);
-    sortable.push({ parts, row: compactRow({ i: id, l: level(kind), t: title, f: TIER_FLAG[tier], r: row.iso_clause.value, ...origin(table, row.id) }) });
+    sortable.push({ parts, row: compactRow({ i: id, l: level(kind), t: title, j: japanese.j, f: TIER_FLAG[tier] | japanese.f, r: row.iso_clause.value, ...origin(table, row.id) }) });
   }
 
   const table = main.table;

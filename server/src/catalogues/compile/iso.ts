@@ -3,7 +3,7 @@
 import { normalizeControlId } from '../ids';
 import type { CatalogueId, CompiledRow } from '../types';
 import type { CompileContext } from './context';
-import { compactRow, compareParts, trimmed } from './tables';
+import { compactRow, compareParts, japaneseTitle, trimmed } from './tables';
 
 const ISO_THEMES: Readonly<Record<number, string>> = { 5: 'Organizational', 6: 'People', 7: 'Physical', 8: 'Technological' };
 
@@ -15,6 +15,7 @@ export function compileIso(edition: 2013 | 2022): (context: CompileContext) => v
     for (const row of main.rows) {
       const id = idOf(table, row.id, normalizeControlId(catalogueId, row.id.value));
       const title = trimmed(table, row.title, 'title', true);
+      const japanese = edition === 2013 ? japaneseTitle(table, row, ['jis-2014']) : { j: '', f: 0 };
       if (!id) {
         continue;
       }
@@ -26,7 +27,7 @@ export function compileIso(edition: 2013 | 2022): (context: CompileContext) => v
           table.at(row.theme, `theme of ${id} is "${ISO_THEMES[parts[0]]}", not "${theme}"`);
         }
       }
-      sortable.push({ parts, row: compactRow({ i: id, l: level('control'), t: title, r: theme, ...origin(table, row.id) }) });
+      sortable.push({ parts, row: compactRow({ i: id, l: level('control'), t: title, ...japanese, r: theme, ...origin(table, row.id) }) });
     }
     sortable.sort((a, b) => compareParts(a.parts, b.parts));
     catalogue.rows.push(...sortable.map((item) => item.row));

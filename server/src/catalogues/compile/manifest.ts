@@ -36,10 +36,10 @@ export type ManifestProblem = (nodePath: readonly (string | number)[], message: 
 const LAYOUT: Readonly<Record<CatalogueId, { readonly columns: readonly string[]; readonly headings?: readonly string[] }>> = {
   ismap: {
     columns: ['id', 'tier', 'level', 'suffix', 'cloud_specific', 'iso_reference'],
-    headings: ['id', 'level', 'tier', 'title_en', 'iso_clause'],
+    headings: ['id', 'level', 'tier', 'title_en', 'iso_clause', 'title_ja', 'title_ja_source'],
   },
   'iso27001-2022': { columns: ['id', 'theme', 'title'] },
-  'iso27001-2013': { columns: ['id', 'title'] },
+  'iso27001-2013': { columns: ['id', 'title', 'title_ja', 'title_ja_source'] },
   'nist-sp800-53r5': {
     columns: ['id', 'title', 'oscal_title', 'withdrawn', 'baseline_low', 'baseline_moderate', 'baseline_high', 'baseline_privacy'],
     headings: ['family', 'title', 'controls_and_enhancements'],

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryProblem } from '../../glossary/types';
 import { readCsv, type CsvField } from '../../text/csv';
-import type { CompiledRow } from '../types';
+import { RowFlag, type CompiledRow, type JapaneseTitleSource } from '../types';
 import type { ManifestProblem, TableEntry } from './manifest';
 
 export class Problems {
@@ -131,6 +131,29 @@ export function oneOf<T extends string>(table: Table, field: CsvField, name: str
   }
   table.at(field, `${name}: must be one of ${allowed.map((value) => `"${value}"`).join(', ')}, not "${field.value}"`);
   return undefined;
+}
+
+const JAPANESE_SOURCE_FLAG = {
+  'seed-r5': RowFlag.JapaneseFromSeedR5,
+  'h30-guideline': RowFlag.JapaneseIndicativeH30,
+  ismap: RowFlag.JapaneseFromIsmap,
+  'jis-2014': RowFlag.JapaneseFromJis2014,
+} as const;
+
+/**
+ * The title_ja and title_ja_source fields of a row: the Japanese title and the flag of its source (one of
+ * `allowed`); a source without a title, or a title without a source, is a problem.
+ */
+export function japaneseTitle(table: Table, row: Row, allowed: readonly JapaneseTitleSource[]): { j: string; f: number } {
+  const title = trimmed(table, row.title_ja, 'title_ja', false);
+  if (!title) {
+    if (row.title_ja_source.value) {
+      table.at(row.title_ja_source, 'title_ja_source: only with a title_ja');
+    }
+    return { j: '', f: 0 };
+  }
+  const source = oneOf(table, row.title_ja_source, 'title_ja_source', allowed);
+  return { j: title, f: source ? JAPANESE_SOURCE_FLAG[source] : 0 };
 }
 
 // ------------------------------------------------------------------------------------------ compiled rows
