@@ -375,7 +375,7 @@ describe('control hover card', () => {
       '- **上位 / within:** 9 アクセス制御 › 9\\.2 利用者アクセスの管理',
       '- **準拠 / based on:** ISO/IEC 27017:2015',
       '**対応 / mappings:**',
-      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号 / its objective\\\'s number） → ISO/IEC 27001:2022 A\\.5\\.16 Identity management（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）',
+      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号 / its objective\\\'s number） → ISO/IEC 27001:2022 A\\.5\\.16 識別情報の管理（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）',
       '**出典 / source:** [ISMAP 管理基準 \\(Control Criteria\\)](https://www.ismap.go.jp/csm?id=kb_article_view&sysparm_article=KB0010028&sys_kb_id=757ef62ac3755250076ededb05013195&spa=1)',
       '*時点 / as of 2026\\-11\\-26 · govsec catalogue: ismap*',
     ]) {
@@ -388,7 +388,7 @@ describe('control hover card', () => {
     const card = controlCardFor(bundled(), 'ismap', '9.1.1')!;
     // The Japanese title first, with its source; the English title on the next line.
     assert.ok(card.startsWith('**ISMAP管理基準 9\\.1\\.1** アクセス制御方針（JIS Q 27001:2014 附属書A の見出し / JIS heading of the same number）  \nAccess control policy\n'), card);
-    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 Access control（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 アクセス制御（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
     assert.ok(card.includes('\n- **接尾辞 / suffix:** なし / none — 管理目的。原則として全て実施 / control objective: in principle all apply\n'));
   });
 
@@ -544,8 +544,18 @@ describe('control catalogues: problem reports', () => {
     assert.equal(compiledHere.rowLocation('nist-sp800-53r5', 'AC-99'), undefined);
   });
 
+  it('reports a Japanese title source that is unknown, or given without a title', () => {
+    edit('iso27001-2022-annex-a.csv', (text) =>
+      text.replace('情報セキュリティの役割及び責任,jis-2023', '情報セキュリティの役割及び責任,jis-2014').replace('職務の分離,jis-2023', ',jis-2023'),
+    );
+    assert.deepEqual(problems(), [
+      `iso27001-2022-annex-a.csv:${lineStarting('iso27001-2022-annex-a.csv', 'A.5.2,')}:86: title_ja_source: must be one of "jis-2023", not "jis-2014"`,
+      `iso27001-2022-annex-a.csv:${lineStarting('iso27001-2022-annex-a.csv', 'A.5.3,')}:45: title_ja_source: only with a title_ja`,
+    ]);
+  });
+
   it('reports a header that does not match the manifest', () => {
     edit('iso27001-2022-annex-a.csv', (text) => text.replace('id,theme,title', 'id,title,theme'));
-    assert.deepEqual(problems(), ['iso27001-2022-annex-a.csv:1:4: header must be "id,theme,title" as the manifest says, not "id,title,theme"']);
+    assert.deepEqual(problems(), ['iso27001-2022-annex-a.csv:1:4: header must be "id,theme,title,title_ja,title_ja_source" as the manifest says, not "id,title,theme,title_ja,title_ja_source"']);
   });
 });

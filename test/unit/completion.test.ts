@@ -148,7 +148,7 @@ describe('completion: control IDs in Markdown', () => {
   it('offers ISO/IEC 27001:2022 Annex A controls A.5.1 … A.5.37 and 2013 controls by edition', () => {
     const result = complete('ISO/IEC 27001:2022 附属書A の A.5.‸');
     assert.deepEqual(labels(result), Array.from({ length: 37 }, (_, index) => `A.5.${index + 1}`));
-    assert.equal(item(result, 'A.5.15').detail, 'Access control · Organizational');
+    assert.equal(item(result, 'A.5.15').detail, 'アクセス制御 · Access control · Organizational');
     assert.deepEqual(labels(complete('ISO/IEC 27001:2013 の A.9.‸'), 3), ['A.9.1.1', 'A.9.1.2', 'A.9.2.1']);
     // Written without "A.", the labels follow.
     assert.deepEqual(labels(complete('ISO/IEC 27001:2022 の 5.1‸'), 4), ['5.1', '5.10', '5.11', '5.12']);

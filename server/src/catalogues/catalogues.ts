@@ -91,6 +91,7 @@ const JAPANESE_SOURCES: readonly [number, JapaneseTitleSource][] = [
   [RowFlag.JapaneseIndicativeH30, 'h30-guideline'],
   [RowFlag.JapaneseFromIsmap, 'ismap'],
   [RowFlag.JapaneseFromJis2014, 'jis-2014'],
+  [RowFlag.JapaneseFromJis2023, 'jis-2023'],
 ];
 
 function japaneseTitleSource(flags: number): JapaneseTitleSource | undefined {

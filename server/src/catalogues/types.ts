@@ -63,9 +63,10 @@ export type IsmapSuffix = '' | 'B' | 'PB' | 'P';
 export type NistBaseline = 'low' | 'moderate' | 'high' | 'privacy';
 /**
  * Where a Japanese title comes from: the 令和5年度版 quoted in the seed, the H30 guideline (indicative only),
- * the ISMAP 管理基準 itself, or the JIS Q 27001:2014 附属書A heading of the same number (as public sources give it).
+ * the ISMAP 管理基準 itself, or the JIS Q 27001:2014 / JIS Q 27001:2023 附属書A heading of the same number (as
+ * public sources give it).
  */
-export type JapaneseTitleSource = 'seed-r5' | 'h30-guideline' | 'ismap' | 'jis-2014';
+export type JapaneseTitleSource = 'seed-r5' | 'h30-guideline' | 'ismap' | 'jis-2014' | 'jis-2023';
 
 /** 2013 → 2022 relationship as intuitem gives it ('' when the pair comes from a source that states none). */
 export type IsoRelationship = 'equal' | 'subset' | 'superset' | 'intersect' | '';
@@ -122,6 +123,7 @@ export const RowFlag = {
   JapaneseIndicativeH30: 1024,
   JapaneseFromIsmap: 2048,
   JapaneseFromJis2014: 4096,
+  JapaneseFromJis2023: 8192,
 } as const;
 
 /**

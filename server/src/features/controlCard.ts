@@ -234,6 +234,7 @@ const JAPANESE_SOURCE_NOTES: Readonly<Record<string, string>> = {
   'seed-r5': '（令和5年度版の見出し / heading in the FY2023 edition）',
   'h30-guideline': '（参考: 平成30年度版ガイドラインの見出し。令和7年度版の表現とは異なる場合がある / indicative only: heading in the 2018 guideline）',
   'jis-2014': '（JIS Q 27001:2014 附属書A の見出し / JIS heading of the same number）',
+  'jis-2023': '（JIS Q 27001:2023 附属書A の見出し / JIS heading）',
   ismap: '',
 };
 

@@ -15,7 +15,7 @@ export function compileIso(edition: 2013 | 2022): (context: CompileContext) => v
     for (const row of main.rows) {
       const id = idOf(table, row.id, normalizeControlId(catalogueId, row.id.value));
       const title = trimmed(table, row.title, 'title', true);
-      const japanese = edition === 2013 ? japaneseTitle(table, row, ['jis-2014']) : { j: '', f: 0 };
+      const japanese = japaneseTitle(table, row, [edition === 2013 ? 'jis-2014' : 'jis-2023']);
       if (!id) {
         continue;
       }

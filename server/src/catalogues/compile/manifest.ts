@@ -38,7 +38,7 @@ const LAYOUT: Readonly<Record<CatalogueId, { readonly columns: readonly string[]
     columns: ['id', 'tier', 'level', 'suffix', 'cloud_specific', 'iso_reference'],
     headings: ['id', 'level', 'tier', 'title_en', 'iso_clause', 'title_ja', 'title_ja_source'],
   },
-  'iso27001-2022': { columns: ['id', 'theme', 'title'] },
+  'iso27001-2022': { columns: ['id', 'theme', 'title', 'title_ja', 'title_ja_source'] },
   'iso27001-2013': { columns: ['id', 'title', 'title_ja', 'title_ja_source'] },
   'nist-sp800-53r5': {
     columns: ['id', 'title', 'oscal_title', 'withdrawn', 'baseline_low', 'baseline_moderate', 'baseline_high', 'baseline_privacy'],

@@ -138,6 +138,7 @@ const JAPANESE_SOURCE_FLAG = {
   'h30-guideline': RowFlag.JapaneseIndicativeH30,
   ismap: RowFlag.JapaneseFromIsmap,
   'jis-2014': RowFlag.JapaneseFromJis2014,
+  'jis-2023': RowFlag.JapaneseFromJis2023,
 } as const;
 
 /**
