@@ -3,10 +3,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ismapListAge } from '../../server/src/services/ismapList';
+import type { IsmapList } from '../../server/src/services/types';
 import { bundledKnowledge, repoRoot } from '../helpers';
 
-function govsec(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'govsec.js'), ...args], { cwd, encoding: 'utf8' });
+/** Runs the CLI on a fixed date, so that the note on an old ISMAP list does not depend on the day the tests run. */
+function govsec(args: string[], cwd: string, today = '2026-12-01') {
+  const env = { ...process.env, GOVSEC_TODAY: today };
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'govsec.js'), ...args], { cwd, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -68,6 +72,21 @@ describe('govsec CLI', () => {
     const result = govsec(['check', 'sjis.md', '--format', 'json'], folder);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout).map((f: { rule: string; column: number }) => [f.rule, f.column]), [['term/variant', 1]]);
+  });
+
+  it('notes once, on stderr, that the ISMAP list in use is more than three months old, and offers the import', () => {
+    const bundled = JSON.parse(fs.readFileSync(path.join(repoRoot, 'dist', 'services-index.json'), 'utf8')).ismapList as IsmapList;
+    const lastCurrentDay = ismapListAge(bundled, '').currentUntil;
+    assert.equal(govsec(['check', 'clean.md'], folder, lastCurrentDay).stderr, '');
+    const nextDay = new Date(Date.parse(`${lastCurrentDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const result = govsec(['check', 'clean.md', 'docs'], folder, nextDay);
+    assert.equal(result.status, 0);
+    assert.equal(
+      result.stderr,
+      `govsec: note: the ISMAP list "govsec bundled ISMAP list (partial)" (as of ${bundled.asOf}, ${bundled.entries.length} services, partial) ` +
+        'is more than three months old, and the portal updates its list about every three months; save the current list from ' +
+        'https://www.ismap.go.jp/csm?id=cloud_service_list and run `govsec ismap import FILE`\n',
+    );
   });
 
   it('skips binary files with a note on stderr', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Catalogues } from '../../server/src/catalogues/catalogues';
-import { compileCatalogues, parseCsv } from '../../server/src/catalogues/compile';
+import { compileCatalogues } from '../../server/src/catalogues/compile';
 import {
   ismapObjectiveNumber,
   ismapSuffixMeaning,
@@ -56,18 +56,6 @@ describe('control catalogues: compiler', () => {
     bundled();
     const size = Buffer.byteLength(JSON.stringify(compiled));
     assert.ok(size < 200_000, `${size} bytes`);
-  });
-
-  it('parses CSV with quoted commas, doubled quotes, CRLF and a BOM, and reports positions', () => {
-    const { records, problems } = parseCsv('\ufeffa,b\r\nCA,"Assessment, Authorization, and Monitoring"\r\n"say ""hi""",x\r\n');
-    assert.deepEqual(problems, []);
-    assert.deepEqual(
-      records.map((record) => record.fields.map((field) => field.value)),
-      [['a', 'b'], ['CA', 'Assessment, Authorization, and Monitoring'], ['say "hi"', 'x']],
-    );
-    assert.deepEqual(records[1].fields.map((field) => [field.line, field.column]), [[2, 1], [2, 4]]);
-    assert.deepEqual(parseCsv('a,"b\nc\n\nd\n').problems, [{ line: 1, column: 3, message: 'unterminated quoted field' }]);
-    assert.deepEqual(parseCsv('a\n\nb\n').problems, [{ line: 2, column: 1, message: 'blank line' }]);
   });
 });
 
@@ -384,10 +372,10 @@ describe('control hover card', () => {
       '- **階層 / tier:** 管理策基準 / controls criteria',
       '- **接尾辞 / suffix:** \\.PB — クラウドサービス固有の詳細管理策。原則として実施が必須 / cloud\\-specific detailed control that must in principle be implemented',
       '- **管理目的 / objective:** 9\\.2\\.1 User registration and de\\-registration',
-      '- **上位 / within:** 9 Access control › 9\\.2 User access management',
+      '- **上位 / within:** 9 アクセス制御 › 9\\.2 利用者アクセスの管理',
       '- **準拠 / based on:** ISO/IEC 27017:2015',
       '**対応 / mappings:**',
-      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号 / its objective\\\'s number） → ISO/IEC 27001:2022 A\\.5\\.16 Identity management（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）',
+      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号 / its objective\\\'s number） → ISO/IEC 27001:2022 A\\.5\\.16 識別情報の管理（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）',
       '**出典 / source:** [ISMAP 管理基準 \\(Control Criteria\\)](https://www.ismap.go.jp/csm?id=kb_article_view&sysparm_article=KB0010028&sys_kb_id=757ef62ac3755250076ededb05013195&spa=1)',
       '*時点 / as of 2026\\-11\\-26 · govsec catalogue: ismap*',
     ]) {
@@ -398,16 +386,17 @@ describe('control hover card', () => {
 
   it('shows the ISMAP 9.1.1 → A.9.1.1 → A.5.15 chain on the objective card', () => {
     const card = controlCardFor(bundled(), 'ismap', '9.1.1')!;
-    assert.ok(card.startsWith('**ISMAP管理基準 9\\.1\\.1** Access control policy\n'));
-    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 Access control policy（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 Access control（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    // The Japanese title first, with its source; the English title on the next line.
+    assert.ok(card.startsWith('**ISMAP管理基準 9\\.1\\.1** アクセス制御方針（JIS Q 27001:2014 附属書A の見出し / JIS heading of the same number）  \nAccess control policy\n'), card);
+    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 アクセス制御（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
     assert.ok(card.includes('\n- **接尾辞 / suffix:** なし / none — 管理目的。原則として全て実施 / control objective: in principle all apply\n'));
   });
 
   it('shows the 2013 sources, ISMAP objectives and theme on an ISO/IEC 27001:2022 card, without a partial note', () => {
     const card = controlCardFor(bundled(), 'iso27001-2022', 'Ａ．５．１５')!;
     assert.ok(card.includes('\n- **テーマ / theme:** 組織的管理策 / organizational controls\n'));
-    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.1 Access control policy（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
-    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.2 Access to networks and network services（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
+    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.2 ネットワーク及びネットワークサービスへのアクセス（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
     assert.ok(card.includes('\n- ← ISMAP管理基準 9\\.1\\.1, 9\\.1\\.2（'));
     assert.ok(!card.includes('部分データ'));
     assert.ok(controlCardFor(bundled(), 'iso27001-2022', 'A.8.11')!.includes('\n- **新設 / new:** 2022年版で新設 / new in the 2022 edition\n'));
@@ -425,15 +414,15 @@ describe('control hover card', () => {
 
   it('marks Japanese 統一基準 headings by where they come from', () => {
     const seed = controlCardFor(bundled(), 'common-standards-r7', '2.1.1(5)')!.split('\n');
-    assert.equal(seed[0], '**統一基準（令和7年度版） 2\\.1\\.1\\(5\\)** Designation of the chief information security advisor  ');
-    assert.equal(seed[1], '最高情報セキュリティアドバイザーの設置（令和5年度版の見出し / heading in the FY2023 edition）');
+    assert.equal(seed[0], '**統一基準（令和7年度版） 2\\.1\\.1\\(5\\)** 最高情報セキュリティアドバイザーの設置（令和5年度版の見出し / heading in the FY2023 edition）  ');
+    assert.equal(seed[1], 'Designation of the chief information security advisor');
     const indicative = controlCardFor(bundled(), 'common-standards-r7', '7')!.split('\n');
-    assert.match(indicative[1], /^情報システムのセキュリティ要件（参考: 平成30年度版ガイドラインの見出し。/);
+    assert.match(indicative[0], /^\*\*統一基準（令和7年度版） 7\*\* 情報システムのセキュリティ要件（参考: 平成30年度版ガイドラインの見出し。/);
   });
 
   it('escapes data and links only to https', () => {
     const hostile: CompiledCatalogues = {
-      format: 1,
+      format: 2,
       catalogues: [
         {
           info: {
@@ -449,8 +438,9 @@ describe('control hover card', () => {
             partial: true,
             coverage: '<img src=x onerror=alert(1)>',
           },
+          files: ['iso.csv'],
           levels: ['control'],
-          rows: [{ i: 'A.5.1', l: 0, t: '[x](command:workbench.action.quit) `code`', r: 'Organizational' }],
+          rows: [{ i: 'A.5.1', l: 0, t: '[x](command:workbench.action.quit) `code`', r: 'Organizational', n: 2 }],
         },
       ],
       mappings: [],
@@ -488,6 +478,8 @@ describe('control catalogues: problem reports', () => {
   const problems = () => compileCatalogues(directory, schema(), { displayRoot: directory }).problems.map(formatProblem);
   const lineOf = (name: string, needle: string) =>
     fs.readFileSync(path.join(directory, name), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+  const lineStarting = (name: string, prefix: string) =>
+    fs.readFileSync(path.join(directory, name), 'utf8').split('\n').findIndex((line) => line.startsWith(prefix)) + 1;
 
   it('reports schema violations in the manifest with file, line and column', () => {
     edit('catalogues.yaml', (text) => text.replace('url: https://csrc.nist.gov/', 'url: http://csrc.nist.gov/').replace('    partial: false\n', '    partial: no\n'));
@@ -524,8 +516,46 @@ describe('control catalogues: problem reports', () => {
     ]);
   });
 
+  it('reports blank lines and CSV syntax at their line, and then checks nothing else against the half-read table', () => {
+    edit('iso27001-2022-annex-a.csv', (text) => text.replace('\nA.5.3,Organizational,', '\n\nA.5.3,Organizational,').replace('A.5.10,Organizational,', 'A.5.10,Organizational,x"'));
+    assert.deepEqual(problems(), [
+      `iso27001-2022-annex-a.csv:${lineOf('iso27001-2022-annex-a.csv', 'A.5.3,') - 1}:1: blank line`,
+      `iso27001-2022-annex-a.csv:${lineOf('iso27001-2022-annex-a.csv', 'A.5.10,')}:1: quote inside an unquoted field`,
+    ]);
+    edit('iso27001-2022-annex-a.csv', (text) => text.replace('x"', '').replace(/\n$/, ',"\n'));
+    const lastLine = fs.readFileSync(path.join(directory, 'iso27001-2022-annex-a.csv'), 'utf8').split('\n').length - 1;
+    assert.deepEqual(problems(), [
+      `iso27001-2022-annex-a.csv:${lineOf('iso27001-2022-annex-a.csv', 'A.5.3,') - 1}:1: blank line`,
+      `iso27001-2022-annex-a.csv:${lastLine}:1: a quoted field is never closed`,
+    ]);
+  });
+
+  it('records the file and line of every row, counting line breaks inside quoted fields', () => {
+    edit('iso27001-2022-annex-a.csv', (text) => text.replace('A.5.1,Organizational,Policies for information security', 'A.5.1,Organizational,"Policies for\r\ninformation security"'));
+    const result = compileCatalogues(directory, schema(), { displayRoot: directory });
+    assert.deepEqual(result.problems, []);
+    const compiledHere = new Catalogues(result.catalogues!);
+    assert.equal(compiledHere.find('iso27001-2022', 'A.5.1')?.title, 'Policies for\r\ninformation security');
+    assert.deepEqual(compiledHere.rowLocation('iso27001-2022', 'A.5.1'), { file: 'iso27001-2022-annex-a.csv', line: 2 });
+    assert.deepEqual(compiledHere.rowLocation('iso27001-2022', 'A.5.2'), { file: 'iso27001-2022-annex-a.csv', line: 4 });
+    assert.deepEqual(compiledHere.rowLocation('ismap', '9.2'), { file: 'ismap-headings.csv', line: lineStarting('ismap-headings.csv', '9.2,') });
+    assert.deepEqual(compiledHere.rowLocation('ismap', '9.2.1'), { file: 'ismap-control-criteria.csv', line: lineStarting('ismap-control-criteria.csv', '9.2.1,') });
+    assert.deepEqual(compiledHere.rowLocation('nist-sp800-53r5', 'AC'), { file: 'nist-sp800-53r5-families.csv', line: 2 });
+    assert.equal(compiledHere.rowLocation('nist-sp800-53r5', 'AC-99'), undefined);
+  });
+
+  it('reports a Japanese title source that is unknown, or given without a title', () => {
+    edit('iso27001-2022-annex-a.csv', (text) =>
+      text.replace('情報セキュリティの役割及び責任,jis-2023', '情報セキュリティの役割及び責任,jis-2014').replace('職務の分離,jis-2023', ',jis-2023'),
+    );
+    assert.deepEqual(problems(), [
+      `iso27001-2022-annex-a.csv:${lineStarting('iso27001-2022-annex-a.csv', 'A.5.2,')}:86: title_ja_source: must be one of "jis-2023", not "jis-2014"`,
+      `iso27001-2022-annex-a.csv:${lineStarting('iso27001-2022-annex-a.csv', 'A.5.3,')}:45: title_ja_source: only with a title_ja`,
+    ]);
+  });
+
   it('reports a header that does not match the manifest', () => {
     edit('iso27001-2022-annex-a.csv', (text) => text.replace('id,theme,title', 'id,title,theme'));
-    assert.deepEqual(problems(), ['iso27001-2022-annex-a.csv:1:4: header must be "id,theme,title" as the manifest says, not "id,title,theme"']);
+    assert.deepEqual(problems(), ['iso27001-2022-annex-a.csv:1:4: header must be "id,theme,title,title_ja,title_ja_source" as the manifest says, not "id,title,theme,title_ja,title_ja_source"']);
   });
 });

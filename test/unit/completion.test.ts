@@ -69,6 +69,21 @@ describe('completion: control IDs in Markdown', () => {
     assert.match(objective.documentation!, /^\*\*ISMAP管理基準 9\\\.2\\\.1\*\*/);
   });
 
+  it('shows the Japanese title first where the catalogue has one (9.1.1, 9.1.2 from JIS Q 27001:2014), English where not (9.2.1)', () => {
+    const result = complete('ISMAP管理策 9.1.‸');
+    assert.deepEqual(
+      result.items.filter((entry) => !entry.label.includes('.PB')).map((entry) => [entry.label, entry.detail]),
+      [
+        ['9.1.1', 'アクセス制御方針 · Access control policy · 管理策基準 管理目的'],
+        ['9.1.2', 'ネットワーク及びネットワークサービスへのアクセス · Access to networks and network services · 管理策基準 管理目的'],
+      ],
+    );
+    assert.match(item(result, '9.1.1').documentation!, /^\*\*ISMAP管理基準 9\\\.1\\\.1\*\*\n\nアクセス制御方針  \nAccess control policy\n/);
+    // No source read gives the Japanese title of 9.2.1, so it stays English (see the catalogue manifest).
+    assert.equal(item(complete('ISMAP管理策 9.2.‸'), '9.2.1').detail, 'User registration and de-registration · 管理策基準 管理目的');
+    assert.equal(item(complete('ISMAP管理策 9.‸'), '9.2').detail, '利用者アクセスの管理 · User access management · 管理策基準 カテゴリ');
+  });
+
   it('filters with full-width input: the filterText starts with what was typed, in the same widths', () => {
     for (const typed of ['９．２．', '９.２.']) {
       const result = complete(`ISMAP管理策 ${typed}‸`);
@@ -88,7 +103,7 @@ describe('completion: control IDs in Markdown', () => {
     assert.equal(result.isIncomplete, true);
     const policy = item(result, '9.1.1');
     assert.equal(replaced(result, policy), 'アクセス');
-    assert.equal(policy.detail, 'Access control policy · 管理策基準 管理目的');
+    assert.equal(policy.detail, 'アクセス制御方針 · Access control policy · 管理策基準 管理目的');
     assert.ok(clientKeeps(policy, 'アクセス'));
     assert.ok(policy.filterText!.includes('Access control policy'));
   });
@@ -100,7 +115,7 @@ describe('completion: control IDs in Markdown', () => {
     const access = item(result, '9');
     assert.equal(access.insertText, '9.');
     assert.equal(access.retrigger, true);
-    assert.equal(access.detail, 'Access control · 管理策基準 分野');
+    assert.equal(access.detail, 'アクセス制御 · Access control · 管理策基準 分野');
     assert.equal(item(result, '9.1').insertText, '9.1.');
   });
 
@@ -133,7 +148,7 @@ describe('completion: control IDs in Markdown', () => {
   it('offers ISO/IEC 27001:2022 Annex A controls A.5.1 … A.5.37 and 2013 controls by edition', () => {
     const result = complete('ISO/IEC 27001:2022 附属書A の A.5.‸');
     assert.deepEqual(labels(result), Array.from({ length: 37 }, (_, index) => `A.5.${index + 1}`));
-    assert.equal(item(result, 'A.5.15').detail, 'Access control · Organizational');
+    assert.equal(item(result, 'A.5.15').detail, 'アクセス制御 · Access control · Organizational');
     assert.deepEqual(labels(complete('ISO/IEC 27001:2013 の A.9.‸'), 3), ['A.9.1.1', 'A.9.1.2', 'A.9.2.1']);
     // Written without "A.", the labels follow.
     assert.deepEqual(labels(complete('ISO/IEC 27001:2022 の 5.1‸'), 4), ['5.1', '5.10', '5.11', '5.12']);

@@ -8,14 +8,8 @@ import { runIsmapImport } from '../../server/src/cli/ismapImport';
 import { serviceCard } from '../../server/src/features/serviceCard';
 import { compileGlossary, createTermsValidator, formatProblem } from '../../server/src/glossary/compile';
 import { compileServices } from '../../server/src/services/compile';
-import {
-  activeIsmapList,
-  loadIsmapList,
-  parseIsmapCsv,
-  parseListDate,
-  serializeIsmapList,
-  writeIsmapListFile,
-} from '../../server/src/services/ismapList';
+import { activeIsmapList, ismapListAge, loadIsmapList, serializeIsmapList, writeIsmapListFile } from '../../server/src/services/ismapList';
+import { parseIsmapList, parseListDate } from '../../server/src/services/ismapListRead';
 import { describeList, ismapStatus } from '../../server/src/services/status';
 import type { CompiledServices, IsmapList, ServiceEntry } from '../../server/src/services/types';
 import { normalizeKey } from '../../server/src/text/normalize';
@@ -226,17 +220,17 @@ describe('cloud service catalogue (glossary/services)', () => {
 
 });
 
-describe('parseIsmapCsv', () => {
+describe('parseIsmapList', () => {
   const read = (name: string) => fs.readFileSync(path.join(fixtures, name));
 
   it('reads the portal layout in UTF-8 with a BOM: quoted commas, quotes and line breaks, three date styles', () => {
-    const result = parseIsmapCsv(read('official-utf8-bom.csv'), 'downloads/official-utf8-bom.csv', '2026-10-01', { importDate: '2026-11-26' });
+    const result = parseIsmapList(read('official-utf8-bom.csv'), 'downloads/official-utf8-bom.csv', '2026-10-01', { importDate: '2026-11-26' });
     assert.deepEqual(result.problems, []);
     const list = result.list!;
     assert.equal(list.name, 'ISMAP cloud service list (imported from official-utf8-bom.csv)');
     assert.equal(list.asOf, '2026-10-01');
     assert.equal(list.partial, false);
-    assert.deepEqual(list.importedFrom, { file: 'official-utf8-bom.csv', importedAt: '2026-11-26', encoding: 'utf-8', rows: 4, skipped: 0 });
+    assert.deepEqual(list.importedFrom, { file: 'official-utf8-bom.csv', importedAt: '2026-11-26', encoding: 'utf-8', layout: 'csv', rows: 4, skipped: 0 });
     assert.deepEqual(list.entries, [
       { registrationNumber: 'C21-0008-2', serviceName: 'Amazon Web Services', program: 'ISMAP', line: 2 },
       { registrationNumber: 'C99-0001-1', serviceName: 'サンプルクラウド基盤', provider: 'サンプル株式会社', registered: '2024-01-05', expires: '2025-05-31', program: 'ISMAP', line: 3 },
@@ -248,7 +242,7 @@ describe('parseIsmapCsv', () => {
   it('reads Shift_JIS with a title row, lenient headers and full-width numbers', () => {
     const bytes = read('official-shift-jis.csv');
     assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    const result = parseIsmapCsv(bytes, 'official-shift-jis.csv', '2026-10-02', { importDate: '2026-11-26' });
+    const result = parseIsmapList(bytes, 'official-shift-jis.csv', '2026-10-02', { importDate: '2026-11-26' });
     assert.deepEqual(result.problems, []);
     assert.equal(result.list!.importedFrom!.encoding, 'shift_jis');
     assert.deepEqual(result.list!.entries, [
@@ -258,13 +252,13 @@ describe('parseIsmapCsv', () => {
   });
 
   it('reports each malformed row with its physical line and keeps the others', () => {
-    const result = parseIsmapCsv(read('malformed.csv'), 'malformed.csv', '2026-10-03', { importDate: '2026-11-26' });
+    const result = parseIsmapList(read('malformed.csv'), 'malformed.csv', '2026-10-03', { importDate: '2026-11-26' });
     assert.deepEqual(result.problems, [
       { line: 3, message: 'row skipped: no registration number in column "登録番号"' },
       { line: 4, message: 'row skipped: no service name in column "クラウドサービスの名称"' },
       { line: 5, message: 'row skipped: "2024/13/01" in column "登録日" is not a date' },
       { line: 6, message: 'row skipped: registration number C99-0201-1 is already on line 2' },
-      { line: 10, message: 'row skipped: the quoted field opened on line 10 is never closed' },
+      { line: 10, message: 'row skipped: a quoted field is never closed' },
     ]);
     const list = result.list!;
     assert.deepEqual(
@@ -276,28 +270,89 @@ describe('parseIsmapCsv', () => {
       ],
     );
     assert.equal(list.partial, true);
-    assert.deepEqual(list.importedFrom, { file: 'malformed.csv', importedAt: '2026-11-26', encoding: 'utf-8', rows: 8, skipped: 5 });
+    assert.deepEqual(list.importedFrom, { file: 'malformed.csv', importedAt: '2026-11-26', encoding: 'utf-8', layout: 'csv', rows: 8, skipped: 5 });
     assert.match(list.partialNote!.en, /^5 malformed rows were skipped/);
   });
 
   it('needs a header with a number and a name column, and text', () => {
-    assert.deepEqual(parseIsmapCsv(Buffer.from('a,b\n1,2\n'), 'x.csv', '2026-01-01').problems, [
+    assert.deepEqual(parseIsmapList(Buffer.from('a,b\n1,2\n'), 'x.csv', '2026-01-01').problems, [
       { line: 1, message: 'no header row with a registration number column (登録番号) and a service name column (クラウドサービスの名称) in the first 10 rows' },
     ]);
-    assert.deepEqual(parseIsmapCsv(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.xlsx', '2026-01-01').problems, [
-      { line: 1, message: 'binary file (not a CSV text file)' },
+    assert.deepEqual(parseIsmapList(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.xlsx', '2026-01-01').problems, [
+      { line: 1, message: 'binary file (not a text file: save the list as a web page, CSV or text)' },
     ]);
-    const empty = parseIsmapCsv(Buffer.from('登録番号,サービス名\n'), 'x.csv', '2026-01-01');
+    const empty = parseIsmapList(Buffer.from('登録番号,サービス名\n'), 'x.csv', '2026-01-01');
     assert.equal(empty.list, undefined);
     assert.deepEqual(empty.problems, []);
   });
 
   it('reads UTF-16 tab-separated text (Excel "Unicode text") and an ISMAP-LIU program column', () => {
     const text = '\ufeff登録番号\tサービス名\t区分\r\nL99-0001-1\tサンプルLIU\tISMAP-LIU\r\n';
-    const result = parseIsmapCsv(Buffer.from(text, 'utf16le'), 'liu.txt', '2026-01-01', { importDate: '2026-01-02' });
+    const result = parseIsmapList(Buffer.from(text, 'utf16le'), 'liu.txt', '2026-01-01', { importDate: '2026-01-02' });
     assert.deepEqual(result.problems, []);
     assert.equal(result.list!.name, 'ISMAP-LIU cloud service list (imported from liu.txt)');
     assert.deepEqual(result.list!.entries, [{ registrationNumber: 'L99-0001-1', serviceName: 'サンプルLIU', program: 'ISMAP-LIU', line: 2 }]);
+  });
+
+  it('reads the list page saved from a browser: the list table among others, <br> and block breaks, hidden text, tfoot left out', () => {
+    const result = parseIsmapList(read('portal-list-saved.html'), 'saved/portal-list-saved.html', '2026-11-30', { importDate: '2026-12-01' });
+    assert.equal(result.layout, 'html');
+    assert.deepEqual(result.problems, [
+      { line: 54, message: 'row skipped: "2025/13/01" in column "登録日" is not a date' },
+      { line: 62, message: 'row skipped: no service name in column "クラウドサービスの名称"' },
+    ]);
+    assert.equal(result.rows, 5);
+    const list = result.list!;
+    assert.equal(list.name, 'ISMAP cloud service list (imported from portal-list-saved.html)');
+    assert.deepEqual(list.importedFrom, { file: 'portal-list-saved.html', importedAt: '2026-12-01', encoding: 'utf-8', layout: 'html', rows: 5, skipped: 2 });
+    assert.deepEqual(list.entries, [
+      { registrationNumber: 'C21-0008-2', serviceName: 'Amazon Web Services', program: 'ISMAP', line: 31 },
+      { registrationNumber: 'C99-0301-1', serviceName: 'サンプル クラウド&データ基盤', provider: 'サンプル株式会社', registered: '2025-03-14', program: 'ISMAP', line: 39 },
+      { registrationNumber: 'C99-0302-1', serviceName: 'サンプル文書管理SaaS', provider: 'サンプル・テック合同会社', registered: '2025-06-02', program: 'ISMAP', line: 47 },
+    ]);
+  });
+
+  it('reads the ISMAP-LIU page drawn with ARIA roles, taking the program from its title', () => {
+    const result = parseIsmapList(read('liu-list-saved.html'), 'liu-list-saved.html', '2026-11-30', { importDate: '2026-12-01' });
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.list!.name, 'ISMAP-LIU cloud service list (imported from liu-list-saved.html)');
+    assert.deepEqual(result.list!.entries, [
+      { registrationNumber: 'L99-0001-1', serviceName: 'サンプル名刺管理', provider: 'サンプル株式会社', registered: '2025-04-01', program: 'ISMAP-LIU', line: 14 },
+      { registrationNumber: 'L99-0002-1', serviceName: 'サンプル日程調整', provider: 'サンプル・テック合同会社', registered: '2025-08-20', program: 'ISMAP-LIU', line: 15 },
+    ]);
+  });
+
+  it('says what to do with a page saved before the list appeared, and with a page whose tables are not the list', () => {
+    assert.deepEqual(parseIsmapList(read('portal-list-shell.html'), 'portal-list-shell.html', '2026-11-30'), {
+      problems: [{ line: 1, message: 'the HTML page has no table; save the list page after the list has appeared (the portal draws it with JavaScript)' }],
+      rows: 0,
+      layout: 'html',
+    });
+    const other = Buffer.from('<!doctype html><table><tr><th>名前</th><th>電話</th></tr><tr><td>a</td><td>b</td></tr></table>');
+    assert.deepEqual(parseIsmapList(other, 'page.htm', '2026-11-30').problems, [
+      { line: 1, message: 'none of the 1 tables of the HTML page has a registration number column (登録番号) and a service name column (クラウドサービスの名称)' },
+    ]);
+  });
+
+  it('reads the table pasted from the page: a title line above, a cell broken over three lines joined back, literal quotes', () => {
+    const result = parseIsmapList(read('portal-list-pasted.txt'), 'portal-list-pasted.txt', '2026-11-30', { importDate: '2026-12-01' });
+    assert.equal(result.layout, 'tsv');
+    assert.deepEqual(result.problems, [{ line: 8, message: 'row skipped: no service name in column "クラウドサービスの名称"' }]);
+    assert.deepEqual(result.list!.entries, [
+      { registrationNumber: 'C21-0030-2', serviceName: 'さくらのクラウド', program: 'ISMAP', line: 3 },
+      { registrationNumber: 'C99-0401-1', serviceName: 'サンプル会計クラウド', provider: 'サンプル株式会社', registered: '2025-02-03', program: 'ISMAP', line: 4 },
+      { registrationNumber: 'C99-0402-1', serviceName: '"サンプル" 電子契約', provider: 'サンプル・テック合同会社', registered: '2025-10-01', program: 'ISMAP', line: 7 },
+    ]);
+    assert.equal(result.rows, 4);
+  });
+
+  it('reads the pasted ISMAP-LIU table, taking the program from the title line; --program wins over it', () => {
+    const result = parseIsmapList(read('liu-list-pasted.txt'), 'liu-list-pasted.txt', '2026-11-30', { importDate: '2026-12-01' });
+    assert.deepEqual(result.list!.entries, [
+      { registrationNumber: 'L99-0101-1', serviceName: 'サンプル勤怠SaaS', provider: 'サンプル株式会社', registered: '2025-05-20', program: 'ISMAP-LIU', line: 3 },
+    ]);
+    const forced = parseIsmapList(read('liu-list-pasted.txt'), 'liu-list-pasted.txt', '2026-11-30', { program: 'ISMAP' });
+    assert.equal(forced.list!.entries[0].program, 'ISMAP');
   });
 
   it('turns the usual date styles into ISO dates and rejects impossible ones', () => {
@@ -333,7 +388,7 @@ describe('ISMAP list files', () => {
   afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('serialises to YAML that validates, with a header comment naming the file and the import date, and loads back', () => {
-    const list = parseIsmapCsv(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'official-utf8-bom.csv', '2026-10-01', { importDate: '2026-11-26' }).list!;
+    const list = parseIsmapList(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'official-utf8-bom.csv', '2026-10-01', { importDate: '2026-11-26' }).list!;
     const text = serializeIsmapList(list);
     assert.ok(text.startsWith('# ISMAP list imported by govsec from "official-utf8-bom.csv" on 2026-11-26\n'), text);
     assert.ok(validateListText(text));
@@ -341,6 +396,16 @@ describe('ISMAP list files', () => {
     // The bundled list round-trips too.
     const bundled = catalogue().ismapList;
     assert.deepEqual(loadIsmapList(serializeIsmapList(bundled), 'b.yaml').list, bundled);
+  });
+
+  it('is stale once it is more than three months old (the portal updates about every three months)', () => {
+    assert.deepEqual(ismapListAge({ asOf: '2026-09-15' }, '2026-12-15'), { asOf: '2026-09-15', currentUntil: '2026-12-15', stale: false });
+    assert.deepEqual(ismapListAge({ asOf: '2026-09-15' }, '2026-12-16'), { asOf: '2026-09-15', currentUntil: '2026-12-15', stale: true });
+    // Month ends and year ends: 11-30 + 3 months is 02-28; 2027 is not a leap year, 2028 is.
+    assert.equal(ismapListAge({ asOf: '2026-11-30' }, '2027-02-28').stale, false);
+    assert.equal(ismapListAge({ asOf: '2026-11-30' }, '2027-03-01').stale, true);
+    assert.equal(ismapListAge({ asOf: '2027-11-30' }, '2028-02-29').currentUntil, '2028-02-29');
+    assert.equal(ismapListAge({ asOf: '2026-10-31' }, '2027-01-31').stale, false);
   });
 
   it('reports an invalid list file with its line', () => {
@@ -351,7 +416,7 @@ describe('ISMAP list files', () => {
 
   it('writes atomically and never replaces a good file with an empty list', () => {
     const output = path.join(folder, 'nested', 'ismap-list.yaml');
-    const list = parseIsmapCsv(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'a.csv', '2026-10-01').list!;
+    const list = parseIsmapList(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'a.csv', '2026-10-01').list!;
     writeIsmapListFile(list, output);
     const written = fs.readFileSync(output, 'utf8');
     const empty: IsmapList = { ...list, entries: [] };
@@ -363,7 +428,7 @@ describe('ISMAP list files', () => {
   it('uses the workspace list in place of the bundled one when it exists and is valid', () => {
     const bundled = catalogue().ismapList;
     assert.equal(activeIsmapList(folder, bundled).origin, 'bundled');
-    const list = parseIsmapCsv(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'a.csv', '2026-10-01').list!;
+    const list = parseIsmapList(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'a.csv', '2026-10-01').list!;
     writeIsmapListFile(list, path.join(folder, '.govsec', 'ismap-list.yaml'));
     const active = activeIsmapList(folder, bundled);
     assert.equal(active.origin, 'workspace');
@@ -379,7 +444,7 @@ describe('govsec ismap import', () => {
   let folder: string;
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-import-'));
-    for (const name of ['official-utf8-bom.csv', 'official-shift-jis.csv', 'malformed.csv']) {
+    for (const name of ['official-utf8-bom.csv', 'official-shift-jis.csv', 'malformed.csv', 'portal-list-saved.html', 'portal-list-pasted.txt', 'portal-list-shell.html']) {
       fs.copyFileSync(path.join(fixtures, name), path.join(folder, name));
     }
   });
@@ -391,7 +456,7 @@ describe('govsec ismap import', () => {
     const result = runImport(['import', 'official-utf8-bom.csv'], folder);
     assert.deepEqual(result, {
       status: 0,
-      stdout: 'Imported 4 of 4 rows from official-utf8-bom.csv into .govsec/ismap-list.yaml (as of 2026-10-01).\n',
+      stdout: 'Imported 4 of 4 rows from official-utf8-bom.csv (CSV) into .govsec/ismap-list.yaml (as of 2026-10-01).\n',
       stderr: '',
     });
     const text = fs.readFileSync(path.join(folder, '.govsec', 'ismap-list.yaml'), 'utf8');
@@ -402,10 +467,31 @@ describe('govsec ismap import', () => {
     assert.match(text, /^# ISMAP list imported by govsec from "official-utf8-bom\.csv" on \d{4}-\d{2}-\d{2}\n/);
   });
 
+  it('imports the saved list page and the pasted table, naming the layout it read', () => {
+    const page = runImport(['import', 'portal-list-saved.html', '--date', '2026-11-30'], folder);
+    assert.deepEqual(page, {
+      status: 0,
+      stdout: 'Imported 3 of 5 rows from portal-list-saved.html (saved web page) into .govsec/ismap-list.yaml (as of 2026-11-30; 2 skipped).\n',
+      stderr:
+        'portal-list-saved.html:54: row skipped: "2025/13/01" in column "登録日" is not a date\n' +
+        'portal-list-saved.html:62: row skipped: no service name in column "クラウドサービスの名称"\n',
+    });
+    assert.equal(loadIsmapList(fs.readFileSync(path.join(folder, '.govsec', 'ismap-list.yaml'), 'utf8'), 'x').list!.importedFrom!.layout, 'html');
+    const pasted = runImport(['import', 'portal-list-pasted.txt', '--date', '2026-11-30', '--output', 'pasted.yaml'], folder);
+    assert.equal(pasted.stdout, 'Imported 3 of 4 rows from portal-list-pasted.txt (tab-separated text) into pasted.yaml (as of 2026-11-30; 1 skipped).\n');
+    const shell = runImport(['import', 'portal-list-shell.html', '--output', 'shell.yaml'], folder);
+    assert.equal(shell.status, 2);
+    assert.equal(
+      shell.stderr,
+      'portal-list-shell.html:1: the HTML page has no table; save the list page after the list has appeared (the portal draws it with JavaScript)\n' +
+        'govsec: portal-list-shell.html: no valid row to import; shell.yaml left unchanged\n',
+    );
+  });
+
   it('reports skipped rows as FILE:LINE: message, exits 0, and honours --output and --date', () => {
     const result = runImport(['import', 'malformed.csv', '--output', 'lists/ismap.yaml', '--date=2026-10-03'], folder);
     assert.equal(result.status, 0);
-    assert.equal(result.stdout, 'Imported 3 of 8 rows from malformed.csv into lists/ismap.yaml (as of 2026-10-03; 5 skipped).\n');
+    assert.equal(result.stdout, 'Imported 3 of 8 rows from malformed.csv (CSV) into lists/ismap.yaml (as of 2026-10-03; 5 skipped).\n');
     assert.equal(
       result.stderr,
       [
@@ -413,7 +499,7 @@ describe('govsec ismap import', () => {
         'malformed.csv:4: row skipped: no service name in column "クラウドサービスの名称"',
         'malformed.csv:5: row skipped: "2024/13/01" in column "登録日" is not a date',
         'malformed.csv:6: row skipped: registration number C99-0201-1 is already on line 2',
-        'malformed.csv:10: row skipped: the quoted field opened on line 10 is never closed',
+        'malformed.csv:10: row skipped: a quoted field is never closed',
         '',
       ].join('\n'),
     );
@@ -476,7 +562,7 @@ describe('ISMAP status wording', () => {
 
   it('matches an imported list by registration number or exact name, and flags similar names without claiming them', () => {
     const imported: IsmapList = {
-      ...parseIsmapCsv(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'official-utf8-bom.csv', '2026-10-01').list!,
+      ...parseIsmapList(fs.readFileSync(path.join(fixtures, 'official-utf8-bom.csv')), 'official-utf8-bom.csv', '2026-10-01').list!,
     };
     const aws = ismapStatus(service('aws'), imported);
     assert.deepEqual(aws.matches.map((match) => match.matchedBy), ['registration-number']);

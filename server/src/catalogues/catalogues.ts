@@ -23,6 +23,7 @@ import {
   type Control,
   type ControlLevel,
   type IsmapSuffix,
+  type JapaneseTitleSource,
   type IsoRelationship,
   type MappingInfo,
   type NistBaseline,
@@ -58,6 +59,7 @@ export interface IsoMapping {
 
 interface LoadedCatalogue {
   readonly info: CatalogueInfo;
+  readonly files: readonly string[];
   readonly family: CatalogueFamily;
   readonly levels: readonly ControlLevel[];
   readonly rows: readonly CompiledRow[];
@@ -84,6 +86,18 @@ function isoReference(tag: string): string {
   return clause ? `ISO/IEC 27001:2013 ${clause[1]}` : `ISO/IEC ${tag}`;
 }
 
+const JAPANESE_SOURCES: readonly [number, JapaneseTitleSource][] = [
+  [RowFlag.JapaneseFromSeedR5, 'seed-r5'],
+  [RowFlag.JapaneseIndicativeH30, 'h30-guideline'],
+  [RowFlag.JapaneseFromIsmap, 'ismap'],
+  [RowFlag.JapaneseFromJis2014, 'jis-2014'],
+  [RowFlag.JapaneseFromJis2023, 'jis-2023'],
+];
+
+function japaneseTitleSource(flags: number): JapaneseTitleSource | undefined {
+  return JAPANESE_SOURCES.find(([bit]) => flags & bit)?.[1];
+}
+
 /** An ISMAP key without its suffix (9.2.1.6.PB → 9.2.1.6); other keys as they are. */
 function pathKeyOf(family: CatalogueFamily, key: string): string {
   return family === 'ismap' ? key.replace(/\.(?:PB|B|P)$/, '') : key;
@@ -101,7 +115,7 @@ export class Catalogues {
     if (compiled.format !== COMPILED_CATALOGUES_FORMAT) {
       throw new Error(`unsupported compiled catalogues format ${String(compiled.format)}`);
     }
-    for (const { info, levels, rows } of compiled.catalogues) {
+    for (const { info, files, levels, rows } of compiled.catalogues) {
       const family = CATALOGUE_FAMILY[info.id];
       const byKey = new Map<string, number>();
       const byNumber = new Map<string, number>();
@@ -114,7 +128,7 @@ export class Catalogues {
           byNumber.set(pathKey, index);
         }
       });
-      this.catalogues.set(info.id, { info, family, levels, rows, byKey, byNumber, pathKeys, cache: new Array<Control | undefined>(rows.length) });
+      this.catalogues.set(info.id, { info, files, family, levels, rows, byKey, byNumber, pathKeys, cache: new Array<Control | undefined>(rows.length) });
     }
     this.mappingInfos = compiled.mappings.map((mapping) => mapping.info);
     for (const { pairs } of compiled.mappings) {
@@ -138,10 +152,15 @@ export class Catalogues {
     const flags = row.f ?? 0;
     const level = loaded.levels[row.l];
     let title = row.t;
+    let titleJa = row.j;
+    let japaneseFlags = flags;
     if (family === 'ismap' && level === 'objective' && !title) {
-      // ISMAP control objectives carry the ISO/IEC 27001:2013 Annex A title of the same number.
+      // ISMAP control objectives carry the ISO/IEC 27001:2013 Annex A titles (English, JIS Japanese) of the same number.
       const iso2013 = this.catalogues.get('iso27001-2013');
-      title = iso2013?.rows[iso2013.byKey.get(`A.${row.i}`) ?? -1]?.t;
+      const isoRow = iso2013?.rows[iso2013.byKey.get(`A.${row.i}`) ?? -1];
+      title = isoRow?.t;
+      titleJa = isoRow?.j;
+      japaneseFlags = isoRow?.f ?? 0;
     }
     const control: Control = {
       catalogue: info.id,
@@ -149,8 +168,8 @@ export class Catalogues {
       id: row.i,
       level,
       title,
-      titleJa: row.j,
-      titleJaSource: !row.j ? undefined : flags & RowFlag.JapaneseFromSeedR5 ? 'seed-r5' : flags & RowFlag.JapaneseIndicativeH30 ? 'h30-guideline' : undefined,
+      titleJa,
+      titleJaSource: titleJa ? japaneseTitleSource(japaneseFlags) : undefined,
       withdrawn: (flags & RowFlag.Withdrawn) !== 0,
       baselines: BASELINES.filter(([bit]) => flags & bit).map(([, name]) => name),
       tier: flags & RowFlag.TierGovernance ? 'governance' : flags & RowFlag.TierManagement ? 'management' : flags & RowFlag.TierControls ? 'controls' : undefined,
@@ -186,6 +205,16 @@ export class Catalogues {
 
   info(catalogue: CatalogueId): CatalogueInfo | undefined {
     return this.catalogues.get(catalogue)?.info;
+  }
+
+  /**
+   * Where a control's row is written: its CSV file, relative to glossary/controls/, and the 1-based line
+   * (recorded when the catalogues were compiled). undefined for a control the catalogue does not list.
+   */
+  rowLocation(catalogue: CatalogueId, key: string): { file: string; line: number } | undefined {
+    const loaded = this.catalogues.get(catalogue);
+    const row = loaded?.rows[loaded.byKey.get(key) ?? -1];
+    return row && { file: loaded!.files[row.s ?? 0], line: row.n };
   }
 
   mappingInfo(): readonly MappingInfo[] {

@@ -61,8 +61,12 @@ export type IsmapTier = 'governance' | 'management' | 'controls';
 /** '' (none), B / PB on detailed controls, P on the 7 cloud-only control objectives. */
 export type IsmapSuffix = '' | 'B' | 'PB' | 'P';
 export type NistBaseline = 'low' | 'moderate' | 'high' | 'privacy';
-/** Where a Japanese title comes from: the 令和5年度版 quoted in the seed, or the H30 guideline (indicative only). */
-export type JapaneseTitleSource = 'seed-r5' | 'h30-guideline';
+/**
+ * Where a Japanese title comes from: the 令和5年度版 quoted in the seed, the H30 guideline (indicative only),
+ * the ISMAP 管理基準 itself, or the JIS Q 27001:2014 / JIS Q 27001:2023 附属書A heading of the same number (as
+ * public sources give it).
+ */
+export type JapaneseTitleSource = 'seed-r5' | 'h30-guideline' | 'ismap' | 'jis-2014' | 'jis-2023';
 
 /** 2013 → 2022 relationship as intuitem gives it ('' when the pair comes from a source that states none). */
 export type IsoRelationship = 'equal' | 'subset' | 'superset' | 'intersect' | '';
@@ -117,6 +121,9 @@ export const RowFlag = {
   TierControls: 256,
   JapaneseFromSeedR5: 512,
   JapaneseIndicativeH30: 1024,
+  JapaneseFromIsmap: 2048,
+  JapaneseFromJis2014: 4096,
+  JapaneseFromJis2023: 8192,
 } as const;
 
 /**
@@ -141,10 +148,16 @@ export interface CompiledRow {
   /** RowFlag bits. */
   readonly f?: number;
   readonly r?: string;
+  /** 1-based line of the row in its CSV file (go to definition reads no CSV at run time). */
+  readonly n: number;
+  /** Index of that file in the catalogue's `files`; absent for the first (the main table). */
+  readonly s?: number;
 }
 
 export interface CompiledCatalogue {
   readonly info: CatalogueInfo;
+  /** The CSV files the rows come from, relative to glossary/controls/ (main table, then headings). */
+  readonly files: readonly string[];
   readonly levels: readonly ControlLevel[];
   /** In catalogue order (headings before the controls under them). */
   readonly rows: readonly CompiledRow[];
@@ -158,7 +171,7 @@ export interface CompiledMapping {
   readonly pairs: readonly CompiledIsoPair[];
 }
 
-export const COMPILED_CATALOGUES_FORMAT = 1;
+export const COMPILED_CATALOGUES_FORMAT = 2;
 
 export interface CompiledCatalogues {
   readonly format: typeof COMPILED_CATALOGUES_FORMAT;

@@ -1,9 +1,10 @@
 /**
  * `govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]`
  *
- * Reads the official ISMAP cloud service list saved from the portal as CSV and writes the workspace list
- * (default .govsec/ismap-list.yaml under the working directory), which govsec uses in place of its bundled
- * partial list. The list's as-of date is --date, else the CSV file's modification date (local time).
+ * Reads the official ISMAP (or ISMAP-LIU) cloud service list saved from the portal — the page saved from a
+ * browser (HTML), the table copied from it and pasted into a text file, or CSV — and writes the workspace
+ * list (default .govsec/ismap-list.yaml under the working directory), which govsec uses in place of its
+ * bundled partial list. The list's as-of date is --date, else the file's modification date (local time).
  * Each malformed row is reported on stderr as FILE:LINE: message and skipped.
  * Exit codes: 0 imported (even with skipped rows); 2 usage error, unreadable file, no valid row, or a failed
  * write — in those cases the existing output file is left untouched.
@@ -11,18 +12,26 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_ISMAP_LIST_FILE, parseIsmapCsv, writeIsmapListFile } from '../services/ismapList';
+import { DEFAULT_ISMAP_LIST_FILE, ISMAP_LIST_PAGE, localDate, writeIsmapListFile } from '../services/ismapList';
+import { parseIsmapList } from '../services/ismapListRead';
 import type { IsmapProgram } from '../services/types';
 
 export const ISMAP_USAGE = `Usage:
   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
-      Imports the official ISMAP cloud service list saved from the portal as CSV (UTF-8 or Shift_JIS)
+      Imports the official ISMAP or ISMAP-LIU cloud service list (${ISMAP_LIST_PAGE})
       into ${DEFAULT_ISMAP_LIST_FILE} (or PATH), which govsec then uses instead of its bundled partial list.
-      --date     the list's as-of date (default: the CSV file's modification date)
-      --program  the program of rows when the file has no program column (default: ISMAP)
+      FILE is one of:
+        - the list page saved from a browser after the list has appeared (.html)
+        - the list's table copied from the page and pasted into a text file (tab-separated)
+        - CSV (comma- or tab-separated; UTF-8, UTF-16 or Shift_JIS)
+      --date     the list's as-of date (default: the file's modification date)
+      --program  the program of rows when neither a program column nor the page title says
+                 (default: ISMAP)
 
 Exit codes: 0 imported (malformed rows are reported and skipped), 2 usage error or nothing imported.
 `;
+
+const LAYOUT_NAMES = { html: 'saved web page', tsv: 'tab-separated text', csv: 'CSV' } as const;
 
 class UsageError extends Error {}
 
@@ -82,13 +91,9 @@ function parseArguments(args: readonly string[]): ImportOptions {
     }
   }
   if (files.length !== 1) {
-    throw new UsageError(files.length === 0 ? 'govsec ismap import needs the CSV file to import' : 'govsec ismap import takes one CSV file');
+    throw new UsageError(files.length === 0 ? 'govsec ismap import needs the file to import' : 'govsec ismap import takes one file');
   }
   return { file: files[0], output, date, program };
-}
-
-function localDate(time: Date): string {
-  return `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')}`;
 }
 
 export function runIsmapImport(args: string[], cwd: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
@@ -127,7 +132,7 @@ export function runIsmapImport(args: string[], cwd: string, out: NodeJS.Writable
   }
 
   const asOf = options.date ?? localDate(modified);
-  const result = parseIsmapCsv(bytes, options.file, asOf, { program: options.program });
+  const result = parseIsmapList(bytes, options.file, asOf, { program: options.program });
   for (const problem of result.problems) {
     err.write(`${options.file}:${problem.line}: ${problem.message}\n`);
   }
@@ -144,7 +149,7 @@ export function runIsmapImport(args: string[], cwd: string, out: NodeJS.Writable
   const imported = result.list.entries.length;
   const skipped = result.rows - imported;
   out.write(
-    `Imported ${imported} of ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} from ${options.file} into ${outputShown} ` +
+    `Imported ${imported} of ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} from ${options.file} (${LAYOUT_NAMES[result.layout ?? 'csv']}) into ${outputShown} ` +
       `(as of ${asOf}${skipped > 0 ? `; ${skipped} skipped` : ''}).\n`,
   );
   return 0;

@@ -1,7 +1,7 @@
 /**
  * The govsec CLI, on the same engine as the language server:
  *   govsec check [files or folders…] [--format text|json]
- *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
+ *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
  *   govsec glossary stats [--stale DAYS [--today YYYY-MM-DD]]
  * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
  */
@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../analysis';
 import { formatProblem } from '../glossary/compile';
 import { loadKnowledge, type Knowledge } from '../knowledge';
-import { DEFAULT_ISMAP_LIST_FILE, loadIsmapListFile } from '../services/ismapList';
+import { DEFAULT_ISMAP_LIST_FILE, ISMAP_LIST_PAGE, ismapListAge, loadIsmapListFile, localDate } from '../services/ismapList';
 import { describeList } from '../services/status';
 import { expandPaths, readDocument } from './files';
 import { allRules } from '../rules/index';
@@ -30,10 +30,10 @@ const USAGE = `Usage:
       Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
       Text output: file:line:col severity rule message
       --config FILE uses that configuration instead of the nearest .govsec.yaml.
-  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
-      Imports the official ISMAP cloud service list (CSV saved from the portal, UTF-8 or Shift_JIS)
-      into ${DEFAULT_ISMAP_LIST_FILE}, which check and the language server then use in place of the
-      bundled partial list.
+  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
+      Imports the official ISMAP or ISMAP-LIU cloud service list — the portal's list page saved from a
+      browser (HTML), its table pasted into a text file, or CSV — into ${DEFAULT_ISMAP_LIST_FILE}, which
+      check and the language server then use in place of the bundled partial list.
   govsec glossary stats [--stale DAYS [--today YYYY-MM-DD]]
       Counts per kind and catalogue, with as-of dates, and the ISMAP list in use.
       --stale DAYS lists instead the entries (terms, services, control catalogues, the ISMAP list)
@@ -151,8 +151,20 @@ export function knowledgeFor(distDirectory: string, cwd: string, err: NodeJS.Wri
   return { knowledge: bundled, origin: 'bundled' };
 }
 
+/** The date a run takes as today: GOVSEC_TODAY (YYYY-MM-DD, for reproducible runs and tests) or the local date. */
+function today(): string {
+  const fixed = process.env.GOVSEC_TODAY;
+  return fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : localDate(new Date());
+}
+
 function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream, distDirectory: string): number {
   const { knowledge } = knowledgeFor(distDirectory, process.cwd(), err);
+  if (ismapListAge(knowledge.ismapList, today()).stale) {
+    err.write(
+      `govsec: note: the ${describeList(knowledge.ismapList)} is more than three months old, and the portal updates its list ` +
+        `about every three months; save the current list from ${ISMAP_LIST_PAGE} and run \`govsec ismap import FILE\`\n`,
+    );
+  }
   if (options.config !== undefined && !fs.existsSync(options.config)) {
     throw new UsageError(`--config: no such file ${options.config}`);
   }

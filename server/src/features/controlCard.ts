@@ -49,15 +49,15 @@ const RELATIONSHIP_LABELS: Readonly<Record<IsoRelationship, string>> = {
   '': '関係の記載なし / relationship not stated',
 };
 
-/** "ISO/IEC 27001:2013 A.9.1.1 Access control policy", escaped. */
+/** "ISO/IEC 27001:2013 A.9.1.1 アクセス制御方針", escaped: the Japanese title where there is one, else the English. */
 function named(catalogues: Catalogues, control: Control): string {
   const label = catalogues.info(control.catalogue)?.label ?? control.catalogue;
-  const title = control.title ?? control.titleJa;
+  const title = control.titleJa ?? control.title;
   return esc(`${label} ${control.id}${title ? ` ${title}` : ''}`);
 }
 
 function idAndTitle(control: Control): string {
-  const title = control.title ?? control.titleJa;
+  const title = control.titleJa ?? control.title;
   return esc(`${control.id}${title ? ` ${title}` : ''}`);
 }
 
@@ -229,6 +229,15 @@ function mappings(catalogues: Catalogues, reference: ControlReference): string[]
   return lines;
 }
 
+/** How sure a Japanese title is, by its source (none for a title the catalogue's own text gives). */
+const JAPANESE_SOURCE_NOTES: Readonly<Record<string, string>> = {
+  'seed-r5': '（令和5年度版の見出し / heading in the FY2023 edition）',
+  'h30-guideline': '（参考: 平成30年度版ガイドラインの見出し。令和7年度版の表現とは異なる場合がある / indicative only: heading in the 2018 guideline）',
+  'jis-2014': '（JIS Q 27001:2014 附属書A の見出し / JIS heading of the same number）',
+  'jis-2023': '（JIS Q 27001:2023 附属書A の見出し / JIS heading）',
+  ismap: '',
+};
+
 /** The hover card (Markdown, data escaped) for a resolved control reference. */
 export function controlCard(catalogues: Catalogues, reference: ControlReference): string {
   const { control } = reference;
@@ -237,15 +246,11 @@ export function controlCard(catalogues: Catalogues, reference: ControlReference)
   const shownId = reference.match === 'ancestor' ? reference.key : control.id;
   const title = reference.match === 'ancestor' ? undefined : control.title;
   const titleJa = reference.match === 'ancestor' ? undefined : control.titleJa;
-  lines.push(`**${esc(`${info.label} ${shownId}`)}**${title ? ` ${esc(title)}` : ''}${titleJa ? '  ' : ''}`);
-  if (titleJa) {
-    const note =
-      control.titleJaSource === 'seed-r5'
-        ? '（令和5年度版の見出し / heading in the FY2023 edition）'
-        : control.titleJaSource === 'h30-guideline'
-          ? '（参考: 平成30年度版ガイドラインの見出し。令和7年度版の表現とは異なる場合がある / indicative only: heading in the 2018 guideline）'
-          : '';
-    lines.push(esc(`${titleJa}${note}`));
+  // The Japanese title first (the reader writes Japanese), with where it comes from; then the English one.
+  const heading = titleJa ? `${titleJa}${JAPANESE_SOURCE_NOTES[control.titleJaSource ?? ''] ?? ''}` : title;
+  lines.push(`**${esc(`${info.label} ${shownId}`)}**${heading ? ` ${esc(heading)}` : ''}${titleJa && title ? '  ' : ''}`);
+  if (titleJa && title) {
+    lines.push(esc(title));
   }
   lines.push(`*${esc(`${info.name.ja} / ${info.name.en} · ${info.edition}`)}*`);
 

@@ -138,10 +138,12 @@ export interface IsmapListEntry {
 }
 
 export interface IsmapListImport {
-  /** The CSV file's name (no directory). */
+  /** The imported file's name (no directory). */
   readonly file: string;
   readonly importedAt: string;
   readonly encoding?: 'utf-8' | 'utf-16le' | 'shift_jis';
+  /** How the file was read: a saved web page, tab-separated (pasted) text, or CSV. */
+  readonly layout?: 'html' | 'tsv' | 'csv';
   readonly rows: number;
   readonly skipped: number;
 }
