@@ -279,7 +279,7 @@ describe('parseIsmapList', () => {
       { line: 1, message: 'no header row with a registration number column (登録番号) and a service name column (クラウドサービスの名称) in the first 10 rows' },
     ]);
     assert.deepEqual(parseIsmapList(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.xlsx', '2026-01-01').problems, [
-      { line: 1, message: 'binary file (not a text file: save the list as a web page, CSV or text)' },
+      { line: 1, message: 'contains NUL bytes: a binary file, or UTF-16 without a byte order mark (save the list as a web page, CSV or text)' },
     ]);
     const empty = parseIsmapList(Buffer.from('登録番号,サービス名\n'), 'x.csv', '2026-01-01');
     assert.equal(empty.list, undefined);

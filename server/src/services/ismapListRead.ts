@@ -10,6 +10,7 @@
  * are matched leniently. A malformed row is reported with its 1-based line in the file and skipped.
  */
 
+import { decodeText } from '../text/decode';
 import * as path from 'node:path';
 import { detectDelimiter, readCsv } from '../text/csv';
 import { normalizeKey } from '../text/normalize';
@@ -41,39 +42,6 @@ export interface ParseIsmapListResult {
 }
 
 export type ListLayout = NonNullable<IsmapListImport['layout']>;
-
-// ---------------------------------------------------------------------------------------------- decoding
-
-type Encoding = NonNullable<IsmapListImport['encoding']>;
-
-function decode(bytes: Buffer): { text: string; encoding: Encoding } | { error: string } {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8' };
-    } catch {
-      return { error: 'the file starts with a UTF-8 byte order mark but is not valid UTF-8' };
-    }
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    try {
-      return { text: new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16le' };
-    } catch {
-      return { error: 'the file starts with a UTF-16 byte order mark but is not valid UTF-16' };
-    }
-  }
-  if (bytes.subarray(0, 8192).includes(0)) {
-    return { error: 'binary file (not a text file: save the list as a web page, CSV or text)' };
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    try {
-      return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding: 'shift_jis' };
-    } catch {
-      return { error: 'the file is neither UTF-8 nor Shift_JIS text' };
-    }
-  }
-}
 
 // ------------------------------------------------------------------------------------------------ headers
 
@@ -305,9 +273,9 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
   if (!/^\d{4}-\d{2}-\d{2}$/.test(fileDate) || isoDate(Number(fileDate.slice(0, 4)), Number(fileDate.slice(5, 7)), Number(fileDate.slice(8, 10))) === undefined) {
     throw new RangeError(`fileDate must be a date as YYYY-MM-DD (got ${JSON.stringify(fileDate)})`);
   }
-  const decoded = decode(bytes);
+  const decoded = decodeText(bytes);
   if ('error' in decoded) {
-    return { problems: [{ line: 1, message: decoded.error }], rows: 0 };
+    return { problems: [{ line: 1, message: `${decoded.error} (save the list as a web page, CSV or text)` }], rows: 0 };
   }
   const read = isHtml(decoded.text, fileName) ? readHtml(decoded.text) : readDelimited(decoded.text);
   if ('error' in read) {

@@ -141,7 +141,7 @@ export interface IsmapListImport {
   /** The imported file's name (no directory). */
   readonly file: string;
   readonly importedAt: string;
-  readonly encoding?: 'utf-8' | 'utf-16le' | 'shift_jis';
+  readonly encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
   /** How the file was read: a saved web page, tab-separated (pasted) text, or CSV. */
   readonly layout?: 'html' | 'tsv' | 'csv';
   readonly rows: number;
