@@ -1,0 +1,312 @@
+/**
+ * Markdown conformance: the ranges govsec treats as prose against the text of a second CommonMark parser.
+ * govsec reads blocks with markdown-it and masks inline markup by hand (document/inline.ts); micromark and
+ * mdast-util-from-markdown, which report exact offsets, are the oracle here. For every example of the
+ * CommonMark spec, GFM tables and Japanese documents:
+ * (a) every character of an mdast `text` node lies in a prose segment (leading and trailing white space of a
+ *     line left out; URLs left out — autolinks, and bare URLs as govsec's BARE_URL finds them);
+ * (b) no segment overlaps an mdast `code`, `inlineCode`, `html` or `definition` node, an autolink, the
+ *     destination and title of a link or image, or block markup (container markers, heading and table
+ *     delimiter markup, thematic breaks, line endings).
+ */
+
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/analysis';
+import { parseMarkdownDocument } from '../../server/src/document/markdown';
+import type { Segment } from '../../server/src/document/model';
+import { BARE_URL } from '../../server/src/document/urls';
+import { termVariantRule } from '../../server/src/rules/term/variant';
+import { fixtureKnowledge, offsetOf } from '../helpers';
+
+interface SpecExample {
+  readonly markdown: string;
+  readonly section: string;
+  readonly number: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const specExamples: SpecExample[] = (require('commonmark-spec') as { tests: SpecExample[] }).tests.map((example) => ({
+  ...example,
+  // The spec writes tabs as →.
+  markdown: example.markdown.replace(/→/g, '\t'),
+}));
+
+/** The parts of a micromark token and an mdast node the comparison reads (offsets are UTF-16 string offsets). */
+interface Point {
+  readonly offset?: number;
+}
+type OracleEvent = readonly ['enter' | 'exit', { readonly type: string; readonly start: Point; readonly end: Point }, unknown];
+interface OracleNode {
+  readonly type: string;
+  readonly position?: { readonly start: Point; readonly end: Point };
+  readonly children?: readonly OracleNode[];
+}
+
+/** micromark and mdast-util-from-markdown are ESM-only; the tests are CommonJS, so they are imported at run time. */
+interface Oracle {
+  events(text: string): readonly OracleEvent[];
+  tree(text: string): OracleNode;
+}
+
+async function loadOracle(): Promise<Oracle> {
+  const [micromark, table, fromMarkdown, tableFromMarkdown] = await Promise.all([
+    import('micromark'),
+    import('micromark-extension-gfm-table'),
+    import('mdast-util-from-markdown'),
+    import('mdast-util-gfm-table'),
+  ]);
+  const extensions = [table.gfmTable()];
+  return {
+    events: (text) => micromark.postprocess(micromark.parse({ extensions }).document().write(micromark.preprocess()(text, undefined, true))),
+    tree: (text) => fromMarkdown.fromMarkdown(text, { extensions, mdastExtensions: [tableFromMarkdown.gfmTableFromMarkdown()] }),
+  };
+}
+
+/** Tokens whose characters are text inside an mdast `text` node (line prefixes and line endings are not). */
+const TEXT_TOKENS = new Set(['data', 'characterEscapeValue', 'characterReference']);
+/** Tokens no prose segment may overlap: link resources and block markup. */
+const NOT_PROSE_TOKENS = new Set([
+  'resource',
+  'blockQuotePrefix',
+  'listItemPrefix',
+  'atxHeadingSequence',
+  'setextHeadingLine',
+  'thematicBreak',
+  'tableDelimiterRow',
+  'tableCellDivider',
+  'lineEnding',
+]);
+const NOT_PROSE_NODES = new Set(['code', 'inlineCode', 'html', 'definition']);
+
+interface Expectation {
+  /** 1 where a character must be prose. */
+  readonly prose: Uint8Array;
+  /** Ranges no segment may overlap, with what they are. */
+  readonly notProse: readonly { start: number; end: number; what: string }[];
+}
+
+function isSpaceOrTab(code: number) {
+  return code === 0x20 || code === 0x09;
+}
+
+function expectationOf(oracle: Oracle, text: string): Expectation {
+  const textCharacters = new Uint8Array(text.length);
+  const notProse: { start: number; end: number; what: string }[] = [];
+  for (const [kind, token] of oracle.events(text)) {
+    if (kind !== 'enter') {
+      continue;
+    }
+    if (TEXT_TOKENS.has(token.type)) {
+      textCharacters.fill(1, token.start.offset!, token.end.offset!);
+    } else if (NOT_PROSE_TOKENS.has(token.type)) {
+      notProse.push({ start: token.start.offset!, end: token.end.offset!, what: token.type });
+    }
+  }
+  const prose = new Uint8Array(text.length);
+  const visit = (node: OracleNode, parent: OracleNode | undefined) => {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    // An autolink is a link whose source opens with "<"; its text is the URL.
+    const autolink = node.type === 'link' && text[start] === '<';
+    if (NOT_PROSE_NODES.has(node.type) || autolink) {
+      notProse.push({ start, end, what: node.type });
+    }
+    if (node.type === 'text' && !(parent?.type === 'link' && text[parent.position!.start.offset!] === '<')) {
+      for (let index = start; index < end; index++) {
+        prose[index] = textCharacters[index];
+      }
+      for (const url of text.slice(start, end).matchAll(new RegExp(BARE_URL.source, 'g'))) {
+        prose.fill(0, start + url.index, start + url.index + url[0].length);
+      }
+    }
+    for (const child of node.children ?? []) {
+      visit(child, node);
+    }
+  };
+  visit(oracle.tree(text), undefined);
+  // White space at either end of a run of text on a line need not be prose.
+  for (let index = 0; index < text.length; index++) {
+    if (!prose[index] || !isSpaceOrTab(text.charCodeAt(index))) {
+      continue;
+    }
+    let last = index;
+    while (last + 1 < text.length && prose[last + 1] && isSpaceOrTab(text.charCodeAt(last + 1))) {
+      last++;
+    }
+    if (index === 0 || !prose[index - 1] || last + 1 === text.length || !prose[last + 1]) {
+      prose.fill(0, index, last + 1);
+    }
+    index = last;
+  }
+  return { prose, notProse };
+}
+
+/** What the segments get wrong against the oracle, one line each (empty when they conform). */
+function conformanceProblems(oracle: Oracle, text: string, segments: readonly Pick<Segment, 'start' | 'end'>[]): string[] {
+  const { prose, notProse } = expectationOf(oracle, text);
+  const covered = new Uint8Array(text.length);
+  for (const segment of segments) {
+    covered.fill(1, segment.start, segment.end);
+  }
+  const problems: string[] = [];
+  for (let index = 0; index < text.length; index++) {
+    if (prose[index] && !covered[index]) {
+      let end = index;
+      while (end < text.length && prose[end] && !covered[end]) {
+        end++;
+      }
+      problems.push(`text ${JSON.stringify(text.slice(index, end))} at ${index} is not prose`);
+      index = end;
+    }
+  }
+  for (const range of notProse) {
+    for (const segment of segments) {
+      if (segment.start < range.end && segment.end > range.start) {
+        problems.push(`prose ${JSON.stringify(text.slice(segment.start, segment.end))} at ${segment.start} overlaps ${range.what} ${JSON.stringify(text.slice(range.start, range.end))}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** GFM tables: the extension's own cases, leading pipes or none, escaped pipes, containers, code spans in cells. */
+const TABLE_CASES: readonly string[] = [
+  '| foo | bar |\n| --- | --- |\n| baz | bim |\n',
+  '| abc | defghi |\n:-: | -----------:\nbar | baz\n',
+  '| f\\|oo  |\n| ------ |\n| b `\\|` az |\n| b **\\|** im |\n',
+  '| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n',
+  '| abc | def |\n| --- | --- |\n| bar | baz |\nbar\n\nbar\n',
+  '| abc | def |\n| --- |\n| bar |\n',
+  '| abc | def |\n| --- | --- |\n| bar |\n| bar | baz | boo |\n',
+  '| abc | def |\n| --- | --- |\n',
+  'a | b\n--|--\nc | d\n',
+  '| `code` | x `y` z |\n|---|---|\n| ``a|b`` | `\\|` |\n',
+  '| [link](https://example.com/a "t") | <br> |\n|---|---|\n| https://example.com/ | ![alt](a.png) |\n',
+  '|  | a |\n|--|--|\n| | b |\n',
+  'paragraph\n| a | b |\n|---|---|\n| c | d |\n',
+  '| a |\n|---|\n| b |\n\n    | code |\n',
+  '| a | b |\n|---|---|\n| c | d |\n- item\n',
+  '> | a | b |\n> |---|---|\n> | c | d |\n',
+  '> a | b\n> --- | ---\n> c | d\n',
+  '- list\n\n  | a | b |\n  |---|---|\n  | c | d |\n',
+  '1. | a | b |\n   |---|---|\n   | c | d |\n',
+  '- > | a | b |\n  > |---|---|\n  > | c | d |\n',
+];
+
+/** Japanese documents: the block structures issue 8 found read wrongly, in the forms procurement specs use. */
+const JAPANESE_CASES: Readonly<Record<string, string>> = {
+  'a fence on a list-item line, then a finding': '1. 設定例\n2. ```yaml\n   cloud: ＩＳＭＡＰ\n   ```\n3. 本システムはＩＳＭＡＰ登録済みのサービスを使う。\n',
+  'a tilde fence in a nested list item': '- 手順\n  - ~~~sh\n    echo ＩＳＭＡＰ\n    ~~~\n  - 次にＩＳＭＡＰを確認する。\n',
+  'a fence in a quote, closed inside it': '> 設定：\n> ```\n> ＩＳＭＡＰ: true\n> ```\n> 引用のＩＳＭＡＰ\n\n本文のＩＳＭＡＰ\n',
+  'a fence in a quote in a list item': '- 注記\n  > ```\n  > ＩＳＭＡＰ\n  > ```\n  > 注記のＩＳＭＡＰ\n',
+  'indented code in an ordered list item': '1. 手順：\n\n       aws s3 ls ＩＳＭＡＰ\n\n   確認後にＩＳＭＡＰへ報告する。\n',
+  'an indented paragraph that continues a list item, not code': '- 項目\n\n    続きのＩＳＭＡＰ\n',
+  '<pre> across a blank line': '<pre>\nＩＳＭＡＰ\n\nまだ pre の中\n</pre>\n\n本文のＩＳＭＡＰ\n',
+  '<pre> in a list item': '- 例：\n  <pre>\n  ＩＳＭＡＰ\n  </pre>\n- 本文のＩＳＭＡＰ\n',
+  'inline <pre> tags in a paragraph keep their text': '本文<pre>ＩＳＭＡＰ</pre>の続き\n',
+  'a table without leading pipes, aligned': '項目 | 値\n:--- | ---:\nクラウド | ＩＳＭＡＰ \\| 政府\n',
+  'a table without leading pipes in a quote': '> 項目 | 値\n> --- | ---\n> ガバクラ | `x|y`\n',
+  'a table without leading or trailing pipes, code in a cell': '区分 | 記載\n--- | ---\n設定 | `ＩＳＭＡＰ=1` と書く\n',
+  'links, autolinks and bare URLs in Japanese text': '詳細は[別紙（ＩＳＭＡＰ）](./appendix.md "別紙")と<https://www.ismap.go.jp/>（https://www.digital.go.jp/）を参照。\n',
+  'code spans, comments and escapes': '`ＩＳＭＡＰ`は\\`ＩＳＭＡＰ\\`と書く<!-- govsec-disable -->。\n',
+  'a character outside the BMP before text': '𠮷野家の＊ＩＳＭＡＰ＊と`𠮷`\n',
+  'CRLF line endings': '- 項目\r\n  ```\r\n  ＩＳＭＡＰ\r\n  ```\r\n- 本文のＩＳＭＡＰ\r\n',
+};
+
+describe('CommonMark conformance: prose ranges against micromark', () => {
+  let oracle: Oracle;
+
+  before(async () => {
+    oracle = await loadOracle();
+  });
+
+  it('the oracle itself: it reports text left out and markup taken as prose', () => {
+    const text = '> 本文`code`と[リンク](https://example.com)\n';
+    const wholeLine = [{ start: 0, end: text.length - 1 }];
+    assert.deepEqual(conformanceProblems(oracle, text, wholeLine), [
+      'prose "> 本文`code`と[リンク](https://example.com)" at 0 overlaps blockQuotePrefix "> "',
+      'prose "> 本文`code`と[リンク](https://example.com)" at 0 overlaps resource "(https://example.com)"',
+      'prose "> 本文`code`と[リンク](https://example.com)" at 0 overlaps inlineCode "`code`"',
+    ]);
+    assert.deepEqual(conformanceProblems(oracle, text, []), ['text "本文" at 2 is not prose', 'text "と" at 10 is not prose', 'text "リンク" at 12 is not prose']);
+    assert.deepEqual(conformanceProblems(oracle, text, parseMarkdownDocument(text).segments), []);
+  });
+
+  const sections = new Map<string, SpecExample[]>();
+  for (const example of specExamples) {
+    sections.set(example.section, [...(sections.get(example.section) ?? []), example]);
+  }
+  for (const [section, examples] of sections) {
+    it(`spec ${section} (examples ${examples[0].number}–${examples[examples.length - 1].number})`, () => {
+      const failures = examples.flatMap((example) => {
+        const problems = conformanceProblems(oracle, example.markdown, parseMarkdownDocument(example.markdown).segments);
+        return problems.length === 0 ? [] : [`example ${example.number} ${JSON.stringify(example.markdown)}: ${problems.join('; ')}`];
+      });
+      assert.deepEqual(failures, []);
+    });
+  }
+
+  it(`covers all ${specExamples.length} examples of the spec`, () => {
+    assert.equal(specExamples.length, 652);
+  });
+
+  it('GFM tables', () => {
+    const failures = TABLE_CASES.flatMap((text) => {
+      const problems = conformanceProblems(oracle, text, parseMarkdownDocument(text).segments);
+      return problems.length === 0 ? [] : [`${JSON.stringify(text)}: ${problems.join('; ')}`];
+    });
+    assert.deepEqual(failures, []);
+  });
+
+  for (const [name, text] of Object.entries(JAPANESE_CASES)) {
+    it(`Japanese: ${name}`, () => {
+      assert.deepEqual(conformanceProblems(oracle, text, parseMarkdownDocument(text).segments), []);
+    });
+  }
+});
+
+describe('Markdown model on Japanese documents: exact prose and findings', () => {
+  const prose = (text: string) => parseMarkdownDocument(text).segments.map((segment) => text.slice(segment.start, segment.end));
+  const variants = (text: string) =>
+    analyzeDocument({ uri: 'file:///spec.md', text }, fixtureKnowledge(), { rules: [termVariantRule] }).findings.map((finding) => [
+      text.slice(finding.start, finding.end),
+      finding.start,
+    ]);
+
+  it('reports the finding after a fence on a list-item line, and none inside the fence', () => {
+    const text = JAPANESE_CASES['a fence on a list-item line, then a finding'];
+    assert.deepEqual(prose(text), ['設定例', '本システムはＩＳＭＡＰ登録済みのサービスを使う。']);
+    assert.deepEqual(variants(text), [['ＩＳＭＡＰ', offsetOf(text, 'ＩＳＭＡＰ', 1)]]);
+  });
+
+  it('checks the quote after a fence closed inside it, and the text after the quote', () => {
+    const text = JAPANESE_CASES['a fence in a quote, closed inside it'];
+    assert.deepEqual(prose(text), ['設定：', '引用のＩＳＭＡＰ', '本文のＩＳＭＡＰ']);
+    assert.deepEqual(variants(text), [
+      ['ＩＳＭＡＰ', offsetOf(text, 'ＩＳＭＡＰ', 1)],
+      ['ＩＳＭＡＰ', offsetOf(text, 'ＩＳＭＡＰ', 2)],
+    ]);
+  });
+
+  it('leaves out indented code in an ordered list item, keeps an indented continuation paragraph', () => {
+    assert.deepEqual(prose(JAPANESE_CASES['indented code in an ordered list item']), ['手順：', '確認後にＩＳＭＡＰへ報告する。']);
+    assert.deepEqual(prose(JAPANESE_CASES['an indented paragraph that continues a list item, not code']), ['項目', '続きのＩＳＭＡＰ']);
+  });
+
+  it('leaves out a <pre> block up to </pre>, across a blank line and in a list item', () => {
+    assert.deepEqual(prose(JAPANESE_CASES['<pre> across a blank line']), ['本文のＩＳＭＡＰ']);
+    assert.deepEqual(prose(JAPANESE_CASES['<pre> in a list item']), ['例：', '本文のＩＳＭＡＰ']);
+    assert.deepEqual(prose(JAPANESE_CASES['inline <pre> tags in a paragraph keep their text']), ['本文', 'ＩＳＭＡＰ', 'の続き']);
+  });
+
+  it('reads tables without leading pipes cell by cell, pipes in code spans splitting cells as in GFM', () => {
+    assert.deepEqual(prose(JAPANESE_CASES['a table without leading pipes, aligned']), ['項目', '値', 'クラウド', 'ＩＳＭＡＰ \\| 政府']);
+    assert.deepEqual(prose(JAPANESE_CASES['a table without leading pipes in a quote']), ['項目', '値', 'ガバクラ', '`x', 'y`']);
+    assert.deepEqual(prose(JAPANESE_CASES['a table without leading or trailing pipes, code in a cell']), ['区分', '記載', '設定', ' と書く']);
+  });
+
+  it('keeps link text, leaves out destinations, autolinks, bare URLs, code spans and comments', () => {
+    assert.deepEqual(prose(JAPANESE_CASES['links, autolinks and bare URLs in Japanese text']), ['詳細は[別紙（ＩＳＭＡＰ）', 'と', '（', '）を参照。']);
+    assert.deepEqual(prose(JAPANESE_CASES['code spans, comments and escapes']), ['は\\`ＩＳＭＡＰ\\`と書く', '。']);
+  });
+});
