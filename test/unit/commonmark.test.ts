@@ -191,6 +191,12 @@ const TABLE_CASES: readonly string[] = [
   '- list\n\n  | a | b |\n  |---|---|\n  | c | d |\n',
   '1. | a | b |\n   |---|---|\n   | c | d |\n',
   '- > | a | b |\n  > |---|---|\n  > | c | d |\n',
+  // A list item, quote or heading comes before a table: the header line cannot hold their markers.
+  '- a | b\n  --|--\n  c | d\n',
+  '- a | b\n--|--\n',
+  '> a | b\n|---|---|\n',
+  '# a | b\n|---|---|\n',
+  'paragraph\n- a | b\n|---|---|\n',
 ];
 
 /** Japanese documents: the block structures issue 8 found read wrongly, in the forms procurement specs use. */
@@ -206,6 +212,7 @@ const JAPANESE_CASES: Readonly<Record<string, string>> = {
   'inline <pre> tags in a paragraph keep their text': '本文<pre>ＩＳＭＡＰ</pre>の続き\n',
   'a table without leading pipes, aligned': '項目 | 値\n:--- | ---:\nクラウド | ＩＳＭＡＰ \\| 政府\n',
   'a table without leading pipes in a quote': '> 項目 | 値\n> --- | ---\n> ガバクラ | `x|y`\n',
+  'a table on a list-item line': '- 項目 | 値\n  --- | ---\n  クラウド | ＩＳＭＡＰ\n',
   'a table without leading or trailing pipes, code in a cell': '区分 | 記載\n--- | ---\n設定 | `ＩＳＭＡＰ=1` と書く\n',
   'links, autolinks and bare URLs in Japanese text': '詳細は[別紙（ＩＳＭＡＰ）](./appendix.md "別紙")と<https://www.ismap.go.jp/>（https://www.digital.go.jp/）を参照。\n',
   'code spans, comments and escapes': '`ＩＳＭＡＰ`は\\`ＩＳＭＡＰ\\`と書く<!-- govsec-disable -->。\n',
@@ -303,6 +310,16 @@ describe('Markdown model on Japanese documents: exact prose and findings', () =>
     assert.deepEqual(prose(JAPANESE_CASES['a table without leading pipes, aligned']), ['項目', '値', 'クラウド', 'ＩＳＭＡＰ \\| 政府']);
     assert.deepEqual(prose(JAPANESE_CASES['a table without leading pipes in a quote']), ['項目', '値', 'ガバクラ', '`x', 'y`']);
     assert.deepEqual(prose(JAPANESE_CASES['a table without leading or trailing pipes, code in a cell']), ['区分', '記載', '設定', ' と書く']);
+  });
+
+  it('reads a table that starts on a list-item line inside the item, not as a cell holding the marker', () => {
+    const text = JAPANESE_CASES['a table on a list-item line'];
+    const segments = parseMarkdownDocument(text).segments;
+    assert.deepEqual(prose(text), ['項目', '値', 'クラウド', 'ＩＳＭＡＰ']);
+    const cell = segments[3].block!;
+    assert.equal(cell.listItem?.depth, 1);
+    assert.deepEqual([cell.table?.row, cell.table?.column, cell.table?.headerText], [1, 1, '値']);
+    assert.deepEqual(variants(text), [['ＩＳＭＡＰ', offsetOf(text, 'ＩＳＭＡＰ')]]);
   });
 
   it('keeps link text, leaves out destinations, autolinks, bare URLs, code spans and comments', () => {

@@ -19,10 +19,13 @@ export type Mask = [number, number];
 
 export interface InlineMarkup {
   /** Everything that is not prose, in document order. */
-  readonly masks: Mask[];
-  readonly codeSpans: Mask[];
-  readonly comments: Mask[];
+  readonly masks: readonly Mask[];
+  readonly codeSpans: readonly Mask[];
+  readonly comments: readonly Mask[];
 }
+
+/** Most blocks of a Japanese document hold no markup at all: they share this answer. */
+const NO_MARKUP: InlineMarkup = Object.freeze({ masks: Object.freeze([]), codeSpans: Object.freeze([]), comments: Object.freeze([]) });
 
 /** A content has markup to look at only if it holds one of these. */
 const MAY_HAVE_MARKUP = /[\\`<[\]]|:\/\/|www\./;
@@ -163,12 +166,12 @@ interface BracketOpener {
  * offsets into it. `isDefined` says whether a reference label names a link reference definition.
  */
 export function scanInline(content: string, isDefined: (label: string) => boolean): InlineMarkup {
+  if (!MAY_HAVE_MARKUP.test(content)) {
+    return NO_MARKUP;
+  }
   const masks: Mask[] = [];
   const codeSpans: Mask[] = [];
   const comments: Mask[] = [];
-  if (!MAY_HAVE_MARKUP.test(content)) {
-    return { masks, codeSpans, comments };
-  }
   const openers: BracketOpener[] = [];
   /** Backtick run lengths with no closing run after the position recorded: later searches fail too. */
   const noCloserFrom = new Map<number, number>();
@@ -347,7 +350,10 @@ export function inlineMarkup(text: string, parts: readonly TextRange[], isDefine
   if (parts.length === 1) {
     const [{ start, end }] = parts;
     const found = scanInline(text.slice(start, end), isDefined);
-    const shift = (ranges: Mask[]) => ranges.map(([s, e]): Mask => [start + s, start + e]);
+    if (found === NO_MARKUP) {
+      return found;
+    }
+    const shift = (ranges: readonly Mask[]) => ranges.map(([s, e]): Mask => [start + s, start + e]);
     return { masks: shift(found.masks), codeSpans: shift(found.codeSpans), comments: shift(found.comments) };
   }
   const contentStarts: number[] = [];
@@ -357,6 +363,9 @@ export function inlineMarkup(text: string, parts: readonly TextRange[], isDefine
     length += part.end - part.start + 1;
   }
   const found = scanInline(parts.map((part) => text.slice(part.start, part.end)).join('\n'), isDefined);
+  if (found === NO_MARKUP) {
+    return found;
+  }
   /** The offset in `text` of content offset `offset`; the "\n" after a line stands at the line's end. */
   const toText = (offset: number): number => {
     let low = 0;
@@ -371,6 +380,6 @@ export function inlineMarkup(text: string, parts: readonly TextRange[], isDefine
     }
     return parts[low].start + (offset - contentStarts[low]);
   };
-  const map = (ranges: Mask[]) => ranges.map(([s, e]): Mask => [toText(s), toText(e)]);
+  const map = (ranges: readonly Mask[]) => ranges.map(([s, e]): Mask => [toText(s), toText(e)]);
   return { masks: map(found.masks), codeSpans: map(found.codeSpans), comments: map(found.comments) };
 }

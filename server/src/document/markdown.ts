@@ -28,6 +28,24 @@ const MAX_NESTING = 1000;
 
 const parser = new MarkdownIt('commonmark', { html: true, maxNesting: MAX_NESTING }).enable('table');
 
+/**
+ * markdown-it tries its table rule before every other block rule, so `- a | b`, `> a | b` or `# a | b` over a
+ * delimiter row becomes a table whose first cell holds the marker. In GFM the list item, quote or heading
+ * comes first (a table in a list item starts inside it). The table rule here declines a header line where
+ * a rule that may interrupt a blockquote paragraph (fence, quote, rule, list, HTML block, heading) starts.
+ */
+const gfmTable = new MarkdownIt('zero').enable('table').disable('paragraph').block.ruler.getRules('')[0];
+parser.block.ruler.at('table', (state, startLine, endLine, silent) => {
+  if (!gfmTable(state, startLine, endLine, true)) {
+    return false;
+  }
+  if (parser.block.ruler.getRules('blockquote').some((rule) => rule(state, startLine, endLine, true))) {
+    return false;
+  }
+  return gfmTable(state, startLine, endLine, silent);
+  // A table may interrupt a paragraph or end a reference definition, as markdown-it's own rule does.
+}, { alt: ['paragraph', 'reference'] });
+
 /** Lines split at "\r\n", "\n" or "\r" (CommonMark line endings); `end` is before the line ending. */
 export function splitLines(text: string): TextRange[] {
   const lines: TextRange[] = [];
@@ -76,22 +94,19 @@ function trimEndOffset(text: string, start: number, end: number): number {
 
 /**
  * Where `part` (a content line as markdown-it gives it: the line's tail after container markers, perhaps
- * trimmed) stands on `line`. Tabs in a container prefix come back from markdown-it as spaces, so the part
- * is also tried without leading white space.
+ * trimmed) stands on `line`, leading white space left out: tabs in a container prefix come back from
+ * markdown-it as spaces.
  */
 function placeOnLine(text: string, line: TextRange, part: string): TextRange | undefined {
-  if (part === '') {
+  // Leading white space of a content line is never prose (and a tab there may be half a container marker).
+  const candidate = part.trimStart();
+  if (candidate === '') {
     return undefined;
   }
-  for (const candidate of [part, part.trimStart()]) {
-    if (candidate === '') {
-      continue;
-    }
-    for (const end of [line.end, trimEndOffset(text, line.start, line.end)]) {
-      const start = end - candidate.length;
-      if (start >= line.start && text.startsWith(candidate, start)) {
-        return { start, end };
-      }
+  for (const end of [line.end, trimEndOffset(text, line.start, line.end)]) {
+    const start = end - candidate.length;
+    if (start >= line.start && text.startsWith(candidate, start)) {
+      return { start, end };
     }
   }
   const at = text.slice(line.start, line.end).lastIndexOf(part.trim());
