@@ -215,6 +215,7 @@ const JAPANESE_CASES: Readonly<Record<string, string>> = {
   'a table on a list-item line': '- 項目 | 値\n  --- | ---\n  クラウド | ＩＳＭＡＰ\n',
   'a table without leading or trailing pipes, code in a cell': '区分 | 記載\n--- | ---\n設定 | `ＩＳＭＡＰ=1` と書く\n',
   'links, autolinks and bare URLs in Japanese text': '詳細は[別紙（ＩＳＭＡＰ）](./appendix.md "別紙")と<https://www.ismap.go.jp/>（https://www.digital.go.jp/）を参照。\n',
+  'bare URLs up to a link after them and without trailing punctuation': '参照先：https://www.digital.go.jp/[別紙][付録]、*https://www.ismap.go.jp/*.\n\n[付録]: ./appendix.md\n',
   'code spans, comments and escapes': '`ＩＳＭＡＰ`は\\`ＩＳＭＡＰ\\`と書く<!-- govsec-disable -->。\n',
   'a character outside the BMP before text': '𠮷野家の＊ＩＳＭＡＰ＊と`𠮷`\n',
   'CRLF line endings': '- 項目\r\n  ```\r\n  ＩＳＭＡＰ\r\n  ```\r\n- 本文のＩＳＭＡＰ\r\n',
@@ -325,5 +326,6 @@ describe('Markdown model on Japanese documents: exact prose and findings', () =>
   it('keeps link text, leaves out destinations, autolinks, bare URLs, code spans and comments', () => {
     assert.deepEqual(prose(JAPANESE_CASES['links, autolinks and bare URLs in Japanese text']), ['詳細は[別紙（ＩＳＭＡＰ）', 'と', '（', '）を参照。']);
     assert.deepEqual(prose(JAPANESE_CASES['code spans, comments and escapes']), ['は\\`ＩＳＭＡＰ\\`と書く', '。']);
+    assert.deepEqual(prose(JAPANESE_CASES['bare URLs up to a link after them and without trailing punctuation']), ['参照先：', '[別紙][付録]、*', '*.']);
   });
 });

@@ -32,6 +32,7 @@ const MAY_HAVE_MARKUP = /[\\`<[\]]|:\/\/|www\./;
 /** Where the scan stops: the characters that open or close markup. */
 const MARKUP_CHARACTER = /[\\`<[\]]/g;
 const BARE_URL_IN_TEXT = new RegExp(BARE_URL.source, 'g');
+const URL_TRAILING_PUNCTUATION = '?!.,:*_~';
 
 // Raw HTML (spec 6.6). White space holds at most one line ending; written so that no two parts of a pattern
 // can match the same spaces, which keeps a failing match linear.
@@ -178,6 +179,8 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
   /** Where each HTML terminator next occurs (searched once per position, -1 when none is left). */
   const terminators = new Map<string, number>();
   let escaped = -1;
+  /** Where each link or image found opens: a bare URL before it ends there (it is text, the link is not). */
+  const linkStarts: number[] = [];
 
   const closingRun = (from: number, length: number): number => {
     if ((noCloserFrom.get(length) ?? Infinity) <= from) {
@@ -255,6 +258,9 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
         end = at + 1;
       }
     }
+    if (end !== -1) {
+      linkStarts.push(opener.index);
+    }
     if (end !== -1 && !opener.image) {
       for (const earlier of openers) {
         if (!earlier.image) {
@@ -320,10 +326,12 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
     MARKUP_CHARACTER.lastIndex = next;
   }
 
-  // Bare URLs in what is left: not inside a code span, a tag or a link destination.
+  // Bare URLs in the text: not inside a code span, a tag or a link destination, and up to a link after them.
   if (content.includes('://') || content.includes('www.')) {
     const urls: Mask[] = [];
     let maskIndex = 0;
+    linkStarts.sort((a, b) => a - b);
+    let linkIndex = 0;
     BARE_URL_IN_TEXT.lastIndex = 0;
     for (let match = BARE_URL_IN_TEXT.exec(content); match; match = BARE_URL_IN_TEXT.exec(content)) {
       while (maskIndex < masks.length && masks[maskIndex][1] <= match.index) {
@@ -332,7 +340,18 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
       if (maskIndex < masks.length && masks[maskIndex][0] <= match.index) {
         continue;
       }
-      urls.push([match.index, match.index + match[0].length]);
+      while (linkIndex < linkStarts.length && linkStarts[linkIndex] <= match.index) {
+        linkIndex++;
+      }
+      let end = match.index + match[0].length;
+      if (linkIndex < linkStarts.length && linkStarts[linkIndex] < end) {
+        end = linkStarts[linkIndex];
+      }
+      // As in GFM's autolink literals, trailing punctuation (a sentence's period, an emphasis closer) is text.
+      while (end > match.index && URL_TRAILING_PUNCTUATION.includes(content[end - 1])) {
+        end--;
+      }
+      urls.push([match.index, end]);
     }
     if (urls.length > 0) {
       masks.push(...urls);
