@@ -385,20 +385,19 @@ export function inlineMarkup(text: string, parts: readonly TextRange[], isDefine
   if (found === NO_MARKUP) {
     return found;
   }
-  /** The offset in `text` of content offset `offset`; the "\n" after a line stands at the line's end. */
-  const toText = (offset: number): number => {
-    let low = 0;
-    let high = contentStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (contentStarts[middle] <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
+  /** Offsets in `text` of content offsets, which come in document order; the "\n" after a line stands at its end. */
+  const map = (ranges: readonly Mask[]) => {
+    let line = 0;
+    const toText = (offset: number): number => {
+      while (line > 0 && contentStarts[line] > offset) {
+        line--;
       }
-    }
-    return parts[low].start + (offset - contentStarts[low]);
+      while (line + 1 < contentStarts.length && contentStarts[line + 1] <= offset) {
+        line++;
+      }
+      return parts[line].start + (offset - contentStarts[line]);
+    };
+    return ranges.map(([s, e]): Mask => [toText(s), toText(e)]);
   };
-  const map = (ranges: readonly Mask[]) => ranges.map(([s, e]): Mask => [toText(s), toText(e)]);
   return { masks: map(found.masks), codeSpans: map(found.codeSpans), comments: map(found.comments) };
 }
