@@ -159,7 +159,6 @@ function linkLabel(s: string, open: number): { end: number; text: string } | und
 interface BracketOpener {
   readonly index: number;
   readonly image: boolean;
-  active: boolean;
 }
 
 /**
@@ -174,6 +173,8 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
   const codeSpans: Mask[] = [];
   const comments: Mask[] = [];
   const openers: BracketOpener[] = [];
+  /** Openers below this stack depth are spent by a link after them (links do not nest). */
+  let inactiveBelow = 0;
   /** Backtick run lengths with no closing run after the position recorded: later searches fail too. */
   const noCloserFrom = new Map<number, number>();
   /** Where each HTML terminator next occurs (searched once per position, -1 when none is left). */
@@ -236,9 +237,11 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
   /** Closes the bracket at `at` (`]`): the end of a link it completes, or -1. */
   const closeBracket = (at: number): number => {
     const opener = openers.pop();
-    if (!opener || !opener.active) {
+    if (!opener || (openers.length < inactiveBelow && !opener.image)) {
+      inactiveBelow = Math.min(inactiveBelow, openers.length);
       return -1;
     }
+    inactiveBelow = Math.min(inactiveBelow, openers.length);
     let end = -1;
     if (content.charCodeAt(at + 1) === 0x28) {
       end = inlineResourceEnd(content, at + 1);
@@ -248,13 +251,14 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
     }
     if (end === -1) {
       // A reference link: full [text][label], collapsed [text][] or shortcut [text].
-      const linkText = content.slice(opener.index + 1, at);
+      // The link text serves as the label of a collapsed or shortcut reference: a label holds at most 999 characters.
+      const linkText = at - opener.index - 1 <= MAX_LABEL_LENGTH ? content.slice(opener.index + 1, at) : undefined;
       const label = content.charCodeAt(at + 1) === 0x5b ? linkLabel(content, at + 1) : undefined;
       if (label && label.text.trim() !== '') {
         end = isDefined(label.text) ? label.end : -1;
       } else if (label && label.text === '') {
-        end = isDefined(linkText) ? label.end : -1;
-      } else if (isDefined(linkText)) {
+        end = linkText !== undefined && isDefined(linkText) ? label.end : -1;
+      } else if (linkText !== undefined && isDefined(linkText)) {
         end = at + 1;
       }
     }
@@ -262,11 +266,8 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
       linkStarts.push(opener.index);
     }
     if (end !== -1 && !opener.image) {
-      for (const earlier of openers) {
-        if (!earlier.image) {
-          earlier.active = false;
-        }
-      }
+      // Links do not nest: every bracket still open before this link is spent (image openers stay).
+      inactiveBelow = openers.length;
     }
     return end;
   };
@@ -312,7 +313,7 @@ export function scanInline(content: string, isDefined: (label: string) => boolea
         break;
       }
       case 0x5b: // [
-        openers.push({ index: at, image: at > 0 && content.charCodeAt(at - 1) === 0x21 && escaped !== at - 1, active: true });
+        openers.push({ index: at, image: at > 0 && content.charCodeAt(at - 1) === 0x21 && escaped !== at - 1 });
         break;
       case 0x5d: {
         // ]

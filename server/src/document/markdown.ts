@@ -195,7 +195,8 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   }
   const tokens = state.tokens;
   const references: Record<string, unknown> = state.env.references ?? {};
-  const isDefined = (label: string) => Object.hasOwn(references, parser.utils.normalizeReference(label));
+  const isDefined =
+    Object.keys(references).length === 0 ? () => false : (label: string) => Object.hasOwn(references, parser.utils.normalizeReference(label));
 
   const lineRange = (first: number, last: number): TextRange => ({ start: lines[first].start, end: lines[last].end });
   const lastNonBlank = (first: number, end: number) => {
