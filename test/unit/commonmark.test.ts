@@ -8,6 +8,8 @@
  * (b) no segment overlaps an mdast `code`, `inlineCode`, `html` or `definition` node, an autolink, the
  *     destination and title of a link or image, or block markup (container markers, heading and table
  *     delimiter markup, thematic breaks, line endings).
+ * All 652 spec examples conform: there is no list of exceptions. Seeded generated documents reach the
+ * combinations the examples do not, where markdown-it and micromark agree.
  */
 
 import * as assert from 'node:assert/strict';
@@ -25,7 +27,6 @@ interface SpecExample {
   readonly number: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const specExamples: SpecExample[] = (require('commonmark-spec') as { tests: SpecExample[] }).tests.map((example) => ({
   ...example,
   // The spec writes tabs as →.
