@@ -6,17 +6,18 @@
 
 import { buildContext, inRanges, type ContextOptions } from './context/documentContext';
 import type { DocumentContext, RegionMention } from './context/types';
-import { findControlReferences } from './document/controlRefs';
+import { findControlReferences } from './context/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
 import { parseMarkdownDocument } from './document/markdown';
 import { parseYamlDocument } from './document/yaml';
 import type { TextMatch } from './text/matcher';
-import { normalize, type NormalizedText } from './text/normalize';
+import { normalizedRange } from './document/normalized';
 import type { Knowledge, LexiconEntry, RegionCandidate } from './knowledge';
 import { allRules } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 import type { Severity } from './glossary/types';
-import type { ControlOccurrence, Finding, Rule, RuleInput, ServiceOccurrence, TermOccurrence } from './rules/rule';
+import type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from './context/mentions';
+import type { Finding, Rule, RuleInput } from './rules/rule';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -45,10 +46,27 @@ export interface DocumentAnalysis {
   readonly matchCache: SegmentMatchCache;
 }
 
-export function buildModel(source: SourceDocument): DocumentModel {
-  return documentKindOf(source.languageId, source.uri) === 'yaml'
-    ? parseYamlDocument(source.text)
-    : parseMarkdownDocument(source.text);
+/** Documents longer than this (UTF-16 units) are checked up to it only (limits/document-size says so). */
+export const DEFAULT_MAX_DOCUMENT_LENGTH = 1_000_000;
+
+/** Where a long text is cut: at the last line break in the limit's last tenth, else at the limit (never inside a surrogate pair). */
+export function checkedLength(text: string, maxLength: number): number {
+  if (text.length <= maxLength) {
+    return text.length;
+  }
+  const lineBreak = text.lastIndexOf('\n', maxLength - 1);
+  if (lineBreak >= maxLength * 0.9) {
+    return lineBreak + 1;
+  }
+  const code = text.charCodeAt(maxLength - 1);
+  return code >= 0xd800 && code <= 0xdbff ? maxLength - 1 : maxLength;
+}
+
+export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): DocumentModel {
+  const length = checkedLength(source.text, maxLength);
+  const text = length < source.text.length ? source.text.slice(0, length) : source.text;
+  const model = documentKindOf(source.languageId, source.uri) === 'yaml' ? parseYamlDocument(text) : parseMarkdownDocument(text);
+  return length < source.text.length ? { ...model, truncated: { checkedLength: length, totalLength: source.text.length } } : model;
 }
 
 /** Matches of one segment's text, relative to the segment start; reused while the text is unchanged. */
@@ -77,14 +95,12 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
   const regions: RegionMention[] = [];
   const reuse = previous?.knowledge === knowledge ? previous : undefined;
   const cache = new SegmentMatchCache(knowledge);
-  // A segment is normalised at most once; the term/service, region and control-ID matchers share it.
-  const normalizedSegments: (NormalizedText | undefined)[] = [];
-  model.segments.forEach((segment, index) => {
+  // Segments are ranges of the document's one normalised text; the term/service, region and control-ID matchers share it.
+  model.segments.forEach((segment) => {
     const segmentText = model.text.slice(segment.start, segment.end);
     let matches = cache.entries.get(segmentText) ?? reuse?.entries.get(segmentText);
     if (!matches) {
-      const normalized = normalize(model.text, segment.start, segment.end);
-      normalizedSegments[index] = normalized;
+      const normalized = normalizedRange(model, segment.start, segment.end);
       matches = {
         lexicon: relative(knowledge.lexicon.matchNormalized(normalized), segment.start),
         regions: relative(knowledge.regions.matchNormalized(normalized), segment.start),
@@ -109,7 +125,7 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
     }
   });
   const controls: ControlOccurrence[] = [];
-  for (const reference of findControlReferences(model, normalizedSegments)) {
+  for (const reference of findControlReferences(model)) {
     const control = knowledge.resolveControl(reference.framework, reference.id);
     controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
   }
@@ -122,10 +138,14 @@ export interface AnalysisOptions extends ContextOptions {
   readonly previous?: SegmentMatchCache;
   /** The configured severity of a rule (settings, .govsec.yaml); 'off' skips it. Absent: the rule's own. */
   readonly ruleSeverity?: (ruleId: string) => Severity | 'off' | undefined;
+  /** Told when a rule throws (the rule's findings are dropped, the others' kept); default: once per rule on stderr. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The checking limit in UTF-16 units (default DEFAULT_MAX_DOCUMENT_LENGTH). */
+  readonly maxDocumentLength?: number;
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
-  const model = buildModel(source);
+  const model = buildModel(source, options.maxDocumentLength);
   const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous);
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -148,6 +168,26 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   };
 }
 
+/** Rule ids whose failure has been written to stderr already (the default reporter says it once per process). */
+const reportedRuleErrors = new Set<string>();
+
+function reportRuleErrorOnce(ruleId: string, error: unknown): void {
+  if (!reportedRuleErrors.has(ruleId)) {
+    reportedRuleErrors.add(ruleId);
+    process.stderr.write(`govsec: rule ${ruleId} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+}
+
+/** One rule's findings; a rule that throws loses only its own findings, never the other rules'. */
+function checkIsolated(rule: Rule, input: RuleInput, onError: (ruleId: string, error: unknown) => void): Finding[] {
+  try {
+    return rule.check(input);
+  } catch (error) {
+    onError(rule.id, error);
+    return [];
+  }
+}
+
 function runRules(input: RuleInput, options: AnalysisOptions): Finding[] {
   const { context, model } = input;
   const configured = new Map<string, Severity | 'off' | undefined>();
@@ -159,7 +199,7 @@ function runRules(input: RuleInput, options: AnalysisOptions): Finding[] {
   };
   const raw = (options.rules ?? allRules)
     .filter((rule) => (!rule.procurementOnly || context.profile === 'procurement') && severityOf(rule.id) !== 'off')
-    .flatMap((rule) => rule.check(input))
+    .flatMap((rule) => checkIsolated(rule, input, options.onRuleError ?? reportRuleErrorOnce))
     // Nothing is reported inside a block marked as a bad example.
     .filter((finding) => !inRanges(context.badExamples, finding.start))
     .map((finding) => {

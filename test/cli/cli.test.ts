@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot } from '../helpers';
+import { bundledKnowledge, repoRoot } from '../helpers';
 
 function govsec(args: string[], cwd: string) {
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'govsec.js'), ...args], { cwd, encoding: 'utf8' });
@@ -16,8 +16,8 @@ describe('govsec CLI', () => {
   before(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-cli-'));
     fs.mkdirSync(path.join(folder, 'docs', 'sub'), { recursive: true });
-    // ＩＳＭＡＰ after a surrogate pair: UTF-16 column 4 (1-based), not code-point column 3.
-    fs.writeFileSync(path.join(folder, 'docs', 'spec.md'), '# 仕様\n\n𠮷ＩＳＭＡＰ登録済みのサービスを使う。\n');
+    // イスマップ after a surrogate pair: UTF-16 column 4 (1-based), not code-point column 3.
+    fs.writeFileSync(path.join(folder, 'docs', 'spec.md'), '# 仕様\n\n𠮷イスマップ登録済みのサービスを使う。\n');
     fs.writeFileSync(path.join(folder, 'docs', 'sub', 'profile.yml'), 'network: 政府共通ネットワーク\n');
     fs.writeFileSync(path.join(folder, 'docs', 'sub', 'notes.txt'), 'ガバクラ\n');
     fs.writeFileSync(path.join(folder, 'clean.md'), 'これは普通の文章です。ISMAPとガバメントクラウド。\n');
@@ -27,7 +27,7 @@ describe('govsec CLI', () => {
 
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it('reports term/variant for full-width ＩＳＭＡＰ at its 1-based UTF-16 column in JSON', () => {
+  it('reports term/variant for full-width イスマップ at its 1-based UTF-16 column in JSON', () => {
     const result = govsec(['check', 'docs/spec.md', '--format', 'json'], folder);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), [
@@ -39,7 +39,7 @@ describe('govsec CLI', () => {
         endColumn: 8,
         rule: 'term/variant',
         severity: 'information',
-        message: '表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
       },
     ]);
   });
@@ -49,8 +49,8 @@ describe('govsec CLI', () => {
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2, result.stdout);
-    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
-    assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 warning term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
+    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
+    assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 information term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
   });
 
   it('prints nothing and exits 0 for a clean file', () => {
@@ -91,6 +91,36 @@ describe('govsec CLI', () => {
     assert.equal(govsec(['check'], folder).status, 2);
     assert.equal(govsec(['frobnicate'], folder).status, 2);
     assert.equal(govsec(['check', '--nope', 'clean.md'], folder).status, 2);
+  });
+
+  it('glossary stats --stale DAYS lists the entries not checked within DAYS days of --today', () => {
+    const terms = bundledKnowledge().glossary.terms;
+    const today = '2026-12-31';
+    const ageOf = (asOf: string) => Math.round((Date.parse(today) - Date.parse(asOf)) / 86_400_000);
+    const limit = ageOf(terms[0].asOf) - 1; // the first term is just over the limit
+    const result = govsec(['glossary', 'stats', '--stale', String(limit), '--today', today], folder);
+    assert.equal(result.status, 0, result.stderr);
+    const lines = result.stdout.trimEnd().split('\n');
+    const expectedTerms = terms.filter((term) => ageOf(term.asOf) > limit);
+    assert.match(lines[0], new RegExp(`^\\d+ entries not checked within ${limit} days of ${today}$`));
+    assert.deepEqual(lines[2].split(/ +/), ['kind', 'id', 'as', 'of', 'days', 'where']);
+    const termRows = lines.filter((line) => line.startsWith('terms '));
+    assert.deepEqual(
+      termRows.map((line) => line.split(/ +/).slice(1, 5)),
+      expectedTerms
+        .sort((a, b) => ageOf(b.asOf) - ageOf(a.asOf) || a.id.localeCompare(b.id))
+        .map((term) => [term.id, term.asOf, String(ageOf(term.asOf)), `${term.location.file}:${term.location.line}`]),
+    );
+    assert.ok(termRows.length > 0 && termRows.length < terms.length || terms.every((term) => term.asOf === terms[0].asOf));
+  });
+
+  it('glossary stats rejects a bad --stale or --today', () => {
+    const notANumber = govsec(['glossary', 'stats', '--stale', 'soon'], folder);
+    assert.deepEqual([notANumber.status, notANumber.stderr.split('\n')[0]], [2, 'govsec: --stale needs a whole number of days (got "soon")']);
+    const badDate = govsec(['glossary', 'stats', '--stale', '30', '--today', '2026/12/03'], folder);
+    assert.deepEqual([badDate.status, badDate.stderr.split('\n')[0]], [2, 'govsec: --today needs a date YYYY-MM-DD (got "2026/12/03")']);
+    const todayAlone = govsec(['glossary', 'stats', '--today', '2026-12-03'], folder);
+    assert.deepEqual([todayAlone.status, todayAlone.stderr.split('\n')[0]], [2, 'govsec: --today applies only with --stale']);
   });
 
   it('prints help and version', () => {

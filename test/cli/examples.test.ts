@@ -10,10 +10,13 @@ function check(file: string) {
 }
 
 describe('the bundled examples', () => {
-  it('examples/procurement-spec.md shows exactly one finding of every rule', () => {
+  it('examples/procurement-spec.md shows exactly one finding of every rule (but the size limit, which needs a huge document)', () => {
     const { status, findings } = check('examples/procurement-spec.md');
     assert.equal(status, 1, 'the spec has error findings');
-    assert.deepEqual(findings.map((finding) => finding.rule).sort(), allRules.map((rule) => rule.id).sort());
+    assert.deepEqual(
+      findings.map((finding) => finding.rule).sort(),
+      allRules.map((rule) => rule.id).filter((id) => id !== 'limits/document-size').sort(),
+    );
   });
 
   it('examples/clean-spec.md shows none', () => {

@@ -52,7 +52,7 @@ describe('ISMAP list import changes what the server and CLI say', () => {
   it('uses the bundled partial list before an import', async () => {
     const card = await hoverSlack();
     assert.match(card, /^\*\*Slack\*\*/);
-    assert.ok(card.includes('*not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial)*'), card);
+    assert.ok(card.includes('*reported ISMAP-registered (no number known, registered 2021-12-20; note.com); not in the partial ISMAP list (as of 2026-09-15)*'), card);
   });
 
   it('imports the CSV, reporting the malformed row with its line number', () => {

@@ -172,7 +172,7 @@ describe('completion: control IDs in Markdown', () => {
 describe('completion: glossary terms', () => {
   it('offers canonical terms for the typed prefix, never a variant spelling', () => {
     const result = complete('本システムはガバ‸上に構築する。');
-    assert.deepEqual(labels(result), ['ガバメントクラウド', 'ガバナンス基準', 'ガバメントソリューションサービス', '情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律']);
+    assert.deepEqual(labels(result), ['ガバメントAI', 'ガバメントクラウド', 'ガバナンス基準', 'ガバメントソリューションサービス', '情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律']);
     assert.ok(!labels(result).includes('ガバクラ'));
     assert.equal(result.isIncomplete, true);
     const govCloud = item(result, 'ガバメントクラウド');
@@ -186,8 +186,8 @@ describe('completion: glossary terms', () => {
 
   it('matches half-width and Latin input in the widths typed', () => {
     const halfWidth = complete('ｶﾞﾊﾞ‸');
-    assert.deepEqual(labels(halfWidth, 3), ['ガバメントクラウド', 'ガバナンス基準', 'ガバメントソリューションサービス']);
-    assert.equal(halfWidth.items[0].filterText, 'ｶﾞﾊﾞメントクラウド');
+    assert.deepEqual(labels(halfWidth, 3), ['ガバメントAI', 'ガバメントクラウド', 'ガバナンス基準']);
+    assert.equal(halfWidth.items[1].filterText, 'ｶﾞﾊﾞメントクラウド');
     const latin = complete('管理者は CIS‸');
     assert.deepEqual(labels(latin), ['CISO', '最高情報セキュリティ責任者']);
     assert.equal(replaced(latin, latin.items[0]), 'CIS');
@@ -203,7 +203,8 @@ describe('completion: glossary terms', () => {
     const result = complete('政府共通ネ‸');
     assert.deepEqual(labels(result), ['政府共通ネットワーク', 'ガバメントソリューションサービス']);
     assert.equal(result.items[0].deprecated, true);
-    assert.equal(result.items[0].detail, 'Government Common Network · 旧名称 → ガバメントソリューションサービス');
+    assert.equal(result.items[0].detail, 'Government Common Network · 移行中 → ガバメントソリューションサービス');
+    assert.equal(complete('霞が関W‸').items[0].detail, 'Kasumigaseki WAN · 旧名称 → 政府共通ネットワーク');
     assert.equal(result.items[1].deprecated, undefined);
   });
 });
@@ -267,6 +268,7 @@ describe('completion: YAML', () => {
     const result = completeYaml('cloud:\n  provider: ‸\n');
     assert.deepEqual(labels(result), [
       'Amazon Web Services', 'Google Cloud', 'Microsoft Azure', 'Oracle Cloud Infrastructure', 'さくらのクラウド',
+      'Wasabi Hot Cloud Storage', 'ニフクラ', 'FUJITSU Hybrid IT Service FJcloud', 'NEC Cloud IaaS', 'NTT Com Smart Data Platform', 'ConoHa',
       'FJcloud-V', 'IIJ GIO P2', 'IDCFクラウド', 'DigitalOcean', 'Vultr', 'Linode', 'Hetzner', 'IBM Cloud', 'Alibaba Cloud',
     ]);
     assert.equal(item(result, 'Amazon Web Services').detail, 'ガバメントクラウド: 選定 · ISMAP掲載 C21-0008-2（リスト 2026-09-15時点、10件、部分的）');
@@ -283,12 +285,12 @@ describe('completion: YAML', () => {
     const result = completeYaml('cloud:\n  provider: Microsoft Azure\n  service: ‸\n');
     assert.deepEqual(labels(result, 9), [
       'Microsoft Azure', 'Azure Virtual Machines', 'Azure Blob Storage', 'Azure Kubernetes Service', 'Azure DevOps', 'Azure OpenAI Service',
-      'Microsoft 365', 'Dynamics 365', 'Amazon Web Services',
+      'Microsoft 365 Copilot', 'Microsoft Entra ID', 'Microsoft Power Platform',
     ]);
     assert.equal(item(result, 'Slack').detail, 'Salesforce, Inc. · SaaS · 読み込んだISMAPリスト（2026-09-15時点、10件、部分的）に見当たりません');
     // A SaaS list puts SaaS first; an entry's keys come last.
     const saas = completeYaml('saas:\n  - ‸\n');
-    assert.deepEqual(labels(saas, 3), ['Google Workspace', 'Gemini Enterprise', 'Microsoft 365']);
+    assert.deepEqual(labels(saas, 3), ['ChatGPT', 'Claude', 'Microsoft 365 Copilot']);
     assert.deepEqual(labels(saas).slice(-3), ['name', 'purpose', 'note']);
   });
 
@@ -342,8 +344,8 @@ describe('completion: YAML', () => {
   });
 
   it('offers terms in free text and block scalars', () => {
-    assert.deepEqual(labels(completeYaml('system:\n  description: |\n    本システムはガバ‸\n'), 1), ['ガバメントクラウド']);
-    assert.deepEqual(labels(completeYaml('system:\n  name: ガバ‸\n'), 1), ['ガバメントクラウド']);
+    assert.deepEqual(labels(completeYaml('system:\n  description: |\n    本システムはガバメ‸\n'), 2), ['ガバメントAI', 'ガバメントクラウド']);
+    assert.deepEqual(labels(completeYaml('system:\n  name: ガバメ‸\n'), 2), ['ガバメントAI', 'ガバメントクラウド']);
     assert.deepEqual(labels(completeYaml('system:\n  website: https://example.jp/ガバ‸\n')), []);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
 import { parseYamlDocument } from '../../server/src/document/yaml';
-import { findControlReferences } from '../../server/src/document/controlRefs';
+import { findControlReferences } from '../../server/src/context/controlRefs';
 
 function refs(text: string, yaml = false) {
   const model = yaml ? parseYamlDocument(text) : parseMarkdownDocument(text);

@@ -102,31 +102,17 @@ const liuList = (): IsmapList => ({
 });
 
 let withSansan: Knowledge | undefined;
-/** The bundled knowledge plus a catalogue entry whose facts say ISMAP-LIU (test data). */
+/** The bundled knowledge with an ISMAP-LIU fact given to the catalogue's Sansan (test data: no source confirms it). */
 function sansanKnowledge(): Knowledge {
   if (!withSansan) {
     const services = readDist<CompiledServices>('services-index.json');
+    const testFact = { program: 'ISMAP-LIU', evidence: 'second-hand', listedName: '営業DXサービス Sansan', sources: [{ title: 'test', url: 'https://example.invalid/' }] } as const;
     withSansan = Knowledge.fromParts({
       glossary: readDist<CompiledGlossary>('glossary-index.json'),
       catalogues: readDist<CompiledCatalogues>('catalogues-index.json'),
       services: {
         ...services,
-        services: [
-          ...services.services,
-          {
-            id: 'test-sansan',
-            name: 'Sansan',
-            provider: 'テスト',
-            kind: ['SaaS'],
-            aliases: [],
-            ismap: [{ program: 'ISMAP-LIU', listedName: '営業DXサービス Sansan', sources: [{ title: 'test', url: 'https://example.invalid/' }] }],
-            regions: [],
-            sources: [{ title: 'test', url: 'https://example.invalid/' }],
-            asOf: '2026-11-26',
-            location: { file: 'test', line: 1 },
-          },
-        ],
-        spellings: [...services.spellings, { key: 'Sansan', text: 'Sansan', serviceId: 'test-sansan', canonical: true }],
+        services: services.services.map((service) => (service.id === 'sansan' ? { ...service, ismap: [testFact] } : service)),
       },
     });
   }
@@ -136,15 +122,23 @@ function sansanKnowledge(): Knowledge {
 // ---------------------------------------------------------------------------------------------------------
 // ismap/unregistered-service
 
-const BUNDLED_JA = '読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません';
-const BUNDLED_EN = 'not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial)';
-
-/** `named` as the message writes it: 「surface」 or 「surface」（catalogue name）. */
-function unregistered(surface: string, name?: string): string {
+/** The message for a service missing from the partial bundled list with no source either way (information). */
+function notInPartialList(surface: string, name?: string): string {
   const ja = name ? `「${surface}」（${name}）` : `「${surface}」`;
   const en = name ? `"${surface}" (${name})` : `"${surface}"`;
-  return `ISMAPリスト: ${ja}は${BUNDLED_JA} (${en} is ${BUNDLED_EN})`;
+  return `${ja}は同梱の部分的なISMAPリスト（2026-09-15時点）に無く、公式リストで確認が必要です (${en} is not in govsec's bundled partial ISMAP list (as of 2026-09-15); check the official list)`;
 }
+
+/** An imported list that says it is partial (rows skipped on import). */
+const importedPartialList = (): IsmapList => ({
+  ...importedList(),
+  partial: true,
+  partialNote: { ja: 'テスト用の部分的なリスト', en: 'a partial test list' },
+  importedFrom: { file: 'list.csv', importedAt: '2026-10-02', rows: 10, skipped: 1 },
+});
+
+/** An imported list with one entry, for a service that sources report as not registered. */
+const importedWithoutFastly = (): IsmapList => ({ ...importedList(), entries: importedList().entries.slice(0, 1) });
 
 describe('rule ismap/unregistered-service', () => {
   it('has the catalogue metadata', () => {
@@ -153,16 +147,43 @@ describe('rule ismap/unregistered-service', () => {
     assert.equal(ismapUnregisteredServiceRule.procurementOnly, true);
   });
 
+  it('keeps each message to one sentence of at most 100 characters in Japanese, for every spelling and state', () => {
+    const { services } = bundledKnowledge();
+    const spellings = services.flatMap((service) => [
+      ...(service.term === undefined && service.matchName !== false ? [service.name] : []),
+      ...service.aliases.filter((alias) => alias.match !== false).map((alias) => alias.text),
+    ]);
+    const text = SPEC + spellings.map((spelling) => `本システムは${spelling}を利用する。\n`).join('');
+    const emptyImport: IsmapList = { ...importedList(), entries: [] };
+    let checked = 0;
+    for (const knowledge of [bundledKnowledge(), bundledKnowledge().withIsmapList(emptyImport)]) {
+      for (const finding of analyzeDocument({ uri: 'file:///spec.md', text }, knowledge, { rules: [ismapUnregisteredServiceRule] }).findings) {
+        const ja = finding.message.slice(0, finding.message.lastIndexOf(' ("'));
+        assert.ok(ja.length <= 100, `${ja.length}: ${ja}`);
+        assert.doesNotMatch(ja, /。/, ja);
+        checked++;
+      }
+    }
+    // Every spelling against the empty import; the bundled list leaves out the registered ones.
+    assert.ok(checked > spellings.length, `${checked} findings for ${spellings.length} spellings`);
+  });
+
   const invalid: Case[] = [
     {
-      name: 'a platform statement naming a service missing from the (partial) bundled list',
+      name: 'a statement soft-wrapped across lines whose predicate is on the next line (one sentence of a paragraph)',
+      text: `${SPEC}本システムはHetznerを\n利用する。\n`,
+      expected: [{ text: 'Hetzner', severity: 'information', message: notInPartialList('Hetzner') }],
+    },
+    {
+      name: 'state "not in the partial list": a platform statement naming a service no source speaks of (information)',
       text: `${SPEC}## 2. システム基盤\n\n本システムの公開Webサイトは、DigitalOcean上に構築する。\n`,
       expected: [
         {
           text: 'DigitalOcean',
+          severity: 'information',
           message:
-            'ISMAPリスト: 「DigitalOcean」は読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません ' +
-            '("DigitalOcean" is not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial))',
+            '「DigitalOcean」は同梱の部分的なISMAPリスト（2026-09-15時点）に無く、公式リストで確認が必要です ' +
+            '("DigitalOcean" is not in govsec\'s bundled partial ISMAP list (as of 2026-09-15); check the official list)',
         },
       ],
     },
@@ -170,90 +191,101 @@ describe('rule ismap/unregistered-service', () => {
       name: 'two services whose predicate comes in the last clause (「Dropboxを、…Zoomミーティングを利用する」)',
       text: `${SPEC}ファイル共有にはDropboxを、Web会議にはZoomミーティングを利用する。\n`,
       expected: [
-        { text: 'Dropbox', message: unregistered('Dropbox') },
-        { text: 'Zoomミーティング', message: unregistered('Zoomミーティング', 'Zoom') },
+        { text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') },
+        { text: 'Zoomミーティング', severity: 'information', message: notInPartialList('Zoomミーティング', 'Zoom') },
       ],
     },
     {
       name: 'a full-width service name (Ｄｒｏｐｂｏｘ)',
       text: `${SPEC}庁外とのファイル授受にはＤｒｏｐｂｏｘを利用する。\n`,
-      expected: [{ text: 'Ｄｒｏｐｂｏｘ', message: unregistered('Ｄｒｏｐｂｏｘ') }],
+      expected: [{ text: 'Ｄｒｏｐｂｏｘ', severity: 'information', message: notInPartialList('Ｄｒｏｐｂｏｘ') }],
     },
     {
       name: 'the service chosen over another (「AWSではなくDigitalOceanを利用する」)',
       text: `${SPEC}検証環境は、費用を抑えるためAWSではなくDigitalOceanを利用する。\n`,
-      expected: [{ text: 'DigitalOcean', message: unregistered('DigitalOcean') }],
+      expected: [{ text: 'DigitalOcean', severity: 'information', message: notInPartialList('DigitalOcean') }],
     },
     {
       name: 'list items introduced on an earlier line as the services used',
       text: `${SPEC}## 3. 利用するサービス\n\n本システムで利用するSaaSは次のとおりとする。\n\n- 文書管理: Notion\n- ソースコード管理: GitHub Enterprise Cloud\n`,
       expected: [
-        { text: 'Notion', message: unregistered('Notion') },
-        { text: 'GitHub Enterprise Cloud', message: unregistered('GitHub Enterprise Cloud', 'GitHub') },
+        { text: 'Notion', severity: 'information', message: notInPartialList('Notion') },
+        { text: 'GitHub Enterprise Cloud', severity: 'information', message: notInPartialList('GitHub Enterprise Cloud', 'GitHub') },
       ],
     },
     {
       name: 'list items under a heading that names the services used',
       text: `${SPEC}## 3. 利用するクラウドサービス\n\n- チャット: LINE WORKS\n- 問合せ管理: ServiceNow\n`,
       expected: [
-        { text: 'LINE WORKS', message: unregistered('LINE WORKS') },
-        { text: 'ServiceNow', message: unregistered('ServiceNow') },
+        { text: 'LINE WORKS', severity: 'information', message: notInPartialList('LINE WORKS') },
+        { text: 'ServiceNow', severity: 'information', message: notInPartialList('ServiceNow') },
       ],
     },
     {
-      name: 'a table whose header says 利用サービス',
-      text: `${SPEC}| 区分 | 利用サービス | 備考 |\n|---|---|---|\n| CDN | Cloudflare | 静的コンテンツ配信 |\n| IaaS | AWS | 東京リージョン |\n`,
-      expected: [{ text: 'Cloudflare', message: unregistered('Cloudflare') }],
+      name: 'state "reported not registered": a table whose header says 利用サービス (warning naming the source)',
+      text: `${SPEC}| 区分 | 利用サービス | 備考 |\n|---|---|---|\n| CDN | Fastly | 静的コンテンツ配信 |\n| IaaS | AWS | 東京リージョン |\n`,
+      expected: [
+        {
+          text: 'Fastly',
+          message: '「Fastly」はKuroco FAQでISMAP未登録とされています ("Fastly" is reported as not ISMAP-registered by Kuroco FAQ)',
+        },
+      ],
+    },
+    {
+      name: 'state "reported not registered", with the date of the statement',
+      text: `${SPEC}文書の要約には、さくらのAI Engineを利用する。\n`,
+      expected: [
+        {
+          text: 'さくらのAI Engine',
+          message:
+            '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています ' +
+            '("さくらのAI Engine" is reported as not ISMAP-registered by 第三者の解説 (2026-09-09))',
+        },
+      ],
     },
     {
       name: 'the row marked 採用 in a comparison table',
-      text: `${SPEC}| 候補 | ISMAPリスト | 評価 |\n|---|---|---|\n| Heroku | 見当たらない | 採用 |\n| Fastly | 見当たらない | 不採用 |\n`,
-      expected: [
-        {
-          text: 'Heroku',
-          severity: 'information',
-          message:
-            'ISMAPリスト: 「Heroku」は読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません。' +
-            'サービスカタログの資料は「Heroku Services」のISMAP登録を伝えています。公式のISMAPクラウドサービスリストで確認してください ' +
-            '("Heroku" is not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial); ' +
-            'the catalogue\'s sources report ISMAP registration of "Heroku Services" — check the official ISMAP Cloud Service List)',
-        },
-      ],
+      text: `${SPEC}| 候補 | ISMAPリスト | 評価 |\n|---|---|---|\n| Vultr | 見当たらない | 採用 |\n| Fastly | 見当たらない | 不採用 |\n`,
+      expected: [{ text: 'Vultr', severity: 'information', message: notInPartialList('Vultr') }],
     },
     {
-      name: 'a service the catalogue reports as registered, but the loaded list does not hold (Microsoft Teams)',
-      text: `${SPEC}庁内のコミュニケーションにはMicrosoft Teamsを利用する。\n`,
-      expected: [
-        {
-          text: 'Microsoft Teams',
-          severity: 'information',
-          message:
-            'ISMAPリスト: 「Microsoft Teams」（Microsoft 365）は読み込んだISMAPリスト（govsec bundled ISMAP list (partial)、2026-09-15時点、10件、部分的）に見当たりません。' +
-            'サービスカタログの資料は「Office 365 services」のISMAP登録を伝えています。公式のISMAPクラウドサービスリストで確認してください ' +
-            '("Microsoft Teams" (Microsoft 365) is not found in the ISMAP list loaded (govsec bundled ISMAP list (partial), as of 2026-09-15, 10 services, partial); ' +
-            'the catalogue\'s sources report ISMAP registration of "Office 365 services" — check the official ISMAP Cloud Service List)',
-        },
-      ],
-    },
-    {
-      name: 'さくらのクラウド (a glossary term) against an imported complete list that lacks it — no "partial"',
+      name: 'state "not on the imported list": さくらのクラウド (a glossary term) against an imported complete list that lacks it (warning)',
       text: `${SPEC}本システムはガバメントクラウド上に構築し、基盤にはさくらのクラウドを利用する。\n`,
       knowledge: () => bundledKnowledge().withIsmapList(importedList()),
       expected: [
         {
           text: 'さくらのクラウド',
+          message: '「さくらのクラウド」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません ("さくらのクラウド" is not on the imported ISMAP list (as of 2026-10-01))',
+        },
+      ],
+    },
+    {
+      name: 'an imported list outranks what sources report, either way (Slack reported registered, Fastly reported not)',
+      text: `${SPEC}連絡にはSlackを、配信にはFastlyを利用する。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
+      expected: [
+        { text: 'Slack', message: '「Slack」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません ("Slack" is not on the imported ISMAP list (as of 2026-10-01))' },
+        { text: 'Fastly', message: '「Fastly」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません ("Fastly" is not on the imported ISMAP list (as of 2026-10-01))' },
+      ],
+    },
+    {
+      name: 'state "not in the partial list" with an imported list that is partial: names the imported list (information)',
+      text: `${SPEC}基盤にはDigitalOceanを利用する。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedPartialList()),
+      expected: [
+        {
+          text: 'DigitalOcean',
+          severity: 'information',
           message:
-            'ISMAPリスト: 「さくらのクラウド」は読み込んだISMAPリスト（ISMAPクラウドサービスリスト（テスト用）、2026-10-01時点、9件）に見当たりません。' +
-            'サービスカタログの資料は「さくらのクラウド」のISMAP登録を伝えています。公式のISMAPクラウドサービスリストで確認してください ' +
-            '("さくらのクラウド" is not found in the ISMAP list loaded (ISMAPクラウドサービスリスト（テスト用）, as of 2026-10-01, 9 services); ' +
-            'the catalogue\'s sources report ISMAP registration of "さくらのクラウド" — check the official ISMAP Cloud Service List)',
+            '「DigitalOcean」は取り込んだ部分的なISMAPリスト（2026-10-01時点）に無く、公式リストで確認が必要です ' +
+            '("DigitalOcean" is not in the imported partial ISMAP list (as of 2026-10-01); check the official list)',
         },
       ],
     },
     {
       name: 'a statement broken across lines: the second line alone is a usage statement (lines are not joined)',
       text: `${SPEC}本システムの公開サーバは、\nVercelを利用して構築する。\n`,
-      expected: [{ text: 'Vercel', message: unregistered('Vercel') }],
+      expected: [{ text: 'Vercel', severity: 'information', message: notInPartialList('Vercel') }],
     },
     {
       name: 'YAML system profile: cloud.service and a saas list',
@@ -262,13 +294,31 @@ describe('rule ismap/unregistered-service', () => {
         'system:\n  name: 職員ポータル\n  sector: national\ncloud:\n  provider: DigitalOcean\n  region: sgp1\n' +
         'saas:\n  - name: Box Sign\n    purpose: 電子契約\n  - name: Google Workspace\n    purpose: グループウェア\n',
       expected: [
-        { text: 'DigitalOcean', message: unregistered('DigitalOcean') },
-        { text: 'Box Sign', message: unregistered('Box Sign', 'Box') },
+        { text: 'DigitalOcean', severity: 'information', message: notInPartialList('DigitalOcean') },
+        { text: 'Box Sign', severity: 'information', message: notInPartialList('Box Sign', 'Box') },
       ],
     },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'state "registered": services reported registered by a source while the list is partial (Teams, Slack, kintone, OCI, Cloudflare)',
+      text:
+        `${SPEC}庁内のコミュニケーションにはMicrosoft TeamsとSlackを利用する。\n業務アプリはkintoneで構築する。\n` +
+        '基盤にはOracle Cloud Infrastructureを利用する。\n配信にはCloudflareを利用する。\n',
+      expected: [],
+    },
+    {
+      name: 'a service reported registered, against an imported list that is partial (Slack)',
+      text: `${SPEC}庁内の連絡にはSlackを利用する。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedPartialList()),
+      expected: [],
+    },
+    {
+      name: 'the row marked 採用 in a comparison table, for a service reported registered (Heroku)',
+      text: `${SPEC}| 候補 | ISMAPリスト | 評価 |\n|---|---|---|\n| Heroku | 見当たらない | 採用 |\n`,
+      expected: [],
+    },
     {
       name: 'services on the list (AWS, Google Cloud, さくらのクラウド, Firebase)',
       text: `${SPEC}本システムはガバメントクラウド上に構築し、AWSを利用する。\n分析基盤にはGoogle Cloudを、認証にはFirebase Authenticationを利用する。\n災害対策環境はさくらのクラウド上で稼働する。\n`,
@@ -332,11 +382,6 @@ describe('rule ismap/unregistered-service', () => {
       expected: [],
     },
     {
-      name: 'a statement broken across lines whose predicate is on the next line (lines are not joined)',
-      text: `${SPEC}本システムはHetznerを\n利用する。\n`,
-      expected: [],
-    },
-    {
       name: 'a document declared as a private business\'s',
       text: '---\ndoctype: gov-procurement-spec\nsector: private\n---\n\n# 社内システム 要件定義書\n\n本システムはDigitalOcean上に構築する。\n',
       expected: [],
@@ -380,6 +425,18 @@ describe('rule ismap/liu-scope', () => {
   });
 
   const invalid: Case[] = [
+    {
+      name: 'the ISMAP-LIU statement and the information on two soft-wrapped lines of one sentence',
+      text: `${SPEC}ISMAP-LIU登録のSaaSに、\n機密性3情報を保存する。\n`,
+      expected: [
+        {
+          text: 'ISMAP-LIU',
+          message:
+            'ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに機密性3情報を扱わせる記載です。' +
+            `${LIU_SCOPE_JA} (an ISMAP-LIU service is given Confidentiality class-3 information; ${LIU_SCOPE_EN})`,
+        },
+      ],
+    },
     {
       name: 'a service the sentence calls ISMAP-LIU, given 要配慮個人情報 in the same sentence',
       text: `${SPEC}職員相談窓口には、ISMAP-LIU登録のSaaSであるLINE WORKSを利用し、相談記録（要配慮個人情報を含む）を保存する。\n`,
@@ -488,11 +545,6 @@ describe('rule ismap/liu-scope', () => {
       expected: [],
     },
     {
-      name: 'the ISMAP-LIU statement and the information on two lines of one broken sentence (lines are not joined)',
-      text: `${SPEC}ISMAP-LIU登録のSaaSに、\n機密性3情報を保存する。\n`,
-      expected: [],
-    },
-    {
       name: 'a bad example',
       text: `${SPEC}NG例:\n\n- ISMAP-LIU登録のSaaSであるLINE WORKSに機密性3情報を保存する。\n\n本システムでは上記のような構成をとらない。\n`,
       expected: [],
@@ -528,6 +580,11 @@ describe('rule ismap/renewal-period', () => {
   });
 
   const invalid: Case[] = [
+    {
+      name: 'a sentence about ISMAP soft-wrapped across lines (one sentence of a paragraph)',
+      text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
+      expected: [{ text: '3年ごと', message: renewal('3年ごと', 3) }],
+    },
     {
       name: '「ISMAPの登録は3年ごとに更新」',
       text: `${SPEC}## 6. セキュリティ要件\n\n受注者は、ISMAPの登録は3年ごとに更新されることに留意し、更新状況を確認する。\n`,
@@ -606,11 +663,6 @@ describe('rule ismap/renewal-period', () => {
         '2026年度にISMAPへ登録されたサービスから選定する。\n' +
         'ISMAPの登録は毎年更新する。ISMAPの登録は1年ごとに更新する。\n' +
         'ISMAP-LIUの登録は3年ごとに更新される。\n',
-      expected: [],
-    },
-    {
-      name: 'a sentence about ISMAP broken across lines (lines are not joined)',
-      text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
       expected: [],
     },
     {

@@ -18,14 +18,14 @@ function findingsOf(text: string, uri = 'file:///spec.md') {
 
 describe('rule term/variant', () => {
   it('reports a full-width spelling at its exact range with the canonical form', () => {
-    const text = '本システムはＩＳＭＡＰ登録済みのサービスを使う。';
+    const text = '本システムはイスマップ登録済みのサービスを使う。';
     assert.deepEqual(findingsOf(text), [
       {
         rule: 'term/variant',
         severity: 'information',
-        text: 'ＩＳＭＡＰ',
+        text: 'イスマップ',
         start: 6,
-        message: '表記ゆれ: 「ＩＳＭＡＰ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
         replacement: 'ISMAP',
       },
     ]);
@@ -42,11 +42,16 @@ describe('rule term/variant', () => {
     );
   });
 
-  it('suggests the canonical alias itself for a full-width canonical alias', () => {
-    assert.deepEqual(findingsOf('ＮＩＳＣ').map((f) => [f.rule, f.replacement]), [
-      ['term/deprecated', '国家サイバー統括室'],
-      ['term/variant', 'NISC'],
-    ]);
+  it('never reports a canonical spelling written in another width (ＮＩＳＣ, ＩＳＭＡＰ, 機密性２情報); a variant stays one in any width', () => {
+    assert.deepEqual(findingsOf('ＮＩＳＣ').map((f) => [f.rule, f.replacement]), [['term/deprecated', '国家サイバー統括室']]);
+    assert.deepEqual(findingsOf('ＩＳＭＡＰ登録').map((f) => f.rule), []);
+    assert.deepEqual(findingsOf('ｶﾞﾊﾞｸﾗへ移行する。').map((f) => [f.rule, f.text, f.replacement]), [['term/variant', 'ｶﾞﾊﾞｸﾗ', 'ガバメントクラウド']]);
+  });
+
+  it('leaves a name the writer marks as colloquial or explains with the canonical name', () => {
+    assert.deepEqual(findingsOf('いわゆるガバクラへ移行する。').map((f) => f.rule), []);
+    assert.deepEqual(findingsOf('ガバクラ（ガバメントクラウド）へ移行する。').map((f) => f.rule), []);
+    assert.deepEqual(findingsOf('ガバクラへ移行する。').map((f) => f.rule), ['term/variant']);
   });
 
   it('stays quiet in code blocks, code spans, URLs and comments', () => {
@@ -200,7 +205,7 @@ describe('rule term/variant: quoted titles', () => {
     ['「」 with a sentence, not a title', '「ガバクラを使う」と記載する。', [['term/variant', 'ガバクラ']]],
     ['outside the quotation', '『ガバクラ移行の進め方』に従い、ガバクラへ移行する。', [['term/variant', 'ガバクラ', 1]]],
     ['an unclosed bracket', '「ガバクラの概要 を参照する。', [['term/variant', 'ガバクラ']]],
-    ['full-width outside quotes', 'ＩＳＭＡＰ登録サービスを利用し、『ＩＳＭＡＰ制度の概要』を参照する。', [['term/variant', 'ＩＳＭＡＰ']]],
+    ['a variant outside quotes', 'イスマップ登録サービスを利用し、『イスマップ制度の概要』を参照する。', [['term/variant', 'イスマップ']]],
   ];
   for (const [title, text, expected] of cases) {
     it(title, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/variant'), at(text, expected)));
@@ -233,5 +238,19 @@ describe('rule profile/schema', () => {
   it('stays quiet on valid profiles and on documents that are not procurement documents', () => {
     assert.deepEqual(check('file:///p.yaml', 'doctype: system-profile\ncloud:\n  provider: Amazon Web Services\n  region: ap-northeast-1\nnist: [AC-2, AC-2(1)]\n'), []);
     assert.deepEqual(check('file:///x.md', '---\ntitle: メモ\nnist: 5\n---\n本文\n'), []);
+  });
+});
+
+describe('rule isolation', () => {
+  it('reports a throwing rule once by its id and keeps every other rule\'s findings', () => {
+    const failures: string[] = [];
+    const throwing = { ...termVariantRule, id: 'test/throws', check: () => { throw new Error('boom'); } };
+    const text = 'ガバクラを使う。\n';
+    const analysis = analyzeDocument({ uri: 'file:///a.md', text }, fixtureKnowledge(), {
+      rules: [throwing, termVariantRule],
+      onRuleError: (ruleId, error) => failures.push(`${ruleId}: ${(error as Error).message}`),
+    });
+    assert.deepEqual(analysis.findings.map((finding) => [finding.ruleId, finding.start, finding.end]), [['term/variant', 0, 4]]);
+    assert.deepEqual(failures, ['test/throws: boom']);
   });
 });

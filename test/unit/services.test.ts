@@ -82,7 +82,7 @@ describe('cloud service catalogue (glossary/services)', () => {
   it('compiles with 0 problems, cross-checked against the term glossary and the bundled list', () => {
     const result = compileServices(path.join(glossaryDir, 'services'), path.join(glossaryDir, 'ismap-list', 'bundled.yaml'), schemas, { glossary: terms });
     assert.deepEqual(result.problems.map(formatProblem), []);
-    assert.ok(result.services!.services.length >= 30, `${result.services!.services.length} services`);
+    assert.ok(result.services!.services.length >= 120, `${result.services!.services.length} services`);
     // Compact and JSON-serialisable.
     assert.deepEqual(JSON.parse(JSON.stringify(result.services)), result.services);
   });
@@ -92,6 +92,9 @@ describe('cloud service catalogue (glossary/services)', () => {
     for (const id of [
       'aws', 'google-cloud', 'microsoft-azure', 'oracle-cloud-infrastructure', 'sakura-cloud', 'microsoft-365', 'google-workspace',
       'salesforce', 'heroku', 'slack', 'kintone', 'box', 'zoom', 'digitalocean', 'vultr', 'linode', 'netlify', 'vercel', 'hetzner',
+      // AI APIs, developer platforms and the SaaS Japanese public bodies use.
+      'openai-api', 'anthropic-api', 'google-ai-studio', 'github', 'supabase', 'cloudflare', 'sentry', 'fastly', 'webex', 'line-works',
+      'servicenow', 'freee', 'money-forward-cloud', 'garoon', 'desknets-neo', 'logo-chat', 'microsoft-entra-id', 'sansan',
     ]) {
       assert.ok(ids.has(id), id);
     }
@@ -164,6 +167,16 @@ describe('cloud service catalogue (glossary/services)', () => {
     const byKey = (text: string) => spellings.find((spelling) => spelling.key === normalizeKey(text));
     assert.deepEqual(byKey('ＥＣ２'), { key: 'EC2', text: 'EC2', serviceId: 'aws', canonical: true });
     assert.deepEqual(byKey('G Suite'), { key: 'G Suite', text: 'G Suite', serviceId: 'google-workspace', canonical: false });
+    // Product renames resolve to the current product; the AI APIs that sit inside a platform's registration to that platform.
+    assert.deepEqual(
+      ['Office 365', 'Azure AD', 'Azure Active Directory', 'Tableau Online', 'ニフティクラウド', 'Copilot for Microsoft 365', 'Amazon Bedrock', 'Vertex AI', 'Gemini API'].map(
+        (text) => byKey(text)?.serviceId,
+      ),
+      ['microsoft-365', 'microsoft-entra-id', 'microsoft-entra-id', 'tableau-cloud', 'nifcloud', 'microsoft-365-copilot', 'aws', 'google-cloud', 'google-ai-studio'],
+    );
+    assert.equal(byKey('Render'), undefined);
+    assert.equal(byKey('Backlog'), undefined);
+    assert.equal(byKey('Railway'), undefined);
     assert.equal(byKey('Box'), undefined);
     assert.equal(byKey('Zoom'), undefined);
     assert.equal(byKey('Box Sign')!.serviceId, 'box');
@@ -501,17 +514,45 @@ describe('service hover card', () => {
     );
   });
 
-  it('words a service missing from the list per the rule, and still shows what sources report', () => {
+  it('shows a registration that a source reports, with its date and how sure, when the partial list lacks it', () => {
     const card = lines(serviceCard(service('slack'), catalogue().ismapList));
-    assert.ok(card.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));
-    assert.ok(card.includes(String.raw`*not found in the ISMAP list loaded \(govsec bundled ISMAP list \(partial\), as of 2026\-09\-15, 10 services, partial\)*`));
+    assert.ok(card.includes(String.raw`**ISMAP:** ✓ 出典によればISMAP登録済み（番号不明、2021\-12\-20登録、note\.com）。部分的なISMAPリスト（2026\-09\-15時点）には未収録です`), card.join('\n'));
+    assert.ok(card.includes(String.raw`*reported ISMAP\-registered \(no number known, registered 2021\-12\-20; note\.com\); not in the partial ISMAP list \(as of 2026\-09\-15\)*`));
     assert.ok(
       card.includes(
-        String.raw`- ISMAP 番号不明 / no number 「Slack」 · 登録 / registered 2021\-12\-20 — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`,
+        String.raw`- ISMAP 番号不明 / no number 「Slack」 · 登録 / registered 2021\-12\-20 · 第三者情報 / second\-hand — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`,
       ),
       card.join('\n'),
     );
     assert.ok(!card.some((line) => /未登録|not registered/i.test(line)));
+  });
+
+  it('names the source that reports a service as not registered', () => {
+    const card = lines(serviceCard(service('sakura-ai-engine'), catalogue().ismapList));
+    assert.ok(card.includes('**ISMAP:** 第三者の解説（2026\\-09\\-09）は「さくらのAI Engine（単体）」をISMAP未登録としています'), card.join('\n'));
+    assert.ok(
+      card.includes(
+        String.raw`- ISMAP 未登録 / not registered「さくらのAI Engine（単体）」 · 時点 / as of 2026\-09\-09 · 第三者情報 / second\-hand — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
+      ),
+      card.join('\n'),
+    );
+  });
+
+  it('shows where data is kept as a source states it, with its date and source', () => {
+    const card = lines(serviceCard(service('google-workspace'), catalogue().ismapList));
+    assert.ok(
+      card.includes(
+        String.raw`**データの所在 / data location:** Geminiアプリと Gemini in Workspace のデータ処理場所は「グローバル」「米国」「ヨーロッパ」から選ぶ形で、日本に限る選択肢は無いとされる。（2026\-09\-09時点） — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
+      ),
+      card.join('\n'),
+    );
+    assert.ok(!lines(serviceCard(service('slack'), catalogue().ismapList)).some((line) => line.startsWith('**データの所在')));
+  });
+
+  it('says a service no source speaks of is missing from the list, naming the list', () => {
+    const card = lines(serviceCard(service('digitalocean'), catalogue().ismapList));
+    assert.ok(card.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));
+    assert.ok(!card.some((line) => line.startsWith('**出典のある')));
   });
 
   it('shows Sakura’s conditional selection with its confidence and its zones', () => {

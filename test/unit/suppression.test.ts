@@ -19,8 +19,8 @@ describe('suppression comments', () => {
   });
 
   it('disable-line silences the rule on its own line; several rules and wildcards', () => {
-    const text = 'ガバクラと政府共通ネットワーク <!-- govsec-disable-line term/variant, term/deprecated -->\nＩＳＭＡＰ <!-- govsec-disable-line term/* -->\nＩＳＭＡＰ\n';
-    assert.deepEqual(findings(text), ['term/variant@3:ＩＳＭＡＰ']);
+    const text = 'ガバクラと政府共通ネットワーク <!-- govsec-disable-line term/variant, term/deprecated -->\nイスマップ <!-- govsec-disable-line term/* -->\nイスマップ\n';
+    assert.deepEqual(findings(text), ['term/variant@3:イスマップ']);
   });
 
   it('disable … enable covers a range; without rule ids it covers every rule', () => {
@@ -42,7 +42,7 @@ describe('suppression comments', () => {
     const cases: [string, string, string][] = [
       ['file:///a.md', '本文\n- ガバクラを使う\n', '本文\n<!-- govsec-disable-next-line term/variant -->\n- ガバクラを使う\n'],
       ['file:///a.md', '> ガバクラを使う\n', '> <!-- govsec-disable-next-line term/variant -->\n> ガバクラを使う\n'],
-      ['file:///a.md', '| a | ガバクラ |\n', '| a | ガバクラ | <!-- govsec-disable-line term/variant -->\n'],
+      ['file:///a.md', '| 項目 | 値 |\n|---|---|\n| a | ガバクラ |\n', '| 項目 | 値 |\n|---|---|\n| a | ガバクラ | <!-- govsec-disable-line term/variant -->\n'],
       ['file:///a.yaml', 'x:\n  y: ガバクラ\n', 'x:\n  # govsec-disable-next-line term/variant\n  y: ガバクラ\n'],
     ];
     for (const [uri, text, expected] of cases) {
@@ -55,7 +55,7 @@ describe('suppression comments', () => {
   });
 
   it('fix all applies every fix, and the result checks clean', () => {
-    const text = 'ＩＳＭＡＰとガバクラ、政府共通ネットワーク。\n';
+    const text = 'イスマップとガバクラ、政府共通ネットワーク。\n';
     const analysis = analyzeDocument({ uri: 'file:///a.md', text }, fixtureKnowledge());
     const action = fixAllAction(analysis)!;
     assert.equal(action.title, 'govsec: すべて修正する (fix all 3 problems)');

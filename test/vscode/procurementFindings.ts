@@ -9,7 +9,7 @@ const { Error: E, Warning: W, Information: I } = vscode.DiagnosticSeverity;
 export const PROCUREMENT_FINDINGS: readonly (readonly [string, vscode.Range, string, vscode.DiagnosticSeverity | undefined])[] = [
   ['term/variant', range(14, 18, 22), 'ガバクラ', I],
   ['govcloud/overseas-region', range(16, 12, 21), 'us-east-1', W],
-  ['ismap/unregistered-service', range(17, 9, 21), 'DigitalOcean', W],
+  ['ismap/unregistered-service', range(17, 9, 15), 'Fastly', W],
   ['govcloud/unsupported-provider', range(18, 16, 25), 'FJcloud-V', E],
   ['term/deprecated', range(22, 5, 15), '政府共通ネットワーク', undefined],
   ['classification/unknown-level', range(26, 12, 18), '機密性4情報', E],

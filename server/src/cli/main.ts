@@ -2,7 +2,7 @@
  * The govsec CLI, on the same engine as the language server:
  *   govsec check [files or folders…] [--format text|json]
  *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
- *   govsec glossary stats
+ *   govsec glossary stats [--stale DAYS [--today YYYY-MM-DD]]
  * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
  */
 
@@ -20,7 +20,7 @@ import { allRules } from '../rules/index';
 import { formatJson, formatText, type CliFinding } from './format';
 import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
-import { formatStats, knowledgeStats } from './stats';
+import { formatStale, formatStats, knowledgeStats, staleEntries } from './stats';
 import { ProjectSetup } from '../config/projectSetup';
 
 const USAGE = `Usage:
@@ -32,8 +32,10 @@ const USAGE = `Usage:
       Imports the official ISMAP cloud service list (CSV saved from the portal, UTF-8 or Shift_JIS)
       into ${DEFAULT_ISMAP_LIST_FILE}, which check and the language server then use in place of the
       bundled partial list.
-  govsec glossary stats
+  govsec glossary stats [--stale DAYS [--today YYYY-MM-DD]]
       Counts per kind and catalogue, with as-of dates, and the ISMAP list in use.
+      --stale DAYS lists instead the entries (terms, services, control catalogues, the ISMAP list)
+      whose as-of date is more than DAYS days before today; --today sets today (default: the local date).
   govsec --help | --version
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
@@ -80,6 +82,44 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
     throw new UsageError('govsec check needs at least one file or folder');
   }
   return { paths, format, config };
+}
+
+interface StatsOptions {
+  readonly staleDays?: number;
+  readonly today: string;
+}
+
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+function parseStatsArguments(args: readonly string[]): StatsOptions {
+  let staleDays: number | undefined;
+  let today: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const option = arg.split('=', 1)[0];
+    if (option !== '--stale' && option !== '--today') {
+      throw new UsageError(`unknown option ${JSON.stringify(arg)} for glossary stats`);
+    }
+    const value = arg.includes('=') ? arg.slice(option.length + 1) : args[++i];
+    if (option === '--stale') {
+      if (value === undefined || !/^\d+$/.test(value)) {
+        throw new UsageError(`--stale needs a whole number of days (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      }
+      staleDays = Number(value);
+    } else {
+      if (value === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+        throw new UsageError(`--today needs a date YYYY-MM-DD (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      }
+      today = value;
+    }
+  }
+  if (today !== undefined && staleDays === undefined) {
+    throw new UsageError('--today applies only with --stale');
+  }
+  return { staleDays, today: today ?? localToday() };
 }
 
 function languageIdOf(file: string): string {
@@ -184,11 +224,16 @@ export function main(args: readonly string[], distDirectory: string): number {
       return runIsmapImport([...rest], process.cwd(), process.stdout, process.stderr);
     }
     if (command === 'glossary') {
-      if (rest.length !== 1 || rest[0] !== 'stats') {
+      if (rest[0] !== 'stats') {
         throw new UsageError(`unknown glossary command ${JSON.stringify(rest.join(' '))} (expected: govsec glossary stats)`);
       }
+      const options = parseStatsArguments(rest.slice(1));
       const { knowledge, origin } = knowledgeFor(distDirectory, process.cwd(), process.stderr);
-      process.stdout.write(formatStats(knowledgeStats(knowledge, origin), `${describeList(knowledge.ismapList)}, ${origin}`));
+      if (options.staleDays !== undefined) {
+        process.stdout.write(formatStale(staleEntries(knowledge, options.staleDays, options.today), options.staleDays, options.today));
+      } else {
+        process.stdout.write(formatStats(knowledgeStats(knowledge, origin), `${describeList(knowledge.ismapList)}, ${origin}`));
+      }
       return 0;
     }
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -18,12 +18,15 @@ export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: string): S
   const rows: StatsRow[] = [];
   const { terms } = knowledge.glossary;
   const superseded = terms.filter((term) => term.status.state === 'superseded').length;
+  const pending = terms.reduce((n, term) => n + term.pending.length, 0);
   rows.push({
     kind: 'terms',
     name: 'glossary terms',
     count: terms.length,
     asOf: latest(terms.map((term) => term.asOf)),
-    note: `${knowledge.glossary.spellings.length} spellings, ${superseded} superseded, ${terms.filter((term) => term.caveat).length} with caveats`,
+    note:
+      `${knowledge.glossary.spellings.length} spellings, ${superseded} superseded, ${terms.filter((term) => term.caveat).length} with caveats, ` +
+      `${pending} pending change${pending === 1 ? '' : 's'}`,
   });
   const byCategory = new Map<string, number>();
   for (const term of terms) {
@@ -58,12 +61,66 @@ export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: string): S
   return rows;
 }
 
-export function formatStats(rows: readonly StatsRow[], list: string): string {
-  const header = ['kind', 'name', 'count', 'as of', 'note'];
-  const cells = rows.map((row) => [row.kind, row.name, String(row.count), row.asOf, row.note]);
+/** A plain-text table; wide (CJK) characters count as two columns. `numeric` columns are right-aligned. */
+function formatTable(header: readonly string[], cells: readonly string[][], numeric: ReadonlySet<number>): string[] {
   const width = (text: string) => [...text].reduce((n, char) => n + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = header.map((title, column) => Math.max(width(title), ...cells.map((cell) => width(cell[column]))));
-  const pad = (text: string, column: number) => text + ' '.repeat(widths[column] - width(text));
-  const line = (cell: string[]) => cell.map((text, column) => (column === 2 ? ' '.repeat(widths[column] - width(text)) + text : pad(text, column))).join('  ').trimEnd();
-  return [line(header), line(header.map((_, column) => '-'.repeat(widths[column]))), ...cells.map(line), '', `ISMAP list in use: ${list}`, ''].join('\n');
+  const fill = (text: string, column: number) => ' '.repeat(widths[column] - width(text));
+  const line = (cell: readonly string[]) =>
+    cell.map((text, column) => (numeric.has(column) ? fill(text, column) + text : text + fill(text, column))).join('  ').trimEnd();
+  return [line(header), line(header.map((_, column) => '-'.repeat(widths[column]))), ...cells.map(line)];
+}
+
+export function formatStats(rows: readonly StatsRow[], list: string): string {
+  const cells = rows.map((row) => [row.kind, row.name, String(row.count), row.asOf, row.note]);
+  return [...formatTable(['kind', 'name', 'count', 'as of', 'note'], cells, new Set([2])), '', `ISMAP list in use: ${list}`, ''].join('\n');
+}
+
+/** An entry of the knowledge whose as-of date is older than the limit `govsec glossary stats --stale` was given. */
+export interface StaleEntry {
+  readonly kind: 'terms' | 'services' | 'controls' | 'ismap-list';
+  readonly id: string;
+  readonly asOf: string;
+  /** Whole days from asOf to today. */
+  readonly days: number;
+  /** file:line for entries written in the glossary; empty for whole catalogues and lists. */
+  readonly where: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Days from an ISO date (YYYY, YYYY-MM or YYYY-MM-DD; a missing month or day counts as the first) to `today`. */
+function daysBetween(asOf: string, today: string): number {
+  const utc = (date: string) => {
+    const [year, month = 1, day = 1] = date.split('-').map(Number);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(today) - utc(asOf)) / DAY_MS);
+}
+
+/**
+ * Entries not checked within `maxDays` days of `today` (YYYY-MM-DD, injectable so the output is
+ * reproducible): glossary terms, cloud services, control catalogues and the ISMAP list in use. Oldest first.
+ */
+export function staleEntries(knowledge: Knowledge, maxDays: number, today: string): StaleEntry[] {
+  const candidates: Omit<StaleEntry, 'days'>[] = [
+    ...knowledge.glossary.terms.map((term) => ({ kind: 'terms' as const, id: term.id, asOf: term.asOf, where: `${term.location.file}:${term.location.line}` })),
+    ...knowledge.services.map((service) => ({ kind: 'services' as const, id: service.id, asOf: service.asOf, where: `${service.location.file}:${service.location.line}` })),
+    ...(knowledge.catalogues?.ids() ?? []).map((id) => ({ kind: 'controls' as const, id, asOf: knowledge.catalogues!.info(id)!.asOf, where: '' })),
+    // No list loaded (no entries) has no date to be stale by.
+    ...(knowledge.ismapList.entries.length > 0 ? [{ kind: 'ismap-list' as const, id: knowledge.ismapList.name, asOf: knowledge.ismapList.asOf, where: '' }] : []),
+  ];
+  return candidates
+    .map((entry) => ({ ...entry, days: daysBetween(entry.asOf, today) }))
+    .filter((entry) => entry.days > maxDays)
+    .sort((a, b) => b.days - a.days || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+}
+
+export function formatStale(entries: readonly StaleEntry[], maxDays: number, today: string): string {
+  const summary = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} not checked within ${maxDays} days of ${today}`;
+  if (entries.length === 0) {
+    return `${summary}\n`;
+  }
+  const cells = entries.map((entry) => [entry.kind, entry.id, entry.asOf, String(entry.days), entry.where]);
+  return [summary, '', ...formatTable(['kind', 'id', 'as of', 'days', 'where'], cells, new Set([3])), ''].join('\n');
 }

@@ -5,9 +5,9 @@
 
 import { isMap, type Document } from 'yaml';
 import type { DocumentModel, Segment } from '../document/model';
-import { segmentAt, sentenceAround } from '../document/sentences';
+import { segmentAt, sentenceAt } from '../document/sentences';
 import type { Knowledge } from '../knowledge';
-import type { ServiceOccurrence, TermOccurrence } from '../rules/rule';
+import type { ServiceOccurrence, TermOccurrence } from './mentions';
 import type { ServiceEntry } from '../services/types';
 import { normalizeKey } from '../text/normalize';
 import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource, Sector } from './types';
@@ -120,7 +120,7 @@ function inPlatformStatement(model: DocumentModel, offset: number): boolean {
   if (segment?.keyPath !== undefined) {
     return isPlatformKeyPath(segment);
   }
-  const [start, end] = sentenceAround(model.text, offset, segment?.kind ?? 'prose');
+  const { start, end } = sentenceAt(model, offset);
   // The statement verbs are kana and kanji, which have no width variants: no NFKC needed.
   return PLATFORM_STATEMENT.test(model.text.slice(start, end));
 }

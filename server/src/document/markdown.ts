@@ -287,6 +287,15 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     column++;
   };
 
+  /** HTML comments in raw text that is not inline content (an HTML block, a cell GFM drops). */
+  const addComments = (range: TextRange) => {
+    const raw = text.slice(range.start, range.end);
+    COMMENT.lastIndex = 0;
+    for (let match = COMMENT.exec(raw); match; match = COMMENT.exec(raw)) {
+      comments.push({ start: range.start + match.index, end: range.start + match.index + match[0].length });
+    }
+  };
+
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     switch (token.type) {
@@ -327,11 +336,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
         const [first, end] = token.map!;
         const range = lineRange(first, lastNonBlank(first, end));
         html.push(range);
-        COMMENT.lastIndex = 0;
-        const raw = text.slice(range.start, range.end);
-        for (let match = COMMENT.exec(raw); match; match = COMMENT.exec(raw)) {
-          comments.push({ start: range.start + match.index, end: range.start + match.index + match[0].length });
-        }
+        addComments(range);
         break;
       }
       case 'table_open': {
@@ -357,18 +362,18 @@ export function parseMarkdownDocument(text: string): DocumentModel {
         rowCells = tableCells(text, line, rowContentStart(text, line, quoteDepth, listItem !== undefined));
         break;
       }
+      case 'tr_close':
+        // Cells past the header's column count are dropped by GFM, but a comment there is still a directive.
+        for (const extra of rowCells.slice(column)) {
+          addComments(extra);
+        }
+        break;
       case 'th_open':
       case 'td_open': {
         const inline = tokens[index + 1];
         addCell(inline.type === 'inline' ? inline.content : '');
         break;
       }
-      case 'tr_close':
-        // Cells beyond the header's count: not rendered (GFM drops them), but text the author wrote.
-        while (column < rowCells.length) {
-          addCell(text.slice(rowCells[column].start, rowCells[column].end));
-        }
-        break;
       case 'heading_open': {
         const inline = tokens[index + 1];
         const [first, end] = token.map!;

@@ -98,6 +98,8 @@ export interface DocumentModel {
   readonly examples: readonly TextRange[];
   /** Markdown only: the block structure found by the same parse (outline, links, code tests). */
   readonly markdown?: MarkdownStructure;
+  /** Set when the document is longer than the checking limit: `text` is its first `checkedLength` units. */
+  readonly truncated?: { readonly checkedLength: number; readonly totalLength: number };
 }
 
 export interface MarkdownHeading {

@@ -1,58 +1,155 @@
 /**
- * Sentences: the unit in which rules look for a cue (「ISMAP … 9.2.1」, 「速報 … 5日」). A sentence ends at
- * 。．！？!? or at the end of the line — Markdown soft-wraps are not joined, matching how terms never span a
- * line break. A table row or a heading is one unit as a whole.
+ * Sentences: the unit in which rules look for a cue (「ISMAP … 9.2.1」, 「速報 … 5日」). The one splitter of
+ * the engine.
+ *
+ * A Markdown paragraph (a list item's or a quote's included) is split at 。．！？!? — across its soft line
+ * breaks, since Markdown joins them — but not at a full-width period inside a number or an ID (９．２．１,
+ * Ａ．５．１５) nor at a terminator inside 「」『』（）【】 brackets (「…した。」と述べた). A heading is one
+ * unit; a table cell is read with its whole row (a cue in one cell qualifies the next); a YAML or
+ * front-matter scalar with its line (the key names what the value is). Every scan is bounded by MAX_REACH
+ * characters each way, so asking for the sentence of each mention stays linear on a megabyte on one line.
  */
 
-import type { Segment } from './model';
+import { blockAt, blockIndexAt, listLeadIn } from './blocks';
+import type { Block, DocumentModel, Segment, TextRange } from './model';
 
 /** A sentence is looked for at most this far either side of an offset (a bound for text with no punctuation). */
 const MAX_REACH = 2000;
 
-function isDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+function isAlphanumeric(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xff10 && code <= 0xff19) ||
+    (code >= 0xff21 && code <= 0xff3a) ||
+    (code >= 0xff41 && code <= 0xff5a)
+  );
 }
 
-/** 。．！？!? end a sentence — but not a full-width period between digits (９．２．１). */
+/** 。．！？!? end a sentence — but not a full-width period followed by a digit or letter (９．２．１). */
 function isTerminatorAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code === 0xff0e) {
-    return !(index > 0 && isDigit(text.charCodeAt(index - 1)) && index + 1 < text.length && isDigit(text.charCodeAt(index + 1)));
+    return !(index + 1 < text.length && isAlphanumeric(text.charCodeAt(index + 1)));
   }
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f;
 }
 
+const OPENING = new Set(['「', '『', '（', '(', '【', '〔', '［']);
+const CLOSING = new Set(['」', '』', '）', ')', '】', '〕', '］']);
+
 /**
- * The sentence (or table row / heading line) around `offset`, as original offsets [start, end). Scans only
- * the sentence itself, and at most MAX_REACH characters either side, so it stays cheap on long lines.
+ * Splits `text[start, end)` into sentences. Terminators inside brackets do not split; if the brackets do not
+ * balance (a stray 「), the text is split again ignoring them.
  */
-export function sentenceAround(text: string, offset: number, kind: Segment['kind']): [number, number] {
-  const wholeLine = kind === 'table' || kind === 'heading' || kind === 'yaml-key' || kind === 'yaml-value' || kind === 'front-matter';
+export function splitSentences(text: string, start: number, end: number): TextRange[] {
+  const nested = split(text, start, end, true);
+  return nested ?? split(text, start, end, false)!;
+}
+
+function split(text: string, start: number, end: number, nesting: boolean): TextRange[] | undefined {
+  const sentences: TextRange[] = [];
+  let depth = 0;
+  let sentenceStart = start;
+  for (let index = start; index < end; index++) {
+    const char = text[index];
+    if (nesting && OPENING.has(char)) {
+      depth++;
+    } else if (nesting && CLOSING.has(char)) {
+      depth--;
+      if (depth < 0) {
+        return undefined;
+      }
+    } else if (depth === 0 && isTerminatorAt(text, index)) {
+      // Closing brackets and further terminators right after belong to this sentence (「…。」, ！？).
+      let close = index + 1;
+      while (close < end && (isTerminatorAt(text, close) || text[close] === '」' || text[close] === '』')) {
+        close++;
+      }
+      sentences.push({ start: sentenceStart, end: close });
+      sentenceStart = close;
+      index = close - 1;
+    }
+  }
+  if (nesting && depth !== 0) {
+    return undefined;
+  }
+  if (sentenceStart < end) {
+    sentences.push({ start: sentenceStart, end });
+  }
+  return sentences;
+}
+
+const blockSentences = new WeakMap<Block, readonly TextRange[]>();
+
+/**
+ * The sentence around `offset` as original offsets [start, end): within a paragraph, its sentence; a heading
+ * whole; a table cell's row, a YAML scalar's line, or any other offset's line (bounded).
+ */
+export function sentenceAt(model: DocumentModel, offset: number): TextRange {
+  const { text } = model;
+  const block = model.kind === 'markdown' ? blockAt(model, offset) : undefined;
+  if (!block || block.kind === 'table-cell') {
+    return boundedLine(text, offset);
+  }
+  if (block.kind === 'heading') {
+    return { start: Math.max(block.start, offset - MAX_REACH), end: Math.min(block.end, offset + MAX_REACH) };
+  }
+  let sentences: readonly TextRange[];
+  if (block.end - block.start <= 2 * MAX_REACH) {
+    sentences = blockSentences.get(block) ?? splitSentences(text, block.start, block.end);
+    blockSentences.set(block, sentences);
+  } else {
+    sentences = splitSentences(text, Math.max(block.start, offset - MAX_REACH), Math.min(block.end, offset + MAX_REACH));
+  }
+  for (const sentence of sentences) {
+    if (offset < sentence.end || sentence === sentences[sentences.length - 1]) {
+      return sentence;
+    }
+  }
+  return { start: offset, end: offset };
+}
+
+/** The sentences holding `start` and `end`, joined: [first sentence start, last sentence end). */
+export function sentenceSpan(model: DocumentModel, start: number, end: number): [number, number] {
+  const first = sentenceAt(model, start);
+  const last = end - 1 > start ? sentenceAt(model, end - 1) : first;
+  return [first.start, Math.max(first.end, last.end)];
+}
+
+/**
+ * The paragraph around `offset`: its block (a paragraph or heading); for a list item, the list up to it and
+ * the paragraph introducing the list; a table cell's whole table; or a YAML scalar's line — bounded by
+ * MAX_REACH characters each way.
+ */
+export function paragraphAt(model: DocumentModel, offset: number): TextRange {
+  const index = model.kind === 'markdown' ? blockIndexAt(model, offset) : undefined;
+  if (index === undefined) {
+    return boundedLine(model.text, offset);
+  }
+  const block = model.markdown!.blocks[index];
+  const range = block.table
+    ? { start: model.markdown!.lines[block.table.tableFirstLine].start, end: model.markdown!.lines[block.table.tableLastLine].end }
+    : block.listItem
+      ? { start: model.markdown!.blocks[listLeadIn(model, index)].start, end: block.end }
+      : block;
+  return { start: Math.max(range.start, offset - MAX_REACH), end: Math.min(range.end, offset + MAX_REACH) };
+}
+
+/** The line holding `offset`, at most MAX_REACH characters either side. */
+function boundedLine(text: string, offset: number): TextRange {
   const floor = Math.max(0, offset - MAX_REACH);
   const ceiling = Math.min(text.length, offset + MAX_REACH);
   let start = offset;
-  while (start > floor) {
-    const code = text.charCodeAt(start - 1);
-    if (code === 0x0a || (!wholeLine && isTerminatorAt(text, start - 1))) {
-      break;
-    }
+  while (start > floor && text.charCodeAt(start - 1) !== 0x0a && text.charCodeAt(start - 1) !== 0x0d) {
     start--;
   }
   let end = offset;
-  while (end < ceiling) {
-    const code = text.charCodeAt(end);
-    if (code === 0x0a) {
-      break;
-    }
+  while (end < ceiling && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) {
     end++;
-    if (!wholeLine && isTerminatorAt(text, end - 1)) {
-      return [start, end];
-    }
   }
-  if (end > start && text.charCodeAt(end - 1) === 0x0d) {
-    end -= 1;
-  }
-  return [start, end];
+  return { start, end };
 }
 
 /** Bounds of the line holding `offset`: [start, end) without the line break (and without a trailing \r). */
@@ -84,4 +181,9 @@ export function segmentAt(segments: readonly Segment[], offset: number): Segment
     }
   }
   return undefined;
+}
+
+/** The keys above a YAML / front-matter scalar (a value's own key included), or undefined in prose. */
+export function keyPathAt(model: DocumentModel, offset: number): readonly string[] | undefined {
+  return segmentAt(model.segments, offset)?.keyPath;
 }

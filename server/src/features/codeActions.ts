@@ -5,6 +5,7 @@
 
 import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel } from '../document/model';
+import { blockAt } from '../document/blocks';
 import { lineBounds } from '../document/sentences';
 import type { Finding } from '../rules/rule';
 
@@ -33,12 +34,15 @@ export function suppressionAction(model: DocumentModel, ruleId: string, offset: 
   if (model.kind === 'yaml') {
     return { title, edits: [{ start: line.start, end: line.start, newText: `${indent}# govsec-disable-next-line ${ruleId}${eol}` }] };
   }
-  if (/^\s*\|/.test(content)) {
+  const block = blockAt(model, offset);
+  if (block?.table) {
     return { title, edits: [{ start: line.end, end: line.end, newText: ` <!-- govsec-disable-line ${ruleId} -->` }] };
   }
-  // Keep a blockquote's or list item's marker so the comment stays inside the same block.
-  const quote = /^[ \t]*(?:>[ \t]?)+/.exec(content)?.[0] ?? indent;
-  return { title, edits: [{ start: line.start, end: line.start, newText: `${quote}<!-- govsec-disable-next-line ${ruleId} -->${eol}` }] };
+  // Keep a blockquote's markers so the comment stays inside the same quote; a list item keeps its indent.
+  const beforeContent = text.slice(line.start, Math.max(line.start, Math.min(offset, line.end)));
+  const lastQuoteMarker = block && block.quoteDepth > 0 ? beforeContent.lastIndexOf('>') : -1;
+  const prefix = lastQuoteMarker === -1 ? indent : beforeContent.slice(0, lastQuoteMarker + 1) + (beforeContent[lastQuoteMarker + 1] === ' ' ? ' ' : '');
+  return { title, edits: [{ start: line.start, end: line.start, newText: `${prefix}<!-- govsec-disable-next-line ${ruleId} -->${eol}` }] };
 }
 
 /** Every finding's fix, in one edit list (overlapping fixes keep the first). */

@@ -11,7 +11,7 @@
 import type { Catalogues } from '../catalogues/catalogues';
 import { normalizePrefix, parentKey } from '../catalogues/ids';
 import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId, type Control, type ControlLevel, type IsmapTier } from '../catalogues/types';
-import { findCues, NIST_FAMILIES, YAML_KEY_CUES, type Cue } from '../document/controlRefs';
+import { findCues, NIST_FAMILIES, YAML_KEY_CUES, type Cue } from '../context/controlRefs';
 import type { Knowledge } from '../knowledge';
 import { normalize, normalizeKey } from '../text/normalize';
 import { type CompletionEntry, pad, typedFilterText } from './completionShared';

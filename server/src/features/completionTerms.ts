@@ -160,7 +160,8 @@ export function termCompletions(text: string, floor: number, offset: number, kno
     const successor = term.status.state === 'superseded' ? glossary.term(term.status.successor) : undefined;
     const details = [term.english];
     if (successor) {
-      details.push(`旧名称 → ${successor.term}`);
+      // A move still under way (政府共通ネットワーク → GSS) is not an old name yet.
+      details.push(`${term.status.state === 'superseded' && term.status.underWay ? '移行中' : '旧名称'} → ${successor.term}`);
     } else if (candidate.successorOf) {
       details.push(`${candidate.successorOf.term} の後継 / successor`);
     } else if (candidate.alias) {

@@ -1,9 +1,7 @@
 /**
- * YAML completion (YAML files and Markdown front matter): where the cursor is — a key being typed, a value, a
- * comment — found by a line-based indentation walk from the cursor's line upwards, so it works while the user is
- * typing YAML that does not parse yet and never reads more than the lines above the cursor (and the cursor's
- * own mapping for sibling keys). Keys and fixed values come from the system-profile schema; providers,
- * services, regions, grades and control IDs from the knowledge.
+ * YAML completion (YAML files and Markdown front matter): keys and fixed values from the system-profile schema;
+ * providers, services, regions, grades and control IDs from the knowledge; terms in free text; directives in
+ * comments. Where the cursor is comes from completionYamlPlace.ts.
  */
 
 import type { CatalogueId } from '../catalogues/types';
@@ -11,7 +9,7 @@ import type { Knowledge } from '../knowledge';
 import { normalizeKey } from '../text/normalize';
 import { cataloguesForCue, controlCompletions, typedIdAtEnd, yamlKeyCue } from './completionControls';
 import { directiveCompletions } from './completionDirectives';
-import { type CompletionEntry, type CompletionResult, lineBounds, noCompletions, pad, typedFilterText } from './completionShared';
+import { type CompletionEntry, type CompletionResult, noCompletions, pad, typedFilterText } from './completionShared';
 import { termCompletions } from './completionTerms';
 import {
   type GradeAxis,
@@ -22,375 +20,9 @@ import {
   serviceNamed,
   type ValueRange,
 } from './completionValues';
+import { type Step, type YamlPlace, yamlPlaceAt } from './completionYamlPlace';
 import { escapeMarkdown as esc } from './markdownText';
 import { loadSchema } from '../glossary/schemas';
-
-// ---------------------------------------------------------------------------------------------------------
-// Lines
-
-/** A sequence entry ("- ") or a "key:" on a line, at its column. */
-type Opener =
-  | { readonly kind: 'item'; readonly col: number }
-  | {
-      readonly kind: 'key';
-      readonly col: number;
-      readonly name: string;
-      /** Column just past the key text. */
-      readonly keyEnd: number;
-      readonly colon: number;
-      /** Column where the value starts (after the colon and blanks). */
-      readonly valueCol: number;
-      /** The value on the line, without a comment, trimmed. */
-      readonly value: string;
-    };
-
-interface ParsedLine {
-  readonly indent: number;
-  readonly openers: readonly Opener[];
-  /** Column of the content after the sequence markers. */
-  readonly contentCol: number;
-  /** Column of a comment, if any. */
-  readonly comment: number | undefined;
-}
-
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[\]{},&*!|>%@`?](?:[^:\n]|:(?=\S))*?)[ \t]*:(?=[ \t]|$)/;
-
-/** Where a comment starts on a line: a # at the start or after a blank, outside quotes. */
-function commentColumn(line: string): number | undefined {
-  let quote: string | undefined;
-  for (let index = 0; index < line.length; index++) {
-    const char = line[index];
-    if (quote) {
-      if (char === quote) {
-        quote = undefined;
-      }
-    } else if (char === '"' || char === "'") {
-      // A quote opens a quoted scalar only at the start of a value.
-      if (index === 0 || /[\s:[{,-]/.test(line[index - 1])) {
-        quote = char;
-      }
-    } else if (char === '#' && (index === 0 || /\s/.test(line[index - 1]))) {
-      return index;
-    }
-  }
-  return undefined;
-}
-
-function parseLine(line: string): ParsedLine {
-  const comment = commentColumn(line);
-  const code = comment === undefined ? line : line.slice(0, comment);
-  let col = 0;
-  while (code[col] === ' ') {
-    col++;
-  }
-  const indent = col;
-  const openers: Opener[] = [];
-  while (code[col] === '-' && (col + 1 === code.length || code[col + 1] === ' ' || code[col + 1] === '\t')) {
-    openers.push({ kind: 'item', col });
-    col++;
-    while (code[col] === ' ' || code[col] === '\t') {
-      col++;
-    }
-  }
-  const contentCol = col;
-  const key = KEY.exec(code.slice(col));
-  if (key) {
-    const raw = key[1];
-    const name = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-    const colon = col + key[0].length - 1;
-    let valueCol = colon + 1;
-    while (code[valueCol] === ' ' || code[valueCol] === '\t') {
-      valueCol++;
-    }
-    openers.push({ kind: 'key', col, name, keyEnd: col + raw.length, colon, valueCol, value: code.slice(colon + 1).trim() });
-  }
-  return { indent, openers, contentCol, comment };
-}
-
-/** The value opens a nested block (nothing, or only an anchor or tag). */
-function opensBlock(value: string): boolean {
-  return /^(?:[&!]\S*\s*)*$/.test(value);
-}
-
-function isBlockScalarHeader(value: string): boolean {
-  return /^(?:[&!]\S*\s+)*[|>][-+0-9]*$/.test(value);
-}
-
-interface Line {
-  readonly start: number;
-  readonly text: string;
-}
-
-/** The lines before `lineStart` (nearest first), down to `floor`. */
-function* linesBefore(text: string, floor: number, lineStart: number): Generator<Line> {
-  let end = lineStart - 1;
-  while (end >= floor) {
-    const start = end <= 0 ? floor : Math.max(floor, text.lastIndexOf('\n', end - 1) + 1);
-    let lineEnd = end;
-    if (lineEnd > start && text.charCodeAt(lineEnd - 1) === 0x0d) {
-      lineEnd -= 1;
-    }
-    yield { start, text: text.slice(start, lineEnd) };
-    end = start - 1;
-  }
-}
-
-function* linesAfter(text: string, lineStart: number, ceiling: number): Generator<Line> {
-  let start = text.indexOf('\n', lineStart);
-  while (start !== -1 && start + 1 < ceiling) {
-    start += 1;
-    const { end } = lineBounds(text, start);
-    yield { start, text: text.slice(start, Math.min(end, ceiling)) };
-    start = text.indexOf('\n', start);
-  }
-}
-
-function isSkippable(line: string): boolean {
-  const trimmed = line.trim();
-  return trimmed === '' || trimmed.startsWith('#');
-}
-
-function indentOf(line: string): number {
-  let col = 0;
-  while (line.charCodeAt(col) === 0x20) {
-    col++;
-  }
-  return col;
-}
-
-/** Sibling keys are looked for this many lines either way at most (a nicety: keys already there are not offered). */
-const SIBLING_REACH = 2000;
-
-function isDocumentMarker(line: string): boolean {
-  return /^(?:---|\.\.\.)(?:\s|$)/.test(line);
-}
-
-/** One step of a path: a key, or 0 for an entry of a sequence. */
-export type Step = string | 0;
-
-interface Ancestry {
-  readonly steps: Step[];
-  /** The key that holds the node (innermost), with its line and column, for sibling lookups. */
-  readonly owner?: { readonly lineStart: number; readonly col: number };
-  /** The node is text of a block scalar ("key: |") or a multi-line plain scalar: prose, not structure. */
-  readonly inScalar: boolean;
-}
-
-/**
- * The keys and sequence entries above a node at column `col` on the line at `lineStart`. `item`: the node is a
- * sequence entry, which may sit at the same column as its key ("key:\n- a").
- */
-function ancestry(text: string, floor: number, lineStart: number, col: number, item: boolean): Ancestry {
-  const steps: Step[] = [];
-  let limit = col;
-  let itemMode = item;
-  let owner: Ancestry['owner'];
-  for (const line of linesBefore(text, floor, lineStart)) {
-    if (isDocumentMarker(line.text)) {
-      break;
-    }
-    if (isSkippable(line.text)) {
-      continue;
-    }
-    const indent = indentOf(line.text);
-    if (indent >= limit && !(itemMode && indent === limit)) {
-      continue;
-    }
-    const parsed = parseLine(line.text);
-    for (let index = parsed.openers.length - 1; index >= 0; index--) {
-      const opener = parsed.openers[index];
-      const sameColumnParent = itemMode && opener.kind === 'key' && opener.col === limit && opensBlock(opener.value);
-      if (opener.col >= limit && !sameColumnParent) {
-        continue;
-      }
-      if (opener.kind === 'key') {
-        if (isBlockScalarHeader(opener.value) || !opensBlock(opener.value)) {
-          return { steps, owner, inScalar: true };
-        }
-        steps.unshift(opener.name);
-        owner ??= { lineStart: line.start, col: opener.col };
-      } else {
-        steps.unshift(0);
-      }
-      limit = opener.col;
-      itemMode = opener.kind === 'item';
-    }
-    if (limit === 0 && !itemMode) {
-      break;
-    }
-  }
-  return { steps, owner, inScalar: false };
-}
-
-/**
- * Keys (with their values on the line) of the mapping whose keys sit at `col` and that holds the line at
- * `lineStart`. Upwards it ends at a line that starts left of `col` (that line's own key at `col` — the first
- * key of a sequence entry — still counts); downwards at any line that starts left of `col`.
- */
-function siblings(text: string, floor: number, ceiling: number, lineStart: number, col: number): Map<string, string> {
-  const found = new Map<string, string>();
-  let budget = SIBLING_REACH;
-  const visit = (line: Line, upwards: boolean): boolean => {
-    if (isDocumentMarker(line.text) || budget-- <= 0) {
-      return false;
-    }
-    if (isSkippable(line.text)) {
-      return true;
-    }
-    const indent = indentOf(line.text);
-    const inside = indent >= col;
-    // Only a line starting at the column, or a sequence entry starting left of it, can hold a key at the column.
-    if ((inside && indent === col) || (upwards && !inside && line.text[indent] === '-')) {
-      const key = parseLine(line.text).openers.find((opener) => opener.kind === 'key' && opener.col === col);
-      if (key && key.kind === 'key') {
-        found.set(key.name, key.value);
-      }
-    }
-    return inside;
-  };
-  const current = text.slice(lineStart, lineBounds(text, lineStart).end);
-  if (visit({ start: lineStart, text: current }, true)) {
-    for (const line of linesBefore(text, floor, lineStart)) {
-      if (!visit(line, true)) {
-        break;
-      }
-    }
-  }
-  budget = SIBLING_REACH;
-  for (const line of linesAfter(text, lineStart, ceiling)) {
-    if (!visit(line, false)) {
-      break;
-    }
-  }
-  return found;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Where the cursor is
-
-type YamlPlace =
-  | { readonly kind: 'comment'; readonly contentStart: number }
-  | {
-      readonly kind: 'key';
-      readonly steps: Step[];
-      readonly typed: string;
-      readonly start: number;
-      readonly end: number;
-      /** The colon is already there: insert the name only. */
-      readonly hasColon: boolean;
-      /** The key already on the line (being edited), which is not "already written" elsewhere. */
-      readonly ownName?: string;
-      readonly col: number;
-      readonly lineStart: number;
-    }
-  | {
-      readonly kind: 'value';
-      readonly steps: Step[];
-      readonly range: ValueRange;
-      readonly owner?: { readonly lineStart: number; readonly col: number };
-      /** A sequence entry without a key: an entry's keys may be typed here too. */
-      readonly entry?: { readonly col: number; readonly lineStart: number };
-    }
-  | { readonly kind: 'text'; readonly floor: number }
-  | { readonly kind: 'none' };
-
-/** The typed part of a scalar value from `valueCol` to the cursor: after an opening quote or flow "[" / ",". */
-function scalarRange(line: string, lineStart: number, valueCol: number, cursorCol: number, lineEnd: number): { typed: string; start: number; end: number; flow: boolean } {
-  let from = valueCol;
-  let flow = false;
-  const before = line.slice(valueCol, cursorCol);
-  if (before.startsWith('[')) {
-    flow = true;
-    const separator = Math.max(before.lastIndexOf('['), before.lastIndexOf(','));
-    from = valueCol + separator + 1;
-    while (line[from] === ' ' && from < cursorCol) {
-      from++;
-    }
-  }
-  if (line[from] === '"' || line[from] === "'") {
-    from++;
-  }
-  // The value's end: the rest of the token under the cursor.
-  let end = cursorCol;
-  const stop = flow ? /[,\]"'#]/ : /["'#]/;
-  while (end < line.length && !stop.test(line[end]) && !(line[end] === ' ' && (flow || line[end + 1] === '#'))) {
-    end++;
-  }
-  while (end > cursorCol && line[end - 1] === ' ') {
-    end--;
-  }
-  return { typed: line.slice(from, cursorCol), start: lineStart + from, end: Math.min(lineStart + end, lineEnd), flow };
-}
-
-function placeAt(text: string, floor: number, offset: number): YamlPlace {
-  const { start: lineStart, end: lineEnd } = lineBounds(text, offset);
-  const line = text.slice(lineStart, lineEnd);
-  const cursorCol = offset - lineStart;
-  if (isDocumentMarker(line)) {
-    return { kind: 'none' };
-  }
-  const parsed = parseLine(line);
-  if (parsed.comment !== undefined && parsed.comment < cursorCol) {
-    return { kind: 'comment', contentStart: lineStart + parsed.comment + 1 };
-  }
-  const items = parsed.openers.filter((opener) => opener.kind === 'item').length;
-  const key = parsed.openers.find((opener) => opener.kind === 'key');
-  const first = parsed.openers[0];
-  const nodeCol = first ? first.col : line.trim() === '' ? cursorCol : parsed.indent;
-  if (cursorCol < nodeCol && line.slice(0, cursorCol).trim() !== '') {
-    return { kind: 'none' };
-  }
-  const above = ancestry(text, floor, lineStart, Math.min(nodeCol, cursorCol), first?.kind === 'item');
-  if (above.inScalar) {
-    return { kind: 'text', floor: lineStart };
-  }
-  const here: Step[] = [...above.steps, ...new Array<Step>(items).fill(0)];
-  if (key && key.kind === 'key') {
-    if (cursorCol > key.colon) {
-      const value = scalarRange(line, lineStart, key.valueCol, cursorCol, lineEnd);
-      if (line.slice(key.valueCol, cursorCol).startsWith('{') || isBlockScalarHeader(key.value)) {
-        return { kind: 'none' };
-      }
-      return {
-        kind: 'value',
-        steps: value.flow ? [...here, key.name, 0] : [...here, key.name],
-        range: { typed: value.typed, start: value.start, end: value.end, lead: cursorCol === key.colon + 1 ? ' ' : undefined },
-        owner: { lineStart, col: key.col },
-      };
-    }
-    if (cursorCol < key.col) {
-      return { kind: 'none' };
-    }
-    return {
-      kind: 'key',
-      steps: here,
-      typed: line.slice(key.col, cursorCol),
-      start: lineStart + key.col,
-      end: lineStart + key.keyEnd,
-      hasColon: true,
-      ownName: key.name,
-      col: key.col,
-      lineStart,
-    };
-  }
-  if (items > 0) {
-    const value = scalarRange(line, lineStart, parsed.contentCol, Math.max(cursorCol, parsed.contentCol), lineEnd);
-    return {
-      kind: 'value',
-      steps: here,
-      // "-" with the cursor right after it: the value needs a space before it.
-      range: { typed: value.typed, start: value.start, end: value.end, lead: line[parsed.contentCol - 1] === '-' ? ' ' : undefined },
-      owner: above.owner,
-      entry: { col: parsed.contentCol, lineStart },
-    };
-  }
-  const col = line.trim() === '' ? cursorCol : parsed.contentCol;
-  const typed = line.slice(col, cursorCol);
-  if (/[:\s]/.test(typed.trim())) {
-    return { kind: 'none' };
-  }
-  return { kind: 'key', steps: here, typed, start: lineStart + col, end: lineStart + Math.max(cursorCol, col + line.slice(col).trimEnd().length), hasColon: false, col, lineStart };
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The schema
@@ -468,13 +100,13 @@ function shapeOf(nodes: readonly SchemaNode[]): ValueShape {
 
 const INDENT = '  ';
 
-function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, existing: ReadonlySet<string>, sortPrefix = '0'): CompletionEntry[] {
+function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, sortPrefix = '0'): CompletionEntry[] {
   const { nodes } = schemaAt(place.steps);
   const names: string[] = [];
   for (const node of nodes) {
     const properties = node.properties as Record<string, unknown> | undefined;
     for (const name of Object.keys(properties ?? {})) {
-      if (!names.includes(name) && !existing.has(name)) {
+      if (!names.includes(name) && !place.existing.has(name)) {
         names.push(name);
       }
     }
@@ -487,9 +119,9 @@ function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, existing: Readonly
     let insertText: string;
     if (place.hasColon) {
       insertText = name;
-    } else if (shape === 'object') {
+    } else if (shape === 'object' && !place.flow) {
       insertText = `${name}:\n${indent}${INDENT}`;
-    } else if (shape === 'array') {
+    } else if (shape === 'array' && !place.flow) {
       insertText = `${name}:\n${indent}${INDENT}- `;
     } else {
       insertText = `${name}: `;
@@ -569,19 +201,14 @@ function prefixedCatalogues(typed: string): CatalogueId[] {
 
 interface Context {
   readonly text: string;
-  readonly floor: number;
-  readonly ceiling: number;
   readonly knowledge: Knowledge;
   /** The document looks like a system profile or is front matter: schema keys and values apply. */
   readonly profile: boolean;
 }
 
-function providerFor(context: Context, owner: { lineStart: number; col: number } | undefined): ReturnType<typeof serviceNamed> {
-  if (!owner) {
-    return undefined;
-  }
-  const around = siblings(context.text, context.floor, context.ceiling, owner.lineStart, owner.col);
-  for (const [name, value] of around) {
+/** The provider chosen beside the key that holds the value ("provider: AWS" next to "region:"). */
+function providerFor(context: Context, siblings: ReadonlyMap<string, string>): ReturnType<typeof serviceNamed> {
+  for (const [name, value] of siblings) {
     if (PROVIDER_KEY.test(name) || /^cloud$|^クラウド$/i.test(name)) {
       const service = serviceNamed(context.knowledge, value);
       if (service) {
@@ -603,7 +230,7 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
   const list = (items: CompletionEntry[]): CompletionResult => ({ items, isIncomplete: false });
 
   if (refs.has('cloudRegion') || (!known && REGION_KEY.test(lastKey))) {
-    return list(regionCompletions(knowledge, range, providerFor(context, place.owner)));
+    return list(regionCompletions(knowledge, range, providerFor(context, place.siblings)));
   }
   if (refs.has('cloudProvider') || (!known && PROVIDER_KEY.test(lastKey))) {
     return list(providerCompletions(knowledge, range));
@@ -611,9 +238,9 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
   const serviceKey = SERVICE_KEY.test(lastKey) || (lastKey === 'name' && keyPath.slice(0, -1).some((key) => SERVICE_KEY.test(key)));
   if (refs.has('cloudService') || (!known && serviceKey)) {
     const saas = keyPath.some((key) => /saas/i.test(key));
-    const items = serviceCompletions(knowledge, range, providerFor(context, place.owner), saas);
+    const items = serviceCompletions(knowledge, range, providerFor(context, place.siblings), saas);
     if (place.entry && schemaAt([...place.steps]).nodes.some((node) => node.type === 'object')) {
-      items.push(...entryKeyItems(place, context));
+      items.push(...entryKeyItems(place));
     }
     return list(items);
   }
@@ -642,7 +269,7 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
   if (known) {
     const items = schemaValueItems(schema.nodes, range);
     if (place.entry) {
-      items.push(...entryKeyItems(place, context));
+      items.push(...entryKeyItems(place));
     }
     if (items.length > 0) {
       return list(items);
@@ -665,16 +292,12 @@ function controlCataloguesForKeys(keyPath: readonly string[], typed: string): Ca
 }
 
 /** Keys of a sequence entry's mapping, offered where an entry's first key may be typed ("- na" → name). */
-function entryKeyItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Context): CompletionEntry[] {
+function entryKeyItems(place: Extract<YamlPlace, { kind: 'value' }>): CompletionEntry[] {
   if (!place.entry || /[:\s]/.test(place.range.typed.trim())) {
     return [];
   }
-  const existing = siblings(context.text, context.floor, context.ceiling, place.entry.lineStart, place.entry.col);
-  return keyItems(
-    { kind: 'key', steps: place.steps, typed: place.range.typed, start: place.range.start, end: place.range.end, hasColon: false, col: place.entry.col, lineStart: place.entry.lineStart },
-    new Set(existing.keys()),
-    '9',
-  );
+  const { typed, start, end } = place.range;
+  return keyItems({ kind: 'key', steps: place.steps, typed, start, end, hasColon: false, flow: false, col: place.entry.col, existing: new Set() }, '9');
 }
 
 const PROFILE_FILE = /(?:^|[/\\._-])(?:system[-_]?profile|profile|spec|procurement|調達|仕様)[^/\\]*\.ya?ml$/i;
@@ -700,27 +323,19 @@ export function looksLikeProfile(uri: string, text: string): boolean {
  * `frontMatter`: the schema always applies and comments are YAML comments.
  */
 export function yamlCompletions(text: string, uri: string, floor: number, ceiling: number, offset: number, knowledge: Knowledge, frontMatter: boolean): CompletionResult {
-  const place = placeAt(text, floor, offset);
-  const context: Context = { text, floor, ceiling, knowledge, profile: frontMatter || looksLikeProfile(uri, text) };
+  const place = yamlPlaceAt(text, floor, ceiling, offset);
+  const context: Context = { text, knowledge, profile: frontMatter || looksLikeProfile(uri, text) };
   switch (place.kind) {
     case 'none':
       return noCompletions();
     case 'comment':
       return { items: directiveCompletions(text, place.contentStart, offset, false), isIncomplete: false };
     case 'text': {
-      const terms = termCompletions(text, Math.max(place.floor, lineBounds(text, offset).start), offset, knowledge);
+      const terms = termCompletions(text, place.lineStart, offset, knowledge);
       return { items: terms, isIncomplete: terms.length > 0 };
     }
-    case 'key': {
-      if (!context.profile) {
-        return noCompletions();
-      }
-      const existing = new Set(siblings(text, floor, ceiling, place.lineStart, place.col).keys());
-      if (place.ownName !== undefined) {
-        existing.delete(place.ownName);
-      }
-      return { items: keyItems(place, existing), isIncomplete: false };
-    }
+    case 'key':
+      return context.profile ? { items: keyItems(place), isIncomplete: false } : noCompletions();
     case 'value':
       return valueItems(place, context);
   }

@@ -4,7 +4,7 @@
 
 import { mentionAt, type DocumentAnalysis } from '../analysis';
 import type { Glossary } from '../glossary/glossary';
-import type { TermEntry } from '../glossary/types';
+import type { PendingChange, TermEntry, TermSource } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
 import { controlCard } from './controlCard';
 import { escapeMarkdown, markdownLink } from './markdownText';
@@ -49,7 +49,9 @@ export function termCard(term: TermEntry, glossary: Glossary, surface?: string):
     const successorName = successor ? `${successor.term}（${successor.english}）` : term.status.successor;
     lines.push('');
     lines.push(
-      `**⚠ 旧名称 / superseded** (${escapeMarkdown(term.status.date)}) → ${escapeMarkdown(successorName)}`,
+      term.status.underWay
+        ? `**移行中 / being replaced** (${escapeMarkdown(term.status.date)}〜) → ${escapeMarkdown(successorName)}`
+        : `**⚠ 旧名称 / superseded** (${escapeMarkdown(term.status.date)}) → ${escapeMarkdown(successorName)}`,
     );
     if (term.status.note) {
       lines.push('');
@@ -68,6 +70,9 @@ export function termCard(term: TermEntry, glossary: Glossary, surface?: string):
     lines.push('');
     lines.push(`*${escapeMarkdown(term.caveat.en)}*`);
   }
+  for (const change of term.pending) {
+    lines.push('', ...pendingChangeLines(change));
+  }
   const aliases = term.aliases.filter((alias) => alias.canonical);
   if (aliases.length > 0) {
     lines.push('');
@@ -81,13 +86,38 @@ export function termCard(term: TermEntry, glossary: Glossary, surface?: string):
   lines.push('', '---', '');
   lines.push('**出典 / sources:**');
   lines.push('');
-  for (const source of term.sources) {
-    const detail = [source.publisher, source.date].filter(Boolean).join(', ');
-    lines.push(`- ${markdownLink(source.title, source.url)}${detail ? ` — ${escapeMarkdown(detail)}` : ''}`);
-  }
+  lines.push(...term.sources.map(sourceLine));
   lines.push('');
   lines.push(`*時点 / as of ${escapeMarkdown(term.asOf)} · govsec glossary: ${escapeMarkdown(term.id)}*`);
   return lines.join('\n');
+}
+
+function sourceLine(source: TermSource): string {
+  const detail = [source.publisher, source.date].filter(Boolean).join(', ');
+  return `- ${markdownLink(source.title, source.url)}${detail ? ` — ${escapeMarkdown(detail)}` : ''}`;
+}
+
+/** A decided change not yet in force: its dates first, since they are what a writer has to act on. */
+function pendingChangeLines(change: PendingChange): string[] {
+  const confidence = change.confidence === 'confirmed' ? '' : ' · **未確認 / unconfirmed**';
+  const dates = [
+    change.passed && `成立 / passed ${change.passed}`,
+    `公布 / promulgated ${change.promulgated}`,
+    change.inForce && `施行 / in force ${change.inForce}`,
+    change.inForceBy && `施行 / in force by ${change.inForceBy}（までに / at the latest）`,
+    !change.inForce && !change.inForceBy && '施行日未定 / date of entry into force not fixed',
+  ].filter((part): part is string => !!part);
+  return [
+    `**改正予定 / pending change**${confidence}`,
+    '',
+    escapeMarkdown(dates.join(' · ')),
+    '',
+    escapeMarkdown(change.change.ja),
+    '',
+    `*${escapeMarkdown(change.change.en)}*`,
+    '',
+    ...change.sources.map(sourceLine),
+  ];
 }
 
 /** The card for whatever is under `offset`: a glossary term, a cloud service or a control ID. */

@@ -1,12 +1,14 @@
 /**
- * The hover card for a cloud service, protocol-free: name, provider and kind; its status in the ISMAP list
- * in use (named with its as-of date, size and whether it is partial — never "not registered"); the
- * registrations that sources report; ガバメントクラウド status and regions in Japan; sources and as-of date.
+ * The hover card for a cloud service, protocol-free: name, provider and kind; its ISMAP state (ismapAssessment:
+ * on the list in use, reported registered, missing from the list, or reported not registered, each naming the
+ * list's date or the source); the registrations and "not registered" statements that sources report, with
+ * how sure each is; ガバメントクラウド status, where data is kept as sources state it, and regions in Japan; sources and
+ * as-of date.
  * All data is escaped.
  */
 
-import { describeList, ismapStatus } from '../services/status';
-import type { IsmapFact, IsmapList, ServiceEntry } from '../services/types';
+import { assessmentText, describeList, ismapAssessment } from '../services/status';
+import type { IsmapAbsence, IsmapEvidence, IsmapFact, IsmapList, ServiceEntry, ServiceSource } from '../services/types';
 import { escapeMarkdown, markdownLink } from './markdownText';
 
 export interface ServiceCardOptions {
@@ -20,16 +22,32 @@ const CONFIDENCE: Record<NonNullable<ServiceEntry['govCloud']>['confidence'], st
   low: '低 / low',
 };
 
+const EVIDENCE: Record<IsmapEvidence, string> = {
+  'official-list': '公式リスト / official list',
+  vendor: '事業者の発表 / provider',
+  'second-hand': '第三者情報 / second-hand',
+};
+
+function sourcesLink(sources: readonly ServiceSource[]): string {
+  const [source] = sources;
+  const more = sources.length > 1 ? ` (+${sources.length - 1})` : '';
+  return `${markdownLink(source.title, source.url)}${escapeMarkdown(more)}`;
+}
+
+function absenceLine(absence: IsmapAbsence): string {
+  const parts = [`${absence.program} 未登録 / not registered「${absence.listedName}」`, absence.asOf && `時点 / as of ${absence.asOf}`, EVIDENCE[absence.evidence]];
+  return `- ${escapeMarkdown(parts.filter(Boolean).join(' · '))} — ${sourcesLink(absence.sources)}`;
+}
+
 function factLine(fact: IsmapFact): string {
   const parts = [fact.program, fact.registrationNumber ?? '番号不明 / no number', `「${fact.listedName}」`];
   const dates = [
     fact.registered && `登録 / registered ${fact.registered}`,
     fact.announced && `発表 / announced ${fact.announced}`,
     fact.expires && `有効期限 / valid until ${fact.expires}`,
+    EVIDENCE[fact.evidence],
   ].filter((part): part is string => !!part);
-  const source = fact.sources[0];
-  const more = fact.sources.length > 1 ? ` (+${fact.sources.length - 1})` : '';
-  return `- ${escapeMarkdown([parts.join(' '), ...dates].join(' · '))} — ${markdownLink(source.title, source.url)}${escapeMarkdown(more)}`;
+  return `- ${escapeMarkdown([parts.join(' '), ...dates].join(' · '))} — ${sourcesLink(fact.sources)}`;
 }
 
 export function serviceCard(service: ServiceEntry, list: IsmapList, options: ServiceCardOptions = {}): string {
@@ -45,10 +63,12 @@ export function serviceCard(service: ServiceEntry, list: IsmapList, options: Ser
   }
 
   lines.push('', '---', '');
-  const status = ismapStatus(service, list);
-  lines.push(`**ISMAP:** ${status.found ? '✓ ' : ''}${escapeMarkdown(status.text.ja)}`);
+  const assessment = ismapAssessment(service, list);
+  const text = assessmentText(assessment, list);
+  const registered = assessment.state === 'listed' || assessment.state === 'reported-registered';
+  lines.push(`**ISMAP:** ${registered ? '✓ ' : ''}${escapeMarkdown(text.ja)}`);
   lines.push('');
-  lines.push(`*${escapeMarkdown(status.text.en)}*`);
+  lines.push(`*${escapeMarkdown(text.en)}*`);
   if (list.partial && list.partialNote) {
     lines.push('');
     lines.push(`**部分的なリスト / partial list:** ${escapeMarkdown(list.partialNote.ja)}`);
@@ -61,6 +81,14 @@ export function serviceCard(service: ServiceEntry, list: IsmapList, options: Ser
     lines.push('');
     for (const fact of service.ismap) {
       lines.push(factLine(fact));
+    }
+  }
+  if (service.notRegistered.length > 0) {
+    lines.push('');
+    lines.push('**出典のある「未登録」情報 / reported not registered:**');
+    lines.push('');
+    for (const absence of service.notRegistered) {
+      lines.push(absenceLine(absence));
     }
   }
 
@@ -76,6 +104,12 @@ export function serviceCard(service: ServiceEntry, list: IsmapList, options: Ser
     lines.push(escapeMarkdown(gov.note.ja));
     lines.push('');
     lines.push(`*${escapeMarkdown(gov.note.en)}*`);
+  }
+  for (const fact of service.dataResidency ?? []) {
+    lines.push('');
+    lines.push(`**データの所在 / data location:** ${escapeMarkdown(fact.note.ja)}${fact.asOf ? escapeMarkdown(`（${fact.asOf}時点）`) : ''} — ${sourcesLink(fact.sources)}`);
+    lines.push('');
+    lines.push(`*${escapeMarkdown(fact.note.en)}*`);
   }
   const japanese = service.regions.filter((region) => region.japan);
   if (japanese.length > 0) {

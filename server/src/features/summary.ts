@@ -14,7 +14,7 @@
 import type { DocumentAnalysis } from '../analysis';
 import type { Severity } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
-import { documentIndex, serviceMentions, usageOf } from '../rules/ismap/usage';
+import { documentIndex, serviceMentions, usageOf } from '../context/serviceUsage';
 import { ismapStatus, summarizeList, type IsmapListSummary, type IsmapStatus } from '../services/status';
 import type { ServiceEntry } from '../services/types';
 

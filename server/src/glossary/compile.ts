@@ -12,6 +12,7 @@ import {
   type CompiledGlossary,
   type CompiledSpelling,
   type GlossaryProblem,
+  type PendingChange,
   type TermEntry,
 } from './types';
 import { nodeOffset, parseAndValidate, positionOf, validatorFor, type ParsedYaml } from './yamlData';
@@ -51,6 +52,7 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
         ...raw,
         aliases: raw.aliases ?? [],
         related: raw.related ?? [],
+        pending: raw.pending ?? [],
         location: { file: file.path, line: position.line },
       };
       terms.push(entry);
@@ -112,12 +114,41 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
     if (entry.status.state === 'superseded' && !byId.has(entry.status.successor)) {
       problemAt(entry, ['status', 'successor'], `successor id "${entry.status.successor}" does not exist`);
     }
+    entry.pending.forEach((change, index) => {
+      for (const problem of pendingChangeProblems(change, entry.asOf)) {
+        problemAt(entry, ['pending', index, problem.field], problem.message);
+      }
+    });
   }
 
   if (problems.length > 0) {
     return { problems };
   }
   return { glossary: { format: COMPILED_GLOSSARY_FORMAT, terms, spellings }, problems };
+}
+
+/**
+ * Dates of a pending change out of order, or a change already in force by the entry's as-of date (then it
+ * belongs in the definition). Dates may be a year or a month only; ISO strings compare in order.
+ */
+function pendingChangeProblems(change: PendingChange, asOf: string): { field: keyof PendingChange; message: string }[] {
+  const problems: { field: keyof PendingChange; message: string }[] = [];
+  if (change.passed !== undefined && change.passed > change.promulgated) {
+    problems.push({ field: 'passed', message: `passed ${change.passed} is after promulgated ${change.promulgated}` });
+  }
+  if (change.inForce !== undefined && change.inForceBy !== undefined) {
+    problems.push({ field: 'inForceBy', message: 'give inForce (the date is fixed) or inForceBy (only a limit is known), not both' });
+  }
+  for (const field of ['inForce', 'inForceBy'] as const) {
+    const date = change[field];
+    if (date !== undefined && date < change.promulgated) {
+      problems.push({ field, message: `${field} ${date} is before promulgated ${change.promulgated}` });
+    }
+  }
+  if (change.inForce !== undefined && change.inForce <= asOf) {
+    problems.push({ field: 'inForce', message: `in force since ${change.inForce} (on or before asOf ${asOf}): record it in the definition, not as pending` });
+  }
+  return problems;
 }
 
 export function formatProblem(problem: GlossaryProblem): string {

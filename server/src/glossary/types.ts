@@ -25,10 +25,27 @@ export type TermStatus =
   | {
       readonly state: 'superseded';
       readonly successor: string;
+      /** When the successor took over; with underWay, when the move to it began. */
       readonly date: string;
+      /** The move to the successor is still in progress: the old name stays correct for what has not moved. */
+      readonly underWay?: boolean;
       readonly note?: Bilingual;
       readonly severity?: Severity;
     };
+
+/** A decided change not yet in force (a law passed and promulgated); moves into the definition once in force. */
+export interface PendingChange {
+  readonly change: Bilingual;
+  readonly passed?: string;
+  readonly promulgated: string;
+  /** The date the main provisions take effect, when fixed. */
+  readonly inForce?: string;
+  /** The latest date they take effect, when only a limit is known (within two years of promulgation). */
+  readonly inForceBy?: string;
+  /** unconfirmed: secondary sources only. */
+  readonly confidence: 'confirmed' | 'unconfirmed';
+  readonly sources: readonly TermSource[];
+}
 
 export type TermCategory =
   | 'organization' | 'system' | 'network' | 'program' | 'law' | 'guideline' | 'standard' | 'role'
@@ -52,6 +69,7 @@ export interface TermEntry {
   readonly definition: Bilingual;
   readonly caveat?: Bilingual;
   readonly related: readonly string[];
+  readonly pending: readonly PendingChange[];
   readonly sources: readonly TermSource[];
   readonly asOf: string;
   readonly status: TermStatus;

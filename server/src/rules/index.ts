@@ -9,6 +9,7 @@ import { govCloudUnsupportedProviderRule } from './govcloud/unsupportedProvider'
 import { ismapLiuScopeRule } from './ismap/liuScope';
 import { ismapRenewalPeriodRule } from './ismap/renewalPeriod';
 import { ismapUnregisteredServiceRule } from './ismap/unregisteredService';
+import { limitsDocumentSizeRule } from './limits/documentSize';
 import { privacyReportDeadlineRule } from './privacy/reportDeadline';
 import { privacyReportThresholdRule } from './privacy/reportThreshold';
 import { profileSchemaRule } from './profile/schema';
@@ -31,6 +32,7 @@ export const allRules: readonly Rule[] = [
   termVariantRule,
   nonGovernmentDomainRule,
   profileSchemaRule,
+  limitsDocumentSizeRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,43 +1,13 @@
 /** What a rule is and what it produces. Rules are pure: (document analysis) → findings. */
 
-import type { ControlReference as CatalogueLookup } from '../catalogues/catalogues';
+import type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from '../context/mentions';
 import type { DocumentContext, RegionMention } from '../context/types';
-import type { ControlReference } from '../document/controlRefs';
-import type { DocumentModel, SegmentKind } from '../document/model';
+import type { DocumentModel } from '../document/model';
 import type { Glossary } from '../glossary/glossary';
-import type { CompiledSpelling, Severity, TermEntry } from '../glossary/types';
+import type { Severity } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
-import type { ServiceEntry, ServiceSpelling } from '../services/types';
 
-interface MentionBase {
-  /** Offsets in the original text (UTF-16 units). */
-  readonly start: number;
-  readonly end: number;
-  /** The text as written in the document. */
-  readonly surface: string;
-}
-
-/** A glossary term found in the document. */
-export interface TermOccurrence extends MentionBase {
-  readonly kind: 'term';
-  readonly spelling: CompiledSpelling;
-  readonly term: TermEntry;
-  readonly segmentKind: SegmentKind;
-}
-
-/** A cloud service from the catalogue named in the document. */
-export interface ServiceOccurrence extends MentionBase {
-  readonly kind: 'service';
-  readonly spelling: ServiceSpelling;
-  readonly service: ServiceEntry;
-  readonly segmentKind: SegmentKind;
-}
-
-/** A control ID written with a framework cue; `control` is absent when the catalogue does not know it. */
-export interface ControlOccurrence extends MentionBase, ControlReference {
-  readonly kind: 'control';
-  readonly control: CatalogueLookup | undefined;
-}
+export type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from '../context/mentions';
 
 export interface RuleInput {
   readonly model: DocumentModel;

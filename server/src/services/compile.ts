@@ -3,7 +3,7 @@
  * compiled catalogue (JSON-serialisable), with every problem at its file, line and column.
  *
  * Checks beyond the schemas: unique service ids, unique spellings after NFKC (names and aliases), unique
- * region ids and registration numbers, list entries that name existing services and agree with the
+ * region ids and registration numbers, no service both reported registered and not registered, list entries that name existing services and agree with the
  * catalogue's sourced facts, and — when the compiled term glossary is given — links to glossary terms and
  * no spelling that is already a glossary term's.
  */
@@ -48,8 +48,8 @@ interface PlacedService {
   readonly index: number;
 }
 
-type RawService = Omit<ServiceEntry, 'location' | 'aliases' | 'ismap' | 'regions'> &
-  Partial<Pick<ServiceEntry, 'aliases' | 'ismap' | 'regions'>>;
+type RawService = Omit<ServiceEntry, 'location' | 'aliases' | 'ismap' | 'notRegistered' | 'regions'> &
+  Partial<Pick<ServiceEntry, 'aliases' | 'ismap' | 'notRegistered' | 'regions'>>;
 
 export function compileServices(
   servicesDirectory: string,
@@ -85,6 +85,7 @@ export function compileServices(
         ...raw,
         aliases: raw.aliases ?? [],
         ismap: raw.ismap ?? [],
+        notRegistered: raw.notRegistered ?? [],
         regions: raw.regions ?? [],
         location: { file, line: position.line },
       };
@@ -161,6 +162,14 @@ export function compileServices(
       }
       spellingOwner.set(key, service);
       spellings.push({ key, text: spelling.text, serviceId: entry.id, canonical: spelling.canonical });
+    }
+  }
+
+  // A service is either reported registered or reported not registered: a contradiction means the sources
+  // speak of different services (さくらのクラウド vs さくらのAI Engine), which are then separate entries.
+  for (const service of placed) {
+    if (service.entry.ismap.length > 0 && service.entry.notRegistered.length > 0) {
+      at(service, ['notRegistered'], `service "${service.entry.id}" has both ISMAP registrations and "not registered" reports; make the narrower one a service of its own`);
     }
   }
 

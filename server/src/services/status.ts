@@ -7,7 +7,7 @@
 import type { Bilingual } from '../glossary/types';
 import { isLatinOrDigit } from '../text/matcher';
 import { normalizeKey } from '../text/normalize';
-import type { IsmapList, IsmapListEntry, ServiceEntry } from './types';
+import type { IsmapAbsence, IsmapFact, IsmapList, IsmapListEntry, ServiceEntry, ServiceSource } from './types';
 
 /** A registration number in a comparable form: NFKC, upper case, no spaces, ASCII hyphens. */
 export function normalizeRegistrationNumber(text: string): string {
@@ -168,4 +168,127 @@ export function ismapStatus(service: ServiceEntry, list: IsmapList): IsmapStatus
     };
   }
   return { found: matches.length > 0, matches, similar, list: summary, text };
+}
+
+/**
+ * What govsec can say about a service's ISMAP registration, from the list in use and the catalogue's sources:
+ * - `listed`: the list holds it;
+ * - `reported-registered`: the list is partial and does not hold it, but a source reports a registration;
+ * - `not-in-partial-list`: the list is partial and no source says either way;
+ * - `not-in-imported-list`: a complete (imported official) list does not hold it;
+ * - `reported-not-registered`: the list is partial and a source says it is not registered.
+ */
+export type IsmapState = 'listed' | 'reported-registered' | 'not-in-partial-list' | 'not-in-imported-list' | 'reported-not-registered';
+
+export interface IsmapAssessment {
+  readonly state: IsmapState;
+  readonly status: IsmapStatus;
+  /** The source's report behind `reported-registered` (the first ISMAP one, else the first). */
+  readonly reported?: IsmapFact;
+  /** The source's statement behind `reported-not-registered`. */
+  readonly absence?: IsmapAbsence;
+}
+
+export function ismapAssessment(service: ServiceEntry, list: IsmapList): IsmapAssessment {
+  const status = ismapStatus(service, list);
+  if (status.found) {
+    return { state: 'listed', status };
+  }
+  // A complete list is the reference: what sources reported earlier may have lapsed since.
+  if (!list.partial) {
+    return { state: 'not-in-imported-list', status };
+  }
+  const absence = service.notRegistered[0];
+  if (absence) {
+    return { state: 'reported-not-registered', status, absence };
+  }
+  const reported = service.ismap.find((fact) => fact.program === 'ISMAP') ?? service.ismap[0];
+  if (reported) {
+    return { state: 'reported-registered', status, reported };
+  }
+  return { state: 'not-in-partial-list', status };
+}
+
+/** Who says it: the first source's publisher, else its title. */
+export function sourceName(sources: readonly ServiceSource[]): string {
+  const [first] = sources;
+  return first.publisher || first.title;
+}
+
+/** `C21-0008-2、2021-12-20登録` — the number and the date, whichever the fact has. */
+function factDetailsJa(fact: IsmapFact): string {
+  const date = fact.registered ? `${fact.registered}登録` : fact.announced ? `${fact.announced}発表` : undefined;
+  return [fact.registrationNumber ?? '番号不明', date].filter(Boolean).join('、');
+}
+
+function factDetailsEn(fact: IsmapFact): string {
+  const date = fact.registered ? `registered ${fact.registered}` : fact.announced ? `announced ${fact.announced}` : undefined;
+  return [fact.registrationNumber ?? 'no number known', date].filter(Boolean).join(', ');
+}
+
+/**
+ * The state as one sentence for the hover card and completion, without the service's name: where the list
+ * holds the service, what a source reports, or what is missing.
+ */
+export function assessmentText(assessment: IsmapAssessment, list: IsmapList): Bilingual {
+  const { state, reported, absence } = assessment;
+  switch (state) {
+    case 'reported-registered':
+      return {
+        ja: `出典によれば${reported!.program}登録済み（${factDetailsJa(reported!)}、${sourceName(reported!.sources)}）。部分的なISMAPリスト（${list.asOf}時点）には未収録です`,
+        en: `reported ${reported!.program}-registered (${factDetailsEn(reported!)}; ${sourceName(reported!.sources)}); not in the partial ISMAP list (as of ${list.asOf})`,
+      };
+    case 'reported-not-registered':
+      return {
+        ja: `${sourceName(absence!.sources)}${absence!.asOf ? `（${absence!.asOf}）` : ''}は「${absence!.listedName}」を${absence!.program}未登録としています`,
+        en: `${sourceName(absence!.sources)}${absence!.asOf ? ` (${absence!.asOf})` : ''} reports "${absence!.listedName}" as not ${absence!.program}-registered`,
+      };
+    default:
+      return assessment.status.text;
+  }
+}
+
+/**
+ * The finding of ismap/unregistered-service for a state that has one, as one short sentence per language
+ * (`named` is how the document writes the service: 「Box」 / "Box", or with the catalogue name after it).
+ * `undefined` for the registered states, which have no finding.
+ */
+export function unregisteredFinding(
+  assessment: IsmapAssessment,
+  list: IsmapList,
+  named: Bilingual,
+): { readonly severity: 'information' | 'warning'; readonly text: Bilingual } | undefined {
+  switch (assessment.state) {
+    case 'not-in-partial-list': {
+      const imported = list.importedFrom !== undefined;
+      return {
+        severity: 'information',
+        text: {
+          ja: `${named.ja}は${imported ? '取り込んだ' : '同梱の'}部分的なISMAPリスト（${list.asOf}時点）に無く、公式リストで確認が必要です`,
+          en: `${named.en} is not in ${imported ? 'the imported' : "govsec's bundled"} partial ISMAP list (as of ${list.asOf}); check the official list`,
+        },
+      };
+    }
+    case 'not-in-imported-list':
+      return {
+        severity: 'warning',
+        text: {
+          ja: `${named.ja}は取り込んだISMAPリスト（${list.asOf}時点）に掲載されていません`,
+          en: `${named.en} is not on the imported ISMAP list (as of ${list.asOf})`,
+        },
+      };
+    case 'reported-not-registered': {
+      const { absence } = assessment;
+      const who = sourceName(absence!.sources);
+      return {
+        severity: 'warning',
+        text: {
+          ja: `${named.ja}は${who}${absence!.asOf ? `（${absence!.asOf}）` : ''}で${absence!.program}未登録とされています`,
+          en: `${named.en} is reported as not ${absence!.program}-registered by ${who}${absence!.asOf ? ` (${absence!.asOf})` : ''}`,
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
 }

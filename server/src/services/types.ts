@@ -25,14 +25,33 @@ export interface ServiceAlias {
   readonly match?: boolean;
 }
 
+/**
+ * How directly a source shows an ISMAP state: the official list itself was read; the provider says so
+ * (press release, compliance page); or someone else reports it (news, blogs, third-party copies of the list).
+ */
+export type IsmapEvidence = 'official-list' | 'vendor' | 'second-hand';
+
 /** A registration reported by a source; only what the source says. */
 export interface IsmapFact {
   readonly program: IsmapProgram;
+  readonly evidence: IsmapEvidence;
   readonly registrationNumber?: string;
   readonly listedName: string;
   readonly registered?: string;
   readonly announced?: string;
   readonly expires?: string;
+  readonly note?: Bilingual;
+  readonly sources: readonly ServiceSource[];
+}
+
+/** A source's statement that a service is NOT on the ISMAP list, as of the statement's date. */
+export interface IsmapAbsence {
+  readonly program: IsmapProgram;
+  /** What the source says is not registered, in its words (may be narrower than the service). */
+  readonly listedName: string;
+  /** The date of the statement, where the source gives one. */
+  readonly asOf?: string;
+  readonly evidence: IsmapEvidence;
   readonly note?: Bilingual;
   readonly sources: readonly ServiceSource[];
 }
@@ -43,6 +62,13 @@ export interface GovCloudStatus {
   readonly announced?: string;
   readonly confidence: 'high' | 'medium' | 'low';
   readonly note: Bilingual;
+  readonly sources: readonly ServiceSource[];
+}
+
+/** Where a service keeps or processes data, as a source states it. */
+export interface DataResidencyFact {
+  readonly note: Bilingual;
+  readonly asOf?: string;
   readonly sources: readonly ServiceSource[];
 }
 
@@ -66,7 +92,10 @@ export interface ServiceEntry {
   readonly matchName?: boolean;
   readonly aliases: readonly ServiceAlias[];
   readonly ismap: readonly IsmapFact[];
+  /** Sources saying the service is not registered; never together with `ismap` facts. */
+  readonly notRegistered: readonly IsmapAbsence[];
   readonly govCloud?: GovCloudStatus;
+  readonly dataResidency?: readonly DataResidencyFact[];
   readonly regions: readonly ServiceRegion[];
   readonly caveat?: Bilingual;
   readonly sources: readonly ServiceSource[];
@@ -117,7 +146,7 @@ export interface IsmapListImport {
   readonly skipped: number;
 }
 
-/** An ISMAP list: the bundled partial one, or one imported from the official portal's CSV. */
+/** An ISMAP list: the bundled partial one, or one imported from the official list with `govsec ismap import`. */
 export interface IsmapList {
   readonly kind: 'ismap-list';
   readonly name: string;

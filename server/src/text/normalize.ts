@@ -129,3 +129,19 @@ function grow(starts: Uint32Array, ends: Uint32Array, needed: number) {
 export function normalizeKey(key: string): string {
   return normalize(key).text;
 }
+
+/** The index of the first normalised unit that comes from original offset `offset` or later (binary search). */
+export function normalizedIndex(normalized: NormalizedText, offset: number): number {
+  const starts = normalized.originalStart;
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (starts[middle] < offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}

@@ -12,9 +12,10 @@
  * の情報」, 「可用性99.9%」, 「可用性24時間」 and 「機密性3A」 are not read as classes.
  */
 
+import { normalizedRange } from '../../document/normalized';
 import type { Block, DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
-import { normalize, normalizeKey } from '../../text/normalize';
+import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
 
 type Axis = 'confidentiality' | 'integrity' | 'availability';
@@ -184,7 +185,7 @@ export const classificationUnknownLevelRule: Rule = {
       if (segment.kind === 'yaml-key') {
         continue;
       }
-      const normalized = normalize(text, segment.start, segment.end);
+      const normalized = normalizedRange(model, segment.start, segment.end);
       const toOriginal = (from: number, to: number) => ({ start: normalized.originalStart[from], end: normalized.originalEnd[to - 1] });
       for (const pattern of [JAPANESE_GRADE, ENGLISH_GRADE]) {
         pattern.lastIndex = 0;

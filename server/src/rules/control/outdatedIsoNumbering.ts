@@ -10,11 +10,12 @@
  * control/unknown-id's). A number written without "A." is read by the recogniser as 2013 and is left alone.
  */
 
+import { normalizedRange } from '../../document/normalized';
 import type { Catalogues, IsoMapping } from '../../catalogues/catalogues';
 import { segmentAt } from '../../document/sentences';
-import { normalize, normalizeKey } from '../../text/normalize';
+import { normalizeKey } from '../../text/normalize';
 import type { ControlOccurrence, Finding, Rule } from '../rule';
-import { familyOf, looksLikeOwnNumbering, sentenceCache } from './citation';
+import { familyOf, looksLikeOwnNumbering, sentenceCache } from '../../context/controlCitation';
 
 /** The sentence names the 2022 edition (ISO/IEC 27001:2022, JIS Q 27001:2023, 2022年版). */
 const NAMES_2022 = /(?:ISO\s?\/\s?IEC|ISO|JIS\s?Q)?\s?2700[12]\s?[:：]\s?(?:2022|2023)|2022年版|2022年改訂版/;
@@ -65,12 +66,12 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       }
       const { key } = written;
       const [start, end] = sentenceOf(occurrence.start);
-      const sentence = normalize(text, start, end).text;
+      const sentence = normalizedRange(model, start, end).text;
       if (!citedAs2022(occurrence, sentence, model)) {
         continue;
       }
-      const before = normalize(text, Math.max(start, occurrence.start - 8), occurrence.start).text;
-      const after = normalize(text, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
+      const before = normalizedRange(model, Math.max(start, occurrence.start - 8), occurrence.start).text;
+      const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
       if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(text, occurrence)) {
         continue;
       }

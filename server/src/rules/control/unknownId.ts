@@ -16,10 +16,11 @@
  * 統一基準 requirements (a)… or guideline measures -n whose item exists.
  */
 
+import { normalizedRange } from '../../document/normalized';
 import type { Catalogues } from '../../catalogues/catalogues';
 import { normalizeCommonStandardsId, normalizeNistId, parseIsmapId } from '../../catalogues/ids';
 import type { CatalogueId } from '../../catalogues/types';
-import { normalize, normalizeKey } from '../../text/normalize';
+import { normalizeKey } from '../../text/normalize';
 import type { ControlOccurrence, Finding, Rule, RuleInput } from '../rule';
 import {
   describeIds,
@@ -33,7 +34,7 @@ import {
   nearestListedPrefix,
   sentenceCache,
   yamlKeyNamesFramework,
-} from './citation';
+} from '../../context/controlCitation';
 
 /**
  * Controls that exist but are not in the bundled NIST catalogue: its coverage note says patch release 5.1.1
@@ -100,13 +101,12 @@ class Checker {
   }
 
   private nist(occurrence: ControlOccurrence): Unknown | undefined {
-    const { text } = this.input.model;
     const key = normalizeNistId(occurrence.id);
     if (!key || NIST_NOT_IN_CATALOGUE.has(key)) {
       return undefined;
     }
     // NIST CSF subcategories (PR.AC-1, GV.SC-10) end in a NIST-looking family and number.
-    if (/[A-Za-z]{2}\s?\.\s?$/.test(normalize(text, Math.max(0, occurrence.start - 4), occurrence.start).text)) {
+    if (/[A-Za-z]{2}\s?\.\s?$/.test(normalizedRange(this.input.model, Math.max(0, occurrence.start - 4), occurrence.start).text)) {
       return undefined;
     }
     if (occurrence.cue === 'prefix' && (/^[A-Za-z]{2}\s?-\s?0/.test(occurrence.id) || !this.named('nist-sp800-53'))) {
@@ -131,7 +131,6 @@ class Checker {
   }
 
   private iso(occurrence: ControlOccurrence): Unknown | undefined {
-    const { text } = this.input.model;
     const parts = isoParts(occurrence.id);
     const annexShape = /^A/i.test(normalizeKey(occurrence.id).trim());
     if (parts.some((part) => !Number.isInteger(part) || part <= 0) || (parts.length !== 2 && parts.length !== 3)) {
@@ -142,7 +141,7 @@ class Checker {
       // A 2013 number cited against 2022: control/outdated-iso-numbering's case.
       return undefined;
     }
-    if (/CLD\s?\.?\s?$/i.test(normalize(text, Math.max(0, occurrence.start - 5), occurrence.start).text)) {
+    if (/CLD\s?\.?\s?$/i.test(normalizedRange(this.input.model, Math.max(0, occurrence.start - 5), occurrence.start).text)) {
       return undefined;
     }
     const fitsAnnex = parts.length === 2 ? parts[0] >= 5 && parts[0] <= 8 : parts[0] >= 5 && parts[0] <= 18;
@@ -180,7 +179,7 @@ class Checker {
 
   private names2022(occurrence: ControlOccurrence): boolean {
     const [start, end] = this.sentenceOf(occurrence.start);
-    return /2700[12]\s?[:：]\s?(?:2022|2023)|2022年版/.test(normalize(this.input.model.text, start, end).text);
+    return /2700[12]\s?[:：]\s?(?:2022|2023)|2022年版/.test(normalizedRange(this.input.model, start, end).text);
   }
 
   private ismap(occurrence: ControlOccurrence): Unknown | undefined {

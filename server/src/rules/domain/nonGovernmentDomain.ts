@@ -17,7 +17,7 @@ import { segmentAt } from '../../document/sentences';
 import type { Knowledge } from '../../knowledge';
 import { normalize, normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { sentenceSpan } from '../govcloud/sentence';
+import { sentenceSpan } from '../../document/sentences';
 
 /**
  * A host name with a common top-level domain (file names such as index.html or spec.md do not match). Run on

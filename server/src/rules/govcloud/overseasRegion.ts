@@ -13,7 +13,7 @@ import type { RegionMention } from '../../context/types';
 import type { ServiceEntry, ServiceRegion } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { keyPathAt, sentenceSpan } from './sentence';
+import { keyPathAt, sentenceSpan } from '../../document/sentences';
 
 /** A sentence about what a provider's ISMAP registration covers (「ISMAPの言明対象範囲には us-east-1 も含まれる」). */
 const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録範囲|範囲|カバー|対象リージョン|coverage|scope)|(?:言明|対象範囲|適用範囲|登録範囲|coverage|scope)[\s\S]*?ISMAP/i;

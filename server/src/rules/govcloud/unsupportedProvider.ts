@@ -19,7 +19,7 @@ import type { Knowledge } from '../../knowledge';
 import type { ServiceEntry } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { sentenceSpan } from './sentence';
+import { sentenceSpan } from '../../document/sentences';
 
 /** A key under which a value names the system's platform. */
 const PLATFORM_KEY = /platform|基盤|cloud|クラウド|provider|プロバイダ|事業者|iaas|paas|infrastructure|インフラ|hosting|ホスティング|稼働環境/i;

@@ -22,7 +22,8 @@ import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
-import { documentIndex, normalizedIndex, serviceMentions, usageOf, yamlRecords, type ServiceMention } from './usage';
+import { normalizedIndex } from '../../text/normalize';
+import { documentIndex, serviceMentions, usageOf, yamlRecords, type ServiceMention } from '../../context/serviceUsage';
 
 /** Glossary terms for information outside ISMAP-LIU's scope. */
 type InfoKind = 'confidentiality-3' | 'sensitive-personal-info' | 'ordinance-sensitive-info';
@@ -140,7 +141,7 @@ export const ismapLiuScopeRule: Rule = {
     const group = (offset: number, kind: SegmentKind): Group => {
       const segment = segmentAt(model.segments, offset);
       const record = segment?.keyPath !== undefined ? records.get(segment.end) : undefined;
-      const [start, end] = record ? [record.start, record.end] : index.sentence(offset, kind);
+      const [start, end] = record ? [record.start, record.end] : index.sentence(offset);
       const key = `${record ? 'r' : 's'}${start}:${end}`;
       let found = groups.get(key);
       if (!found) {
@@ -175,7 +176,7 @@ export const ismapLiuScopeRule: Rule = {
       if (INFO_TERMS.has(term.term.id)) {
         group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
       } else if (term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start)) {
-        const [start, end] = index.sentence(term.start, term.segmentKind);
+        const [start, end] = index.sentence(term.start);
         const normalized = index.normalized(start, end);
         const after = normalized.text.slice(normalizedIndex(normalized, term.end));
         if (!LIU_NEGATED_AFTER.test(after)) {
@@ -260,7 +261,7 @@ export const ismapLiuScopeRule: Rule = {
         if (declaring.has(liu.start)) {
           continue;
         }
-        const [start, end] = index.sentence(liu.start, liu.kind);
+        const [start, end] = index.sentence(liu.start);
         const normalized = index.normalized(start, end);
         if (LIU_SUBJECT_AFTER.test(normalized.text.slice(normalizedIndex(normalized, liu.end)))) {
           subjects.push({ start: liu.start, end: liu.end });
@@ -295,7 +296,7 @@ export const ismapLiuScopeRule: Rule = {
         if (segment?.keyPath !== undefined) {
           platform = segment.keyPath.some((key) => PLATFORM_KEY.test(normalizeKey(key).toLowerCase())) && usageOf(index, mention) === 'used';
         } else {
-          const [start, end] = index.sentence(mention.start, mention.segmentKind);
+          const [start, end] = index.sentence(mention.start);
           const text = index.normalized(start, end).text;
           platform = PLATFORM_STRONG.test(text) && !NEGATION.test(text) && usageOf(index, mention) === 'used';
         }

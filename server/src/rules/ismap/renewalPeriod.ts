@@ -15,7 +15,9 @@
 import type { Segment } from '../../document/model';
 import type { TermSource } from '../../glossary/types';
 import type { Finding, Rule, RuleInput } from '../rule';
-import { documentIndex, normalizedIndex } from './usage';
+import { blockAt } from '../../document/blocks';
+import { normalizedIndex } from '../../text/normalize';
+import { documentIndex } from '../../context/serviceUsage';
 import { normalizeKey } from '../../text/normalize';
 
 const ISMAP_SCHEME = new Set(['ismap', 'ismap-renewal', 'ismap-cloud-service-list']);
@@ -79,7 +81,7 @@ export const ismapRenewalPeriodRule: Rule = {
     };
 
     const check = (segment: Segment, offset: number) => {
-      const [sentenceStart, sentenceEnd] = index.sentence(offset, segment.kind);
+      const [sentenceStart, sentenceEnd] = index.sentence(offset);
       const sentence = index.normalized(sentenceStart, sentenceEnd);
       const text = sentence.text;
       const at = normalizedIndex(sentence, offset);
@@ -130,12 +132,10 @@ export const ismapRenewalPeriodRule: Rule = {
           if (!heading || !ISMAP_TEXT.test(heading) || new RegExp(OTHER_SCHEME_TEXT.source, 'i').test(heading)) {
             return;
           }
-          // From the start of the list item or table cell; a table row's other cells and the heading may say
-          // what the period is (| 有効期間 | 3年 |).
-          const before = text.slice(0, at);
-          const cell = segment.kind === 'table' ? before.lastIndexOf('|') + 1 : 0;
-          const marker = /^\s*(?:>\s*)*(?:[-+*]|\d{1,9}[.)])?\s*/.exec(before.slice(cell));
-          gapStart = cell + (marker ? marker[0].length : 0);
+          // From the start of the paragraph, list item or table cell; a table row's other cells and the
+          // heading may say what the period is (| 有効期間 | 3年 |).
+          const block = blockAt(model, offset);
+          gapStart = block ? Math.max(0, Math.min(at, normalizedIndex(sentence, block.start))) : 0;
           const row = segment.kind === 'table' ? text : '';
           renewalContext = RENEWAL_CUE.test(heading) || RENEWAL_CUE.test(row);
           validityContext = VALIDITY_GAP.test(row);

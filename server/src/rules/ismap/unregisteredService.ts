@@ -1,39 +1,31 @@
 /**
  * ismap/unregistered-service — a cloud service from the catalogue that the document uses for its system and
- * that the loaded ISMAP list does not hold. The list may be partial (the bundled one is), so the message never
- * says "not registered": it says "not found in the ISMAP list loaded (<name>, as of <date>, <N> services[,
- * partial])", as ismapStatus words it, and names what the catalogue's sources report about the service.
+ * whose registration is not shown (ismapAssessment): missing from the partial bundled list with no source
+ * either way (information: check the official list), missing from an imported official list (warning), or
+ * reported not registered by a source (warning naming it). Registered services — on the list, or reported
+ * registered by a source while the list is partial — have no finding.
  *
  * Not reported: services on the list; a service named only as a rejected candidate, in a comparison, in a
  * history or a market overview (see usage.ts); documents whose sector is given as private.
  */
 
-import { ismapStatus, type IsmapStatus } from '../../services/status';
+import { ismapAssessment, unregisteredFinding, type IsmapAssessment } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { documentIndex, serviceMentions, usageOf } from './usage';
+import { documentIndex, serviceMentions, usageOf } from '../../context/serviceUsage';
 
-function messageFor(surface: string, service: ServiceEntry, status: IsmapStatus): string {
+function named(surface: string, service: ServiceEntry) {
   const sameName = normalizeKey(surface) === normalizeKey(service.name);
-  const named = sameName ? `「${surface}」` : `「${surface}」（${service.name}）`;
-  const namedEn = sameName ? `"${surface}"` : `"${surface}" (${service.name})`;
-  // What the catalogue's sources report (never counted as "found": the list is the reference).
-  const reported = service.ismap.find((fact) => fact.program === 'ISMAP') ?? service.ismap[0];
-  const noteJa = reported
-    ? `。サービスカタログの資料は「${reported.listedName}」の${reported.program}登録を伝えています。公式のISMAPクラウドサービスリストで確認してください`
-    : '';
-  const noteEn = reported
-    ? `; the catalogue's sources report ${reported.program} registration of "${reported.listedName}" — check the official ISMAP Cloud Service List`
-    : '';
-  return `ISMAPリスト: ${named}は${status.text.ja}${noteJa} (${namedEn} is ${status.text.en}${noteEn})`;
+  return sameName ? { ja: `「${surface}」`, en: `"${surface}"` } : { ja: `「${surface}」（${service.name}）`, en: `"${surface}" (${service.name})` };
 }
 
 export const ismapUnregisteredServiceRule: Rule = {
   id: 'ismap/unregistered-service',
   defaultSeverity: 'warning',
   procurementOnly: true,
-  description: 'Cloud service used for the system but not found in the loaded ISMAP list (names the list and its as-of date).',
+  description:
+    'Cloud service used for the system whose ISMAP registration is not shown: a prompt when the partial list lacks it, a warning when an imported list lacks it or a source reports it unregistered.',
   check(input) {
     const { context, knowledge, model } = input;
     // ISMAP is for government procurement; a document that declares itself a private business's is out of scope.
@@ -41,33 +33,24 @@ export const ismapUnregisteredServiceRule: Rule = {
       return [];
     }
     const list = knowledge.ismapList;
-    const statuses = new Map<string, IsmapStatus>();
+    const assessments = new Map<string, IsmapAssessment>();
     const index = documentIndex(model);
     const findings: Finding[] = [];
-    const messages = new Map<string, string>();
     for (const mention of serviceMentions(input)) {
-      let status = statuses.get(mention.service.id);
-      if (!status) {
-        status = ismapStatus(mention.service, list);
-        statuses.set(mention.service.id, status);
+      let assessment = assessments.get(mention.service.id);
+      if (!assessment) {
+        assessment = ismapAssessment(mention.service, list);
+        assessments.set(mention.service.id, assessment);
       }
-      if (status.found || usageOf(index, mention) !== 'used') {
+      const finding = unregisteredFinding(assessment, list, named(mention.surface, mention.service));
+      if (!finding || usageOf(index, mention) !== 'used') {
         continue;
       }
-      const { service } = mention;
-      const cacheKey = `${service.id}\u0000${mention.surface}`;
-      let message = messages.get(cacheKey);
-      if (message === undefined) {
-        message = messageFor(mention.surface, service, status);
-        messages.set(cacheKey, message);
-      }
-      // A partial list cannot contradict a registration that a source reports: that case is only a hint to
-      // check the official list (govsec ismap import); everything else is a warning.
-      const reportedRegistered = service.ismap.some((fact) => fact.program === 'ISMAP' && fact.sources.length > 0);
       findings.push({
         ruleId: this.id,
-        severity: list.partial && reportedRegistered ? 'information' : this.defaultSeverity,
-        message,
+        // Only what a source or a complete list says is worth a warning; a gap in the partial list is a prompt.
+        severity: finding.severity === 'warning' ? this.defaultSeverity : finding.severity,
+        message: `${finding.text.ja} (${finding.text.en})`,
         start: mention.start,
         end: mention.end,
       });

@@ -14,10 +14,10 @@
  * another recipient (発注者, 監督職員 …).
  */
 
+import { normalizedRange } from '../../document/normalized';
 import { segmentAt } from '../../document/sentences';
-import { normalize } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { clauseAround, SentenceCache } from './scope';
+import { clauseAround, SentenceCache } from '../../context/privacyScope';
 
 const KEYWORD = /速報(?!値)|確報/g;
 const NUMBER = '(\\d+|[一二三四五六七八九十]+)';
@@ -112,11 +112,11 @@ export const privacyReportDeadlineRule: Rule = {
       if (segment.kind === 'yaml-key') {
         continue;
       }
-      const normalizedSegment = normalize(model.text, segment.start, segment.end);
+      const normalizedSegment = normalizedRange(model, segment.start, segment.end);
       KEYWORD.lastIndex = 0;
       let keyword: RegExpExecArray | null;
       while ((keyword = KEYWORD.exec(normalizedSegment.text))) {
-        const { around, fresh } = sentences.at(normalizedSegment.originalStart[keyword.index], segment.kind);
+        const { around, fresh } = sentences.at(normalizedSegment.originalStart[keyword.index]);
         if (!fresh) {
           continue; // the sentence of an earlier keyword, already checked
         }

@@ -12,9 +12,11 @@
  * (public/private) comes from the sentence, its paragraph, its heading, then the document context.
  */
 
-import { normalize } from '../../text/normalize';
+import { normalizedRange } from '../../document/normalized';
 import type { Finding, Rule } from '../rule';
-import { clauseAround, indexOfOriginal, SentenceCache, Surroundings, sentenceBounds } from './scope';
+import { sentenceAt } from '../../document/sentences';
+import { normalizedIndex } from '../../text/normalize';
+import { clauseAround, SentenceCache, Surroundings } from '../../context/privacyScope';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
 const PEOPLE = /(?<![\d,.〇一二三四五六七八九十百千万])(\d{1,3}(?:,\d{3})+|\d+|[一1]?千)(?![\d,])[ \t]*(人|名)?/g;
@@ -74,7 +76,7 @@ export const privacyReportThresholdRule: Rule = {
       if (segment.kind === 'yaml-key') {
         continue;
       }
-      const normalized = normalize(model.text, segment.start, segment.end);
+      const normalized = normalizedRange(model, segment.start, segment.end);
       PEOPLE.lastIndex = 0;
       let match: RegExpExecArray | null;
       while ((match = PEOPLE.exec(normalized.text))) {
@@ -92,9 +94,9 @@ export const privacyReportThresholdRule: Rule = {
         if (segment.keyPath && segment.keyPath.length > 0 && structured(segment.keyPath)) {
           continue; // reported below as a structured value
         }
-        const { around } = sentences.at(start, segment.kind);
+        const { around } = sentences.at(start);
         const sentence = around.sentence.text;
-        const at = indexOfOriginal(around.sentence, start);
+        const at = normalizedIndex(around.sentence, start);
         const [clauseStart, clauseEnd] = clauseAround(sentence, at);
         if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !(BREACH.test(sentence) || sentence.includes('本人の数')) || !REPORT.test(sentence)) {
           continue;
@@ -116,8 +118,8 @@ export const privacyReportThresholdRule: Rule = {
         const numberEnd = value[1].length + value[2].length;
         const unitEnd = value[3] ? normalized.text.indexOf(value[3], numberEnd) + 1 : numberEnd;
         const end = normalized.originalEnd[unitEnd - 1];
-        const [lineStart, lineEnd] = sentenceBounds(model.text, start, segment.kind);
-        if (new Surroundings(model, [], lineStart, lineEnd).sideAt(0, context) !== 'public') {
+        const line = sentenceAt(model, start);
+        if (new Surroundings(model, line.start, line.end, start).sideAt(0, context) !== 'public') {
           continue;
         }
         const numberOriginal = model.text.slice(start, normalized.originalEnd[numberEnd - 1]);

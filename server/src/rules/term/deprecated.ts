@@ -8,8 +8,8 @@
 import type { Glossary } from '../../glossary/glossary';
 import type { TermStatus } from '../../glossary/types';
 import type { Finding, Rule } from '../rule';
-import { historicalReason } from './historical';
-import { headingsOf, sectionTracker } from './textContext';
+import { historicalReason } from '../../context/historical';
+import { headingsAt } from '../../document/blocks';
 
 /** "2025-07-01" → "2025年7月1日"; the glossary may give only a year or a month. */
 export function japaneseDate(date: string): string {
@@ -35,7 +35,6 @@ export const termDeprecatedRule: Rule = {
   description: 'Superseded term used as if current; names the successor and the date.',
   check({ terms, glossary, model }) {
     const findings: Finding[] = [];
-    let sectionsAt: ReturnType<typeof sectionTracker> | undefined;
     for (const occurrence of terms) {
       const { status } = occurrence.term;
       if (status.state !== 'superseded') {
@@ -45,10 +44,9 @@ export const termDeprecatedRule: Rule = {
       if (!successor) {
         continue;
       }
-      sectionsAt ??= sectionTracker(headingsOf(model));
       const reason = historicalReason(occurrence, {
         model,
-        sections: sectionsAt(occurrence.start),
+        sections: headingsAt(model, occurrence.start),
         successorIds: successorChain(glossary, status.successor),
         terms,
         supersededOn: status.date,

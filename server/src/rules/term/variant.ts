@@ -1,6 +1,8 @@
 /**
- * term/variant — a spelling of a glossary term that is not one of its canonical spellings: a full-width
- * form (ＩＳＭＡＰ), a short form (ガバクラ) or another known variant ("ISMAP LIU").
+ * term/variant — a spelling of a glossary term that the glossary lists as non-canonical: a short form
+ * (ガバクラ, in any width: ｶﾞﾊﾞｸﾗ) or another known variant ("ISMAP LIU"). A canonical spelling written in
+ * another width (ＩＳＭＡＰ) is not a variant. A name marked as colloquial (いわゆるガバクラ) or explained
+ * right after by the canonical name (ガバクラ（ガバメントクラウド）) is left alone.
  *
  * A spelling inside the quoted title of a document is the document's own and is left alone: anything in
  * 『…』 (the bracket for titles), and text in 「…」, “…” or "…" whose quoted text ends with a document-type
@@ -8,14 +10,29 @@
  */
 
 import type { DocumentModel } from '../../document/model';
+import { normalizedRange } from '../../document/normalized';
+import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule, TermOccurrence } from '../rule';
-import { enclosingQuotations, looksLikeDocumentTitle } from './textContext';
+import { enclosingQuotations, looksLikeDocumentTitle } from '../../context/quotations';
 
 /** Whether the mention sits in the quoted title of a document. */
 export function inQuotedTitle(model: DocumentModel, occurrence: TermOccurrence): boolean {
   return enclosingQuotations(model, occurrence.start, occurrence.end).some(
     (quotation) => quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner),
   );
+}
+
+/** Words that mark a name as colloquial (いわゆるガバクラ, 通称「ガバクラ」). */
+const COLLOQUIAL_MARKER = /(?:いわゆる|所謂|通称|俗に|俗称|略称|略して|so-called|aka)\s*[「『"“]?$/i;
+
+/** Whether the writer marks the variant as colloquial, or explains it with the canonical name right after it. */
+function markedColloquial(model: DocumentModel, occurrence: TermOccurrence, canonical: string): boolean {
+  const before = normalizedRange(model, Math.max(0, occurrence.start - 12), occurrence.start).text;
+  if (COLLOQUIAL_MARKER.test(before)) {
+    return true;
+  }
+  const after = normalizedRange(model, occurrence.end, Math.min(model.text.length, occurrence.end + canonical.length + 4)).text;
+  return after.replace(/^[」』"”]?\s*[(（]\s*/, '').startsWith(normalizeKey(canonical));
 }
 
 export const termVariantRule: Rule = {
@@ -27,13 +44,12 @@ export const termVariantRule: Rule = {
     const findings: Finding[] = [];
     for (const occurrence of terms) {
       const { term, surface, spelling } = occurrence;
-      const isCanonical =
-        surface === term.term || term.aliases.some((alias) => alias.canonical && alias.text === surface);
-      if (isCanonical || inQuotedTitle(model, occurrence)) {
+      // A canonical spelling in another character width (ＩＳＭＡＰ, 機密性２情報) is the same spelling: government
+      // texts write it so. Only a spelling the glossary lists as non-canonical is a variant, in any width.
+      if (spelling.canonical || inQuotedTitle(model, occurrence) || markedColloquial(model, occurrence, term.term)) {
         continue;
       }
-      // A canonical alias written in another width (ＩＳＭＡＰ-ＬＩＵ) suggests that alias; anything else suggests the term.
-      const suggestion = spelling.canonical ? spelling.text : term.term;
+      const suggestion = term.term;
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,

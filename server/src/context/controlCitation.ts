@@ -4,14 +4,14 @@
  * sentence it sits in, and how to describe a catalogue's valid IDs in a message.
  */
 
-import type { Catalogues } from '../../catalogues/catalogues';
-import { parentKey } from '../../catalogues/ids';
-import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../../catalogues/types';
-import type { DocumentModel } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
-import { normalize, normalizeKey } from '../../text/normalize';
-import type { ControlOccurrence } from '../rule';
-import { wrappedSentence } from '../term/textContext';
+import { normalizedRange } from '../document/normalized';
+import type { Catalogues } from '../catalogues/catalogues';
+import { parentKey } from '../catalogues/ids';
+import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../catalogues/types';
+import type { DocumentModel } from '../document/model';
+import { segmentAt, sentenceSpan } from '../document/sentences';
+import { normalize, normalizeKey } from '../text/normalize';
+import type { ControlOccurrence } from './mentions';
 
 export function familyOf(occurrence: ControlOccurrence): CatalogueFamily {
   return CATALOGUE_FAMILY[occurrence.framework];
@@ -124,7 +124,7 @@ export function frameworkAdjacent(
   const { text } = model;
   const family = familyOf(occurrence);
   const [sentenceStart, sentenceEnd] = sentence;
-  const scope = normalize(text, sentenceStart, Math.max(sentenceEnd, occurrence.end));
+  const scope = normalizedRange(model, sentenceStart, Math.max(sentenceEnd, occurrence.end));
   const pattern = FRAMEWORK_NAME[family];
   pattern.lastIndex = 0;
   let nearest: { end: number; standard?: string; name: string } | undefined;
@@ -179,7 +179,7 @@ export function documentNames(model: DocumentModel): (family: CatalogueFamily) =
   return (family) => {
     let named = cache.get(family);
     if (named === undefined) {
-      normalizedSegments ??= model.segments.map((segment) => normalize(model.text, segment.start, segment.end).text);
+      normalizedSegments ??= model.segments.map((segment) => normalizedRange(model, segment.start, segment.end).text);
       const pattern = new RegExp(FRAMEWORK_NAME[family].source);
       named = normalizedSegments.some((segment) => {
         const match = pattern.exec(segment);
@@ -197,7 +197,7 @@ export function sentenceCache(model: DocumentModel): (offset: number) => [number
   return (offset) => {
     let sentence = cache.get(offset);
     if (!sentence) {
-      sentence = wrappedSentence(model, offset);
+      sentence = sentenceSpan(model, offset, offset);
       cache.set(offset, sentence);
     }
     return sentence;

@@ -9,10 +9,11 @@
  * Matching runs on NFKC-normalised text (９．２．１ reads as 9.2.1) and maps back to original offsets.
  */
 
+import { normalizedRange } from '../document/normalized';
 import type { CatalogueId } from '../catalogues/types';
-import { normalize, type NormalizedText } from '../text/normalize';
-import type { DocumentModel } from './model';
-import { sentenceAround } from './sentences';
+import { normalize } from '../text/normalize';
+import type { DocumentModel } from '../document/model';
+import { sentenceAt } from '../document/sentences';
 
 export type FrameworkId = CatalogueId;
 
@@ -204,19 +205,18 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
   }
 }
 
-/** `normalizedSegments[i]` may give segment i already normalised (the analysis normalises each segment once). */
 const DIGIT = /[0-9０-９]/;
 
-export function findControlReferences(model: DocumentModel, normalizedSegments?: readonly (NormalizedText | undefined)[]): ControlReference[] {
+export function findControlReferences(model: DocumentModel): ControlReference[] {
   const { text } = model;
   const references: ControlReference[] = [];
   const scopeCues = new Map<number, { hits: CueHit[]; normalizedStart: Uint32Array; scopeStart: number }>();
-  for (const [index, segment] of model.segments.entries()) {
+  for (const segment of model.segments) {
     // Every control ID has a digit: most segments are skipped without normalising them.
     if (!DIGIT.test(text.slice(segment.start, segment.end))) {
       continue;
     }
-    const normalized = normalizedSegments?.[index] ?? normalize(text, segment.start, segment.end);
+    const normalized = normalizedRange(model, segment.start, segment.end);
     const candidates = candidatesIn(normalized.text);
     if (candidates.length === 0) {
       continue;
@@ -232,10 +232,10 @@ export function findControlReferences(model: DocumentModel, normalizedSegments?:
         hits = [...yamlKeyCues(segment.keyPath), ...own];
         at = candidate.start;
       } else {
-        const [scopeStart, scopeEnd] = sentenceAround(text, start, segment.kind);
+        const { start: scopeStart, end: scopeEnd } = sentenceAt(model, start);
         let scope = scopeCues.get(scopeStart * 7919 + scopeEnd);
         if (!scope) {
-          const scopeText = normalize(text, scopeStart, scopeEnd);
+          const scopeText = normalizedRange(model, scopeStart, scopeEnd);
           scope = { hits: findCues(scopeText.text), normalizedStart: scopeText.originalStart, scopeStart };
           scopeCues.set(scopeStart * 7919 + scopeEnd, scope);
         }

@@ -9,13 +9,16 @@
  * linear in the document.
  */
 
+import { normalizedRange } from '../document/normalized';
 import { isMap, isScalar, visit, type Document } from 'yaml';
-import { PLATFORM_STATEMENT } from '../../context/documentContext';
-import type { DocumentModel, Segment, SegmentKind } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
-import type { ServiceEntry } from '../../services/types';
-import { normalize, normalizeKey, type NormalizedText } from '../../text/normalize';
-import type { RuleInput } from '../rule';
+import { PLATFORM_STATEMENT } from './documentContext';
+import type { DocumentModel, Segment, SegmentKind } from '../document/model';
+import { blockAt, blockIndexAt, listLeadIn } from '../document/blocks';
+import { segmentAt, sentenceAt, splitSentences } from '../document/sentences';
+import type { ServiceEntry } from '../services/types';
+import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
+import type { Knowledge } from '../knowledge';
+import type { ServiceOccurrence, TermOccurrence } from './mentions';
 
 /** A cloud service named in the document: a catalogue spelling, or a glossary term linked to a service. */
 export interface ServiceMention {
@@ -26,7 +29,7 @@ export interface ServiceMention {
   readonly segmentKind: SegmentKind;
 }
 
-export function serviceMentions(input: RuleInput): ServiceMention[] {
+export function serviceMentions(input: { readonly services: readonly ServiceOccurrence[]; readonly terms: readonly TermOccurrence[]; readonly knowledge: Knowledge }): ServiceMention[] {
   const mentions: ServiceMention[] = input.services.map((mention) => ({
     service: mention.service,
     start: mention.start,
@@ -69,9 +72,6 @@ const OPEN_TAIL = /^(?:上|環境|基盤|サービス|クラウド)?(?:等|な�
 /** A later clause that still only enumerates names: 「Vultr及びLinodeは」. */
 const OPEN_END = /(?:を|は|も|と|や|及び|および|並びに|又は|または|等|など|には|では|[A-Za-z0-9\u30A0-\u30FF)）])$/;
 
-const TABLE_LINE = /^\s*(?:>\s*)*\|/;
-const LIST_LINE = /^\s*(?:>\s*)*(?:[-+*]|\d{1,9}[.)])(?:\s|$)/;
-const HEADING_LINE = /^\s{0,3}(?:>\s*)*#{1,6}(?:\s|$)/;
 /** A table cell that says the row's service is adopted. */
 const ROW_USAGE_CELL = /\|\s*(?:採用|利用|使用|導入|選定|○|◯)\s*(?=\||$)/;
 const HEADER_REJECT = /不採用|比較|候補|検討|代替|除外|評価対象|参考|可否|要否|沿革|経緯/;
@@ -96,108 +96,28 @@ function usageOfText(text: string): Usage {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Lines, sentences, headings, table headers and list introductions.
+// Sentences, headings, table headers and list introductions, read from the document model.
 
 interface LineIntro {
   readonly kind: 'heading' | 'prose';
   readonly text: string;
 }
 
-/** The index of the normalised unit covering original offset `offset` (the first unit that starts at or after it). */
-export function normalizedIndex(normalized: NormalizedText, offset: number): number {
-  const starts = normalized.originalStart;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle] < offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
-}
-
+/** Per-version memo of the usage reads: normalised sentences and per-sentence analyses shared by every mention. */
 export class DocumentIndex {
   readonly text: string;
-  private readonly lineStarts: number[] = [0];
-  private readonly terminators = new Map<number, number[]>();
   private readonly normalizedSentences = new Map<string, NormalizedText>();
-  private headingLines: { line: number; text: string }[] | undefined;
-  private readonly tableHeaders = new Map<number, string | null>();
-  private readonly listIntros = new Map<number, LineIntro | null>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(readonly model: DocumentModel) {
     this.text = model.text;
-    for (let index = this.text.indexOf('\n'); index !== -1; index = this.text.indexOf('\n', index + 1)) {
-      this.lineStarts.push(index + 1);
-    }
   }
 
-  lineOf(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle] <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low;
-  }
-
-  lineRange(line: number): [number, number] {
-    const start = this.lineStarts[line];
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 0x0d) {
-      end -= 1;
-    }
+  /** The sentence around `offset` (document/sentences.ts). */
+  sentence(offset: number): [number, number] {
+    const { start, end } = sentenceAt(this.model, offset);
     return [start, end];
   }
-
-  lineText(line: number): string {
-    const [start, end] = this.lineRange(line);
-    return this.text.slice(start, end);
-  }
-
-  /** Same units as sentences.ts `sentenceAround`, with the line's sentence ends found once. */
-  sentence(offset: number, kind: SegmentKind): [number, number] {
-    const line = this.lineOf(offset);
-    const [lineStart, lineEnd] = this.lineRange(line);
-    if (kind !== 'prose') {
-      return [lineStart, lineEnd];
-    }
-    let ends = this.terminators.get(line);
-    if (!ends) {
-      ends = [];
-      for (let index = lineStart; index < lineEnd; index++) {
-        const code = this.text.charCodeAt(index);
-        // 。．！？!?
-        if (code === 0x3002 || code === 0xff0e || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f) {
-          ends.push(index);
-        }
-      }
-      this.terminators.set(line, ends);
-    }
-    // The first terminator at or after offset (binary search: a long line may hold thousands of sentences).
-    let low = 0;
-    let high = ends.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (ends[middle] < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    const start = low > 0 ? ends[low - 1] + 1 : lineStart;
-    return low < ends.length ? [start, ends[low] + 1] : [start, lineEnd];
-  }
-
-  private readonly memos = new Map<string, unknown>();
 
   /** A value computed once per document version (per-sentence analyses shared by every mention in it). */
   memo<T>(key: string, compute: () => T): T {
@@ -214,106 +134,51 @@ export class DocumentIndex {
     const key = `${start}:${end}`;
     let normalized = this.normalizedSentences.get(key);
     if (!normalized) {
-      normalized = normalize(this.text, start, end);
+      normalized = normalizedRange(this.model, start, end);
       this.normalizedSentences.set(key, normalized);
     }
     return normalized;
   }
 
-  /** The nearest heading above `offset` (NFKC), in Markdown. */
+  /** The heading of the section holding `offset` (NFKC), in Markdown. */
   headingBefore(offset: number): string | undefined {
-    if (!this.headingLines) {
-      const lines: { line: number; text: string }[] = [];
-      for (const segment of this.model.segments) {
-        if (segment.kind === 'heading') {
-          const line = this.lineOf(segment.start);
-          if (lines.length === 0 || lines[lines.length - 1].line !== line) {
-            lines.push({ line, text: normalizeKey(this.lineText(line)) });
-          }
-        }
-      }
-      this.headingLines = lines;
-    }
-    const line = this.lineOf(offset);
-    let low = 0;
-    let high = this.headingLines.length - 1;
-    let found: string | undefined;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (this.headingLines[middle].line < line) {
-        found = this.headingLines[middle].text;
-        low = middle + 1;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return found;
+    const title = blockAt(this.model, offset)?.section?.title;
+    return title === undefined ? undefined : normalizeKey(title);
   }
 
-  /** The first row of the table holding `line` (NFKC), when it has rows above it. */
-  tableHeader(line: number): string | undefined {
-    const visited: number[] = [];
-    let current = line;
-    let result: string | null | undefined;
-    while (result === undefined) {
-      const cached = this.tableHeaders.get(current);
-      if (cached !== undefined) {
-        result = cached;
-        break;
-      }
-      visited.push(current);
-      if (current > 0 && TABLE_LINE.test(this.lineText(current - 1))) {
-        current -= 1;
-      } else {
-        result = current === line ? null : normalizeKey(this.lineText(current));
-      }
+  /** The row of the table cell at `offset` (NFKC), and the table's header row when the cell is below it. */
+  tableRow(offset: number): { row: string; header: string | undefined } | undefined {
+    const cell = blockAt(this.model, offset)?.table;
+    if (!cell) {
+      return undefined;
     }
-    for (const visitedLine of visited) {
-      this.tableHeaders.set(visitedLine, result);
-    }
-    return result ?? undefined;
+    const lines = this.model.markdown!.lines;
+    const lineText = (line: number) => normalizeKey(this.text.slice(lines[line].start, lines[line].end));
+    return { row: lineText(cell.line), header: cell.row > 0 ? lineText(cell.tableFirstLine) : undefined };
   }
 
-  isListLine(line: number): boolean {
-    return LIST_LINE.test(this.lineText(line));
+  /** Whether `offset` is in a list item. */
+  inListItem(offset: number): boolean {
+    return blockAt(this.model, offset)?.listItem !== undefined;
   }
 
-  isTableLine(line: number): boolean {
-    return TABLE_LINE.test(this.lineText(line));
-  }
-
-  /** The heading or paragraph line that introduces the list holding `line` (its last sentence, NFKC). */
-  listIntro(line: number): LineIntro | undefined {
-    const visited: number[] = [];
-    let current = line;
-    let result: LineIntro | null | undefined;
-    while (result === undefined) {
-      const cached = this.listIntros.get(current);
-      if (cached !== undefined) {
-        result = cached;
-        break;
-      }
-      visited.push(current);
-      if (current === 0) {
-        result = null;
-        break;
-      }
-      const previous = this.lineText(current - 1);
-      if (previous.trim() === '' || LIST_LINE.test(previous) || /^\s+\S/.test(previous)) {
-        current -= 1;
-      } else if (HEADING_LINE.test(previous)) {
-        result = { kind: 'heading', text: normalizeKey(previous) };
-      } else if (TABLE_LINE.test(previous)) {
-        result = null;
-      } else {
-        const sentences = normalizeKey(previous).split(/(?<=[。!?])/).filter((part) => part.trim() !== '');
-        result = { kind: 'prose', text: sentences[sentences.length - 1] ?? '' };
-      }
+  /** The heading or paragraph that introduces the list holding `offset` (its last sentence, NFKC). */
+  listIntro(offset: number): LineIntro | undefined {
+    const index = blockIndexAt(this.model, offset);
+    if (index === undefined) {
+      return undefined;
     }
-    for (const visitedLine of visited) {
-      this.listIntros.set(visitedLine, result);
+    const blocks = this.model.markdown!.blocks;
+    const intro = blocks[listLeadIn(this.model, index)];
+    if (intro.listItem || intro.table) {
+      return undefined;
     }
-    return result ?? undefined;
+    if (intro.kind === 'heading') {
+      return { kind: 'heading', text: normalizeKey(this.text.slice(intro.start, intro.end)) };
+    }
+    const sentences = splitSentences(this.text, intro.start, intro.end);
+    const last = sentences[sentences.length - 1];
+    return { kind: 'prose', text: last ? normalizeKey(this.text.slice(last.start, last.end)) : '' };
   }
 }
 
@@ -363,8 +228,8 @@ function clauses(text: string): [number, number][] {
 const stripParentheses = (text: string) => text.replace(/（[^）]*）|\([^)]*\)|「[^」]*」/g, '');
 
 /** Whether the sentence (or YAML scalar) around a mention uses the service, rejects it, or does not say. */
-export function sentenceUsage(index: DocumentIndex, mention: { start: number; end: number }, kind: SegmentKind): Usage {
-  const [start, end] = index.sentence(mention.start, kind);
+export function sentenceUsage(index: DocumentIndex, mention: { start: number; end: number }): Usage {
+  const [start, end] = index.sentence(mention.start);
   const normalized = index.normalized(start, end);
   const text = normalized.text;
   const mentionStart = normalizedIndex(normalized, mention.start);
@@ -429,7 +294,7 @@ function yamlUsage(index: DocumentIndex, mention: { start: number; end: number }
   if (keys.some((key) => REJECT_KEY.test(key))) {
     return 'rejected';
   }
-  const sentence = sentenceUsage(index, mention, segment.kind);
+  const sentence = sentenceUsage(index, mention);
   if (sentence !== 'unknown') {
     return sentence;
   }
@@ -441,29 +306,29 @@ function yamlUsage(index: DocumentIndex, mention: { start: number; end: number }
 }
 
 function tableUsage(index: DocumentIndex, mention: { start: number }): Usage {
-  const line = index.lineOf(mention.start);
-  const row = normalizeKey(index.lineText(line));
-  if (ASIDE.test(row) || REJECT.test(row)) {
-    return 'rejected';
-  }
-  if (USAGE.test(row) || PLATFORM_STATEMENT.test(row) || ROW_USAGE_CELL.test(row)) {
-    return 'used';
-  }
-  const header = index.tableHeader(line);
-  if (header !== undefined) {
-    if (HEADER_REJECT.test(header)) {
+  const table = index.tableRow(mention.start);
+  if (table) {
+    const { row, header } = table;
+    if (ASIDE.test(row) || REJECT.test(row)) {
       return 'rejected';
     }
-    if (HEADER_USAGE.test(header)) {
+    if (USAGE.test(row) || PLATFORM_STATEMENT.test(row) || ROW_USAGE_CELL.test(row)) {
       return 'used';
+    }
+    if (header !== undefined) {
+      if (HEADER_REJECT.test(header)) {
+        return 'rejected';
+      }
+      if (HEADER_USAGE.test(header)) {
+        return 'used';
+      }
     }
   }
   return headingUsage(index.headingBefore(mention.start));
 }
 
 function listUsage(index: DocumentIndex, mention: { start: number }): Usage {
-  const line = index.lineOf(mention.start);
-  const intro = index.listIntro(line);
+  const intro = index.listIntro(mention.start);
   if (intro?.kind === 'heading') {
     return headingUsage(intro.text);
   }
@@ -489,11 +354,11 @@ export function usageOf(index: DocumentIndex, mention: { start: number; end: num
   if (mention.segmentKind === 'table') {
     return tableUsage(index, mention);
   }
-  const sentence = sentenceUsage(index, mention, mention.segmentKind);
+  const sentence = sentenceUsage(index, mention);
   if (sentence !== 'unknown' || mention.segmentKind !== 'prose') {
     return sentence;
   }
-  return index.isListLine(index.lineOf(mention.start)) ? listUsage(index, mention) : 'unknown';
+  return index.inListItem(mention.start) ? listUsage(index, mention) : 'unknown';
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -17,11 +17,13 @@
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
  */
 
-import type { DocumentModel } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
-import { normalize } from '../../text/normalize';
-import type { TermOccurrence } from '../rule';
-import { enclosingQuotations, looksLikeDocumentTitle, wrappedSentence, type Heading } from './textContext';
+import { normalizedRange } from '../document/normalized';
+import type { DocumentModel } from '../document/model';
+import { segmentAt } from '../document/sentences';
+import { normalize } from '../text/normalize';
+import type { TermOccurrence } from './mentions';
+import { sentenceSpan } from '../document/sentences';
+import { enclosingQuotations, looksLikeDocumentTitle } from './quotations';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
@@ -70,9 +72,9 @@ interface Clause {
 
 /** The clause of the (wrapped) sentence that holds [start, end), NFKC-normalised. */
 function clauseAround(model: DocumentModel, start: number, end: number): Clause {
-  const [sentenceStart, sentenceEnd] = wrappedSentence(model, start);
+  const [sentenceStart, sentenceEnd] = sentenceSpan(model, start, start);
   // Drop line breaks and blockquote/list indentation between wrapped lines so the clause reads as one text.
-  const normalized = normalize(model.text, sentenceStart, Math.max(sentenceEnd, end));
+  const normalized = normalizedRange(model, sentenceStart, Math.max(sentenceEnd, end));
   const raw = normalized.text;
   let at = 0;
   while (at < raw.length && normalized.originalStart[at] < start) {
@@ -132,8 +134,8 @@ function notBefore(status: string, [year, month, day]: [number, number, number])
 
 export interface HistoryCheck {
   readonly model: DocumentModel;
-  /** The headings whose sections hold the mention (outermost first). */
-  readonly sections: readonly Heading[];
+  /** The titles of the headings whose sections hold the mention (outermost first). */
+  readonly sections: readonly string[];
   /** Ids of the successor term and its own successors (GSS for 霞が関WAN). */
   readonly successorIds: ReadonlySet<string>;
   /** Term mentions of the document, in order, to find the successor in the same clause. */
@@ -146,7 +148,7 @@ export interface HistoryCheck {
 export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck): string | undefined {
   const { model } = check;
   const { text } = model;
-  if (check.sections.some((heading) => HISTORY_HEADING.test(heading.title))) {
+  if (check.sections.some((title) => HISTORY_HEADING.test(title))) {
     return 'history-section';
   }
   if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {
@@ -155,11 +157,11 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
       return 'history-key';
     }
   }
-  const before = normalize(text, Math.max(0, occurrence.start - 8), occurrence.start).text;
+  const before = normalizedRange(model, Math.max(0, occurrence.start - 8), occurrence.start).text;
   if (/旧(?:称|名称)?\s*[:・「『(]?\s*$/.test(before)) {
     return 'old-prefix';
   }
-  const after = normalize(text, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
+  const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
   if (/^\s*[(「]\s*(?:現|旧)/.test(after)) {
     return 'now-note';
   }
@@ -206,7 +208,7 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
 }
 
 function successorInRange(check: HistoryCheck, occurrence: TermOccurrence, clause: Clause): boolean {
-  const [sentenceStart, sentenceEnd] = wrappedSentence(check.model, occurrence.start);
+  const [sentenceStart, sentenceEnd] = sentenceSpan(check.model, occurrence.start, occurrence.start);
   const { terms } = check;
   // First term at or after the sentence start (terms are in document order).
   let low = 0;

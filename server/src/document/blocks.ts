@@ -1,0 +1,59 @@
+/** Lookups of the Markdown blocks of a document model by offset. */
+
+import { headingPath, type Block, type DocumentModel } from './model';
+
+/** The block holding `offset` (its content range, inclusive of its end), by binary search. */
+export function blockAt(model: DocumentModel, offset: number): Block | undefined {
+  const index = blockIndexAt(model, offset);
+  return index === undefined ? undefined : model.markdown!.blocks[index];
+}
+
+/** The index in `model.markdown.blocks` of the block holding `offset`. */
+export function blockIndexAt(model: DocumentModel, offset: number): number | undefined {
+  const blocks = model.markdown?.blocks;
+  if (!blocks) {
+    return undefined;
+  }
+  let low = 0;
+  let high = blocks.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle].start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found >= 0 && offset <= blocks[found].end ? found : undefined;
+}
+
+/** The titles of the headings whose sections hold `offset`, outermost first (a heading's own title included). */
+export function headingsAt(model: DocumentModel, offset: number): string[] {
+  const block = blockAt(model, offset);
+  if (!block) {
+    return [];
+  }
+  const path = headingPath(block.section);
+  if (block.kind === 'heading' && block.quoteDepth === 0 && !block.listItem) {
+    path.push(model.text.slice(block.start, block.end));
+  }
+  return path;
+}
+
+/**
+ * The blocks a list item's statement is read with: the items of its list before it, back to the paragraph
+ * that introduces the list (「期限は次のとおりとする。」 then 「- 速報: 7日以内」). Returns the first block's index.
+ */
+export function listLeadIn(model: DocumentModel, index: number): number {
+  const blocks = model.markdown!.blocks;
+  let first = index;
+  while (first > 0 && blocks[first].listItem && blocks[first - 1].lastLine >= blocks[first].firstLine - 2) {
+    first--;
+    if (!blocks[first].listItem) {
+      break; // the lead-in paragraph
+    }
+  }
+  return first;
+}
