@@ -8,8 +8,9 @@
  * mdast-util-from-markdown about 1 s — and because its line maps are all the model needs from it. Its block
  * tokens carry no column offsets, so each content line is placed back on its source line here (content is the
  * line's tail after container markers). Inline masking (code spans, comments, tags, autolinks, link
- * destinations, bare URLs) stays hand-written: markdown-it reports no inline offsets, and one regex pass per
- * block is cheaper than its inline parser; test/unit/commonmark.test.ts checks both against micromark.
+ * destinations, bare URLs) stays hand-written in ./inline.ts: markdown-it reports no inline offsets, and one
+ * pass over the few characters that open markup is cheaper than its inline parser;
+ * test/unit/commonmark.test.ts checks both against micromark.
  *
  * Left out of prose: front matter markup (its keys and values become 'front-matter' segments), code blocks,
  * HTML blocks, code spans, HTML comments and tags, autolinks, link destinations, link reference definitions,
@@ -19,13 +20,31 @@
 import MarkdownIt from 'markdown-it';
 import { exampleFlags, exampleRanges, type ExampleCandidate } from './examples';
 import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
-import { BARE_URL } from './urls';
+import { inlineMarkup, type Mask } from './inline';
 import { yamlSegments } from './yaml';
 
 /** Containers may nest deeply in real documents; markdown-it's CommonMark preset stops at 20 levels. */
 const MAX_NESTING = 1000;
 
 const parser = new MarkdownIt('commonmark', { html: true, maxNesting: MAX_NESTING }).enable('table');
+
+/**
+ * markdown-it tries its table rule before every other block rule, so `- a | b`, `> a | b` or `# a | b` over a
+ * delimiter row becomes a table whose first cell holds the marker. In GFM the list item, quote or heading
+ * comes first (a table in a list item starts inside it). The table rule here declines a header line where
+ * a rule that may interrupt a blockquote paragraph (fence, quote, rule, list, HTML block, heading) starts.
+ */
+const gfmTable = new MarkdownIt('zero').enable('table').disable('paragraph').block.ruler.getRules('')[0];
+parser.block.ruler.at('table', (state, startLine, endLine, silent) => {
+  if (!gfmTable(state, startLine, endLine, true)) {
+    return false;
+  }
+  if (parser.block.ruler.getRules('blockquote').some((rule) => rule(state, startLine, endLine, true))) {
+    return false;
+  }
+  return gfmTable(state, startLine, endLine, silent);
+  // A table may interrupt a paragraph or end a reference definition, as markdown-it's own rule does.
+}, { alt: ['paragraph', 'reference'] });
 
 /** Lines split at "\r\n", "\n" or "\r" (CommonMark line endings); `end` is before the line ending. */
 export function splitLines(text: string): TextRange[] {
@@ -45,78 +64,8 @@ export function splitLines(text: string): TextRange[] {
   return lines;
 }
 
-/** A half-open range of the original text left out of prose. */
-type Mask = [number, number];
-
-/** Code spans in `text` as [start, end) offsets into it: a backtick run closed by a run of the same length. */
-export function findCodeSpans(text: string): Mask[] {
-  const spans: Mask[] = [];
-  if (!text.includes('`')) {
-    return spans;
-  }
-  const runs = /`+/g;
-  let open: RegExpExecArray | null;
-  while ((open = runs.exec(text))) {
-    const length = open[0].length;
-    const closer = new RegExp(`(?<!\`)\`{${length}}(?!\`)`, 'g');
-    closer.lastIndex = open.index + length;
-    const close = closer.exec(text);
-    if (close) {
-      spans.push([open.index, close.index + length]);
-      runs.lastIndex = close.index + length;
-    }
-  }
-  return spans;
-}
-
+/** HTML comments in an HTML block; one left open runs to the block's end, as the block does. */
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const LINK_DESTINATION = /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const BARE_URL_IN_TEXT = new RegExp(BARE_URL.source, 'g');
-const INLINE_MARKUP: readonly RegExp[] = [
-  /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, // autolink
-  /<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>/g, // HTML tag
-  LINK_DESTINATION,
-  BARE_URL_IN_TEXT,
-];
-
-/** Inline markup of one block's text `text[start, end)`: masks (code spans, comments, tags, links, URLs), code spans and comments. */
-function inlineMarkup(text: string, start: number, end: number): { masks: Mask[]; codeSpans: Mask[]; comments: Mask[] } {
-  const region = text.slice(start, end);
-  // Code spans first: inside them nothing else is markup (CommonMark 6.1).
-  const codeSpans = findCodeSpans(region).map(([s, e]): Mask => [start + s, start + e]);
-  const masks: Mask[] = [...codeSpans];
-  const comments: Mask[] = [];
-  const insideCode = (offset: number) => codeSpans.some(([s, e]) => offset >= s && offset < e);
-  const hasTag = region.includes('<');
-  const hasLink = region.includes('](');
-  const hasUrl = region.includes('://') || region.includes('www.');
-  if (!hasTag && !hasLink && !hasUrl) {
-    return { masks, codeSpans, comments };
-  }
-  for (const pattern of [COMMENT, ...INLINE_MARKUP]) {
-    // Each pattern needs its opening characters: skip the scan when the block has none.
-    if (pattern === LINK_DESTINATION ? !hasLink : pattern === BARE_URL_IN_TEXT ? !hasUrl : !hasTag) {
-      continue;
-    }
-    pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(region))) {
-      if (match[0].length === 0) {
-        pattern.lastIndex += 1;
-        continue;
-      }
-      const matchStart = start + match.index;
-      if (!insideCode(matchStart)) {
-        masks.push([matchStart, matchStart + match[0].length]);
-        if (pattern === COMMENT) {
-          comments.push([matchStart, matchStart + match[0].length]);
-        }
-      }
-    }
-  }
-  masks.sort((a, b) => a[0] - b[0]);
-  return { masks, codeSpans, comments };
-}
 
 /** Subtracts masks from [start, end) and appends what is left as segments. */
 function addSegments(segments: Segment[], start: number, end: number, kind: SegmentKind, block: Block, masks: readonly Mask[]) {
@@ -145,22 +94,19 @@ function trimEndOffset(text: string, start: number, end: number): number {
 
 /**
  * Where `part` (a content line as markdown-it gives it: the line's tail after container markers, perhaps
- * trimmed) stands on `line`. Tabs in a container prefix come back from markdown-it as spaces, so the part
- * is also tried without leading white space.
+ * trimmed) stands on `line`, leading white space left out: tabs in a container prefix come back from
+ * markdown-it as spaces.
  */
 function placeOnLine(text: string, line: TextRange, part: string): TextRange | undefined {
-  if (part === '') {
+  // Leading white space of a content line is never prose (and a tab there may be half a container marker).
+  const candidate = part.trimStart();
+  if (candidate === '') {
     return undefined;
   }
-  for (const candidate of [part, part.trimStart()]) {
-    if (candidate === '') {
-      continue;
-    }
-    for (const end of [line.end, trimEndOffset(text, line.start, line.end)]) {
-      const start = end - candidate.length;
-      if (start >= line.start && text.startsWith(candidate, start)) {
-        return { start, end };
-      }
+  for (const end of [line.end, trimEndOffset(text, line.start, line.end)]) {
+    const start = end - candidate.length;
+    if (start >= line.start && text.startsWith(candidate, start)) {
+      return { start, end };
     }
   }
   const at = text.slice(line.start, line.end).lastIndexOf(part.trim());
@@ -248,6 +194,9 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     parser.block.tokenize(state, firstBodyLine, state.lineMax);
   }
   const tokens = state.tokens;
+  const references: Record<string, unknown> = state.env.references ?? {};
+  const isDefined =
+    Object.keys(references).length === 0 ? () => false : (label: string) => Object.hasOwn(references, parser.utils.normalizeReference(label));
 
   const lineRange = (first: number, last: number): TextRange => ({ start: lines[first].start, end: lines[last].end });
   const lastNonBlank = (first: number, end: number) => {
@@ -277,8 +226,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     block.start = blockStart;
     block.end = blockEnd;
     const finished: Block = block;
-    const { masks, codeSpans: spans, comments: blockComments } =
-      blockEnd > blockStart ? inlineMarkup(text, blockStart, blockEnd) : { masks: [], codeSpans: [], comments: [] };
+    const { masks, codeSpans: spans, comments: blockComments } = inlineMarkup(text, placed, isDefined);
     for (const [start, end] of spans) {
       codeSpans.push({ start, end });
     }
@@ -305,6 +253,39 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   };
 
   const section = () => sections[sections.length - 1];
+
+  /** The next cell of the current row, with `content` as markdown-it reads it. */
+  const addCell = (content: string) => {
+    const cell = rowCells[column];
+    if (inHead) {
+      table!.headers[column] = content;
+    }
+    if (cell && cell.end > cell.start) {
+      const tableCell: TableCell = {
+        row: table!.row,
+        column,
+        header: inHead,
+        headerText: table!.headers[column] ?? '',
+        line: rowLine,
+        tableFirstLine: table!.firstLine,
+        tableLastLine: table!.lastLine,
+      };
+      const block: Block = {
+        kind: 'table-cell',
+        start: cell.start,
+        end: cell.end,
+        firstLine: rowLine,
+        lastLine: rowLine,
+        section: section(),
+        quoteDepth,
+        listItem,
+        table: tableCell,
+        example: false,
+      };
+      addBlock(block, [cell], 'table', content);
+    }
+    column++;
+  };
 
   /** HTML comments in raw text that is not inline content (an HTML block, a cell GFM drops). */
   const addComments = (range: TextRange) => {
@@ -390,36 +371,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       case 'th_open':
       case 'td_open': {
         const inline = tokens[index + 1];
-        const cell = rowCells[column];
-        const content = inline.type === 'inline' ? inline.content : '';
-        if (inHead) {
-          table!.headers[column] = content;
-        }
-        if (cell && cell.end > cell.start) {
-          const tableCell: TableCell = {
-            row: table!.row,
-            column,
-            header: inHead,
-            headerText: table!.headers[column] ?? '',
-            line: rowLine,
-            tableFirstLine: table!.firstLine,
-            tableLastLine: table!.lastLine,
-          };
-          const block: Block = {
-            kind: 'table-cell',
-            start: cell.start,
-            end: cell.end,
-            firstLine: rowLine,
-            lastLine: rowLine,
-            section: section(),
-            quoteDepth,
-            listItem,
-            table: tableCell,
-            example: false,
-          };
-          addBlock(block, [cell], 'table', content);
-        }
-        column++;
+        addCell(inline.type === 'inline' ? inline.content : '');
         break;
       }
       case 'heading_open': {
