@@ -3,6 +3,7 @@
  *   govsec check [files or folders…] [--format text|json]
  *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD]
  *   govsec glossary stats
+ *   govsec export prh [--out FILE]
  * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
  */
 
@@ -21,6 +22,7 @@ import { formatJson, formatText, type CliFinding } from './format';
 import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
 import { formatStats, knowledgeStats } from './stats';
+import { ExportUsageError, runExport } from './exportPrh';
 import { ProjectSetup } from '../config/projectSetup';
 
 const USAGE = `Usage:
@@ -34,6 +36,9 @@ const USAGE = `Usage:
       bundled partial list.
   govsec glossary stats
       Counts per kind and catalogue, with as-of dates, and the ISMAP list in use.
+  govsec export prh [--out FILE]
+      Writes the glossary's non-canonical and superseded spellings as a textlint-rule-prh dictionary
+      (YAML, with specs that prh checks on load) to FILE or standard output.
   govsec --help | --version
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
@@ -191,9 +196,12 @@ export function main(args: readonly string[], distDirectory: string): number {
       process.stdout.write(formatStats(knowledgeStats(knowledge, origin), `${describeList(knowledge.ismapList)}, ${origin}`));
       return 0;
     }
+    if (command === 'export') {
+      return runExport(rest, knowledgeFor(distDirectory, process.cwd(), process.stderr).knowledge, process.stdout, process.stderr);
+    }
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ExportUsageError) {
       process.stderr.write(`govsec: ${error.message}\n\n${USAGE}`);
     } else {
       process.stderr.write(`govsec: ${error instanceof Error ? error.message : String(error)}\n`);
