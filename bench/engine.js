@@ -43,9 +43,11 @@ function measureEngine(file, text, { runs, scanRuns }) {
     matches = knowledge.lexicon.matchNormalized(normalized).length;
   }, scanRuns, 1);
   return {
-    analysisMs: median(analysis),
-    normalizeMs: median(normalize),
-    scanMs: median(scan),
+    analysisMs: median(analysis.wall),
+    analysisCpuMs: median(analysis.cpu),
+    normalizeMs: median(normalize.wall),
+    scanMs: median(scan.wall),
+    scanCpuMs: median(scan.cpu),
     findings,
     matches,
     runs,

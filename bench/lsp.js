@@ -8,7 +8,8 @@
  *     glossary terms; completion after a control-ID cue; RSS with the document open;
  *   - the same hovers and completions while a huge document (a 10 MB single line) is being analysed, and a
  *     hover near the end of that document.
- * Times are taken at the client: each includes one stdio round trip and the JSON of the answer.
+ * Times are taken at the client: each includes one stdio round trip and the JSON of the answer. Beside each,
+ * the server's main-thread CPU time for it (Linux), which other jobs on a shared machine disturb much less.
  * Every request has a timeout; spawned servers are tracked and killed by killServers().
  */
 
@@ -112,6 +113,15 @@ function memoryOf(pid) {
   }
 }
 
+/** CPU time (ms) the process's main thread has run so far (Linux /proc schedstat, ns precision); NaN elsewhere. */
+function mainThreadCpuMs(pid) {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // One language server over stdio
 
@@ -165,6 +175,7 @@ async function startServer({ pullDiagnostics, requestTimeoutMs }) {
   return {
     t0,
     pid: child.pid,
+    cpuMs: () => mainThreadCpuMs(child.pid),
     stderr: () => stderr,
     open(uri, text, languageId = 'markdown') {
       versions.set(uri, 1);
@@ -232,12 +243,17 @@ async function coldStart({ runs, requestTimeoutMs }) {
   return { times, rss, diagnostics: count };
 }
 
-/** Latency samples of `fn` over `targets`; a request that times out counts as its timeout. */
-async function sample(targets, fn, timeoutMs) {
+/**
+ * Latency samples of `fn` over `targets` (a request that times out counts as its timeout), and the server's
+ * main-thread CPU time for each.
+ */
+async function sample(server, targets, fn, timeoutMs) {
   const times = [];
+  const cpu = [];
   let answered = 0;
   let timeouts = 0;
   for (const target of targets) {
+    const c = server.cpuMs();
     const t = performance.now();
     try {
       if (await fn(target)) answered++;
@@ -246,8 +262,9 @@ async function sample(targets, fn, timeoutMs) {
       timeouts++;
     }
     times.push(Math.min(performance.now() - t, timeoutMs));
+    cpu.push(server.cpuMs() - c);
   }
-  return { times, answered, timeouts };
+  return { times, cpu, answered, timeouts };
 }
 
 /**
@@ -272,12 +289,15 @@ async function editorSession(doc, huge, spellings, options) {
     const starts = lineStarts(doc.text);
     let titleLength = (starts[1] ?? doc.text.length + 1) - 1;
     result.edits = [];
+    result.editsCpu = [];
     for (let k = 0; k < edits; k++) {
       const at = { line: 0, character: titleLength };
+      const c = server.cpuMs();
       t = performance.now();
       server.change(uri, { start: at, end: at }, k % 2 ? 'y' : 'x');
       const report = await server.pullDiagnostics(uri);
       result.edits.push(performance.now() - t);
+      result.editsCpu.push(server.cpuMs() - c);
       result.editFindings = report.items.length;
       titleLength += 1;
     }
@@ -292,8 +312,8 @@ async function editorSession(doc, huge, spellings, options) {
     const completionTargets = Array.from({ length: completions }, () => cuePosition);
 
     const quiet = async (label) => {
-      const hover = await sample(targets, async (p) => hoverValue(await server.hover(uri, p)) !== '', requestTimeoutMs);
-      const completion = await sample(completionTargets, async (p) => ((await server.completion(uri, p))?.items ?? []).length > 0, requestTimeoutMs);
+      const hover = await sample(server, targets, async (p) => hoverValue(await server.hover(uri, p)) !== '', requestTimeoutMs);
+      const completion = await sample(server, completionTargets, async (p) => ((await server.completion(uri, p))?.items ?? []).length > 0, requestTimeoutMs);
       result[label] = { hover, completion };
     };
     await quiet('idle');
@@ -314,11 +334,11 @@ async function editorSession(doc, huge, spellings, options) {
         })
         .catch((error) => ({ ms: performance.now() - tHuge, error: error.message }));
       const busyTimeout = Math.min(requestTimeoutMs, hugeTimeoutMs);
-      const hover = await sample(targets, async (p) => hoverValue(await server.hover(uri, p)) !== '', busyTimeout);
-      const completion = await sample(completionTargets, async (p) => ((await server.completion(uri, p))?.items ?? []).length > 0, busyTimeout);
+      const hover = await sample(server, targets, async (p) => hoverValue(await server.hover(uri, p)) !== '', busyTimeout);
+      const completion = await sample(server, completionTargets, async (p) => ((await server.completion(uri, p))?.items ?? []).length > 0, busyTimeout);
       // A hover near the end of the huge document itself.
       const hugeTargets = hoverTargets(huge.text.slice(-20_000), spellings, 5).map((p) => ({ line: 0, character: huge.text.length - 20_000 + p.character }));
-      const hugeHover = await sample(hugeTargets, async (p) => hoverValue(await server.hover(hugeUri, p)) !== '', busyTimeout);
+      const hugeHover = await sample(server, hugeTargets, async (p) => hoverValue(await server.hover(hugeUri, p)) !== '', busyTimeout);
       result.busy = { hover, completion, hugeHover, pull: await hugePull, bytes: Buffer.byteLength(huge.text) };
       result.memoryWithHuge = memoryOf(server.pid);
     }

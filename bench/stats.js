@@ -41,17 +41,56 @@ function fmtRatio(x) {
   return x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(1)}×`;
 }
 
-/** Times `fn` `runs` times (after `warmup` untimed calls); returns the durations in ms. */
+/**
+ * Times `fn` `runs` times (after `warmup` untimed calls): wall ms, and CPU ms of this process (user + system,
+ * all threads), which other jobs on a shared machine disturb much less.
+ */
 function timeRuns(fn, runs, warmup = 0) {
   const { performance } = require('node:perf_hooks');
   for (let i = 0; i < warmup; i++) fn();
-  const times = [];
+  const wall = [];
+  const cpu = [];
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     fn();
-    times.push(performance.now() - t);
+    wall.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return times;
+  return { wall, cpu };
 }
 
-module.exports = { percentile, median, fmtMs, fmtBytes, fmtRatio, timeRuns };
+/**
+ * Runs a command to completion: its wall time, and its CPU time (user + system of it and its children, from
+ * bash's `times`), its exit status and standard output.
+ */
+function spawnTimed(argv, { cwd, timeout }) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const { spawnSync } = require('node:child_process');
+  const { performance } = require('node:perf_hooks');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-bench-run-'));
+  const outFile = path.join(dir, 'stdout');
+  const errFile = path.join(dir, 'stderr');
+  try {
+    const t = performance.now();
+    const run = spawnSync('bash', ['-c', '"$@" > "$BENCH_STDOUT" 2> "$BENCH_STDERR"; status=$?; times; exit $status', 'bench', ...argv], {
+      cwd,
+      timeout,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_STDOUT: outFile, BENCH_STDERR: errFile },
+    });
+    const wallMs = performance.now() - t;
+    if (run.error) throw run.error;
+    // `times` prints the shell's own user/system times, then its children's: "0m1.234s 0m0.056s".
+    const children = (run.stdout.trim().split('\n')[1] || '').match(/(\d+)m([\d.]+)s (\d+)m([\d.]+)s/);
+    const cpuMs = children ? (Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000 : NaN;
+    return { wallMs, cpuMs, status: run.status, stdout: fs.readFileSync(outFile, 'utf8'), stderr: fs.readFileSync(errFile, 'utf8') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { percentile, median, fmtMs, fmtBytes, fmtRatio, timeRuns, spawnTimed };

@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { performance } = require('node:perf_hooks');
+const { spawnTimed } = require('./stats');
 
 const PINNED = { textlint: '15.8.0', 'textlint-rule-prh': '6.1.0' };
 
@@ -54,26 +54,26 @@ function writeConfig(dir, dictionary) {
 }
 
 /**
- * Wall time of `textlint --config CONFIG FILE` (`runs` times) and the number of problems of the last run
+ * Wall and CPU time of `textlint --config CONFIG FILE` (`runs` times) and the number of problems of the last run
  * (exit 1 means problems were found, which is expected here).
  */
 function textlintWall(textlintBin, config, file, runs, cacheDir = defaultCacheDir()) {
   const times = [];
+  const cpu = [];
   let problems = NaN;
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const run = spawnSync(
-      process.execPath,
-      [textlintBin, '--config', config, '--rules-base-directory', path.join(cacheDir, 'node_modules'), '--format', 'json', file],
-      { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 * 1024 * 1024 },
+    const run = spawnTimed(
+      [process.execPath, textlintBin, '--config', config, '--rules-base-directory', path.join(cacheDir, 'node_modules'), '--format', 'json', file],
+      { timeout: 300_000 },
     );
-    times.push(performance.now() - t);
-    if (run.error || (run.status !== 0 && run.status !== 1)) {
-      throw new Error(`textlint ${file} failed (exit ${run.status}): ${run.error || run.stderr}`);
+    times.push(run.wallMs);
+    cpu.push(run.cpuMs);
+    if (run.status !== 0 && run.status !== 1) {
+      throw new Error(`textlint ${file} failed (exit ${run.status}): ${run.stderr}`);
     }
     problems = JSON.parse(run.stdout).reduce((n, result) => n + result.messages.length, 0);
   }
-  return { times, problems };
+  return { times, cpu, problems };
 }
 
 module.exports = { PINNED, defaultCacheDir, ensureTextlint, writeConfig, textlintWall };
