@@ -56,11 +56,18 @@ describe('govsec export prh', () => {
       rules.find((rule) => rule.expected === 'ガバメントクラウド'),
       {
         expected: 'ガバメントクラウド',
-        patterns: ['/(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])Gov-Cloud(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])/', '政府クラウド', '/ガバクラ(?!法案)/'],
+        patterns: [
+          '/(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])[GＧ][oｏ][vｖ][\\-－][CＣ][lｌ][oｏ][uｕ][dｄ](?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])/',
+          '/政府[クｸ][ラﾗ][ウｳ](?:ド|ﾄﾞ)/',
+          '/(?:ガ|ｶﾞ)(?:バ|ﾊﾞ)[クｸ][ラﾗ](?!法案)/',
+        ],
         specs: [
           { from: 'Gov-Cloud', to: 'ガバメントクラウド' },
+          { from: 'Ｇｏｖ－Ｃｌｏｕｄ', to: 'ガバメントクラウド' },
           { from: '政府クラウド', to: 'ガバメントクラウド' },
+          { from: '政府ｸﾗｳﾄﾞ', to: 'ガバメントクラウド' },
           { from: 'ガバクラ', to: 'ガバメントクラウド' },
+          { from: 'ｶﾞﾊﾞｸﾗ', to: 'ガバメントクラウド' },
           { from: 'ガバクラ法案', to: 'ガバクラ法案' },
         ],
         prh: '表記ゆれ（govsec term/variant）: 「ガバメントクラウド」と表記する',
@@ -71,9 +78,8 @@ describe('govsec export prh', () => {
 
   it('exports superseded names under their current successor', () => {
     const rule = prhDictionary(bundledKnowledge()).rules.find((r) => r.expected === 'ガバメントソリューションサービス')!;
-    assert.ok(rule.patterns.includes('政府共通ネットワーク'), rule.patterns.join(' '));
-    // 霞が関WAN was superseded by 政府共通ネットワーク's successor chain; it maps to the current term directly.
-    assert.ok(rule.patterns.includes('/霞が関WAN(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])/'), rule.patterns.join(' '));
+    assert.ok(rule.patterns.includes('/政府共通[ネﾈ][ッｯ][トﾄ][ワﾜ][ーｰ][クｸ]/'), rule.patterns.join(' '));
+    assert.ok(rule.patterns.includes('/霞が関[WＷ][AＡ][NＮ](?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])/'), rule.patterns.join(' '));
     assert.match(rule.prh, /旧名称（govsec term\/deprecated）: 「政府共通ネットワーク」の後継は「ガバメントソリューションサービス」/);
   });
 
@@ -87,12 +93,12 @@ describe('govsec export prh', () => {
     }
   });
 
-  it('replaces the variants in a document where govsec reports them, and nothing else', () => {
+  it('replaces the variants in a document where govsec reports them, in any width, and nothing else', () => {
     const text = [
       '# 調達仕様書',
       '',
       'ガバクラ上に構築し、ガバクラ法案の動向を踏まえる。ISO 27001:2013 と ISO 27001 に準拠し、ISO 270011 は対象外。',
-      '政府統一基準群及び政府統一基準を遵守する。政府共通ネットワークに接続する。GSSAPI は使わない。',
+      '政府統一基準群及び政府統一基準を遵守する。政府共通ネットワークに接続する。GSSAPI は使わない。ｶﾞﾊﾞｸﾗとＮＩＳＣに報告する。',
       '',
     ].join('\n');
     assert.equal(
@@ -101,7 +107,7 @@ describe('govsec export prh', () => {
         '# 調達仕様書',
         '',
         'ガバメントクラウド上に構築し、情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律の動向を踏まえる。ISO/IEC 27001 と ISO/IEC 27001 に準拠し、ISO 270011 は対象外。',
-        '統一基準群及び統一基準を遵守する。ガバメントソリューションサービスに接続する。GSSAPI は使わない。',
+        '統一基準群及び統一基準を遵守する。ガバメントソリューションサービスに接続する。GSSAPI は使わない。ガバメントクラウドと国家サイバー統括室に報告する。',
         '',
       ].join('\n'),
     );
@@ -113,7 +119,7 @@ describe('govsec export prh', () => {
       analyzeDocument({ uri: 'file:///spec.md', text }, bundledKnowledge(), { rules: [termVariantRule, termDeprecatedRule] }).findings.map((f) => [f.start, f.end]),
     );
     assert.deepEqual(prhRanges, govsecRanges);
-    assert.equal(prhRanges.length, 7);
+    assert.equal(prhRanges.length, 9);
   });
 
   it('rejects an unknown format or a stray argument with exit 2', () => {

@@ -5,18 +5,19 @@
  *
  * prh matches raw text with one regex per rule, while govsec matches NFKC-normalised text longest-first with
  * Latin/digit boundaries. The export makes up for what it can:
- * - width: only spellings the glossary writes are exported, none made up by changing width (govsec sees
- *   ＩＳＭＡＰ and ISMAP as one spelling; prh would report the width form as an error);
+ * - width: govsec sees ＩＳＭＡＰ and ISMAP, ｶﾞﾊﾞｸﾗ and ガバクラ as one spelling, so each pattern matches its
+ *   spelling in any width (ＮＩＳＣ is reported like NISC), while a width form of an expected spelling is
+ *   never a pattern (only the glossary's non-canonical and superseded spellings are);
  * - longest match: a pattern that occurs inside a longer spelling (ISO 27001 in ISO 27001:2013, a short form
  *   that is a prefix of its own term) gets a lookaround so that it does not fire there;
  * - boundaries: a pattern that starts or ends with a Latin letter or digit does not match next to another one
  *   (half- or full-width), as govsec's matcher does;
- * - a plain pattern with a regex-special character (an ASCII '-' breaks prh 5.4's escaping under the u flag)
- *   is written as a /regex/ escaped for the u flag.
- * Every rule carries `specs` from real spellings (each pattern → expected; each longer spelling that contains a
- * pattern → unchanged), which prh checks when it loads the dictionary.
+ * - patterns are /regex/ escaped for the u flag prh adds (its own escaping of a plain '-' breaks there); a
+ *   spelling with nothing to add stays plain.
+ * Every rule carries `specs` from real spellings (each pattern and its other-width form → expected; each longer
+ * spelling that contains a pattern → unchanged), which prh checks when it loads the dictionary.
  * What prh cannot know is left to govsec: quoted document titles, historical mentions of a superseded name,
- * code blocks (textlint skips code itself), and spellings written in another width.
+ * and width forms of canonical spellings (govsec reports them as information; prh only has errors).
  */
 
 import * as fs from 'node:fs';
@@ -24,6 +25,7 @@ import { stringify } from 'yaml';
 import type { Knowledge } from '../knowledge';
 import type { TermEntry } from '../glossary/types';
 import { isLatinOrDigit } from '../text/matcher';
+import { normalizeKey } from '../text/normalize';
 import { japaneseDate } from '../rules/term/deprecated';
 
 export interface PrhSpec {
@@ -82,23 +84,79 @@ function escapeRegex(text: string): string {
 /** Characters prh would escape in a plain pattern (its escaping is wrong for '-' and '¥' under the u flag). */
 const PRH_SPECIAL = /[\\¥*+.?{}()[\]^$\-|/]/;
 
+let widthFormsCache: Map<string, string[]> | undefined;
+
+/**
+ * For each character NFKC produces from another width, the forms that normalise to it: full-width ASCII
+ * (Ｇ → G), the ideographic space, half-width katakana alone and with a (semi-)voiced mark (ｶﾞ → ガ).
+ */
+function widthForms(): Map<string, string[]> {
+  if (!widthFormsCache) {
+    const forms = new Map<string, string[]>();
+    const add = (form: string) => {
+      const key = form.normalize('NFKC');
+      if (key !== form && key.length === 1) {
+        forms.set(key, [...(forms.get(key) ?? []), form]);
+      }
+    };
+    for (let code = 0xff01; code <= 0xff5e; code++) add(String.fromCharCode(code));
+    add('\u3000');
+    for (let code = 0xff61; code <= 0xff9f; code++) {
+      add(String.fromCharCode(code));
+      add(String.fromCharCode(code) + '\uff9e');
+      add(String.fromCharCode(code) + '\uff9f');
+    }
+    widthFormsCache = forms;
+  }
+  return widthFormsCache;
+}
+
+/** A regex source matching `text` written in any width, as govsec's NFKC matching does. */
+function anyWidth(text: string): string {
+  let source = '';
+  for (const char of text) {
+    const key = char.normalize('NFKC');
+    const alternatives = [...new Set([char, key, ...(widthForms().get(key) ?? [])])];
+    if (alternatives.length === 1) {
+      source += escapeRegex(char);
+    } else if (alternatives.every((form) => form.length === 1)) {
+      source += `[${alternatives.map((form) => form.replace(/[\\\]^-]/, '\\$&')).join('')}]`;
+    } else {
+      source += `(?:${alternatives.map(escapeRegex).join('|')})`;
+    }
+  }
+  return source;
+}
+
+/** `text` with every character that has another width written in that width (ガバクラ → ｶﾞﾊﾞｸﾗ). */
+function otherWidth(text: string): string {
+  return [...text].map((char) => widthForms().get(char.normalize('NFKC'))?.find((form) => form !== char) ?? char).join('');
+}
+
 interface Context {
   readonly before: string;
   readonly after: string;
 }
 
-/** Where `pattern` sits inside a longer spelling: the text before and after it there. */
-function containingContexts(pattern: string, spellings: readonly string[]): { contexts: Context[]; containers: string[] } {
+interface Spelling {
+  /** As written. */
+  readonly text: string;
+  /** NFKC form, as govsec matches it. */
+  readonly key: string;
+}
+
+/** Where `pattern` sits inside a longer spelling (compared in NFKC form): the text before and after it there. */
+function containingContexts(pattern: Spelling, spellings: readonly Spelling[]): { contexts: Context[]; containers: string[] } {
   const contexts: Context[] = [];
   const containers: string[] = [];
   const seen = new Set<string>();
   for (const spelling of spellings) {
-    if (spelling.length <= pattern.length) {
+    if (spelling.key.length <= pattern.key.length) {
       continue;
     }
     let found = false;
-    for (let at = spelling.indexOf(pattern); at >= 0; at = spelling.indexOf(pattern, at + 1)) {
-      const context = { before: spelling.slice(0, at), after: spelling.slice(at + pattern.length) };
+    for (let at = spelling.key.indexOf(pattern.key); at >= 0; at = spelling.key.indexOf(pattern.key, at + 1)) {
+      const context = { before: spelling.key.slice(0, at), after: spelling.key.slice(at + pattern.key.length) };
       const key = `${context.before}\u0000${context.after}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -107,35 +165,32 @@ function containingContexts(pattern: string, spellings: readonly string[]): { co
       found = true;
     }
     if (found) {
-      containers.push(spelling);
+      containers.push(spelling.text);
     }
   }
   return { contexts, containers };
 }
 
-/** The prh pattern for one spelling: plain when prh can take it as it is, else a /regex/ with lookarounds. */
-function prhPattern(spelling: string, contexts: readonly Context[]): string {
-  const startBoundary = isLatinOrDigit(spelling.charCodeAt(0));
-  const endBoundary = isLatinOrDigit(spelling.charCodeAt(spelling.length - 1));
-  if (contexts.length === 0 && !startBoundary && !endBoundary && !PRH_SPECIAL.test(spelling)) {
-    return spelling;
-  }
-  const core = escapeRegex(spelling);
-  const befores = contexts.filter((c) => c.after === '').map((c) => escapeRegex(c.before));
-  const afters = contexts.filter((c) => c.before === '').map((c) => escapeRegex(c.after));
+/** The prh pattern for one spelling: a /regex/ for any width, with lookarounds for boundaries and longer spellings. */
+function prhPattern(spelling: Spelling, contexts: readonly Context[]): string {
+  const core = anyWidth(spelling.text);
+  const befores = contexts.filter((c) => c.after === '').map((c) => anyWidth(c.before));
+  const afters = contexts.filter((c) => c.before === '').map((c) => anyWidth(c.after));
   // Inside on both sides: not (preceded by `before` and followed by the rest of the longer spelling).
   const inside = contexts
     .filter((c) => c.before !== '' && c.after !== '')
-    .map((c) => `(?<!${escapeRegex(c.before)}(?=${core}${escapeRegex(c.after)}))`);
-  if (startBoundary) {
+    .map((c) => `(?<!${anyWidth(c.before)}(?=${core}${anyWidth(c.after)}))`);
+  if (isLatinOrDigit(spelling.key.charCodeAt(0))) {
     befores.push(LATIN_OR_DIGIT_CLASS);
   }
-  if (endBoundary) {
+  if (isLatinOrDigit(spelling.key.charCodeAt(spelling.key.length - 1))) {
     afters.push(LATIN_OR_DIGIT_CLASS);
   }
   const lookbehind = befores.length ? `(?<!${befores.join('|')})` : '';
   const lookahead = afters.length ? `(?!${afters.join('|')})` : '';
-  return `/${inside.join('')}${lookbehind}${core}${lookahead}/`;
+  const source = `${inside.join('')}${lookbehind}${core}${lookahead}`;
+  // A plain pattern where prh can take the text as it is (prh escapes '-' and '¥' wrongly under the u flag).
+  return source === spelling.text && !PRH_SPECIAL.test(spelling.text) ? spelling.text : `/${source}/`;
 }
 
 /** The dictionary for the knowledge's glossary, in glossary order; one rule per expected spelling. */
@@ -184,9 +239,7 @@ export function prhDictionary(knowledge: Knowledge): PrhDictionary {
   }
 
   // Every spelling govsec's matcher knows: a pattern inside one of them is that longer spelling, not the pattern.
-  const spellings = [
-    ...new Set([...knowledge.glossary.spellings.map((s) => s.text), ...knowledge.serviceSpellings.map((s) => s.text)]),
-  ];
+  const spellings: Spelling[] = [...knowledge.glossary.spellings, ...knowledge.serviceSpellings].map(({ text, key }) => ({ text, key }));
   const rules: PrhRule[] = [];
   for (const draft of drafts.values()) {
     if (draft.patterns.size === 0) {
@@ -203,10 +256,13 @@ export function prhDictionary(knowledge: Knowledge): PrhDictionary {
         specs.push({ from, to });
       }
     };
-    for (const spelling of written) {
+    for (const text of written) {
+      const spelling = { text, key: normalizeKey(text) };
       const { contexts, containers } = containingContexts(spelling, spellings);
       patterns.push(prhPattern(spelling, contexts));
-      addSpec(spelling, draft.expected);
+      addSpec(text, draft.expected);
+      // The same spelling in another width is the same spelling for govsec.
+      addSpec(otherWidth(text), draft.expected);
       for (const container of containers) {
         addSpec(container, draft.patterns.has(container) ? draft.expected : container);
       }
