@@ -45,12 +45,6 @@ export interface PrhDictionary {
   readonly rules: readonly PrhRule[];
 }
 
-export const EXPORT_USAGE = `Usage:
-  govsec export prh [--out FILE]
-      Writes the glossary's non-canonical and superseded spellings as a textlint-rule-prh dictionary
-      (YAML) to FILE, or to standard output. Each rule carries specs that prh checks when it loads.
-`;
-
 export class ExportUsageError extends Error {}
 
 /** The current term a superseded term ends at (霞が関WAN → GSS), or undefined for a broken or cyclic chain. */
@@ -204,8 +198,8 @@ export function prhDictionary(knowledge: Knowledge): PrhDictionary {
     }
     return draft;
   };
-  // Only spellings the glossary writes are exported, never generated width forms (ＩＳＭＡＰ for ISMAP): govsec
-  // treats width as the same spelling, and the glossary compiler rejects two spellings equal after NFKC.
+  // Patterns are the glossary's own non-canonical and superseded spellings, so none is a canonical spelling in
+  // another width (the glossary compiler rejects two spellings equal after NFKC).
   const add = (draft: RuleDraft, spelling: string) => draft.patterns.add(spelling);
   for (const term of knowledge.glossary.terms) {
     if (term.status.state === 'superseded') {
@@ -246,7 +240,7 @@ export function prhDictionary(knowledge: Knowledge): PrhDictionary {
       continue;
     }
     // Longest first: prh joins a rule's patterns into one alternation, which takes the first that matches.
-    const written = [...draft.patterns].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+    const written = [...draft.patterns].sort((a, b) => normalizeKey(b).length - normalizeKey(a).length || (a < b ? -1 : a > b ? 1 : 0));
     const patterns: string[] = [];
     const specs: PrhSpec[] = [];
     const specFrom = new Set<string>();
