@@ -97,6 +97,11 @@ export class Knowledge {
     });
   }
 
+  /** The cloud-service spellings the lexicon matches (names matched in text and aliases). */
+  get serviceSpellings(): readonly ServiceSpelling[] {
+    return this.parts.services?.spellings ?? [];
+  }
+
   /** The compiled glossary this knowledge was built from (the base for a user's extra terms). */
   get compiledGlossary(): CompiledGlossary {
     return this.parts.glossary;

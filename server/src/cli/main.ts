@@ -3,6 +3,7 @@
  *   govsec check [files or folders…] [--format text|json]
  *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
  *   govsec glossary stats [--stale DAYS [--today YYYY-MM-DD]]
+ *   govsec export prh [--out FILE]
  * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
  */
 
@@ -21,6 +22,7 @@ import { formatJson, formatText, type CliFinding } from './format';
 import { formatSarif } from './sarif';
 import { runIsmapImport } from './ismapImport';
 import { formatStale, formatStats, knowledgeStats, staleEntries } from './stats';
+import { ExportUsageError, runExport } from './exportPrh';
 import { ProjectSetup } from '../config/projectSetup';
 import { GOVSEC_VERSION as VERSION } from '../version';
 import { notCheckedMessage } from '../failure';
@@ -38,6 +40,9 @@ const USAGE = `Usage:
       Counts per kind and catalogue, with as-of dates, and the ISMAP list in use.
       --stale DAYS lists instead the entries (terms, services, control catalogues, the ISMAP list)
       whose as-of date is more than DAYS days before today; --today sets today (default: the local date).
+  govsec export prh [--out FILE]
+      Writes the glossary's non-canonical and superseded spellings as a textlint-rule-prh dictionary
+      (YAML, with specs that prh checks on load) to FILE or standard output.
   govsec --help | --version
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or runtime failure.
@@ -256,9 +261,12 @@ export function main(args: readonly string[], distDirectory: string): number {
       }
       return 0;
     }
+    if (command === 'export') {
+      return runExport(rest, knowledgeFor(distDirectory, process.cwd(), process.stderr).knowledge, process.stdout, process.stderr);
+    }
     throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ExportUsageError) {
       process.stderr.write(`govsec: ${error.message}\n\n${USAGE}`);
     } else {
       process.stderr.write(`govsec: ${error instanceof Error ? error.message : String(error)}\n`);
