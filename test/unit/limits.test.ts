@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { analyzeDocument, checkedLength, DEFAULT_MAX_DOCUMENT_LENGTH, mentionAt } from '../../server/src/analysis';
+import { ProjectSetup } from '../../server/src/config/projectSetup';
 import { fixtureKnowledge } from '../helpers';
 
 describe('documents beyond the checking limit', () => {
@@ -34,5 +38,34 @@ describe('documents beyond the checking limit', () => {
       analysis.findings.map((finding) => [finding.ruleId, finding.start]),
       [['term/variant', 0], ['limits/document-size', DEFAULT_MAX_DOCUMENT_LENGTH]],
     );
+  });
+});
+
+describe('the checking limit is configurable', () => {
+  const line = 'ガバクラを使う。\n';
+  let folder: string;
+  before(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-limits-'));
+    fs.writeFileSync(path.join(folder, 'long.md'), line.repeat(200));
+  });
+  after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  const limitFinding = (setup: ProjectSetup) => {
+    const { knowledge, options } = setup.forDocument(path.join(folder, 'long.md'));
+    const analysis = analyzeDocument({ uri: 'file:///long.md', text: line.repeat(200) }, knowledge, options);
+    return analysis.findings.filter((finding) => finding.ruleId === 'limits/document-size').map((finding) => finding.start);
+  };
+
+  it('by govsec check --max-length, and by .govsec.yaml limits.maxDocumentLength, which wins', () => {
+    assert.deepEqual(limitFinding(new ProjectSetup(fixtureKnowledge(), { rootDirectory: folder })), []);
+    assert.deepEqual(limitFinding(new ProjectSetup(fixtureKnowledge(), { rootDirectory: folder, maxDocumentLength: 1000 })), [line.length * Math.floor(1000 / line.length)]);
+    fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'limits:\n  maxDocumentLength: 1200\n');
+    assert.deepEqual(limitFinding(new ProjectSetup(fixtureKnowledge(), { rootDirectory: folder, maxDocumentLength: 1000 })), [line.length * Math.floor(1200 / line.length)]);
+  });
+
+  it('rejects a limit below 1000 in .govsec.yaml at its line', () => {
+    fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'limits:\n  maxDocumentLength: 10\n');
+    const { problems } = new ProjectSetup(fixtureKnowledge(), { rootDirectory: folder }).forDocument(path.join(folder, 'long.md'));
+    assert.deepEqual(problems.map((problem) => problem.line), [2]);
   });
 });

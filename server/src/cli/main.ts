@@ -28,10 +28,12 @@ import { GOVSEC_VERSION as VERSION } from '../version';
 import { notCheckedMessage } from '../failure';
 
 const USAGE = `Usage:
-  govsec check [files or folders…] [--format text|json|sarif] [--config FILE]
+  govsec check [files or folders…] [--format text|json|sarif] [--config FILE] [--max-length N]
       Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
       Text output: file:line:col severity rule message
       --config FILE uses that configuration instead of the nearest .govsec.yaml.
+      --max-length N checks each document up to N UTF-16 characters (default 1000000; limits.maxDocumentLength
+      in .govsec.yaml wins).
   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
       Imports the official ISMAP or ISMAP-LIU cloud service list — the portal's list page saved from a
       browser (HTML), its table pasted into a text file, or CSV — into ${DEFAULT_ISMAP_LIST_FILE}, which
@@ -55,15 +57,23 @@ interface CheckOptions {
   readonly paths: string[];
   readonly format: 'text' | 'json' | 'sarif';
   readonly config?: string;
+  readonly maxLength?: number;
 }
 
 function parseCheckArguments(args: readonly string[]): CheckOptions {
   const paths: string[] = [];
   let format: CheckOptions['format'] = 'text';
   let config: string | undefined;
+  let maxLength: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--format' || arg.startsWith('--format=')) {
+    if (arg === '--max-length' || arg.startsWith('--max-length=')) {
+      const value = arg === '--max-length' ? args[++i] : arg.slice('--max-length='.length);
+      if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1000) {
+        throw new UsageError(`--max-length needs a number of characters, at least 1000 (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      }
+      maxLength = Number(value);
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json' && value !== 'sarif') {
         throw new UsageError(`--format must be text, json or sarif (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
@@ -87,7 +97,7 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
   if (paths.length === 0) {
     throw new UsageError('govsec check needs at least one file or folder');
   }
-  return { paths, format, config };
+  return { paths, format, config, maxLength };
 }
 
 interface StatsOptions {
@@ -173,7 +183,7 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
   if (options.config !== undefined && !fs.existsSync(options.config)) {
     throw new UsageError(`--config: no such file ${options.config}`);
   }
-  const setup = new ProjectSetup(knowledge, { configFile: options.config });
+  const setup = new ProjectSetup(knowledge, { configFile: options.config, maxDocumentLength: options.maxLength });
   const reported = new Set<string>();
   const findings: CliFinding[] = [];
   let failed = false;

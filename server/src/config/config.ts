@@ -43,6 +43,7 @@ export interface ConfigData {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   readonly profiles?: { readonly procurement?: readonly string[] };
   readonly glossary?: readonly string[];
+  readonly limits?: { readonly maxDocumentLength?: number };
 }
 
 /** One configuration layer: a .govsec.yaml file, or one built from editor settings. */
@@ -59,6 +60,8 @@ export interface GovsecConfig {
   };
   /** Extra term files, absolute. */
   readonly glossary: readonly string[];
+  /** limits.maxDocumentLength, when set. */
+  readonly maxDocumentLength?: number;
 }
 
 export interface LoadConfigOptions {
@@ -96,6 +99,7 @@ export function configFromData(data: ConfigData, directory: string, file?: strin
     rules: { ...(data.rules ?? {}) },
     profiles: { procurement: [...(data.profiles?.procurement ?? [])] },
     glossary: (data.glossary ?? []).map((entry) => path.resolve(resolvedDirectory, entry)),
+    ...(data.limits?.maxDocumentLength !== undefined ? { maxDocumentLength: data.limits.maxDocumentLength } : {}),
   };
 }
 

@@ -40,6 +40,8 @@ export interface ProjectSetupOptions {
   readonly settings?: GovsecConfig;
   /** false: no .govsec.yaml is looked for or read (an untrusted workspace); default true. */
   readonly readConfigFiles?: boolean;
+  /** The checking limit when no configuration layer sets one (govsec check --max-length). */
+  readonly maxDocumentLength?: number;
 }
 
 const KNOWN_RULES = allRules.map((rule) => rule.id);
@@ -98,6 +100,8 @@ export class ProjectSetup {
         procurementByConfig,
         // Only a configured rule overrides the severity a finding carries (an entry may lower it: NISC).
         ruleSeverity: (ruleId) => configuredSetting(ruleId, layers),
+        // The nearest layer that sets a limit wins (.govsec.yaml over settings), then the CLI's --max-length.
+        maxDocumentLength: [...layers].reverse().find((layer) => layer.maxDocumentLength !== undefined)?.maxDocumentLength ?? this.options.maxDocumentLength,
       },
       configFile: lookup?.file,
       glossaryFiles,

@@ -30,6 +30,7 @@ export function readSettings(raw: unknown, workspaceRoot: string | undefined): G
     ...(section.rules !== undefined ? { rules: section.rules } : {}),
     ...(objectOf(section.profiles).procurement !== undefined ? { profiles: { procurement: objectOf(section.profiles).procurement } } : {}),
     ...(section.glossary !== undefined ? { glossary: section.glossary } : {}),
+    ...(objectOf(section.limits).maxDocumentLength !== undefined ? { limits: { maxDocumentLength: objectOf(section.limits).maxDocumentLength } } : {}),
   };
   if (Object.keys(data).length > 0) {
     const result = configFromObject(data, workspaceRoot ?? process.cwd());
