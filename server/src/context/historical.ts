@@ -18,7 +18,7 @@
  */
 
 import { normalizedRange } from '../document/normalized';
-import type { DocumentModel } from '../document/model';
+import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
 import { normalize } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
@@ -144,15 +144,33 @@ export interface HistoryCheck {
   readonly supersededOn: string;
 }
 
-/** Why a superseded term's mention is historical, or undefined when it reads as a present use. */
-export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck): string | undefined {
+/**
+ * The reasons of historicalReason that say a clause is about the past, whatever it names. A rule that reports
+ * an outdated statement other than a superseded name (a moved URL, a changed count) reads only these: the
+ * others (a cited title, its publisher, 旧…, …からの移行) are about how a name is used.
+ */
+export const PAST_REASONS: ReadonlySet<string> = new Set(['history-section', 'history-key', 'past-words', 'past-transition', 'past-tense', 'dated-transition', 'until-date']);
+
+/** What historicalReason reads of a mention: a term, or any other span a rule reports (a URL, a count). */
+export interface HistoricalMention {
+  readonly start: number;
+  readonly end: number;
+  /** The text as written. */
+  readonly surface: string;
+  /** Where the mention stands (YAML values are read with their key path); absent for a span outside the segments. */
+  readonly segmentKind?: SegmentKind;
+}
+
+/** Why a superseded term's (or an outdated statement's) mention is historical, or undefined when it reads as a present use. */
+export function historicalReason(occurrence: HistoricalMention, check: HistoryCheck): string | undefined {
   const { model } = check;
   const { text } = model;
   if (check.sections.some((title) => HISTORY_HEADING.test(title))) {
     return 'history-section';
   }
   if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {
-    const segment = segmentAt(model.segments, occurrence.start);
+    // A URL value is left out of the segments; the whole scalar still has its key path.
+    const segment = segmentAt(model.segments, occurrence.start) ?? segmentAt(model.scalars, occurrence.start);
     if (segment?.keyPath?.some((key) => HISTORY_KEY.test(key))) {
       return 'history-key';
     }
@@ -207,7 +225,7 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
   return undefined;
 }
 
-function successorInRange(check: HistoryCheck, occurrence: TermOccurrence, clause: Clause): boolean {
+function successorInRange(check: HistoryCheck, occurrence: HistoricalMention, clause: Clause): boolean {
   const [sentenceStart, sentenceEnd] = sentenceSpan(check.model, occurrence.start, occurrence.start);
   const { terms } = check;
   // First term at or after the sentence start (terms are in document order).
