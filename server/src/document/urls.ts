@@ -13,11 +13,11 @@ export interface DocumentUrl {
   readonly url: string;
 }
 
-/** Trailing characters that end the sentence or the Markdown around a URL rather than the URL itself. */
+/** Trailing characters that end the sentence or the Markdown around a URL rather than belong to it. */
 const TRAILING = /[.,;:!?*_~]+$/;
 
 /** Whether `offset` falls in one of the ordered, non-overlapping `ranges` (binary search). */
-function inOrderedRanges(ranges: readonly TextRange[], offset: number): boolean {
+export function inSortedRanges(ranges: readonly TextRange[], offset: number): boolean {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -33,18 +33,24 @@ function inOrderedRanges(ranges: readonly TextRange[], offset: number): boolean 
   return false;
 }
 
-/** `url` without what closes the Markdown or the sentence around it: `](https://a/b)`, `https://a/b。`, `(https://a/b).` */
-function trimUrl(url: string): string {
-  let trimmed = url;
-  for (let previous = ''; previous !== trimmed; ) {
-    previous = trimmed;
-    trimmed = trimmed.replace(TRAILING, '');
-    // A closing parenthesis with no opening one in the URL belongs to the text around it.
-    if (trimmed.endsWith(')') && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length) {
-      trimmed = trimmed.slice(0, -1);
+/**
+ * `url` without what closes the Markdown or the sentence around it: `](https://a/b)を参照`, `https://a/b。`,
+ * `(https://a/b).`. BARE_URL runs on up to white space, so Japanese text written right after a URL is cut
+ * here: at the first non-ASCII character (a percent-encoded path is ASCII) and at the first closing
+ * parenthesis that no opening one in the URL balances.
+ */
+export function trimUrl(url: string): string {
+  let trimmed = url.replace(/[^\x21-\x7e][\s\S]*$/, '');
+  let depth = 0;
+  for (let index = 0; index < trimmed.length; index++) {
+    if (trimmed[index] === '(') {
+      depth++;
+    } else if (trimmed[index] === ')' && --depth < 0) {
+      trimmed = trimmed.slice(0, index);
+      break;
     }
   }
-  return trimmed;
+  return trimmed.replace(TRAILING, '');
 }
 
 /**
@@ -70,7 +76,7 @@ export function documentUrls(model: DocumentModel): DocumentUrl[] {
   const urls: DocumentUrl[] = [];
   const pattern = new RegExp(BARE_URL.source, 'g');
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (inOrderedRanges(disjoint, match.index)) {
+    if (inSortedRanges(disjoint, match.index)) {
       continue;
     }
     const url = trimUrl(match[0]);
