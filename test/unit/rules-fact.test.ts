@@ -110,6 +110,23 @@ describe('rule fact/ismap-certification', () => {
       expected: [{ text: 'ISMAP認証取得済み', message: CERTIFICATION, fix: 'ISMAP登録済み' }],
     },
     {
+      name: 'ISMAP with its full name in parentheses, and ISMAPに認証された',
+      text: '当社のクラウドは、ISMAP（政府情報システムのためのセキュリティ評価制度）の認証を取得済みです。\n\nISMAPに認証されたサービスを利用すること。\n',
+      expected: [
+        { text: 'ISMAP（政府情報システムのためのセキュリティ評価制度）の認証', message: CERTIFICATION },
+        { text: 'ISMAPに認証され', message: CERTIFICATION },
+      ],
+    },
+    {
+      name: 'YAML: a certified value or a level under an ISMAP key (an empty level is not a level)',
+      uri: 'file:///profile.yaml',
+      text: 'cloud:\n  ismap: certified\n  ismap_level: 2\n  ismap_liu: 認証済み\nsaas:\n  ismap_level: なし\n',
+      expected: [
+        { text: 'certified', message: CERTIFICATION },
+        { text: '2', message: LEVEL },
+      ],
+    },
+    {
       name: 'correct wording, ISO/IEC 27001認証 next to ISMAP登録, ISMAP-LIU, 認証 in another sense',
       text:
         'サービスはISMAPクラウドサービスリストに登録されていること。ISO/IEC 27001認証を取得し、ISMAP登録済みであること。\n\n' +
@@ -181,6 +198,19 @@ describe('rule fact/moved-url', () => {
       name: 'history: past tense, a history section, a history key, a document dated before the move',
       text:
         '当時は https://www.nisc.go.jp/ で公開されていた。\n\n## 沿革\n\n- 2015年: 統一基準を https://www.nisc.go.jp/ に掲載\n',
+      expected: [],
+    },
+    {
+      name: 'a dated document in parentheses, told in the past; an old address named as such',
+      text:
+        '2024年度の資料（https://www.nisc.go.jp/pdf/policy/general/kijyunr5.pdf）では次のとおりとされていた。\n\n' +
+        '旧URL: https://www.nisc.go.jp/ → 新URL: https://www.cyber.go.jp/\n',
+      expected: [],
+    },
+    {
+      name: 'YAML keys for an old address',
+      uri: 'file:///redirects.yaml',
+      text: 'old_url: https://www.nisc.go.jp/\nnew_url: https://www.cyber.go.jp/\nredirect_from:\n  - https://www.ipa.go.jp/security/ismap/\n',
       expected: [],
     },
     {
@@ -267,6 +297,8 @@ describe('rule fact/outdated-count', () => {
         'ガバメントクラウドの提供事業者のうち外資系4社はいずれも米国企業である。\n\n' +
         'ガバメントクラウドは4社に加え、さくらのクラウドが採択されている。\n\n' +
         '本業務では委託する17業務の一覧を別紙に示す。\n\n' +
+        'ガバメントクラウドの運用保守は4社の共同企業体が担う。\n\n' +
+        'ガバメントクラウドの候補として4社を比較検討した結果、AWSを選定する。\n\n' +
         '当社は4社のクラウドを比較した。\n',
       expected: [],
     },

@@ -11,6 +11,7 @@
  */
 
 import { inQuotedExcerpt, isQuestion, isQuoted, statementText, wordingMatches } from '../../context/claims';
+import { normalizedRange } from '../../document/normalized';
 import type { Finding, Rule } from '../rule';
 
 /** 認証 that names an authentication function, not a certification of ISMAP (ISMAPの認証基盤 is not a claim about ISMAP). */
@@ -19,10 +20,11 @@ const NOT_CERTIFICATION = '(?!基盤|方式|機能|連携|情報|サーバ|手�
  * The wordings, on NFKC text. Group 1: a certification (Japanese); 2: a level (Japanese or English);
  * 3: a certification (English).
  */
+const ISMAP = '(?:ISMAP(?!\\s*-?\\s*LIU)\\s*(?:\\([^()]{1,40}\\)\\s*)?)';
 const WORDING = new RegExp(
   [
-    `(ISMAP(?!\\s*-?\\s*LIU)\\s*(?:(?:の|による|での)\\s*)?(?:仮|正式)?(?:認証${NOT_CERTIFICATION}|認定)(?:取得)?(?:済み?)?|ISMAP(?!\\s*-?\\s*LIU)\\s*(?:を)?取得済み?)`,
-    '(ISMAP(?!\\s*-?\\s*LIU)\\s*(?:の\\s*)?(?:レベル|[Ll]evel|LEVEL)\\s*[0-9]*)',
+    `(${ISMAP}(?:(?:の|による|での)\\s*)?(?:仮|正式)?(?:認証${NOT_CERTIFICATION}|認定)(?:取得)?(?:済み?)?|${ISMAP}(?:に|で)\\s*(?:認証|認定)され|${ISMAP}(?:を)?取得済み?)`,
+    `(${ISMAP}(?:の\\s*)?(?:レベル|[Ll]evel|LEVEL)\\s*[0-9]*)`,
     '(\\bISMAP(?!\\s*-?\\s*LIU)[- ]?(?:certifi\\w*|accredit\\w*)|\\bcertifi\\w*\\s+(?:under|by|with)\\s+ISMAP\\b)',
   ].join('|'),
   'g',
@@ -42,6 +44,17 @@ function replacementOf(written: string, after: string): string | undefined {
   }
   return written === 'ISMAP認証' && !/^\s*を\s*(?:取得|受け)/.test(after) ? 'ISMAP登録' : undefined;
 }
+
+const CERTIFICATION_MESSAGE =
+  'ISMAPは認証ではなく登録の制度のため、「ISMAP登録」（クラウドサービスリストへの登録）と書きます (ISMAP registers cloud services, it does not certify them: write "ISMAP-registered")';
+const LEVEL_MESSAGE = 'ISMAPにレベルはなく、ISMAPクラウドサービスリストに登録されているかどうかだけです (ISMAP has no levels: a service is on the ISMAP cloud service list or not)';
+
+/** A YAML key that names ISMAP (ismap, ismap_status, ISMAP対応), not ISMAP-LIU. */
+const ISMAP_KEY = /ismap(?![-_ ]?liu)/i;
+/** A YAML key under ISMAP that asks for a level (ismap_level, ismap: {level: 2}, ISMAPレベル). */
+const LEVEL_KEY = /level|レベル|lv/i;
+/** A YAML value under an ISMAP key that says certified. */
+const CERTIFIED_VALUE = /^(?:certified|certification|認証(?:取得)?済み?|認証取得|認定(?:済み?)?)$/i;
 
 export const factIsmapCertificationRule: Rule = {
   id: 'fact/ismap-certification',
@@ -64,14 +77,27 @@ export const factIsmapCertificationRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message: level
-          ? 'ISMAPにレベルはなく、ISMAPクラウドサービスリストに登録されているかどうかだけです (ISMAP has no levels: a service is on the ISMAP cloud service list or not)'
-          : 'ISMAPは認証ではなく登録の制度のため、「ISMAP登録」（クラウドサービスリストへの登録）と書きます (ISMAP registers cloud services, it does not certify them: write "ISMAP-registered")',
+        message: level ? LEVEL_MESSAGE : CERTIFICATION_MESSAGE,
         start: match.start,
         end: match.end,
         ...(replacement ? { fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement } } : {}),
       });
     }
+    // YAML: the key names ISMAP and the value alone says certified or gives the level (`ismap: certified`, `ismap_level: 2`).
+    for (const scalar of model.scalars) {
+      const keys = scalar.keyPath ?? [];
+      const key = keys[keys.length - 1] ?? '';
+      if (scalar.kind !== 'yaml-value' || !keys.some((name) => ISMAP_KEY.test(name))) {
+        continue;
+      }
+      const value = normalizedRange(model, scalar.start, scalar.end).text.trim();
+      const level = LEVEL_KEY.test(key) && !/^(?:|null|none|~|-|n\/a|なし|該当なし)$/i.test(value);
+      if (!level && !CERTIFIED_VALUE.test(value)) {
+        continue;
+      }
+      findings.push({ ruleId: this.id, severity: this.defaultSeverity, message: level ? LEVEL_MESSAGE : CERTIFICATION_MESSAGE, start: scalar.start, end: scalar.end });
+    }
+    findings.sort((a, b) => a.start - b.start);
     return findings;
   },
 };

@@ -11,9 +11,11 @@
  * されていた, a 沿革 section, a `history:` key — context/historical.ts) or the document is dated before the move.
  */
 
-import { historicalReason, PAST_REASONS } from '../../context/historical';
+import { statementText } from '../../context/claims';
+import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 import { documentUrls } from '../../document/urls';
+import { segmentAt } from '../../document/sentences';
 import type { Finding, Rule } from '../rule';
 
 /** The date NISC became 国家サイバー統括室 (glossary `nisc` status). */
@@ -40,6 +42,11 @@ const MOVES: readonly Move[] = [
   },
 ];
 
+/** The URL is named as the old address: 旧URL: …, 移転前, リダイレクト元, "formerly at". */
+const OLD_ADDRESS = /旧(?:URL|サイト|アドレス|ドメイン|ページ)|移転前|移転元|リダイレクト|redirect|formerly|previously|old (?:URL|site|address)/i;
+/** A YAML key for an old address (old_url, redirect_from, archive). */
+const OLD_ADDRESS_KEY = /old|旧|former|legacy|previous|redirect|archive|アーカイブ|移転前/i;
+
 /** The host (lower case) and path of a URL as written (scheme optional: www.nisc.go.jp/…). */
 function hostAndPath(url: string): { host: string; path: string } | undefined {
   const match = /^(?:[a-z]+:\/\/)?([^/:?#\s]+)(?::\d+)?([^?#]*)/i.exec(url);
@@ -62,9 +69,9 @@ export const factMovedUrlRule: Rule = {
       const inFrontMatter = !!model.markdown?.frontMatter && url.start < model.markdown.frontMatter.end;
       const reason = historicalReason(
         { start: url.start, end: url.end, surface: url.url, segmentKind: model.kind === 'yaml' ? 'yaml-value' : inFrontMatter ? 'front-matter' : undefined },
-        { model, sections: headingsAt(model, url.start), successorIds: new Set(), terms: [], supersededOn: move.date ?? '9999' },
+        { model, sections: headingsAt(model, url.start), successorIds: new Set(), terms: [], supersededOn: move.date ?? '9999', pastOnly: true },
       );
-      if (reason && PAST_REASONS.has(reason)) {
+      if (reason || OLD_ADDRESS.test(statementText(model, url.start)) || segmentAt(model.scalars, url.start)?.keyPath?.some((key) => OLD_ADDRESS_KEY.test(key))) {
         continue;
       }
       findings.push({ ruleId: this.id, severity: this.defaultSeverity, message: move.message, start: url.start, end: url.end });

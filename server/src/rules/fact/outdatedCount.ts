@@ -12,7 +12,7 @@
  */
 
 import { dateBefore, isQuestion, isQuoted, statementText, wordingMatches, writtenDates } from '../../context/claims';
-import { historicalReason, PAST_REASONS } from '../../context/historical';
+import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
 import { paragraphAt } from '../../document/sentences';
@@ -29,6 +29,8 @@ interface CountFact {
   readonly current: RegExp;
   /** Words that make the count right in its place (外資系4社: four of the five are foreign). */
   readonly quiet?: RegExp;
+  /** The sentence, the programme's own name left out, must say what is counted (提供事業者, CSP, AWS …). */
+  readonly counted?: RegExp;
   /** The date the count changed: a written date before it, or a document dated before it, is history. */
   readonly changedOn: string;
   /** The number that replaces the written one, by how it was written. */
@@ -54,7 +56,8 @@ const FACTS: readonly CountFact[] = [
     cue: /ガバメントクラウド|ガバクラ|Government Cloud|Gov(?:ernment)?[- ]?Cloud|政府クラウド/i,
     cueInSentence: true,
     current: /[5５五]\s*(?:社|事業者|つの)|\b(?:5|five)\s+(?:\w+\s+)?(?:providers|vendors|CSPs|clouds)|さくら|Sakura|ではなく|でなく|誤り|誤記|not four|not 4/i,
-    quiet: /外資|海外|米国|外国|国外|foreign|US-based|American|overseas/i,
+    quiet: /外資|海外|米国|外国|国外|候補|比較|foreign|US-based|American|overseas|shortlist|compared/i,
+    counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選/i,
     changedOn: '2023-11-28',
     replace: (written) => written.replace(/[4４四]|four|Four/, (digit) => (digit === 'four' ? 'five' : digit === 'Four' ? 'Five' : '5')),
     message: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを採択） (the Government Cloud has five providers since 2023-11-28)',
@@ -71,9 +74,9 @@ function isHistory(model: DocumentModel, start: number, end: number, statement: 
   }
   const reason = historicalReason(
     { start, end, surface: model.text.slice(start, end), segmentKind: model.kind === 'yaml' ? 'yaml-value' : undefined },
-    { model, sections: headingsAt(model, start), successorIds: new Set(), terms: [], supersededOn: fact.changedOn },
+    { model, sections: headingsAt(model, start), successorIds: new Set(), terms: [], supersededOn: fact.changedOn, pastOnly: true },
   );
-  return reason !== undefined && PAST_REASONS.has(reason);
+  return reason !== undefined;
 }
 
 export const factOutdatedCountRule: Rule = {
@@ -92,6 +95,9 @@ export const factOutdatedCountRule: Rule = {
         const paragraph = paragraphAt(model, match.start);
         const about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
         if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statement)) {
+          continue;
+        }
+        if (fact.counted && !fact.counted.test(statement.replace(new RegExp(fact.cue.source, 'gi'), ''))) {
           continue;
         }
         if (isQuoted(model, match.start, match.end) || isHistory(model, match.start, match.end, statement, fact)) {
