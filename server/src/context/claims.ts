@@ -55,6 +55,9 @@ export function wordingMatches(model: DocumentModel, pattern: RegExp): WordingMa
   return matches;
 }
 
+/** How far a table cell is read on each side of an offset. */
+const CELL_REACH = 500;
+
 /**
  * The sentence that states [start, end): within a paragraph or heading its sentence, within a table cell the
  * cell's own sentence (a question in one cell does not make the answer in the next a question), elsewhere
@@ -63,8 +66,11 @@ export function wordingMatches(model: DocumentModel, pattern: RegExp): WordingMa
 export function statementAt(model: DocumentModel, start: number): TextRange {
   const block = model.kind === 'markdown' ? blockAt(model, start) : undefined;
   if (block?.kind === 'table-cell') {
-    const sentences = splitSentences(model.text, block.start, block.end);
-    return sentences.find((sentence) => start < sentence.end) ?? { start: block.start, end: block.end };
+    // A cell is read around the offset only (a bound for a megabyte in one cell).
+    const from = Math.max(block.start, start - CELL_REACH);
+    const to = Math.min(block.end, start + CELL_REACH);
+    const sentences = splitSentences(model.text, from, to);
+    return sentences.find((sentence) => start < sentence.end) ?? { start: from, end: to };
   }
   return sentenceAt(model, start);
 }
