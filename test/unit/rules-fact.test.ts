@@ -140,7 +140,9 @@ describe('rule fact/ismap-certification', () => {
         '仕様書の「ISMAP認証取得済み」は誤記であり、訂正します。\n\n' +
         'ISMAPは認証制度ではなく登録制度であり、ISMAP認証という言い方は正確ではありません。\n\n' +
         '**Q6. ISMAPの認証を受けていないクラウドは使えませんか。**\n\n' +
-        '- People often say "ISMAP certification"; the programme itself does not certify and has no levels.\n',
+        '- People often say "ISMAP certification"; the programme itself does not certify and has no levels.\n\n' +
+        'ISMAPの登録を受けたサービス（いわゆるISMAP認証）を選定する。本章では、ISMAP認証という表現を使わない。ISMAP認証は存在しない。\n\n' +
+        'ISMAP, often wrongly called a certification, is a registration programme.\n',
       expected: [],
     },
     {

@@ -32,7 +32,7 @@ const WORDING = new RegExp(
 
 /** A sentence that corrects or explains the wording rather than asserting it. */
 const CORRECTION =
-  /認証(?:制度)?(?:では|じゃ)(?:なく|ない|ありません)|登録(?:の)?制度|誤り|誤記|誤解|誤用|不正確|正確には|正しくは|俗に|通称|(?:does|do) not certify|doesn't certify|not a certification|no levels?\b|rather than (?:a )?certif|is a registration/i;
+  /認証(?:制度)?(?:では|じゃ)(?:なく|ない|ありません)|登録(?:の)?制度|誤り|誤記|誤解|誤用|混同|不正確|正確には|正しくは|俗に|通称|いわゆる|という(?:表現|言い方|用語|呼び方)|との(?:表現|記載)|(?:とも|と)呼ば|存在し(?:ない|ません|ていない)|wrongly|mistakenly|misnomer|(?:does|do) not certify|doesn't certify|not a certification|no levels?\b|rather than (?:a )?certif|is a registration/i;
 
 /**
  * The exact replacements: 「ISMAP認証」 → 「ISMAP登録」, 「ISMAP認証済み」「ISMAP認証取得済み」 → 「ISMAP登録済み」. Not before
