@@ -9,7 +9,7 @@ import type { Rule } from '../../server/src/rules/rule';
 import { factIsmapCertificationRule } from '../../server/src/rules/fact/ismapCertification';
 import { factMovedUrlRule } from '../../server/src/rules/fact/movedUrl';
 import { factOutdatedCountRule } from '../../server/src/rules/fact/outdatedCount';
-import { documentUrls } from '../../server/src/document/urls';
+import { documentUrls } from '../../server/src/document/documentUrls';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
 import { parseYamlDocument } from '../../server/src/document/yaml';
 import { dateBefore, writtenDates } from '../../server/src/context/claims';
@@ -235,11 +235,13 @@ describe('rule fact/moved-url', () => {
     },
   ]);
 
-  it('finds URLs as URLs: bare, link destinations, autolinks, YAML values; trailing punctuation left out', () => {
+  it('finds URLs as URLs: bare, link destinations, autolinks, YAML and front-matter values (not comments); trailing punctuation left out', () => {
     const markdown = parseMarkdownDocument('見る: https://a.example/x。 [b](https://b.example/y) <https://c.example/z>, www.d.example/w.\n\n`https://e.example/`\n');
     assert.deepEqual(documentUrls(markdown).map((url) => url.url), ['https://a.example/x', 'https://b.example/y', 'https://c.example/z', 'www.d.example/w']);
     const yaml = parseYamlDocument('url: https://a.example/x # https://comment.example/\n');
     assert.deepEqual(documentUrls(yaml).map((url) => [url.url, url.start]), [['https://a.example/x', 5]]);
+    const frontMatter = parseMarkdownDocument('---\n# old: https://comment.example/\nsource: https://a.example/x\n---\n本文\n');
+    assert.deepEqual(documentUrls(frontMatter).map((url) => url.url), ['https://a.example/x']);
   });
 });
 

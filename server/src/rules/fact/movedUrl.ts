@@ -14,7 +14,7 @@
 import { statementText } from '../../context/claims';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
-import { documentUrls } from '../../document/urls';
+import { documentUrls } from '../../document/documentUrls';
 import { segmentAt } from '../../document/sentences';
 import type { Finding, Rule } from '../rule';
 
