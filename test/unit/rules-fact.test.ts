@@ -286,6 +286,11 @@ describe('rule fact/outdated-count', () => {
       expected: [{ text: '4つのクラウド', message: FIVE, fix: '5つのクラウド' }],
     },
     {
+      name: 'a table row read with its column header: the 2022 row is history, the 2024 row is not',
+      text: '| 年度 | ガバメントクラウド事業者数 |\n|---|---|\n| 2022 | 4社 |\n| 2024 | 4社 |\n',
+      expected: [{ text: ['4社', 1], message: FIVE, fix: '5社' }],
+    },
+    {
       name: 'history: 当初, a year before the change, past tense, the new count in the sentence',
       text:
         '当初（2021年）は17業務とされていましたが、その後20業務となりました。\n\n' +

@@ -132,3 +132,17 @@ export function dateBefore(written: string, iso: string): boolean {
   const bound = iso.split('-').slice(0, parts.length).join('-');
   return written < bound;
 }
+
+/**
+ * For a table cell: its row's NFKC text with the cell's column header (「| 2022 | 4社 |」 under 「ガバメントクラウド
+ * 事業者数」 reads as a whole); undefined outside tables. A row is read at most 500 characters around the offset.
+ */
+export function tableRowText(model: DocumentModel, offset: number): string | undefined {
+  const block = model.kind === 'markdown' ? blockAt(model, offset) : undefined;
+  if (!block?.table) {
+    return undefined;
+  }
+  const line = model.markdown!.lines[block.table.line];
+  const row = normalizedRange(model, Math.max(line.start, offset - CELL_REACH), Math.min(line.end, offset + CELL_REACH)).text;
+  return `${block.table.headerText} ${row}`;
+}

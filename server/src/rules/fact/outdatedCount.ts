@@ -11,7 +11,7 @@
  * count too (17業務から20業務に), for the four foreign providers (外資系4社), and in quotations and questions.
  */
 
-import { dateBefore, isQuestion, isQuoted, statementText, wordingMatches, writtenDates } from '../../context/claims';
+import { dateBefore, isQuestion, isQuoted, statementText, tableRowText, wordingMatches, writtenDates } from '../../context/claims';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
@@ -91,10 +91,11 @@ export const factOutdatedCountRule: Rule = {
         continue;
       }
       for (const match of wordingMatches(model, fact.wording)) {
-        const statement = statementText(model, match.start);
+        // A table cell is read with its row and its column's header (| 2022 | 4社 | under ガバメントクラウド事業者数).
+        const statement = tableRowText(model, match.start) ?? statementText(model, match.start);
         const paragraph = paragraphAt(model, match.start);
         const about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
-        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statement)) {
+        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statementText(model, match.start))) {
           continue;
         }
         if (fact.counted && !fact.counted.test(statement.replace(new RegExp(fact.cue.source, 'gi'), ''))) {
