@@ -249,7 +249,7 @@ describe('rule fact/moved-url', () => {
 // fact/outdated-count
 
 const TWENTY = '地方公共団体情報システムの標準化の対象は17業務ではなく20業務です (the standardisation of local-government systems covers 20 business areas, not 17)';
-const FIVE = 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを採択） (the Government Cloud has five providers since 2023-11-28)';
+const FIVE = 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択） (the Government Cloud has five providers since 2023-11-28)';
 
 describe('rule fact/outdated-count', () => {
   it('keeps its messages to at most 100 characters before the English', () => {

@@ -60,7 +60,7 @@ const FACTS: readonly CountFact[] = [
     counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選/i,
     changedOn: '2023-11-28',
     replace: (written) => written.replace(/[4４四]|four|Four/, (digit) => (digit === 'four' ? 'five' : digit === 'Four' ? 'Five' : '5')),
-    message: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを採択） (the Government Cloud has five providers since 2023-11-28)',
+    message: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択） (the Government Cloud has five providers since 2023-11-28)',
   },
 ];
 
