@@ -22,7 +22,7 @@ type Floor = Pick<Score, 'precision' | 'recall'>;
 
 /**
  * What the engine achieves on test/corpus today (scripts/eval.js), rounded down: a floor, never a target.
- * Raise a value when a change improves it; a drop below it fails. Rules not built yet (fact/*) start at recall 0.
+ * Raise a value when a change improves it; a drop below it fails.
  */
 const OVERALL_FLOOR: Floor = { precision: 0.43, recall: 0.439 };
 const RULE_FLOORS: Record<string, Floor> = {
@@ -30,9 +30,9 @@ const RULE_FLOORS: Record<string, Floor> = {
   'control/outdated-iso-numbering': { precision: 1.0, recall: 0.666 },
   'control/unknown-id': { precision: 1.0, recall: 0.6 },
   'domain/non-government-domain': { precision: 1.0, recall: 0.5 },
-  'fact/ismap-certification': { precision: 1.0, recall: 0.0 },
-  'fact/moved-url': { precision: 1.0, recall: 0.0 },
-  'fact/outdated-count': { precision: 1.0, recall: 0.0 },
+  'fact/ismap-certification': { precision: 1.0, recall: 1.0 },
+  'fact/moved-url': { precision: 1.0, recall: 1.0 },
+  'fact/outdated-count': { precision: 1.0, recall: 1.0 },
   'govcloud/overseas-region': { precision: 0.8, recall: 0.571 },
   'govcloud/unsupported-provider': { precision: 1.0, recall: 0.666 },
   'ismap/liu-scope': { precision: 1.0, recall: 0.142 },

@@ -18,7 +18,7 @@
  */
 
 import { normalizedRange } from '../document/normalized';
-import type { DocumentModel } from '../document/model';
+import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
 import { normalize } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
@@ -142,21 +142,77 @@ export interface HistoryCheck {
   readonly terms: readonly TermOccurrence[];
   /** The supersession date the glossary gives. */
   readonly supersededOn: string;
+  /**
+   * Read only whether the clause is about the past (a history section or key, past words, past tense, a dated
+   * change, a date before まで), not how a name is used (旧…, a cited title or its publisher, …からの移行): for a
+   * rule that reports an outdated statement other than a superseded name — a moved URL, a changed count.
+   */
+  readonly pastOnly?: boolean;
 }
 
-/** Why a superseded term's mention is historical, or undefined when it reads as a present use. */
-export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck): string | undefined {
+/** What historicalReason reads of a mention: a term, or any other span a rule reports (a URL, a count). */
+export interface HistoricalMention {
+  readonly start: number;
+  readonly end: number;
+  /** The text as written. */
+  readonly surface: string;
+  /** Where the mention stands (YAML values are read with their key path); absent for a span outside the segments. */
+  readonly segmentKind?: SegmentKind;
+}
+
+/** Why a superseded term's (or an outdated statement's) mention is historical, or undefined when it reads as a present use. */
+export function historicalReason(occurrence: HistoricalMention, check: HistoryCheck): string | undefined {
   const { model } = check;
-  const { text } = model;
   if (check.sections.some((title) => HISTORY_HEADING.test(title))) {
     return 'history-section';
   }
   if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {
-    const segment = segmentAt(model.segments, occurrence.start);
+    // A URL value is left out of the segments; the whole scalar still has its key path.
+    const segment = segmentAt(model.segments, occurrence.start) ?? segmentAt(model.scalars, occurrence.start);
     if (segment?.keyPath?.some((key) => HISTORY_KEY.test(key))) {
       return 'history-key';
     }
   }
+  const nameReason = check.pastOnly ? undefined : usedAsOldName(model, occurrence);
+  if (nameReason) {
+    return nameReason;
+  }
+
+  const clause = clauseAround(model, occurrence.start, occurrence.end);
+  const clauseText = clause.text;
+  if (PAST_WORDS.test(clauseText)) {
+    return 'past-words';
+  }
+  if (PAST_TRANSITION.test(clauseText)) {
+    return 'past-transition';
+  }
+  if (PAST_PREDICATE.test(clauseText)) {
+    return 'past-tense';
+  }
+  if (!check.pastOnly && PAST_AGENT.test(clauseText.slice(clause.atEnd))) {
+    return 'past-agent';
+  }
+  if (!check.pastOnly && RETIRED_AFTER.test(clauseText.slice(clause.atEnd))) {
+    return 'being-retired';
+  }
+  if (DATED_TRANSITION.test(clauseText) || CLOSED_PERIOD.test(clauseText)) {
+    return 'dated-transition';
+  }
+  if (TRANSITION_NOUN.test(clauseText) && (clauseText.match(YEAR) ?? []).some((year) => Number(year) <= Number(check.supersededOn.slice(0, 4)))) {
+    return 'dated-transition';
+  }
+  if (untilDates(clauseText).some((date) => notBefore(check.supersededOn, date))) {
+    return 'until-date';
+  }
+  if (!check.pastOnly && TRANSITION.test(clauseText) && successorInRange(check, occurrence, clause)) {
+    return 'transition';
+  }
+  return undefined;
+}
+
+/** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, a cited title, the publisher after one. */
+function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): string | undefined {
+  const { text } = model;
   const before = normalizedRange(model, Math.max(0, occurrence.start - 8), occurrence.start).text;
   if (/旧(?:称|名称)?\s*[:・「『(]?\s*$/.test(before)) {
     return 'old-prefix';
@@ -174,40 +230,10 @@ export function historicalReason(occurrence: TermOccurrence, check: HistoryCheck
   if (PUBLISHER_BEFORE.test(before)) {
     return 'publisher';
   }
-
-  const clause = clauseAround(model, occurrence.start, occurrence.end);
-  const clauseText = clause.text;
-  if (PAST_WORDS.test(clauseText)) {
-    return 'past-words';
-  }
-  if (PAST_TRANSITION.test(clauseText)) {
-    return 'past-transition';
-  }
-  if (PAST_PREDICATE.test(clauseText)) {
-    return 'past-tense';
-  }
-  if (PAST_AGENT.test(clauseText.slice(clause.atEnd))) {
-    return 'past-agent';
-  }
-  if (RETIRED_AFTER.test(clauseText.slice(clause.atEnd))) {
-    return 'being-retired';
-  }
-  if (DATED_TRANSITION.test(clauseText) || CLOSED_PERIOD.test(clauseText)) {
-    return 'dated-transition';
-  }
-  if (TRANSITION_NOUN.test(clauseText) && (clauseText.match(YEAR) ?? []).some((year) => Number(year) <= Number(check.supersededOn.slice(0, 4)))) {
-    return 'dated-transition';
-  }
-  if (untilDates(clauseText).some((date) => notBefore(check.supersededOn, date))) {
-    return 'until-date';
-  }
-  if (TRANSITION.test(clauseText) && successorInRange(check, occurrence, clause)) {
-    return 'transition';
-  }
   return undefined;
 }
 
-function successorInRange(check: HistoryCheck, occurrence: TermOccurrence, clause: Clause): boolean {
+function successorInRange(check: HistoryCheck, occurrence: HistoricalMention, clause: Clause): boolean {
   const [sentenceStart, sentenceEnd] = sentenceSpan(check.model, occurrence.start, occurrence.start);
   const { terms } = check;
   // First term at or after the sentence start (terms are in document order).

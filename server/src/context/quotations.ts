@@ -8,8 +8,11 @@
 import type { DocumentModel } from '../document/model';
 import { sentenceSpan } from '../document/sentences';
 
-/** How far a line is read on each side of a mention (a bound for a megabyte on one line). */
-const LINE_WINDOW = 4096;
+/**
+ * How far a line is read on each side of a mention (a bound for a megabyte on one line): no further than a
+ * quotation is searched for, since every read of a line is clamped to that window.
+ */
+const LINE_WINDOW = 240;
 
 /** The start of the line holding `offset`, or `offset - LINE_WINDOW` on a longer line. */
 function lineStartOf(text: string, offset: number): number {
@@ -52,7 +55,7 @@ export interface Quotation {
 const OPENERS: Readonly<Record<string, [QuoteKind, string]>> = { '「': ['kagi', '」'], '『': ['double-kagi', '』'], '“': ['double-quote', '”'] };
 const CLOSERS: Readonly<Record<string, string>> = { '」': '「', '』': '『', '”': '“' };
 /** How far a quotation is searched for on each side of a mention. */
-const QUOTE_WINDOW = 240;
+const QUOTE_WINDOW = LINE_WINDOW;
 
 /**
  * The quotations that enclose [start, end), innermost first: 「…」, 『…』, “…” and straight "…" pairs,

@@ -96,19 +96,29 @@ export function sentenceAt(model: DocumentModel, offset: number): TextRange {
   if (block.kind === 'heading') {
     return { start: Math.max(block.start, offset - MAX_REACH), end: Math.min(block.end, offset + MAX_REACH) };
   }
-  let sentences: readonly TextRange[];
-  if (block.end - block.start <= 2 * MAX_REACH) {
-    sentences = blockSentences.get(block) ?? splitSentences(text, block.start, block.end);
+  // A block is split once and its sentences kept: every mention of a long paragraph asks for its sentence.
+  let sentences = blockSentences.get(block);
+  if (!sentences) {
+    sentences = splitSentences(text, block.start, block.end);
     blockSentences.set(block, sentences);
-  } else {
-    sentences = splitSentences(text, Math.max(block.start, offset - MAX_REACH), Math.min(block.end, offset + MAX_REACH));
   }
-  for (const sentence of sentences) {
-    if (offset < sentence.end || sentence === sentences[sentences.length - 1]) {
-      return sentence;
+  // The first sentence that ends after `offset` (the last one for an offset at the block's end), by binary search.
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offset < sentences[middle].end) {
+      high = middle;
+    } else {
+      low = middle + 1;
     }
   }
-  return { start: offset, end: offset };
+  const sentence = sentences[low];
+  if (!sentence) {
+    return { start: offset, end: offset };
+  }
+  // A sentence with no terminator for a megabyte is read around the offset only.
+  return { start: Math.max(sentence.start, offset - MAX_REACH), end: Math.min(sentence.end, offset + MAX_REACH) };
 }
 
 /** The sentences holding `start` and `end`, joined: [first sentence start, last sentence end). */

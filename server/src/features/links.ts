@@ -9,7 +9,8 @@
  */
 
 import type { DocumentAnalysis } from '../analysis';
-import type { DocumentModel, TextRange } from '../document/model';
+import type { DocumentModel } from '../document/model';
+import { inSortedRanges, trimUrl } from '../document/urls';
 import type { Knowledge } from '../knowledge';
 
 export interface DocumentLinkItem {
@@ -27,28 +28,6 @@ export interface DocumentLinkItem {
  * and "|" end it.
  */
 const URL_PATTERN = /(?<![A-Za-z0-9])https:\/\/[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+/gi;
-/** Trailing characters that end a sentence or close markup rather than belong to the URL. */
-const TRAILING = /[.,:;!?*_~]+$/;
-
-/** The URL without trailing punctuation or an unbalanced closing parenthesis (「(see https://x)」, 「[t](https://x)」). */
-function trimUrl(url: string): string {
-  let trimmed = url;
-  for (;;) {
-    const before = trimmed;
-    trimmed = trimmed.replace(TRAILING, '');
-    if (trimmed.endsWith(')')) {
-      const opened = trimmed.split('(').length - 1;
-      const closed = trimmed.split(')').length - 1;
-      if (closed > opened) {
-        trimmed = trimmed.slice(0, -1);
-      }
-    }
-    if (trimmed === before) {
-      return trimmed;
-    }
-  }
-}
-
 function httpsHost(url: string): string | undefined {
   try {
     const parsed = new URL(url);
@@ -113,23 +92,6 @@ function urlLinks(text: string, isCode: (offset: number) => boolean, knowledge: 
     links.push({ start: match.index, end: match.index + url.length, target: url, ...(title ? { tooltip: `出典 / source: ${title}` } : {}) });
   }
   return links;
-}
-
-/** Whether `offset` lies in one of the ordered, non-overlapping ranges (binary search). */
-function inSortedRanges(ranges: readonly TextRange[], offset: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (offset < ranges[middle].start) {
-      high = middle - 1;
-    } else if (offset >= ranges[middle].end) {
-      low = middle + 1;
-    } else {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** In Markdown: whether an offset lies in a code block or a code span (from the model's single pass). */

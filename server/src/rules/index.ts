@@ -4,6 +4,9 @@ import { classificationUnknownLevelRule } from './classification/unknownLevel';
 import { controlOutdatedIsoNumberingRule } from './control/outdatedIsoNumbering';
 import { controlUnknownIdRule } from './control/unknownId';
 import { nonGovernmentDomainRule } from './domain/nonGovernmentDomain';
+import { factIsmapCertificationRule } from './fact/ismapCertification';
+import { factMovedUrlRule } from './fact/movedUrl';
+import { factOutdatedCountRule } from './fact/outdatedCount';
 import { govCloudOverseasRegionRule } from './govcloud/overseasRegion';
 import { govCloudUnsupportedProviderRule } from './govcloud/unsupportedProvider';
 import { ismapLiuScopeRule } from './ismap/liuScope';
@@ -30,6 +33,9 @@ export const allRules: readonly Rule[] = [
   controlOutdatedIsoNumberingRule,
   termDeprecatedRule,
   termVariantRule,
+  factIsmapCertificationRule,
+  factMovedUrlRule,
+  factOutdatedCountRule,
   nonGovernmentDomainRule,
   profileSchemaRule,
   limitsDocumentSizeRule,

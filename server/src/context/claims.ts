@@ -1,0 +1,148 @@
+/**
+ * Reading a statement of fact in its place: the fact rules (fact/*) look for a wording in the text a document
+ * states — prose, headings, table cells, YAML values — and then ask whether the writer asserts it or only
+ * asks, quotes, corrects or shows it. Everything here reads the document model and its one normalised text.
+ */
+
+import { blockAt } from '../document/blocks';
+import { headingPath, type DocumentModel, type SegmentKind, type TextRange } from '../document/model';
+import { normalizedRange } from '../document/normalized';
+import { sentenceAt, splitSentences } from '../document/sentences';
+import { enclosingQuotations } from './quotations';
+
+/** The kinds of segment a document states facts in (YAML keys name things, they state nothing). */
+const STATING: ReadonlySet<SegmentKind> = new Set(['prose', 'heading', 'table', 'yaml-value', 'front-matter']);
+
+/** A match of a wording in the document's normalised text, at original offsets. */
+export interface WordingMatch {
+  readonly start: number;
+  readonly end: number;
+  /** The match in NFKC form (ＩＳＭＡＰ認証 → ISMAP認証). */
+  readonly normalized: string;
+  /** Capture groups of the match, in NFKC form. */
+  readonly groups: readonly (string | undefined)[];
+  readonly segmentKind: SegmentKind;
+}
+
+/**
+ * Every match of `pattern` (a global regex written for NFKC text) in the stating segments, in document order.
+ * A segment is one line of one block, so a wording broken across lines is not found.
+ */
+export function wordingMatches(model: DocumentModel, pattern: RegExp): WordingMatch[] {
+  const matches: WordingMatch[] = [];
+  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (const segment of model.segments) {
+    if (!STATING.has(segment.kind)) {
+      continue;
+    }
+    const normalized = normalizedRange(model, segment.start, segment.end);
+    regex.lastIndex = 0;
+    for (let match = regex.exec(normalized.text); match; match = regex.exec(normalized.text)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const last = match.index + match[0].length - 1;
+      matches.push({
+        start: normalized.originalStart[match.index],
+        end: normalized.originalEnd[last],
+        normalized: match[0],
+        groups: match.slice(1),
+        segmentKind: segment.kind,
+      });
+    }
+  }
+  return matches;
+}
+
+/** How far a table cell is read on each side of an offset. */
+const CELL_REACH = 500;
+
+/**
+ * The sentence that states [start, end): within a paragraph or heading its sentence, within a table cell the
+ * cell's own sentence (a question in one cell does not make the answer in the next a question), elsewhere
+ * (YAML) the line.
+ */
+export function statementAt(model: DocumentModel, start: number): TextRange {
+  const block = model.kind === 'markdown' ? blockAt(model, start) : undefined;
+  if (block?.kind === 'table-cell') {
+    // A cell is read around the offset only (a bound for a megabyte in one cell).
+    const from = Math.max(block.start, start - CELL_REACH);
+    const to = Math.min(block.end, start + CELL_REACH);
+    const sentences = splitSentences(model.text, from, to);
+    return sentences.find((sentence) => start < sentence.end) ?? { start: from, end: to };
+  }
+  return sentenceAt(model, start);
+}
+
+/** The statement's NFKC text. */
+export function statementText(model: DocumentModel, start: number): string {
+  const sentence = statementAt(model, start);
+  return normalizedRange(model, sentence.start, sentence.end).text;
+}
+
+/** A question asserts nothing: it ends with か。, ？ or ? (「…使えませんか。」, "Is it certified?"). */
+const QUESTION = /(?:か|かな|でしょうか)\s*[。.]?\s*(?:\*\*)?\s*$|[?？]\s*(?:\*\*)?\s*[」』)]?\s*$/;
+
+export function isQuestion(statement: string): boolean {
+  return QUESTION.test(statement.trim());
+}
+
+/** Whether a quotation (「…」, 『…』, “…”, "…") encloses [start, end): someone else's words, a title or a term under discussion. */
+export function isQuoted(model: DocumentModel, start: number, end: number): boolean {
+  return enclosingQuotations(model, start, end).length > 0;
+}
+
+/** Headings that introduce a quoted excerpt of another text: the original wording of a draft under review. */
+const EXCERPT_HEADING = /原文|引用|抜粋|修正前|改訂前|改正前|旧版|原案|excerpt|quoted|original (?:text|wording)/i;
+
+/** Whether `offset` is in a blockquote under a heading that names it an excerpt (## 原文の抜粋（修正前）). */
+export function inQuotedExcerpt(model: DocumentModel, offset: number): boolean {
+  const block = model.kind === 'markdown' ? blockAt(model, offset) : undefined;
+  return !!block && block.quoteDepth > 0 && headingPath(block.section).some((title) => EXCERPT_HEADING.test(title));
+}
+
+/** A date written in a statement: 2023年11月28日, 2022年度, 令和4年, 平成31年3月, 2021 (a year alone). */
+const WRITTEN_DATE = /(?<![0-9])(?:((?:19|20)[0-9]{2})|令和\s*([0-9]{1,2}|元)|平成\s*([0-9]{1,2}|元))(?:\s*年(度)?(?:\s*([0-9]{1,2})\s*月(?:\s*([0-9]{1,2})\s*日)?)?)?(?![0-9])/g;
+
+/**
+ * The dates written in an NFKC text as ISO strings of what is given — "2023", "2023-11", "2023-11-28". A fiscal
+ * year (年度) is given as its calendar year. 令和 and 平成 years are converted; a 令和/平成 year needs 年.
+ */
+export function writtenDates(text: string): string[] {
+  const dates: string[] = [];
+  WRITTEN_DATE.lastIndex = 0;
+  for (let match = WRITTEN_DATE.exec(text); match; match = WRITTEN_DATE.exec(text)) {
+    const era = (digits: string) => (digits === '元' ? 1 : Number(digits));
+    if (!match[1] && !/年/.test(match[0])) {
+      continue;
+    }
+    const year = match[1] ? Number(match[1]) : match[2] ? 2018 + era(match[2]) : 1988 + era(match[3]);
+    const month = match[5] ? `-${match[5].padStart(2, '0')}` : '';
+    const day = match[5] && match[6] ? `-${match[6].padStart(2, '0')}` : '';
+    dates.push(`${year}${month}${day}`);
+  }
+  return dates;
+}
+
+/** Whether a written date ("2023", "2023-11", "2023-11-28") is wholly before an ISO date. */
+export function dateBefore(written: string, iso: string): boolean {
+  // Compare only the parts written: "2023-11" is before "2023-11-28" only if the whole month is.
+  const parts = written.split('-');
+  const bound = iso.split('-').slice(0, parts.length).join('-');
+  return written < bound;
+}
+
+/**
+ * For a table cell: its row's NFKC text with the cell's column header (「| 2022 | 4社 |」 under 「ガバメントクラウド
+ * 事業者数」 reads as a whole); undefined outside tables. A row is read at most 500 characters around the offset.
+ */
+export function tableRowText(model: DocumentModel, offset: number): string | undefined {
+  const block = model.kind === 'markdown' ? blockAt(model, offset) : undefined;
+  if (!block?.table) {
+    return undefined;
+  }
+  const line = model.markdown!.lines[block.table.line];
+  const row = normalizedRange(model, Math.max(line.start, offset - CELL_REACH), Math.min(line.end, offset + CELL_REACH)).text;
+  return `${block.table.headerText} ${row}`;
+}

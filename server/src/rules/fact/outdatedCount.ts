@@ -1,0 +1,122 @@
+/**
+ * fact/outdated-count — a count that has changed, stated as current:
+ * - the standardisation of local-government systems (地方公共団体情報システムの標準化) covers 20 業務, not 17
+ *   (17業務, 17の基幹業務, "17 core business systems"); glossary `local-gov-standardization`;
+ * - ガバメントクラウド has 5 providers, not 4 (4社, 4つのクラウド, "four providers"): さくらのクラウド was selected
+ *   on 2023-11-28 (on conditions, reported as met in 2026); glossary `gov-cloud`, `sakura-cloud`.
+ *
+ * A count is read only where the statement is about that programme (a standardisation cue in the paragraph; the
+ * Government Cloud named in the sentence). Quiet where it is history — 当初, a year before the change, past tense,
+ * a 沿革 section (context/historical.ts), a document dated before the change — where the sentence gives the new
+ * count too (17業務から20業務に), for the four foreign providers (外資系4社), and in quotations and questions.
+ */
+
+import { dateBefore, isQuestion, isQuoted, statementText, tableRowText, wordingMatches, writtenDates } from '../../context/claims';
+import { historicalReason } from '../../context/historical';
+import { headingsAt } from '../../document/blocks';
+import { normalizedRange } from '../../document/normalized';
+import { paragraphAt } from '../../document/sentences';
+import type { DocumentModel } from '../../document/model';
+import type { Finding, Rule } from '../rule';
+
+interface CountFact {
+  /** The outdated wording, on NFKC text; group 1 is the number as written. */
+  readonly wording: RegExp;
+  /** The paragraph (or, with `cueInSentence`, the sentence) must be about the programme. */
+  readonly cue: RegExp;
+  readonly cueInSentence: boolean;
+  /** The sentence gives the current count or otherwise explains the change. */
+  readonly current: RegExp;
+  /** Words that make the count right in its place (外資系4社: four of the five are foreign). */
+  readonly quiet?: RegExp;
+  /** The sentence, the programme's own name left out, must say what is counted (提供事業者, CSP, AWS …). */
+  readonly counted?: RegExp;
+  /** The date the count changed: a written date before it, or a document dated before it, is history. */
+  readonly changedOn: string;
+  /** The number that replaces the written one, by how it was written. */
+  readonly replace: (written: string) => string;
+  readonly message: string;
+}
+
+const FACTS: readonly CountFact[] = [
+  {
+    wording:
+      /(?<![0-9.])(17)\s*(?:の\s*)?(?:標準化対象|基幹|対象)?\s*(?:業務|事務)(?!所)|\b(17|seventeen)\s+(?:(?:core|key|basic|standard(?:ised|ized)?)\s+)+(?:business\s+)?(?:systems|areas|processes|operations|functions|applications|services)\b|\b(17|seventeen)\s+business\s+(?:systems|areas|processes|operations|functions|applications)\b/gi,
+    cue: /標準化|標準準拠|基幹業務|基幹系|ガバメントクラウド|ガバクラ|standardi[sz]|core business|Government Cloud/i,
+    cueInSentence: false,
+    current: /20\s*(?:の\s*)?(?:標準化対象|基幹|対象)?\s*(?:業務|事務)|\b(?:20|twenty)\s+(?:\w+\s+){0,2}(?:systems|areas|processes|operations|functions)|ではなく|でなく|誤り|誤記|not 17|増え|追加|加わ|added|expanded|increased/i,
+    // The law named 17 業務 at first; the 20 業務 specifications were complete by the end of August 2022.
+    changedOn: '2022',
+    replace: (written) => (/seventeen/i.test(written) ? written.replace(/seventeen/i, (word) => (word[0] === 'S' ? 'Twenty' : 'twenty')) : written.replace(/17|１７/, '20')),
+    message: '地方公共団体情報システムの標準化の対象は17業務ではなく20業務です (the standardisation of local-government systems covers 20 business areas, not 17)',
+  },
+  {
+    wording:
+      /(?<![0-9.])([4４四])\s*(?:社|事業者|つの\s*(?:クラウド(?:サービス|事業者)?|事業者|CSP|サービス|プロバイダ|ベンダ))|\b(4|four)\s+(?:(?:cloud|selected|approved|certified)\s+)?(?:(?:service\s+)?providers|vendors|CSPs|clouds|hyperscalers|platforms)\b/gi,
+    cue: /ガバメントクラウド|ガバクラ|Government Cloud|Gov(?:ernment)?[- ]?Cloud|政府クラウド/i,
+    cueInSentence: true,
+    current: /[5５五]\s*(?:社|事業者|つの)|\b(?:5|five)\s+(?:\w+\s+)?(?:providers|vendors|CSPs|clouds)|さくら|Sakura|ではなく|でなく|誤り|誤記|not four|not 4/i,
+    quiet: /外資|海外|米国|外国|国外|候補|比較|foreign|US-based|American|overseas|shortlist|compared/i,
+    counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選/i,
+    changedOn: '2023-11-28',
+    replace: (written) => written.replace(/[4４四]|four|Four/, (digit) => (digit === 'four' ? 'five' : digit === 'Four' ? 'Five' : '5')),
+    message: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択） (the Government Cloud has five providers since 2023-11-28)',
+  },
+];
+
+/** Words that put a count in the past whatever the verb: the programme's first count. */
+const ORIGINAL = /当初|発足時|開始時|初期|originally|initially|at first|at the outset|at launch/i;
+
+/** Whether the statement at `start` reads the count as history (see historical.ts; a written date before the change). */
+function isHistory(model: DocumentModel, start: number, end: number, statement: string, fact: CountFact): boolean {
+  if (ORIGINAL.test(statement) || writtenDates(statement).some((date) => dateBefore(date, fact.changedOn))) {
+    return true;
+  }
+  const reason = historicalReason(
+    { start, end, surface: model.text.slice(start, end), segmentKind: model.kind === 'yaml' ? 'yaml-value' : undefined },
+    { model, sections: headingsAt(model, start), successorIds: new Set(), terms: [], supersededOn: fact.changedOn, pastOnly: true },
+  );
+  return reason !== undefined;
+}
+
+export const factOutdatedCountRule: Rule = {
+  id: 'fact/outdated-count',
+  defaultSeverity: 'warning',
+  procurementOnly: false,
+  description: '変わった数の記載（標準化対象は20業務、ガバメントクラウドは5社） (an outdated count: 20 standardised business areas, five Government Cloud providers).',
+  check({ model, context }) {
+    const findings: Finding[] = [];
+    for (const fact of FACTS) {
+      if (context.date && dateBefore(context.date, fact.changedOn)) {
+        continue;
+      }
+      for (const match of wordingMatches(model, fact.wording)) {
+        // A table cell is read with its row and its column's header (| 2022 | 4社 | under ガバメントクラウド事業者数).
+        const statement = tableRowText(model, match.start) ?? statementText(model, match.start);
+        const paragraph = paragraphAt(model, match.start);
+        const about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
+        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statementText(model, match.start))) {
+          continue;
+        }
+        if (fact.counted && !fact.counted.test(statement.replace(new RegExp(fact.cue.source, 'gi'), ''))) {
+          continue;
+        }
+        if (isQuoted(model, match.start, match.end) || isHistory(model, match.start, match.end, statement, fact)) {
+          continue;
+        }
+        const written = model.text.slice(match.start, match.end);
+        const replacement = fact.replace(written);
+        findings.push({
+          ruleId: this.id,
+          severity: this.defaultSeverity,
+          message: fact.message,
+          start: match.start,
+          end: match.end,
+          fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement },
+        });
+      }
+    }
+    findings.sort((a, b) => a.start - b.start);
+    return findings;
+  },
+};
