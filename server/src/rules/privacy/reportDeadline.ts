@@ -188,9 +188,18 @@ export const privacyReportDeadlineRule: Rule = {
     };
     // A table of report deadlines (| 報告 | 期限 |) in a document that has named the commission or a leak above it.
     const firstPpcCue = PPC_CUE.exec(model.text)?.index ?? Infinity;
+    const reportTables = new Map<number, boolean>(); // by the table's first line: one header read per table
     const inReportTable = (offset: number) => {
       const cell = blockAt(model, offset)?.table;
-      return !!cell && firstPpcCue < offset && headerCells(model, cell).some((header) => REPORT_TABLE_HEADER.test(header));
+      if (!cell || firstPpcCue >= offset) {
+        return false;
+      }
+      let isReportTable = reportTables.get(cell.tableFirstLine);
+      if (isReportTable === undefined) {
+        isReportTable = headerCells(model, cell).some((header) => REPORT_TABLE_HEADER.test(header));
+        reportTables.set(cell.tableFirstLine, isReportTable);
+      }
+      return isReportTable;
     };
     const breachDocument = model.kind === 'yaml' && /漏えい|漏洩|breach|leak/i.test(model.text);
     for (const segment of model.segments) {
