@@ -294,6 +294,10 @@ const thresholdValid: { name: string; uri?: string; text: string }[] = [
     text: '# 理解度テスト\n\n〇〇県 情報政策課\n\n## 問2 県の保有個人情報の漏えい等で報告が必要となる人数の基準はどれか\n\n(ア) 本人の数が1,000人を超える\n\n(イ) 本人の数が100人を超える\n',
   },
   {
+    name: "1,000人 that is no threshold of the report in a 市's policy (a press release), and a comparison with the private rule",
+    text: '# 〇〇市 情報セキュリティ対策基準\n\n本市は本人の数が100人を超える漏えい等を個人情報保護委員会に報告する。なお、民間事業者の場合は本人の数が1,000人を超える場合が報告対象である。\n\n本人の数が1,000人を超える大規模な漏えいでは、記者発表も行う。\n',
+  },
+  {
     name: '100人 where the sector is unknown or public (right for 行政機関等)',
     text: '# メモ\n\n漏えい等で本人の数が100人を超える場合は報告する。\n',
   },

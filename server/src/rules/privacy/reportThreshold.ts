@@ -20,6 +20,7 @@ import { normalizedRange } from '../../document/normalized';
 import type { Finding, Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
 import { normalizedIndex } from '../../text/normalize';
+import { blockAt } from '../../document/blocks';
 import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
 import type { Severity } from '../../glossary/types';
 
@@ -30,7 +31,7 @@ const THRESHOLD_AFTER = /^[ \t]*(?:分)?[ \t]*(?:を|に)?[ \t]*(?:超|越|以�
 const BELOW_AFTER = /^[ \t]*(?:を|に)?[ \t]*(?:下回|未満|以下|満たない)/;
 const PEOPLE_BEFORE = /(?:本人の数|人数)(?:が|は)?[ \t]*$/;
 const BREACH = /漏えい|漏洩|漏れい|滅失|毀損|き損/;
-const REPORT = /報告|本人の数|個人情報保護委員会/;
+const REPORT = /報告|個人情報保護委員会/;
 /** A breach report named without the word 漏えい: the report to the commission. */
 const PPC = /個人情報保護委員会/;
 const CLAUSE_CUE = /漏えい|漏洩|漏れい|滅失|毀損|き損|本人の数|報告/;
@@ -148,7 +149,11 @@ export const privacyReportThresholdRule: Rule = {
         const at = normalizedIndex(around.sentence, start);
         const [clauseStart, clauseEnd] = clauseAround(sentence, at);
         const aboutBreach = BREACH.test(sentence) || sentence.includes('本人の数') || PPC.test(sentence);
-        if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !aboutBreach || !REPORT.test(sentence)) {
+        // A list item or table row names the report in its lead-in or its row; a sentence names it itself
+        // (「本人の数が1,000人を超える漏えいは記者発表する」 is no threshold of the report).
+        const block = blockAt(model, start);
+        const aboutReport = REPORT.test(sentence) || (!!(block?.listItem || block?.table) && REPORT.test(around.paragraph()));
+        if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !aboutBreach || !aboutReport) {
           continue;
         }
         const result = verdict(value, around.sideAt(at, context), below);
