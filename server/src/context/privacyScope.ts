@@ -4,7 +4,7 @@
  * business and 個人データ ("private").
  *
  * A statement's side comes from the nearest cue in its sentence (a preceding cue wins over a following one),
- * then in its paragraph (the block of non-blank lines around it), then in the nearest heading above it, then
+ * then the last cue of its paragraph before it (a list's lead-in, an earlier sentence), then the nearest heading above it, then
  * from the document context (`context.sector`). Bare 「事業者」 is not a private-sector cue: government
  * specifications call their contractor 受託事業者.
  *
@@ -157,8 +157,11 @@ export class Surroundings {
     if (inSentence) {
       return inSentence;
     }
+    // In the paragraph only what comes before the sentence (a lead-in, an earlier line): a cue in a later
+    // sentence is about that sentence (「…100人を超える漏えい等を報告する。なお、民間事業者の場合は…」).
     const paragraph = this.paragraphData();
-    return nearest(paragraph.cues, paragraph.sentenceAt + index) ?? sideIn(this.heading() ?? '') ?? sideOfContext(context);
+    const before = paragraph.cues.filter((cue) => cue.at < paragraph.sentenceAt);
+    return nearest(before, paragraph.sentenceAt) ?? sideIn(this.heading() ?? '') ?? sideOfContext(context);
   }
 
   private paragraphData() {
