@@ -94,6 +94,14 @@ const cases: Case[] = [
     cue: ['〇〇市 総務部 情報政策課', 'yaml'],
   },
   {
+    name: 'an owner key at any depth naming a △△町 (placeholder marks in the name)',
+    uri: 'file:///incident.yaml',
+    text: 'incident:\n  owner: △△町 総務課\n  ppc_report:\n    threshold_people: 1000\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['△△町 総務課', 'yaml'],
+  },
+  {
     name: "a YAML file's header comment naming a company",
     uri: 'file:///breach.yaml',
     text: '# 漏えい等対応フロー（株式会社サンプル通信）\nbreach_workflow:\n  final_days: 30\n',

@@ -89,7 +89,7 @@ export function isoDate(text: string): string | undefined {
 /** Keys that give the sector or the body whose document this is, in order of strength. */
 const SECTOR_FIELDS: readonly (readonly string[])[] = [
   ['sector'], ['区分'], ['セクター'], ['system', 'sector'],
-  ['issuer'], ['発注者'], ['organization'], ['組織'], ['機関'], ['owner'], ['所管'], ['system', 'owner'], ['workflow', 'owner'],
+  ['issuer'], ['発注者'], ['organization'], ['組織'], ['機関'], ['owner'], ['所管'],
 ];
 
 /** The sector from a structured field, with the scalar it was read from as evidence. */
@@ -106,8 +106,24 @@ function structuredSector(model: DocumentModel, data: Record<string, unknown> | 
     const evidence = scalar ? { start: scalar.start, end: scalar.end, text: model.text.slice(scalar.start, scalar.end), source } as const : undefined;
     return { sector: read.sector, evidence, writer: read.writer, writerEvidence: evidence };
   }
+  // A body named under an owner key at any depth (workflow.owner, incident.owner: 〇〇市 総務課).
+  const source = model.kind === 'markdown' ? 'front-matter' : 'yaml';
+  for (const scalar of model.scalars) {
+    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+    if (key === undefined || !OWNER_KEY.test(key)) {
+      continue;
+    }
+    const text = model.text.slice(scalar.start, scalar.end);
+    const read = sectorOfField(normalizeKey(text));
+    if (read) {
+      const evidence = { start: scalar.start, end: scalar.end, text, source } as const;
+      return { sector: read.sector, evidence, writer: read.writer, writerEvidence: evidence };
+    }
+  }
   return undefined;
 }
+
+const OWNER_KEY = /^(owner|issuer|organi[sz]ation|発注者|所管|組織|機関)$/i;
 
 function sameKey(keyPath: readonly string[] | undefined, path: readonly string[]): boolean {
   return keyPath !== undefined && keyPath.length === path.length && keyPath.every((key, index) => key === path[index]);

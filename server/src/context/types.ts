@@ -5,7 +5,7 @@
 
 import type { ServiceEntry, ServiceRegion } from '../services/types';
 
-/** Procurement rules (ismap/*, govcloud/*, privacy/*, domain/*) run only in procurement documents. */
+/** Procurement rules (ismap/*, govcloud/*, domain/*) run only in procurement documents; privacy/* run everywhere. */
 export type DocumentProfile = 'procurement' | 'none';
 
 export type ProfileSource =
