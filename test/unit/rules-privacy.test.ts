@@ -170,6 +170,11 @@ const thresholdInvalid: Case[] = [
     expected: [{ text: '1,000人', replacement: '100人' }],
   },
   {
+    name: 'a table of criteria under a 漏えい等報告 heading (the row names neither the leak nor the commission)',
+    text: '# 〇〇県 個人情報管理要領\n\n## 漏えい等報告\n\n| 項目 | 基準 |\n|---|---|\n| 報告基準（人数） | 1,000人超 |\n| 想定利用者数 | 1,000名超 |\n',
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
     name: "a 町's procedure (当町) in a list item whose lead-in names the report",
     text: '# 漏えい等対応要領\n\n当町は、次の場合に個人情報保護委員会へ報告する。\n\n- 要配慮個人情報が含まれる場合\n- 本人の数が1,000人を超える場合\n',
     expected: [{ text: '1,000人', replacement: '100人' }],

@@ -148,11 +148,14 @@ export const privacyReportThresholdRule: Rule = {
         const sentence = around.sentence.text;
         const at = normalizedIndex(around.sentence, start);
         const [clauseStart, clauseEnd] = clauseAround(sentence, at);
-        const aboutBreach = BREACH.test(sentence) || sentence.includes('本人の数') || PPC.test(sentence);
-        // A list item or table row names the report in its lead-in or its row; a sentence names it itself
-        // (「本人の数が1,000人を超える漏えいは記者発表する」 is no threshold of the report).
+        // A list item or table row names the breach and the report in its sentence, its lead-in, its table or
+        // its heading (| 報告基準（人数） | 1,000人超 | under 「漏えい等報告」); a sentence names them itself
+        // (「本人の数が1,000人を超える漏えいでは記者発表」 is no threshold of the report).
         const block = blockAt(model, start);
-        const aboutReport = REPORT.test(sentence) || (!!(block?.listItem || block?.table) && REPORT.test(around.paragraph()));
+        const inStructure = !!(block?.listItem || block?.table);
+        const breachCue = (text: string) => BREACH.test(text) || text.includes('本人の数') || PPC.test(text);
+        const aboutBreach = breachCue(sentence) || (inStructure && (breachCue(around.paragraph()) || breachCue(around.heading() ?? '')));
+        const aboutReport = REPORT.test(sentence) || (inStructure && (REPORT.test(around.paragraph()) || REPORT.test(around.heading() ?? '')));
         if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !aboutBreach || !aboutReport) {
           continue;
         }
