@@ -11,7 +11,6 @@
  */
 
 import type { DocumentModel } from '../document/model';
-import { normalizeKey } from '../text/normalize';
 import type { Sector, SectorEvidence, Writer } from './types';
 
 export interface SectorReading {
@@ -152,9 +151,4 @@ export function sectorFromText(model: DocumentModel): SectorReading {
     return { sector, evidence: evidenceOf(prose, 'prose') };
   }
   return {};
-}
-
-/** Plain text of a structured value, NFKC. */
-export function fieldText(value: unknown): string | undefined {
-  return typeof value === 'string' ? normalizeKey(value) : undefined;
 }
