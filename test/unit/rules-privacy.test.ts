@@ -32,9 +32,10 @@ const unsaid = (body: string) => `---\ndoctype: gov-procurement-spec\n---\n\n${b
 interface Expected {
   readonly text: string;
   readonly occurrence?: number;
-  /** privacy/report-threshold: the fix's replacement. */
+  /** privacy/report-threshold: the fix's replacement, and the sector read (public by default). */
   readonly replacement?: string;
-  /** privacy/report-deadline: which report, and whether the private-sector rule applies (confirmed wording). */
+  readonly side?: 'public' | 'unknown' | 'private';
+  /** privacy/report-deadline: which report (none: GDPR's 72 hours), and whether the private-sector rule applies (confirmed wording). */
   readonly kind?: '速報' | '確報';
   readonly confirmed?: boolean;
 }
@@ -49,11 +50,15 @@ interface Case {
 // ---------------------------------------------------------------------------------------------------------
 // privacy/report-threshold
 
-const THRESHOLD_MESSAGE =
-  '漏えい等報告の基準: 行政機関等の保有個人情報は、本人の数が100人を超える漏えい等が報告対象です（個人情報保護法第68条、施行規則第43条第4号）。' +
-  '1,000人超は民間事業者の個人データの基準です（同規則第7条第4号） ' +
-  '(breach-report threshold: for public bodies a leak of retained personal information is reportable when more than 100 people are affected ' +
-  '(APPI Art. 68, Enforcement Rules Art. 43(iv)); more than 1,000 is the private-sector threshold for personal data (Art. 7(iv)))';
+const THRESHOLD_PUBLIC =
+  '行政機関等の漏えい等報告は本人の数が100人を超える場合が対象で、1,000人超は民間の個人データの基準です ' +
+  '(public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold)';
+const THRESHOLD_UNKNOWN =
+  '1,000人超は民間の個人データの基準で、行政機関等の保有個人情報なら100人超のため、根拠を確認してください ' +
+  '(more than 1,000 is the private-sector threshold; for public bodies it is more than 100, so check the basis)';
+const THRESHOLD_PRIVATE =
+  '民間の個人データは本人の数が1,000人を超える漏えい等が報告対象で、100人超は行政機関等の基準です ' +
+  '(for private businesses the headcount threshold is more than 1,000; more than 100 is the public-sector one)';
 
 const thresholdInvalid: Case[] = [
   {
@@ -143,6 +148,73 @@ const thresholdInvalid: Case[] = [
       { text: '1,000人', replacement: '100人' },
     ],
   },
+  {
+    name: 'a procurement document whose sector is not known (information: check the basis)',
+    text: unsaid('漏えい等が発生し、本人の数が1,000人を超える場合は報告する。\n'),
+    expected: [{ text: '1,000人', side: 'unknown' }],
+  },
+  {
+    name: 'a 庁 handbook that is not a procurement document (当庁), in a table row',
+    text: [
+      '# 個人情報の適正管理ハンドブック',
+      '',
+      '当庁の職員向けの要点をまとめる。',
+      '',
+      '## 漏えい等が起きたら',
+      '',
+      '| 事態 | 対応 |',
+      '|---|---|',
+      '| 本人の数が1,000人を超える漏えい等 | 個人情報保護委員会へ報告 |',
+      '',
+    ].join('\n'),
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
+    name: 'a table of criteria under a 漏えい等報告 heading (the row names neither the leak nor the commission)',
+    text: '# 〇〇県 個人情報管理要領\n\n## 漏えい等報告\n\n| 項目 | 基準 |\n|---|---|\n| 報告基準（人数） | 1,000人超 |\n| 想定利用者数 | 1,000名超 |\n',
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
+    name: "a 町's procedure (当町) in a list item whose lead-in names the report",
+    text: '# 漏えい等対応要領\n\n当町は、次の場合に個人情報保護委員会へ報告する。\n\n- 要配慮個人情報が含まれる場合\n- 本人の数が1,000人を超える場合\n',
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
+    name: "1,000人を下回る used to decide not to report, in an agency's report (当機構)",
+    text: '# インシデント報告書\n\n## 報告の要否\n\n当機構は行政機関等に該当するが、本件の対象者は312名であり、報告基準である1,000人を下回るため、個人情報保護委員会への報告は要しないと判断した。\n',
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
+    name: "a vendor's proposal for a 市 (貴市): the client's data decides",
+    text: '# 住民情報システム 提案書\n\n弊社は、貴市の保有個人情報の漏えい等が発生し本人の数が1,000人を超える場合、貴市による個人情報保護委員会への報告を支援します。\n',
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
+    name: 'a vendor whose client is not named (information)',
+    text: '# 運用保守 提案書\n\n弊社は、漏えい等が発生し本人の数が1,000人を超える場合の報告を支援する体制をご提案します。\n',
+    expected: [{ text: '1,000人', side: 'unknown' }],
+  },
+  {
+    name: "a 市's YAML workflow: affected_people_over under criteria, the 市 from owner",
+    uri: 'file:///leak-workflow.yaml',
+    text: [
+      '# 〇〇市 漏えい等事案 対応ワークフロー',
+      'workflow:',
+      '  name: 個人情報漏えい等対応',
+      '  owner: 〇〇市 総務部 情報政策課',
+      '  steps:',
+      '    - id: triage',
+      '      criteria:',
+      '        affected_people_over: 1000',
+      '',
+    ].join('\n'),
+    expected: [{ text: '1000', replacement: '100' }],
+  },
+  {
+    name: "a business's manual giving 100人 (the public-sector threshold) for its 個人データ",
+    text: '# 漏えい等対応マニュアル\n\n当社は個人情報取扱事業者として、個人データの漏えい等について次の場合に個人情報保護委員会へ報告する。\n\n1. 要配慮個人情報が含まれる場合\n2. 本人の数が100人を超える場合\n',
+    expected: [{ text: '100人', replacement: '1,000人', side: 'private' }],
+  },
 ];
 
 const thresholdValid: { name: string; uri?: string; text: string }[] = [
@@ -194,39 +266,70 @@ const thresholdValid: { name: string; uri?: string; text: string }[] = [
     ),
   },
   {
-    name: 'a procurement document whose sector is not known',
-    text: unsaid('漏えい等が発生し、本人の数が1,000人を超える場合は報告する。\n'),
+    name: 'a misconception reported as one, and a negated value',
+    text: '# 勉強会メモ\n\n行政機関等で本人の数が1,000人を超える漏えい等は報告する、という誤解が多い。\n本市の基準は本人の数が1,000人を超える場合ではなく、100人を超える場合である。\n',
   },
   {
-    name: 'a document that is not a procurement document',
-    text: '# 勉強会メモ\n\n行政機関等で本人の数が1,000人を超える漏えい等は報告する、という誤解が多い。\n',
+    name: "a private company's document that mentions a 市 as its customer (当社 decides the sector)",
+    text: '# 個人情報の取扱いについて\n\n当社は〇〇市の住民向けサービスも受託しているが、当社の顧客データの漏えい等で本人の数が1,000人を超える場合は個人情報保護委員会に報告する。\n',
+  },
+  {
+    name: "a 市's document quoting the private-sector rule in its own sentence",
+    text: '# 漏えい等対応手順\n\n本市の委託先である民間事業者の個人データについては、本人の数が1,000人を超える漏えい等が報告対象となる。\n',
+  },
+  {
+    name: 'a quoted original under correction: a review table row and a 修正前 blockquote',
+    text: [
+      '# レビュー結果',
+      '',
+      '本市の設計書を確認した。',
+      '',
+      '| No. | 原文 | 指摘 |',
+      '|---|---|---|',
+      '| 1 | 「本人の数が1,000人を超える場合に報告」 | 市は行政機関等であり、基準は100人超 |',
+      '',
+      '## 原文の抜粋（修正前）',
+      '',
+      '> 漏えい等が発生し、本人の数が1,000人を超える場合に個人情報保護委員会へ報告する。',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'the wrong option of a quiz on a 県 handbook',
+    text: '# 理解度テスト\n\n〇〇県 情報政策課\n\n## 問2 県の保有個人情報の漏えい等で報告が必要となる人数の基準はどれか\n\n(ア) 本人の数が1,000人を超える\n\n(イ) 本人の数が100人を超える\n',
+  },
+  {
+    name: "1,000人 that is no threshold of the report in a 市's policy (a press release), and a comparison with the private rule",
+    text: '# 〇〇市 情報セキュリティ対策基準\n\n本市は本人の数が100人を超える漏えい等を個人情報保護委員会に報告する。なお、民間事業者の場合は本人の数が1,000人を超える場合が報告対象である。\n\n本人の数が1,000人を超える大規模な漏えいでは、記者発表も行う。\n',
+  },
+  {
+    name: '100人 where the sector is unknown or public (right for 行政機関等)',
+    text: '# メモ\n\n漏えい等で本人の数が100人を超える場合は報告する。\n',
   },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
 // privacy/report-deadline
 
-function deadlineMessage(kind: '速報' | '確報', written: string, confirmed: boolean): string {
+/** The exact message: confirmed for a private-sector statement, else the unconfirmed wording; no kind: GDPR's 72 hours. */
+function deadlineMessage(kind: '速報' | '確報' | undefined, written: string, confirmed: boolean): string {
+  if (kind === undefined) {
+    return confirmed
+      ? `「${written}」はGDPRの期限で、個人情報保護法の速報は速やかに（概ね3〜5日）、確報は30日以内です ` +
+          `("${written}" is the GDPR deadline; under the APPI the preliminary report is prompt (3-5 days), the final within 30 days)`
+      : `「${written}」はGDPRの報告期限のため、個人情報保護法上の期限としての根拠を確認してください ("${written}" is the GDPR deadline; check the basis for it as an APPI deadline)`;
+  }
   if (kind === '速報') {
     return confirmed
-      ? '漏えい等報告の期限: 速報は「速やかに」（目安は事態を知った時点から概ね3〜5日以内）行います（個人情報保護法施行規則第8条第1項、通則編ガイドライン3-5-3-3）。' +
-          `「${written}」はこれを超えています ` +
-          '(breach-report deadline: the preliminary report is due promptly, as a rule of thumb within about 3-5 days of learning of the event ' +
-          `(APPI Enforcement Rules Art. 8(1), PPC General Guidelines 3-5-3-3); "${written}" is longer)`
-      : `漏えい等報告の期限: 民間事業者については規則第8条第1項が速報を「速やかに」（目安は概ね3〜5日以内）と定めており、「${written}」はこれを超えています。` +
-          '行政機関等の速報の期限は govsec の参照データでは確認できていないため、この期限の根拠を確認してください ' +
-          `(breach-report deadline: for businesses, APPI Enforcement Rules Art. 8(1) require the preliminary report promptly, about 3-5 days, and "${written}" is longer; ` +
-          "the deadline for public bodies is not confirmed in govsec's sources, so check the basis of this value)";
+      ? `速報は事態を知ってから速やかに（目安は概ね3〜5日以内）行うもので、「${written}」は長すぎます (the preliminary report is due promptly, about 3-5 days; "${written}" is too long)`
+      : `民間の速報は概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください ` +
+          `(businesses report promptly, about 3-5 days; the public-sector deadline is unconfirmed, so check "${written}")`;
   }
   return confirmed
-    ? '漏えい等報告の期限: 確報は事態を知った日から30日以内（不正の目的によるおそれがある事態は60日以内。土日・祝日を含めて数える）です（個人情報保護法施行規則第8条第2項、通則編ガイドライン3-5-3-4）。' +
-        `「${written}」はこれと異なります ` +
-        '(breach-report deadline: the final report is due within 30 days of learning of the event, 60 days where wrongful intent is suspected, counting weekends and holidays ' +
-        `(APPI Enforcement Rules Art. 8(2), PPC General Guidelines 3-5-3-4); "${written}" differs)`
-    : `漏えい等報告の期限: 民間事業者については規則第8条第2項が確報を事態を知った日から30日以内（不正の目的によるおそれがある事態は60日以内）と定めており、「${written}」はこれと異なります。` +
-        '行政機関等の確報の期限は govsec の参照データでは確認できていないため、この期限の根拠を確認してください ' +
-        '(breach-report deadline: for businesses, APPI Enforcement Rules Art. 8(2) set the final report within 30 days of learning of the event (60 days where wrongful intent is suspected), ' +
-        `and "${written}" differs; the deadline for public bodies is not confirmed in govsec's sources, so check the basis of this value)`;
+    ? `確報は事態を知った日から30日以内（不正の目的によるおそれは60日以内）で、「${written}」は異なります ` +
+        `(the final report is due within 30 days, 60 for suspected wrongful intent; "${written}" differs)`
+    : `民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください ` +
+        `(businesses report within 30 days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}")`;
 }
 
 const deadlineInvalid: Case[] = [
@@ -279,6 +382,50 @@ const deadlineInvalid: Case[] = [
     name: 'a table under a 漏えい等報告 heading',
     text: local(['### 漏えい等報告の期限', '', '| 報告 | 期限 |', '|---|---|', '| 速報 | 発覚から１週間以内 |', '| 確報 | 発覚から３０日以内 |', ''].join('\n')),
     expected: [{ text: '１週間以内', kind: '速報', confirmed: false }],
+  },
+  {
+    name: "GDPR's 72 hours given as the APPI deadline: a 市's procedure (information) and a business's FAQ (warning)",
+    text: '# 漏えい等対応手順\n\n本市は、個人情報保護法の定めにより、事態を知った時点から72時間以内に報告する。\n',
+    expected: [{ text: '72時間以内', confirmed: false }],
+  },
+  {
+    name: "GDPR's 72 hours in a business's FAQ",
+    text: '# よくある質問\n\n当社は、個人情報保護法に基づき、漏えい等を知ってから72時間以内に個人情報保護委員会へ報告します。\n',
+    expected: [{ text: '72時間以内', confirmed: true }],
+  },
+  {
+    name: "a table of deadlines (| 報告 | 期限 |) in a business's manual that named the commission above",
+    text: [
+      '# 漏えい等対応マニュアル',
+      '',
+      '当社は個人データの漏えい等を個人情報保護委員会へ報告する。',
+      '',
+      '## 3. 報告の期限',
+      '',
+      '| 報告 | 期限 | 担当 |',
+      '|---|---|---|',
+      '| 速報 | 事態を知ってから速やかに（概ね3〜5日以内） | 法務部 |',
+      '| 確報 | 事態を知った日から14日以内 | 法務部 |',
+      '',
+    ].join('\n'),
+    expected: [{ text: '14日以内', kind: '確報', confirmed: true }],
+  },
+  {
+    name: "a business's YAML workflow: final_days and preliminary_report_days under a breach map",
+    uri: 'file:///breach-workflow.yaml',
+    text: [
+      '# 株式会社サンプル通信 漏えい等対応フロー設定',
+      'breach_workflow:',
+      '  applies_to: 個人データ',
+      '  deadlines:',
+      '    preliminary_report_days: 7',
+      '    final_days: 45',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: '7', kind: '速報', confirmed: true },
+      { text: '45', kind: '確報', confirmed: true },
+    ],
   },
 ];
 
@@ -335,26 +482,52 @@ const deadlineValid: { name: string; uri?: string; text: string }[] = [
     text: national(['悪い例:', '', '> 漏えい等報告の確報は発覚日から14日以内に行う。', '', '誤記 `確報は14日以内` を修正した。', ''].join('\n')),
   },
   {
-    name: 'a document that is not a procurement document',
+    name: 'a misconception reported as one',
     text: '# 勉強会メモ\n\n漏えい等報告の確報は14日以内、と覚えている人がいた。\n',
+  },
+  {
+    name: '60日 for 不正の目的 named by its item number (前項第3号), and a YAML key for the wrongful-purpose case',
+    text: '# 個人情報取扱規程\n\n当社は、前項の報告を、速報は速やかに、確報は事態を知った日から30日以内（前項第3号の場合は60日以内）に個人情報保護委員会へ行う。\n',
+  },
+  {
+    name: 'a YAML final-report key for the wrongful-purpose case, and GDPR hours under a gdpr map',
+    uri: 'file:///incident.yaml',
+    text: [
+      '# 株式会社サンプルEC incident workflow',
+      'incident_response:',
+      '  ppc_report:',
+      '    final_report_days: 30',
+      '    final_report_days_wrongful_purpose: 60',
+      '  gdpr:',
+      '    supervisory_authority_hours: 72',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: '72 hours where the text says GDPR applies',
+    text: '# 海外顧客の漏えい等対応\n\nEU域内の顧客の個人データについては、GDPRにより72時間以内に監督機関へ報告する。個人情報保護法に基づく個人情報保護委員会への報告は別に行う。\n',
   },
 ];
 
 function expectedFindings(rule: Rule, testCase: Case) {
   return testCase.expected.map((entry) => {
     const start = offsetOf(testCase.text, entry.text, entry.occurrence ?? 0);
-    const base = { rule: rule.id, severity: rule.defaultSeverity, start, end: start + entry.text.length, text: entry.text };
-    return rule === privacyReportThresholdRule
-      ? { ...base, message: THRESHOLD_MESSAGE, replacement: entry.replacement }
-      : { ...base, message: deadlineMessage(entry.kind!, entry.text, entry.confirmed!), replacement: undefined };
+    const base = { rule: rule.id, start, end: start + entry.text.length, text: entry.text };
+    if (rule === privacyReportThresholdRule) {
+      const side = entry.side ?? 'public';
+      const severity = side === 'public' ? 'error' : side === 'private' ? 'warning' : 'information';
+      const message = side === 'public' ? THRESHOLD_PUBLIC : side === 'private' ? THRESHOLD_PRIVATE : THRESHOLD_UNKNOWN;
+      return { ...base, severity, message, replacement: entry.replacement };
+    }
+    return { ...base, severity: entry.confirmed ? 'warning' : 'information', message: deadlineMessage(entry.kind, entry.text, entry.confirmed!), replacement: undefined };
   });
 }
 
 describe('rule privacy/report-threshold', () => {
-  it('is a procurement error', () => {
+  it('is an error that runs in every document (a false statement about the law)', () => {
     assert.equal(privacyReportThresholdRule.id, 'privacy/report-threshold');
     assert.equal(privacyReportThresholdRule.defaultSeverity, 'error');
-    assert.equal(privacyReportThresholdRule.procurementOnly, true);
+    assert.equal(privacyReportThresholdRule.procurementOnly, false);
   });
 
   for (const testCase of thresholdInvalid) {
@@ -375,8 +548,8 @@ describe('rule privacy/report-threshold', () => {
     assert.equal(text.slice(0, finding.start).split('\n').length, text.slice(0, offsetOf(text, '- 本人の数')).split('\n').length);
   });
 
-  it('the quick fix gives a statement that is no longer reported', () => {
-    for (const testCase of thresholdInvalid) {
+  it('the quick fix gives a statement that is no longer reported (public-sector cases; an unknown sector gets no fix)', () => {
+    for (const testCase of thresholdInvalid.filter((entry) => entry.expected.every((expected) => (expected.side ?? 'public') === 'public'))) {
       let text = testCase.text;
       for (;;) {
         const [finding] = findingsOf(privacyReportThresholdRule, text, testCase.uri);
@@ -389,13 +562,21 @@ describe('rule privacy/report-threshold', () => {
       assert.ok(!/1,?000人|１，０００人|千人/.test(text.replace(/民間.*$/gm, '')), testCase.name);
     }
   });
+
+  it("the quick fix for a business's 100人 writes 1,000人, and the statement is then quiet", () => {
+    const testCase = thresholdInvalid.find((entry) => entry.expected[0].side === 'private')!;
+    const [finding] = findingsOf(privacyReportThresholdRule, testCase.text);
+    const fixed = applyFix(testCase.text, finding);
+    assert.match(fixed, /本人の数が1,000人を超える場合/);
+    assert.deepEqual(findingsOf(privacyReportThresholdRule, fixed), []);
+  });
 });
 
 describe('rule privacy/report-deadline', () => {
-  it('is a procurement warning', () => {
+  it('is a warning that runs in every document (a false statement about the law)', () => {
     assert.equal(privacyReportDeadlineRule.id, 'privacy/report-deadline');
     assert.equal(privacyReportDeadlineRule.defaultSeverity, 'warning');
-    assert.equal(privacyReportDeadlineRule.procurementOnly, true);
+    assert.equal(privacyReportDeadlineRule.procurementOnly, false);
   });
 
   for (const testCase of deadlineInvalid) {
@@ -413,8 +594,8 @@ describe('rule privacy/report-deadline', () => {
   it('never asserts the public-sector deadline: outside a private-sector statement the message says it is unconfirmed', () => {
     for (const text of [national('漏えい等報告の確報は14日以内とする。\n'), unsaid('漏えい等報告の確報は14日以内とする。\n')]) {
       const [finding] = findingsOf(privacyReportDeadlineRule, text);
-      assert.match(finding.message, /行政機関等の確報の期限は govsec の参照データでは確認できていない/);
-      assert.match(finding.message, /^漏えい等報告の期限: 民間事業者については規則第8条第2項が/);
+      assert.equal(finding.severity, 'information');
+      assert.match(finding.message, /^民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため/);
     }
   });
 });

@@ -59,8 +59,26 @@ describe('spec summary (CodeLens)', () => {
         '  (部分的なリストに無いことは未登録を意味しません / not found in a partial list does not mean not registered)',
         'ガバメントクラウド / Government Cloud: はい / yes — AWS',
         '格付 / grades: 機密性2',
+        '主体 / sector: 国の行政機関等 / national government — 「〇〇省」 (表題・作成者 / title or byline, line 2)',
         'findings: 0 (error 0, warning 0, information 0, hint 0)',
       ].join('\n'),
+    );
+  });
+
+  it('shows the sector with its evidence: a vendor writing for a 市, a 市 from its own words, and an unknown sector', () => {
+    const sectorLine = (text: string) => summaryDetail(specSummary(analyze(text), bundledKnowledge())!.data).split('\n').find((line) => line.startsWith('主体'));
+    assert.equal(
+      sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 提案書\n\n弊社は、貴市の住民情報システムの移行をご提案します。\n'),
+      '主体 / sector: 地方公共団体 / local government — 「貴市」 (本文 / text, line 7); 書き手 / writer: 受託者・提案者 / vendor — 「弊社」 (本文 / text, line 7)',
+    );
+    assert.equal(
+      sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 仕様書\n\n## 1. 概要\n\n本市の住民記録システムを更改する。\n'),
+      '主体 / sector: 地方公共団体 / local government — 「本市」 (本文 / text, line 9)',
+    );
+    assert.equal(sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 仕様書\n\n本文のみ。\n'), '主体 / sector: 不明 / unknown');
+    assert.equal(
+      sectorLine('---\ndoctype: gov-procurement-spec\nsector: private\n---\n\n# 要件定義書\n'),
+      '主体 / sector: 民間事業者 / private business — 「private」 (front matter, line 3)',
     );
   });
 

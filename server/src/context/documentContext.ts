@@ -10,7 +10,8 @@ import type { Knowledge } from '../knowledge';
 import type { ServiceOccurrence, TermOccurrence } from './mentions';
 import type { ServiceEntry } from '../services/types';
 import { normalizeKey } from '../text/normalize';
-import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource, Sector } from './types';
+import { sectorFromText, sectorOfField, type SectorReading } from './sector';
+import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource } from './types';
 
 export interface ContextOptions {
   /** A profile glob of the configuration matched this document. */
@@ -85,20 +86,47 @@ export function isoDate(text: string): string | undefined {
   return undefined;
 }
 
-function sectorOf(text: string | undefined): Sector | undefined {
-  if (!text) {
-    return undefined;
+/** Keys that give the sector or the body whose document this is, in order of strength. */
+const SECTOR_FIELDS: readonly (readonly string[])[] = [
+  ['sector'], ['区分'], ['セクター'], ['system', 'sector'],
+  ['issuer'], ['発注者'], ['organization'], ['組織'], ['機関'], ['owner'], ['所管'],
+];
+
+/** The sector from a structured field, with the scalar it was read from as evidence. */
+function structuredSector(model: DocumentModel, data: Record<string, unknown> | undefined): SectorReading | undefined {
+  for (const path of SECTOR_FIELDS) {
+    const value = textOf(nested(data, [...path]));
+    const read = sectorOfField(value);
+    if (!read) {
+      continue;
+    }
+    // A key's own path leaves it out, so only the value's path equals the field's.
+    const scalar = model.scalars.find((candidate) => sameKey(candidate.keyPath, path));
+    const source = model.kind === 'markdown' ? 'front-matter' : 'yaml';
+    const evidence = scalar ? { start: scalar.start, end: scalar.end, text: model.text.slice(scalar.start, scalar.end), source } as const : undefined;
+    return { sector: read.sector, evidence, writer: read.writer, writerEvidence: evidence };
   }
-  if (/^(national|government|国|国の行政機関|行政機関等?|府省庁?|中央省庁)$/i.test(text) || /(省|庁|府|委員会|独立行政法人)$/.test(text)) {
-    return 'national';
-  }
-  if (/^(local|local[-_ ]?government|地方公共団体|自治体|地方独立行政法人)$/i.test(text) || /(都|道|府|県|市|区|町|村|広域連合)(役所|役場)?$/.test(text)) {
-    return 'local';
-  }
-  if (/^(private|民間|民間事業者|事業者|企業)$/i.test(text)) {
-    return 'private';
+  // A body named under an owner key at any depth (workflow.owner, incident.owner: 〇〇市 総務課).
+  const source = model.kind === 'markdown' ? 'front-matter' : 'yaml';
+  for (const scalar of model.scalars) {
+    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+    if (key === undefined || !OWNER_KEY.test(key)) {
+      continue;
+    }
+    const text = model.text.slice(scalar.start, scalar.end);
+    const read = sectorOfField(normalizeKey(text));
+    if (read) {
+      const evidence = { start: scalar.start, end: scalar.end, text, source } as const;
+      return { sector: read.sector, evidence, writer: read.writer, writerEvidence: evidence };
+    }
   }
   return undefined;
+}
+
+const OWNER_KEY = /^(owner|issuer|organi[sz]ation|発注者|所管|組織|機関)$/i;
+
+function sameKey(keyPath: readonly string[] | undefined, path: readonly string[]): boolean {
+  return keyPath !== undefined && keyPath.length === path.length && keyPath.every((key, index) => key === path[index]);
 }
 
 function isGradeTerm(id: string): { axis: 'confidentiality' | 'integrity' | 'availability'; level: number } | undefined {
@@ -160,21 +188,10 @@ export function buildContext(
     }
   }
 
-  // Sector: front matter / YAML keys first, then the issuer, then the text.
-  let sector: Sector | undefined =
-    sectorOf(textOf(field(data, 'sector', '区分', 'セクター'))) ??
-    sectorOf(textOf(nested(data, ['system', 'sector']))) ??
-    sectorOf(textOf(field(data, 'issuer', '発注者', 'organization', '組織', '機関')));
-  let sectorEvidence: Evidence | undefined;
-  if (!sector) {
-    // Kanji and kana have no width variants, so the raw text is searched (no NFKC pass over the whole document).
-    const cue = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/.exec(model.text);
-    if (cue) {
-      const text = cue[0];
-      sector = /地方公共団体|市|町|村/.test(text) ? 'local' : /民間|事業者/.test(text) ? 'private' : 'national';
-      sectorEvidence = { start: cue.index, end: cue.index + text.length };
-    }
-  }
+  // Sector: front matter / YAML fields first, then the text (context/sector.ts).
+  const structured = structuredSector(model, data);
+  const read = structured ?? sectorFromText(model);
+  const { sector, evidence: sectorEvidence, writer, writerEvidence } = read;
 
   // Platform.
   const platform = platformOf(model, terms.filter(usable), services.filter(usable), data, knowledge);
@@ -212,6 +229,8 @@ export function buildContext(
     profileSource,
     sector,
     sectorEvidence,
+    writer,
+    writerEvidence,
     platform,
     grades: { confidentiality, integrity, availability },
     date,

@@ -4,7 +4,7 @@
  * business and 個人データ ("private").
  *
  * A statement's side comes from the nearest cue in its sentence (a preceding cue wins over a following one),
- * then in its paragraph (the block of non-blank lines around it), then in the nearest heading above it, then
+ * then the last cue of its paragraph before it (a list's lead-in, an earlier sentence), then the nearest heading above it, then
  * from the document context (`context.sector`). Bare 「事業者」 is not a private-sector cue: government
  * specifications call their contractor 受託事業者.
  *
@@ -16,6 +16,8 @@ import { normalizedRange } from '../document/normalized';
 import type { DocumentContext } from './types';
 import type { DocumentModel } from '../document/model';
 import { blockAt } from '../document/blocks';
+import { headingPath } from '../document/model';
+import { enclosingQuotations } from './quotations';
 import { paragraphAt, sentenceAt } from '../document/sentences';
 import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 
@@ -79,6 +81,42 @@ export function sideOfContext(context: DocumentContext): Side | undefined {
   return context.sector === 'national' || context.sector === 'local' ? 'public' : context.sector === 'private' ? 'private' : undefined;
 }
 
+/** A heading over text quoted to be corrected: 「原文の抜粋（修正前）」, 「指摘箇所」. */
+const QUOTED_ORIGINAL_HEADING = /修正前|原文|指摘箇所|指摘事項|誤記/;
+
+/** Words that correct a quoted statement in the same sentence or table row. */
+const CORRECTION = /指摘|修正|誤り|誤記|正しくは|訂正|ではなく|改める/;
+/** A sentence that reports a misconception or negates the value: 「…という誤解が多い」「…ではなく100人」. */
+const MISCONCEPTION = /という誤解|と誤解|という誤り|は誤り|勘違い|と覚えている|ではなく|ではない|ではありません/;
+
+/** An answer option of a quiz: (ア) …, イ. …, (a) … under a heading that asks a question (問1, 設問). */
+const CHOICE_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:[(（][アイウエオカa-eA-E][)）]|[アイウエオ][.．、])/;
+const QUESTION_HEADING = /^(?:問|設問|Q\d|クイズ)|問題|理解度/;
+
+/**
+ * Whether `[start, end)` is not the writer's own claim: someone else's words quoted to be corrected (inside
+ * 「…」 or 『…』 in a sentence or table row that corrects it, or in a blockquote under a heading that presents
+ * the quoted original: 修正前, 原文), a misconception reported as one (…という誤解が多い) or a negated value
+ * (1,000人ではなく), or an answer option of a quiz (a wrong option is meant to be wrong).
+ */
+export function isNotAClaim(model: DocumentModel, start: number, end: number): boolean {
+  const line = sentenceAt(model, start);
+  const block = blockAt(model, start);
+  if (block && CHOICE_LABEL.test(model.text.slice(block.start, start)) && headingPath(block.section).some((title) => QUESTION_HEADING.test(title))) {
+    return true;
+  }
+  if (MISCONCEPTION.test(model.text.slice(line.start, line.end))) {
+    return true;
+  }
+  if (enclosingQuotations(model, start, end).some((quotation) => quotation.kind !== 'double-quote')) {
+    // The row or sentence corrects it, or the table column holds originals (| 原文 | 指摘 |).
+    if (CORRECTION.test(model.text.slice(line.start, line.end)) || QUOTED_ORIGINAL_HEADING.test(block?.table?.headerText ?? '')) {
+      return true;
+    }
+  }
+  return !!block && block.quoteDepth > 0 && headingPath(block.section).some((title) => QUOTED_ORIGINAL_HEADING.test(title));
+}
+
 /** The text around one sentence; everything beyond the sentence is computed on first use and kept. */
 export class Surroundings {
   /** NFKC of the sentence, with its offset map. */
@@ -119,8 +157,11 @@ export class Surroundings {
     if (inSentence) {
       return inSentence;
     }
+    // In the paragraph only what comes before the sentence (a lead-in, an earlier line): a cue in a later
+    // sentence is about that sentence (「…100人を超える漏えい等を報告する。なお、民間事業者の場合は…」).
     const paragraph = this.paragraphData();
-    return nearest(paragraph.cues, paragraph.sentenceAt + index) ?? sideIn(this.heading() ?? '') ?? sideOfContext(context);
+    const before = paragraph.cues.filter((cue) => cue.at < paragraph.sentenceAt);
+    return nearest(before, paragraph.sentenceAt) ?? sideIn(this.heading() ?? '') ?? sideOfContext(context);
   }
 
   private paragraphData() {

@@ -5,7 +5,7 @@
 
 import type { ServiceEntry, ServiceRegion } from '../services/types';
 
-/** Procurement rules (ismap/*, govcloud/*, privacy/*, domain/*) run only in procurement documents. */
+/** Procurement rules (ismap/*, govcloud/*, domain/*) run only in procurement documents; privacy/* run everywhere. */
 export type DocumentProfile = 'procurement' | 'none';
 
 export type ProfileSource =
@@ -18,13 +18,26 @@ export type ProfileSource =
   /** The text itself: a 調達仕様書/要件定義書 title, or 「ガバメントクラウド上に構築」. */
   | 'text';
 
-/** national: 国の行政機関等; local: 地方公共団体; private: a private business. */
+/**
+ * Whose personal data the document is about, which decides the APPI rules: national (国の行政機関 and
+ * 独立行政法人等), local (地方公共団体), both 行政機関等; private (a 個人情報取扱事業者).
+ */
 export type Sector = 'national' | 'local' | 'private';
+
+/** Who is writing: a vendor answering a tender writes about its client's data (the sector is the client's). */
+export type Writer = 'national' | 'independent-agency' | 'local' | 'private' | 'vendor';
 
 /** Where a context fact was established (offsets in the document), for messages and tests. */
 export interface Evidence {
   readonly start: number;
   readonly end: number;
+}
+
+/** The text a sector was read from: a structured field, the title/byline, or a cue in the prose. */
+export interface SectorEvidence extends Evidence {
+  /** The cue as written (本市, 当庁, 〇〇市, sector: local …). */
+  readonly text: string;
+  readonly source: 'front-matter' | 'yaml' | 'header' | 'prose';
 }
 
 export interface PlatformContext {
@@ -39,7 +52,10 @@ export interface DocumentContext {
   readonly profile: DocumentProfile;
   readonly profileSource?: ProfileSource;
   readonly sector?: Sector;
-  readonly sectorEvidence?: Evidence;
+  /** Where the sector was read; absent when it comes from a structured field without source ranges. */
+  readonly sectorEvidence?: SectorEvidence;
+  readonly writer?: Writer;
+  readonly writerEvidence?: SectorEvidence;
   readonly platform: PlatformContext;
   /** Information grades the document assigns (機密性3 → confidentiality 3 …). */
   readonly grades: {

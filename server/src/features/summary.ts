@@ -17,6 +17,7 @@ import type { Knowledge } from '../knowledge';
 import { documentIndex, serviceMentions, usageOf } from '../context/serviceUsage';
 import { ismapStatus, summarizeList, type IsmapListSummary, type IsmapStatus } from '../services/status';
 import type { ServiceEntry } from '../services/types';
+import type { DocumentContext, Sector, SectorEvidence, Writer } from '../context/types';
 
 export interface SummaryService {
   readonly service: ServiceEntry;
@@ -48,6 +49,24 @@ export interface SpecSummaryData {
     readonly availability: readonly number[];
   };
   readonly findings: { readonly total: number } & Readonly<Record<Severity, number>>;
+  /** Whose data the document is about (which APPI rules apply) and who is writing, with where each was read. */
+  readonly sector: SummarySector;
+}
+
+export interface SummaryCue {
+  /** The cue as written (本市, 貴市, sector: local …) and its 1-based line. */
+  readonly text: string;
+  readonly line: number;
+  readonly source: SectorEvidence['source'];
+}
+
+export interface SummarySector {
+  readonly sector?: Sector;
+  /** 地方公共団体 / local government …; 不明 / unknown when no cue was found. */
+  readonly label: string;
+  readonly evidence?: SummaryCue;
+  readonly writer?: Writer;
+  readonly writerEvidence?: SummaryCue;
 }
 
 export interface SpecSummaryLens {
@@ -72,6 +91,38 @@ export function shortServiceName(service: ServiceEntry): string {
  */
 function isPlatform(service: ServiceEntry): boolean {
   return service.govCloud !== undefined || service.kind.includes('IaaS') || (service.kind.includes('PaaS') && !service.kind.includes('SaaS'));
+}
+
+const SECTOR_LABELS: Readonly<Record<Writer, string>> = {
+  national: '国の行政機関等 / national government',
+  'independent-agency': '独立行政法人等 / incorporated administrative agency',
+  local: '地方公共団体 / local government',
+  private: '民間事業者 / private business',
+  vendor: '受託者・提案者 / vendor',
+};
+
+function cueOf(text: string, evidence: SectorEvidence | undefined): SummaryCue | undefined {
+  if (!evidence) {
+    return undefined;
+  }
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < evidence.start; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+  }
+  return { text: evidence.text, line, source: evidence.source };
+}
+
+/** The sector as the summary shows it: the data owner's sector, labelled by the body that writes when it is the owner. */
+function summarySector(text: string, context: DocumentContext): SummarySector {
+  const { sector, writer } = context;
+  const owner: Writer | undefined = writer && writer !== 'vendor' ? writer : sector;
+  return {
+    sector,
+    label: owner ? SECTOR_LABELS[owner] : '不明 / unknown',
+    evidence: cueOf(text, context.sectorEvidence),
+    writer,
+    writerEvidence: writer === 'vendor' ? cueOf(text, context.writerEvidence) : undefined,
+  };
 }
 
 const dataCache = new WeakMap<DocumentAnalysis, { readonly knowledge: Knowledge; readonly data: SpecSummaryData }>();
@@ -140,6 +191,7 @@ function computeSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): S
       availability: descending(context.grades.availability),
     },
     findings,
+    sector: summarySector(model.text, context),
   };
 }
 
@@ -200,6 +252,20 @@ export function specSummary(analysis: DocumentAnalysis, knowledge: Knowledge): S
   return { title: summaryTitle(data), start: 0, end, data };
 }
 
+const SOURCE_LABELS: Readonly<Record<SectorEvidence['source'], string>> = {
+  'front-matter': 'front matter',
+  yaml: 'YAML',
+  header: '表題・作成者 / title or byline',
+  prose: '本文 / text',
+};
+
+/** 主体 / sector: 地方公共団体 / local government — 「本市」 (本文 / text, line 7); for a vendor, whose data and who writes. */
+function sectorText(sector: SummarySector): string {
+  const cue = (evidence: SummaryCue | undefined) => (evidence ? ` — 「${evidence.text}」 (${SOURCE_LABELS[evidence.source]}, line ${evidence.line})` : '');
+  const line = `主体 / sector: ${sector.label}${cue(sector.evidence)}`;
+  return sector.writer === 'vendor' ? `${line}; 書き手 / writer: ${SECTOR_LABELS.vendor}${cue(sector.writerEvidence)}` : line;
+}
+
 /**
  * The summary as plain text, several lines, for a command that shows it (a modal message's detail, an
  * output channel, a virtual document).
@@ -218,6 +284,7 @@ export function summaryDetail(data: SpecSummaryData): string {
   }
   lines.push(`ガバメントクラウド / Government Cloud: ${data.govCloud ? 'はい / yes' : 'いいえ / no'}${data.providers.length > 0 ? ` — ${data.providers.join(', ')}` : ''}`);
   lines.push(`格付 / grades: ${gradesText(data.grades)}`);
+  lines.push(sectorText(data.sector));
   const { findings } = data;
   lines.push(`findings: ${findings.total} (error ${findings.error}, warning ${findings.warning}, information ${findings.information}, hint ${findings.hint})`);
   return lines.join('\n');

@@ -29,7 +29,7 @@ export const ismapUnregisteredServiceRule: Rule = {
   check(input) {
     const { context, knowledge, model } = input;
     // ISMAP is for government procurement; a document that declares itself a private business's is out of scope.
-    if (context.sector === 'private' && context.sectorEvidence === undefined) {
+    if (context.sector === 'private' && (context.sectorEvidence === undefined || context.sectorEvidence.source === 'front-matter' || context.sectorEvidence.source === 'yaml')) {
       return [];
     }
     const list = knowledge.ismapList;

@@ -1,115 +1,174 @@
 /**
- * privacy/report-threshold — a 行政機関等 document that gives the leak-report threshold as 1,000人.
+ * privacy/report-threshold — a leak-report threshold that is not the one of the sector the statement is about.
  *
  * For 行政機関等 (保有個人情報) a leak is reportable to the 個人情報保護委員会 when more than 100 people are
- * affected (個人情報保護法 第68条, 施行規則 第43条第4号). "More than 1,000" is the private-sector threshold
- * for 個人データ (規則第7条第4号), a common copy-and-paste error in government specifications.
+ * affected (個人情報保護法 第68条, 施行規則 第43条第4号); for a private business (個人データ) when more than
+ * 1,000 are (規則第7条第4号). Both have reportable cases from one person (要配慮個人情報, 財産的被害, 不正の目的).
  *
- * A threshold statement is one sentence (never joined across a line break) that holds a number of people
- * written as 1,000 (1000人, １，０００人, 千人, 1,000名 …) followed by 超/以上/を超える, where the clause
- * of the number names the breach (漏えい, 滅失, 毀損), the people (本人の数) or the report (報告), and the
- * sentence is about a breach (漏えい … or 本人の数) and its report (報告, 本人の数, 個人情報保護委員会). The side
- * (public/private) comes from the sentence, its paragraph, its heading, then the document context.
+ * A false statement about the law is false in any document, so this runs everywhere. Reported:
+ * - 1,000 as the threshold in a public-sector statement (error), also as a reason not to report (1,000人を下回る);
+ * - 1,000 where the sector is unknown (information: check the basis, since it is right for a business);
+ * - 100 as the threshold for a business's 個人データ (warning: the reverse copy).
+ * A threshold statement is one sentence — a table row, a list item with its lead-in — holding a number of
+ * people followed by 超/以上 (or 下回/未満/以下 for 1,000), whose clause names the breach, the people or the
+ * report, and that is about a breach report. In YAML: a key for people (threshold, affected_people_over …)
+ * under a breach/report key, or in a YAML document about leaks. Quoted originals under correction are quiet.
+ * The side (public/private) comes from the sentence, its paragraph, its heading, then the document context.
  */
 
 import { normalizedRange } from '../../document/normalized';
 import type { Finding, Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
 import { normalizedIndex } from '../../text/normalize';
-import { clauseAround, SentenceCache, Surroundings } from '../../context/privacyScope';
+import { blockAt } from '../../document/blocks';
+import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
+import type { Severity } from '../../glossary/types';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
 const PEOPLE = /(?<![\d,.〇一二三四五六七八九十百千万])(\d{1,3}(?:,\d{3})+|\d+|[一1]?千)(?![\d,])[ \t]*(人|名)?/g;
-const THRESHOLD_AFTER = /^[ \t]*(?:分)?[ \t]*(?:を)?[ \t]*(?:超|越|以上|上回)/;
+const THRESHOLD_AFTER = /^[ \t]*(?:分)?[ \t]*(?:を|に)?[ \t]*(?:超|越|以上|上回)/;
+/** 1,000人を下回る / 未満 / 以下: the threshold used to decide not to report. */
+const BELOW_AFTER = /^[ \t]*(?:を|に)?[ \t]*(?:下回|未満|以下|満たない)/;
 const PEOPLE_BEFORE = /(?:本人の数|人数)(?:が|は)?[ \t]*$/;
 const BREACH = /漏えい|漏洩|漏れい|滅失|毀損|き損/;
-const REPORT = /報告|本人の数|個人情報保護委員会/;
+const REPORT = /報告|個人情報保護委員会/;
+/** A breach report named without the word 漏えい: the report to the commission. */
+const PPC = /個人情報保護委員会/;
 const CLAUSE_CUE = /漏えい|漏洩|漏れい|滅失|毀損|き損|本人の数|報告/;
 /** YAML: breach_report: {threshold: 1000} — a threshold key under a breach/report key. */
-const YAML_REPORT_KEY = /report|報告|breach|leak|漏えい|漏洩/i;
-const YAML_THRESHOLD_KEY = /threshold|閾値|しきい値|基準|人数|people|persons/i;
-const YAML_VALUE = /^(["']?[ \t]*)(1,?000|千)[ \t]*(人|名)?[ \t]*(?:超|以上)?[ \t]*["']?$/;
+const YAML_REPORT_KEY = /report|報告|breach|leak|incident|漏えい|漏洩/i;
+const YAML_THRESHOLD_KEY = /threshold|閾値|しきい値|基準|人数|people|persons|affected/i;
+const YAML_VALUE = /^(["']?[ \t]*)(1,?000|千|100|百)[ \t]*(人|名)?[ \t]*(?:超|以上)?[ \t]*["']?$/;
+/** A YAML document about leaks: its values or header comments name one. */
+const YAML_BREACH_DOCUMENT = /漏えい|漏洩|breach|leak/i;
 
 function valueOf(number: string): number {
   if (number.endsWith('千')) {
     return 1000;
   }
+  if (number === '百') {
+    return 100;
+  }
   return Number(number.replace(/,/g, ''));
 }
 
-/** 100 in the style of what was written: １００ for full-width digits, 百 for 千. */
-function replacementFor(original: string): string {
-  if (/千/.test(original) && !/[0-9０-９]/.test(original)) {
-    return '百';
+/** `value` in the style of what was written: １００ for full-width digits, 百/千 for kanji, 1,000 with a comma. */
+function replacementFor(original: string, value: 100 | 1000): string {
+  if (/[百千]/.test(original) && !/[0-9０-９]/.test(original)) {
+    return value === 100 ? '百' : '千';
   }
-  return /[０-９]/.test(original) ? '１００' : '100';
+  const digits = value === 100 ? '100' : '1,000';
+  return /[０-９]/.test(original) ? digits.replace(/[0-9,]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0)) : digits;
 }
 
-function structured(keyPath: readonly string[]): boolean {
-  return YAML_THRESHOLD_KEY.test(keyPath[keyPath.length - 1]) && keyPath.some((key) => YAML_REPORT_KEY.test(key));
+function structured(keyPath: readonly string[], breachDocument: boolean): boolean {
+  return YAML_THRESHOLD_KEY.test(keyPath[keyPath.length - 1]) && (breachDocument || keyPath.some((key) => YAML_REPORT_KEY.test(key)));
 }
 
-function finding(ruleId: string, start: number, end: number, replacement: string): Finding {
+interface Verdict {
+  readonly severity: Severity;
+  readonly message: string;
+  /** The value the fix writes. */
+  readonly value?: 100 | 1000;
+}
+
+const PUBLIC_1000: Verdict = {
+  severity: 'error',
+  message:
+    '行政機関等の漏えい等報告は本人の数が100人を超える場合が対象で、1,000人超は民間の個人データの基準です ' +
+    '(public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold)',
+  value: 100,
+};
+const UNKNOWN_1000: Verdict = {
+  severity: 'information',
+  message:
+    '1,000人超は民間の個人データの基準で、行政機関等の保有個人情報なら100人超のため、根拠を確認してください ' +
+    '(more than 1,000 is the private-sector threshold; for public bodies it is more than 100, so check the basis)',
+};
+const PRIVATE_100: Verdict = {
+  severity: 'warning',
+  message:
+    '民間の個人データは本人の数が1,000人を超える漏えい等が報告対象で、100人超は行政機関等の基準です ' +
+    '(for private businesses the headcount threshold is more than 1,000; more than 100 is the public-sector one)',
+  value: 1000,
+};
+
+/** What a threshold of `value` people means for a statement on `side`; undefined when it is right. */
+function verdict(value: number, side: Side | undefined, below: boolean): Verdict | undefined {
+  if (value === 1000) {
+    return side === 'public' ? PUBLIC_1000 : side === undefined ? UNKNOWN_1000 : undefined;
+  }
+  return value === 100 && side === 'private' && !below ? PRIVATE_100 : undefined;
+}
+
+function finding(ruleId: string, start: number, end: number, result: Verdict, numberOriginal: string, unit: string): Finding {
+  const replacement = result.value ? `${replacementFor(numberOriginal, result.value)}${unit}` : undefined;
   return {
     ruleId,
-    severity: 'error',
-    message:
-      `漏えい等報告の基準: 行政機関等の保有個人情報は、本人の数が100人を超える漏えい等が報告対象です（個人情報保護法第68条、施行規則第43条第4号）。` +
-      `1,000人超は民間事業者の個人データの基準です（同規則第7条第4号） ` +
-      `(breach-report threshold: for public bodies a leak of retained personal information is reportable when more than 100 people are affected ` +
-      `(APPI Art. 68, Enforcement Rules Art. 43(iv)); more than 1,000 is the private-sector threshold for personal data (Art. 7(iv)))`,
+    severity: result.severity,
+    message: result.message,
     start,
     end,
-    fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement },
+    ...(replacement ? { fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement } } : {}),
   };
 }
 
 export const privacyReportThresholdRule: Rule = {
   id: 'privacy/report-threshold',
   defaultSeverity: 'error',
-  procurementOnly: true,
-  description: 'Leak-report threshold of 1,000 people in a 行政機関等 document (it is more than 100 for 保有個人情報, 規則第43条第4号).',
+  procurementOnly: false,
+  description: 'Leak-report threshold that is not the sector\'s: more than 100 people for 行政機関等 (規則第43条第4号), 1,000 for 個人データ (第7条第4号).',
   check({ model, context }) {
     const findings: Finding[] = [];
     const sentences = new SentenceCache(model);
+    const breachDocument = model.kind === 'yaml' && YAML_BREACH_DOCUMENT.test(model.text);
     for (const segment of model.segments) {
       if (segment.kind === 'yaml-key') {
         continue;
       }
       const normalized = normalizedRange(model, segment.start, segment.end);
+      const isStructured = !!segment.keyPath && segment.keyPath.length > 0 && structured(segment.keyPath, breachDocument);
       PEOPLE.lastIndex = 0;
       let match: RegExpExecArray | null;
-      while ((match = PEOPLE.exec(normalized.text))) {
-        if (valueOf(match[1]) !== 1000) {
+      while (!isStructured && (match = PEOPLE.exec(normalized.text))) {
+        const value = valueOf(match[1]);
+        if (value !== 1000 && value !== 100) {
           continue;
         }
         const after = normalized.text.slice(match.index + match[0].length, match.index + match[0].length + 8);
         const before = normalized.text.slice(Math.max(0, match.index - 8), match.index);
-        if (!THRESHOLD_AFTER.test(after) || (!match[2] && !PEOPLE_BEFORE.test(before))) {
+        const below = value === 1000 && BELOW_AFTER.test(after);
+        if (!(THRESHOLD_AFTER.test(after) || below) || (!match[2] && !PEOPLE_BEFORE.test(before))) {
           continue;
         }
         const start = normalized.originalStart[match.index];
         const numberEnd = match.index + match[1].length;
         const end = match[2] ? normalized.originalEnd[match.index + match[0].length - 1] : normalized.originalEnd[numberEnd - 1];
-        if (segment.keyPath && segment.keyPath.length > 0 && structured(segment.keyPath)) {
-          continue; // reported below as a structured value
-        }
         const { around } = sentences.at(start);
         const sentence = around.sentence.text;
         const at = normalizedIndex(around.sentence, start);
         const [clauseStart, clauseEnd] = clauseAround(sentence, at);
-        if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !(BREACH.test(sentence) || sentence.includes('本人の数')) || !REPORT.test(sentence)) {
+        // A list item or table row names the breach and the report in its sentence, its lead-in, its table or
+        // its heading (| 報告基準（人数） | 1,000人超 | under 「漏えい等報告」); a sentence names them itself
+        // (「本人の数が1,000人を超える漏えいでは記者発表」 is no threshold of the report).
+        const block = blockAt(model, start);
+        const inStructure = !!(block?.listItem || block?.table);
+        const breachCue = (text: string) => BREACH.test(text) || text.includes('本人の数') || PPC.test(text);
+        const aboutBreach = breachCue(sentence) || (inStructure && (breachCue(around.paragraph()) || breachCue(around.heading() ?? '')));
+        const aboutReport = REPORT.test(sentence) || (inStructure && (REPORT.test(around.paragraph()) || REPORT.test(around.heading() ?? '')));
+        if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !aboutBreach || !aboutReport) {
           continue;
         }
-        if (around.sideAt(at, context) !== 'public') {
+        const result = verdict(value, around.sideAt(at, context), below);
+        if (!result || isNotAClaim(model, start, end)) {
           continue;
         }
         const numberOriginal = model.text.slice(start, normalized.originalEnd[numberEnd - 1]);
         const unit = match[2] ? model.text.slice(normalized.originalEnd[numberEnd - 1], end).trim() : '';
-        findings.push(finding(this.id, start, end, `${replacementFor(numberOriginal)}${unit}`));
+        findings.push(finding(this.id, start, end, result, numberOriginal, unit));
       }
-      // YAML and front matter: breach_report: {threshold: 1000人}.
-      if (segment.keyPath && segment.keyPath.length > 0 && structured(segment.keyPath)) {
+      // YAML and front matter: breach_report: {threshold: 1000人}, criteria: {affected_people_over: 1000}.
+      if (isStructured) {
         const value = YAML_VALUE.exec(normalized.text);
         if (!value) {
           continue;
@@ -119,11 +178,12 @@ export const privacyReportThresholdRule: Rule = {
         const unitEnd = value[3] ? normalized.text.indexOf(value[3], numberEnd) + 1 : numberEnd;
         const end = normalized.originalEnd[unitEnd - 1];
         const line = sentenceAt(model, start);
-        if (new Surroundings(model, line.start, line.end, start).sideAt(0, context) !== 'public') {
+        const result = verdict(valueOf(value[2]), new Surroundings(model, line.start, line.end, start).sideAt(0, context), false);
+        if (!result) {
           continue;
         }
         const numberOriginal = model.text.slice(start, normalized.originalEnd[numberEnd - 1]);
-        findings.push(finding(this.id, start, end, `${replacementFor(numberOriginal)}${value[3] ?? ''}`));
+        findings.push(finding(this.id, start, end, result, numberOriginal, value[3] ?? ''));
       }
     }
     return findings;

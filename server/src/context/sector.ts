@@ -1,0 +1,154 @@
+/**
+ * Who is writing, and whose data the document is about: the sector that decides which APPI rules apply
+ * (行政機関等 for 国の行政機関, 独立行政法人 and 地方公共団体; 個人情報取扱事業者 for a private business).
+ *
+ * A vendor answering a tender writes about its client's data, so for a vendor the sector is the client's
+ * (貴市, 貴省, or the body named in the title), and unknown when the client is not named. Cues, strongest first:
+ * a front-matter or YAML field (sector, issuer, owner …); a vendor's own words (弊社/当社 with 提案, 応札 …);
+ * a public body's first-person reference (本市, 当町, 当庁, 本機構 …); a business's (当社, 弊社); the body named
+ * in the title or the lines before the first section (a YAML file's header comments included); last, a body
+ * named anywhere in the prose. Kanji and kana have no width variants, so the raw text is searched.
+ */
+
+import type { DocumentModel } from '../document/model';
+import type { Sector, SectorEvidence, Writer } from './types';
+
+export interface SectorReading {
+  readonly sector?: Sector;
+  readonly evidence?: SectorEvidence;
+  readonly writer?: Writer;
+  readonly writerEvidence?: SectorEvidence;
+}
+
+/** A public body's or a business's first-person reference (本市が…, 当庁の…); 本区分, 本庁舎 … are not. */
+const FIRST_PERSON = /(?:当|本)(?:市|区(?!分|間|域|画|切)|町(?!内会)|村|県|都(?!度|合|市)|道(?!路)|府)(?![一-龥])|当(?:省|庁)(?![一-龥])|本省(?![一-龥])|(?:当|本)機構|当法人(?![一-龥])|当社|弊社|当行(?![一-龥])|当組合/g;
+/** A vendor answering a tender. */
+const VENDOR_SELF = /弊社|当社/;
+const TENDER = /提案書|ご提案|提案(?:する|します|いたします|内容)|応札|入札説明書|貴(?:市|区|町|村|県|都|府|省|庁|機構)/;
+/** The client a vendor writes to. */
+const CLIENT = /貴(?:市|区|町|村|県|都|府|省|庁|機構)(?![一-龥])/;
+/** A body named in the title or byline: 〇〇市 総務部, 〇〇庁 総務課, 独立行政法人〇〇機構, 株式会社〇〇. */
+const BODY_NAME =
+  /独立行政法人|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\s　/／・|]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社/;
+/** The old fallback: a body or a sector named anywhere in the prose. */
+const PROSE_BODY = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/;
+
+/** The sector a body's name or a sector word stands for. */
+export function sectorOfName(text: string): { sector: Sector; writer: Writer } | undefined {
+  if (/独立行政法人|機構|当法人/.test(text)) {
+    return { sector: 'national', writer: 'independent-agency' };
+  }
+  if (/株式会社|有限会社|合同会社|当社|弊社|当行|当組合|民間|事業者|企業/.test(text)) {
+    return { sector: 'private', writer: 'private' };
+  }
+  if (/地方公共団体|自治体|[都道府県市区町村](?:役所|役場)?$|[都道府県市区町村](?![一-龥])|広域連合/.test(text) && !/府省|内閣府/.test(text)) {
+    return { sector: 'local', writer: 'local' };
+  }
+  if (/行政機関|府省|省|庁|委員会|内閣府/.test(text)) {
+    return { sector: 'national', writer: 'national' };
+  }
+  return undefined;
+}
+
+/** A front-matter / YAML value: a sector word (national, 地方公共団体 …) or a body's name. */
+export function sectorOfField(value: string | undefined): { sector: Sector; writer: Writer } | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (/^(national|government|国|国の行政機関|行政機関等?|府省庁?|中央省庁)$/i.test(value)) {
+    return { sector: 'national', writer: 'national' };
+  }
+  if (/^(independent[-_ ]?agency|独立行政法人等?)$/i.test(value)) {
+    return { sector: 'national', writer: 'independent-agency' };
+  }
+  if (/^(local|local[-_ ]?government|地方公共団体|自治体|地方独立行政法人)$/i.test(value)) {
+    return { sector: 'local', writer: 'local' };
+  }
+  if (/^(private|民間|民間事業者|事業者|企業)$/i.test(value)) {
+    return { sector: 'private', writer: 'private' };
+  }
+  if (/^(vendor|受託者|提案者|応札者)$/i.test(value)) {
+    return undefined;
+  }
+  const name = BODY_NAME.exec(value);
+  return name ? sectorOfName(value.slice(name.index, name.index + name[0].length)) : undefined;
+}
+
+function evidenceOf(match: RegExpExecArray, source: SectorEvidence['source']): SectorEvidence {
+  return { start: match.index, end: match.index + match[0].length, text: match[0], source };
+}
+
+/** The end of the document's header: before the second heading (the first section after the title), or the first YAML key. */
+function headerEnd(model: DocumentModel): number {
+  if (model.kind === 'yaml') {
+    const firstKey = model.segments.find((segment) => segment.kind === 'yaml-key');
+    return firstKey ? firstKey.start : Math.min(model.text.length, 400);
+  }
+  const headings = model.markdown?.headings ?? [];
+  const second = headings[1];
+  const end = second ? model.markdown!.lines[second.firstLine].start : model.text.length;
+  return Math.min(end, 600);
+}
+
+/** Reads the sector from the text (the structured fields are read by the caller first). */
+export function sectorFromText(model: DocumentModel): SectorReading {
+  const { text } = model;
+  const header = text.slice(0, headerEnd(model));
+  const headerBody = (): { sector: Sector; evidence: SectorEvidence } | undefined => {
+    const pattern = new RegExp(BODY_NAME.source, 'g');
+    for (let match = pattern.exec(header); match; match = pattern.exec(header)) {
+      const named = sectorOfName(match[0]);
+      if (named) {
+        return { sector: named.sector, evidence: evidenceOf(match, 'header') };
+      }
+    }
+    return undefined;
+  };
+
+  const vendor = VENDOR_SELF.exec(text);
+  if (vendor && TENDER.test(text)) {
+    const writerEvidence = evidenceOf(vendor, 'prose');
+    const client = CLIENT.exec(text);
+    if (client) {
+      return { sector: sectorOfName(client[0].slice(1))!.sector, evidence: evidenceOf(client, 'prose'), writer: 'vendor', writerEvidence };
+    }
+    // The client named in the title (「〇〇市 … 提案書」) or a public body's first-person word quoted from the tender.
+    const named = headerBody();
+    if (named && named.sector !== 'private') {
+      return { ...named, writer: 'vendor', writerEvidence };
+    }
+    return { writer: 'vendor', writerEvidence };
+  }
+
+  // First-person words: a public body's wins over a business's (a 市 document may quote 「当社」 from a contract).
+  FIRST_PERSON.lastIndex = 0;
+  let privateCue: RegExpExecArray | undefined;
+  for (let match = FIRST_PERSON.exec(text); match; match = FIRST_PERSON.exec(text)) {
+    const named = sectorOfName(match[0].slice(1));
+    const self = sectorOfName(match[0]);
+    const reading = self?.sector === 'private' ? self : named ?? self;
+    if (!reading) {
+      continue;
+    }
+    if (reading.sector === 'private') {
+      privateCue ??= match;
+      continue;
+    }
+    return { sector: reading.sector, evidence: evidenceOf(match, 'prose'), writer: reading.writer };
+  }
+  if (privateCue) {
+    return { sector: 'private', evidence: evidenceOf(privateCue, 'prose'), writer: 'private' };
+  }
+
+  const named = headerBody();
+  if (named) {
+    return { sector: named.sector, evidence: named.evidence, writer: sectorOfName(named.evidence.text)?.writer };
+  }
+
+  const prose = PROSE_BODY.exec(text);
+  if (prose) {
+    const sector: Sector = /地方公共団体|市|町|村/.test(prose[0]) ? 'local' : /民間|事業者/.test(prose[0]) ? 'private' : 'national';
+    return { sector, evidence: evidenceOf(prose, 'prose') };
+  }
+  return {};
+}

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/analysis';
+import { bundledKnowledge, offsetOf } from '../helpers';
+
+/** The sector read for a document: [sector, writer, evidence text, its offset, source]. */
+function sectorOf(text: string, uri = 'file:///doc.md') {
+  const { context } = analyzeDocument({ uri, text }, bundledKnowledge(), { rules: [] });
+  const evidence = context.sectorEvidence;
+  return {
+    sector: context.sector,
+    writer: context.writer,
+    evidence: evidence && [evidence.text, evidence.start, evidence.source],
+    vendorCue: context.writer === 'vendor' ? context.writerEvidence?.text : undefined,
+  };
+}
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly uri?: string;
+  readonly sector: 'national' | 'local' | 'private' | undefined;
+  readonly writer: string | undefined;
+  /** The cue, found at its first occurrence in the text; the source it was read from. */
+  readonly cue?: readonly [string, 'front-matter' | 'yaml' | 'header' | 'prose', number?];
+  readonly vendorCue?: string;
+}
+
+const cases: Case[] = [
+  { name: 'front matter sector: local', text: '---\nsector: local\n---\n\n# 手順書\n', sector: 'local', writer: 'local', cue: ['local', 'front-matter'] },
+  {
+    name: 'front matter issuer naming a 県',
+    text: '---\nissuer: 〇〇県 総務部 情報政策課\n---\n\n# 手順書\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['〇〇県 総務部 情報政策課', 'front-matter'],
+  },
+  { name: '本市 in the prose', text: '# 対応手順書\n\n## 第1 目的\n\n本市が保有する個人情報の漏えい等に備える。\n', sector: 'local', writer: 'local', cue: ['本市', 'prose'] },
+  { name: '当町', text: '# 要領\n\n当町の職員は次のとおり対応する。\n', sector: 'local', writer: 'local', cue: ['当町', 'prose'] },
+  { name: '本区, not 本区分', text: '# 要領\n\n本区分の情報は、本区の規程に従う。\n', sector: 'local', writer: 'local', cue: ['本区', 'prose', 1] },
+  { name: '当県', text: '# 方針\n\n当県は次のとおり定める。\n', sector: 'local', writer: 'local', cue: ['当県', 'prose'] },
+  { name: '当省', text: '# 方針\n\n当省の職員は次のとおり対応する。\n', sector: 'national', writer: 'national', cue: ['当省', 'prose'] },
+  { name: '当庁, and 本庁舎 is no cue', text: '# ハンドブック\n\n本庁舎の会議室で、当庁の職員向けに説明する。\n', sector: 'national', writer: 'national', cue: ['当庁', 'prose'] },
+  { name: '本機構 (an independent administrative agency)', text: '# 報告書\n\n本機構の申請システムで事案が判明した。\n', sector: 'national', writer: 'independent-agency', cue: ['本機構', 'prose'] },
+  {
+    name: '独立行政法人 named in the byline',
+    text: '# インシデント報告書\n\n独立行政法人〇〇支援機構 情報セキュリティ室\n\n## 1. 概要\n\n申請システムで事案が判明した。\n',
+    sector: 'national',
+    writer: 'independent-agency',
+    cue: ['独立行政法人', 'header'],
+  },
+  {
+    name: "a vendor's proposal to 貴市: the client's sector",
+    text: '# 提案書\n\n弊社は、貴市の住民情報システムの移行をご提案します。\n',
+    sector: 'local',
+    writer: 'vendor',
+    cue: ['貴市', 'prose'],
+    vendorCue: '弊社',
+  },
+  {
+    name: "a vendor's proposal whose title names the 市",
+    text: '# 〇〇市 介護保険システム 提案書\n\n## 1. 提案の概要\n\n当社は、クラウドへの移行を提案する。\n',
+    sector: 'local',
+    writer: 'vendor',
+    cue: ['〇〇市', 'header'],
+    vendorCue: '当社',
+  },
+  {
+    name: 'a vendor whose client is not named: the sector is unknown',
+    text: '# 運用保守 提案書\n\n弊社は、運用保守の体制をご提案します。\n',
+    sector: undefined,
+    writer: 'vendor',
+    vendorCue: '弊社',
+  },
+  {
+    name: "trap: a business's document that mentions a 市 as a customer",
+    text: '# 会社案内\n\n〇〇市の住民向けサービスも受託している。当社の顧客データは社内で管理する。\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['当社', 'prose'],
+  },
+  {
+    name: "trap: a 市's document quoting a business's words and the private-sector rules",
+    text: '# 委託先管理要領\n\n委託先の契約書には「当社は個人データを適切に管理する」とある。本市は民間事業者の基準と異なる点に注意する。\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['本市', 'prose'],
+  },
+  {
+    name: 'a YAML owner naming a 市',
+    uri: 'file:///workflow.yaml',
+    text: 'workflow:\n  owner: 〇〇市 総務部 情報政策課\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['〇〇市 総務部 情報政策課', 'yaml'],
+  },
+  {
+    name: 'an owner key at any depth naming a △△町 (placeholder marks in the name)',
+    uri: 'file:///incident.yaml',
+    text: 'incident:\n  owner: △△町 総務課\n  ppc_report:\n    threshold_people: 1000\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['△△町 総務課', 'yaml'],
+  },
+  {
+    name: "a YAML file's header comment naming a company",
+    uri: 'file:///breach.yaml',
+    text: '# 漏えい等対応フロー（株式会社サンプル通信）\nbreach_workflow:\n  final_days: 30\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['株式会社', 'header'],
+  },
+  { name: 'no cue at all', text: '# メモ\n\n漏えい等の報告について整理する。\n', sector: undefined, writer: undefined },
+];
+
+describe('sector inference (who is writing, whose data)', () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const [cue, source, occurrence] = testCase.cue ?? [];
+      assert.deepEqual(sectorOf(testCase.text, testCase.uri), {
+        sector: testCase.sector,
+        writer: testCase.writer,
+        evidence: cue === undefined ? undefined : [cue, offsetOf(testCase.text, cue, occurrence ?? 0), source],
+        vendorCue: testCase.vendorCue,
+      });
+    });
+  }
+});
