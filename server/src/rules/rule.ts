@@ -42,8 +42,9 @@ export interface Rule {
   readonly id: string;
   readonly defaultSeverity: Severity;
   /**
-   * true for procurement rules (ismap/*, govcloud/*, privacy/*, domain/*): they run only when the document
-   * context has the procurement profile. term/* and control/* run everywhere.
+   * true for procurement rules (ismap/*, govcloud/*, domain/*): what a specification requires, checked only
+   * when the document context has the procurement profile. Rules about facts (fact/*, privacy/*, term/*,
+   * control/*, classification/*) run everywhere: a false fact is false in any document.
    */
   readonly procurementOnly: boolean;
   /** One line, shown in rule listings. */
