@@ -42,6 +42,12 @@ export interface DocumentAnalysis {
   readonly mentions: readonly Mention[];
   /** Ordered by position, then rule id. */
   readonly findings: readonly Finding[];
+  /**
+   * The findings, with the rules run one at a time and the event loop free between them, so that other
+   * requests are answered meanwhile; undefined when `isCancelled` says so before the last rule (nothing is
+   * kept then, and the next call starts again).
+   */
+  findingsYielding(isCancelled: () => boolean): Promise<readonly Finding[] | undefined>;
   /** For the next analysis of this document (after an edit). */
   readonly matchCache: SegmentMatchCache;
 }
@@ -150,6 +156,7 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
   let findings: readonly Finding[] | undefined;
+  const input: RuleInput = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
   return {
     knowledge,
     model,
@@ -162,7 +169,22 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
     matchCache: cache,
     // The rules run on first use: hover and completion need the mentions only, not the findings.
     get findings() {
-      findings ??= runRules({ model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context }, options);
+      findings ??= finishFindings(rulesToRun(input, options).flatMap((rule) => checkIsolated(rule, input, options)), input, options);
+      return findings;
+    },
+    async findingsYielding(isCancelled) {
+      if (findings) {
+        return findings;
+      }
+      const raw: Finding[] = [];
+      for (const rule of rulesToRun(input, options)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (isCancelled()) {
+          return undefined;
+        }
+        raw.push(...checkIsolated(rule, input, options));
+      }
+      findings ??= finishFindings(raw, input, options);
       return findings;
     },
   };
@@ -179,35 +201,45 @@ function reportRuleErrorOnce(ruleId: string, error: unknown): void {
 }
 
 /** One rule's findings; a rule that throws loses only its own findings, never the other rules'. */
-function checkIsolated(rule: Rule, input: RuleInput, onError: (ruleId: string, error: unknown) => void): Finding[] {
+function checkIsolated(rule: Rule, input: RuleInput, options: AnalysisOptions): Finding[] {
   try {
     return rule.check(input);
   } catch (error) {
-    onError(rule.id, error);
+    (options.onRuleError ?? reportRuleErrorOnce)(rule.id, error);
     return [];
   }
 }
 
-function runRules(input: RuleInput, options: AnalysisOptions): Finding[] {
-  const { context, model } = input;
+/** The configured severity of a rule ('off' skips it; absent: the rule's own). */
+function severityOf(options: AnalysisOptions, ruleId: string): Severity | 'off' | undefined {
+  return options.ruleSeverity?.(ruleId);
+}
+
+/** The rules this document gets: procurement rules only in procurement documents, none turned off. */
+function rulesToRun(input: RuleInput, options: AnalysisOptions): readonly Rule[] {
+  return (options.rules ?? allRules).filter(
+    (rule) => (!rule.procurementOnly || input.context.profile === 'procurement') && severityOf(options, rule.id) !== 'off',
+  );
+}
+
+/** The rules' raw findings, outside bad examples, with configured severities, suppressions applied, in order. */
+function finishFindings(raw: readonly Finding[], input: RuleInput, options: AnalysisOptions): Finding[] {
   const configured = new Map<string, Severity | 'off' | undefined>();
-  const severityOf = (ruleId: string) => {
+  const configuredSeverity = (ruleId: string) => {
     if (!configured.has(ruleId)) {
-      configured.set(ruleId, options.ruleSeverity?.(ruleId));
+      configured.set(ruleId, severityOf(options, ruleId));
     }
     return configured.get(ruleId);
   };
-  const raw = (options.rules ?? allRules)
-    .filter((rule) => (!rule.procurementOnly || context.profile === 'procurement') && severityOf(rule.id) !== 'off')
-    .flatMap((rule) => checkIsolated(rule, input, options.onRuleError ?? reportRuleErrorOnce))
+  const kept = raw
     // Nothing is reported inside a block marked as a bad example.
-    .filter((finding) => !inRanges(context.badExamples, finding.start))
+    .filter((finding) => !inRanges(input.context.badExamples, finding.start))
     .map((finding) => {
-      const severity = severityOf(finding.ruleId);
+      const severity = configuredSeverity(finding.ruleId);
       return severity && severity !== 'off' ? { ...finding, severity } : finding;
     });
   // One filter step for suppression comments, after every rule has run.
-  const findings = applySuppressions(raw, model);
+  const findings = applySuppressions(kept, input.model);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return findings;
 }

@@ -254,3 +254,17 @@ describe('rule isolation', () => {
     assert.deepEqual(failures, ['test/throws: boom']);
   });
 });
+
+describe('rules run with the event loop free between them', () => {
+  it('stop between rules when cancelled, keep nothing, and give the same findings when asked again', async () => {
+    const text = 'ガバクラを使う。政府共通ネットワークを経由する。\n';
+    const analysis = analyzeDocument({ uri: 'file:///a.md', text }, fixtureKnowledge(), { rules: [termVariantRule, termDeprecatedRule] });
+    let checks = 0;
+    const cancelled = await analysis.findingsYielding(() => ++checks > 1);
+    assert.equal(cancelled, undefined);
+    assert.equal(checks, 2, 'asked before each rule: stopped before the second');
+    const fresh = analyzeDocument({ uri: 'file:///a.md', text }, fixtureKnowledge(), { rules: [termVariantRule, termDeprecatedRule] });
+    assert.deepEqual(await analysis.findingsYielding(() => false), fresh.findings);
+    assert.deepEqual(analysis.findings.map((finding) => finding.ruleId), ['term/variant', 'term/deprecated']);
+  });
+});

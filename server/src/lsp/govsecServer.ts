@@ -178,6 +178,16 @@ export class GovsecServer {
       if (await this.cancelledBeforeWork(document, token)) {
         return new ResponseError(LSPErrorCodes.ServerCancelled, 'request cancelled', { retriggerRequest: false });
       }
+      // The rules run one at a time with the event loop free between them: hovers and other documents'
+      // requests are answered meanwhile, and a cancelled request (or a newer version) stops between rules.
+      const stale = () => token.isCancellationRequested || documents.get(document.uri)?.version !== document.version;
+      const findings = await this.cache
+        .get(document)
+        .findingsYielding(stale)
+        .catch(() => null); // a failure is reported by the cache's own findings() below
+      if (findings === undefined) {
+        return new ResponseError(LSPErrorCodes.ServerCancelled, 'request cancelled', { retriggerRequest: false });
+      }
       return handlers.pullDiagnostics(this.context, document);
     });
     connection.onHover(async (params, token) => {
