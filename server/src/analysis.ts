@@ -148,10 +148,12 @@ export interface AnalysisOptions extends ContextOptions {
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
   /** The checking limit in UTF-16 units (default DEFAULT_MAX_DOCUMENT_LENGTH). */
   readonly maxDocumentLength?: number;
+  /** The model of this very text, when the caller built it already (completion did): it is not built again. */
+  readonly model?: DocumentModel;
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
-  const model = buildModel(source, options.maxDocumentLength);
+  const model = options.model ?? buildModel(source, options.maxDocumentLength);
   const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous);
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -108,24 +108,29 @@ export function completionsAt(
   languageId: string | undefined,
   offset: number,
   knowledge: Knowledge,
-  model?: DocumentModel,
+  modelOf?: () => DocumentModel,
 ): CompletionResult {
-  const result = completions(text, uri, languageId, offset, knowledge, model);
+  const result = completions(text, uri, languageId, offset, knowledge, modelOf);
   // In the order the client shows them (it sorts by sortText among equally good matches).
   const key = (entry: CompletionEntry) => entry.sortText ?? entry.label;
   result.items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   return result;
 }
 
-/** `model`: the document model of this version when the caller has it (else it is built here). */
-function completions(text: string, uri: string, languageId: string | undefined, offset: number, knowledge: Knowledge, model?: DocumentModel): CompletionResult {
+/** `modelOf`: the document model of this version, from the caller's cache (else it is built here). */
+function completions(text: string, uri: string, languageId: string | undefined, offset: number, knowledge: Knowledge, modelOf?: () => DocumentModel): CompletionResult {
   if (offset < 0 || offset > text.length) {
     return { items: [], isIncomplete: false };
   }
   if (documentKindOf(languageId, uri) === 'yaml') {
     return yamlCompletions(text, uri, 0, text.length, offset, knowledge, false);
   }
-  const markdown = model?.kind === 'markdown' && model.text === text ? model : buildModel({ uri, languageId, text });
+  // The caller's model is of this version (it may be cut at the checking limit: nothing is offered past it).
+  const cached = modelOf?.();
+  const markdown = cached?.kind === 'markdown' ? cached : buildModel({ uri, languageId, text });
+  if (offset > markdown.text.length) {
+    return { items: [], isIncomplete: false };
+  }
   const place = markdownPlaceAt(markdown, offset);
   switch (place.kind) {
     case 'front-matter':

@@ -2,7 +2,8 @@
 
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type DocumentAnalysis } from '../analysis';
+import { analyzeDocument, buildModel, type DocumentAnalysis } from '../analysis';
+import type { DocumentModel } from '../document/model';
 import type { Finding } from '../rules/rule';
 import type { DocumentSetup } from '../config/projectSetup';
 import { notCheckedMessage } from '../failure';
@@ -26,11 +27,35 @@ export class AnalysisCache {
     private readonly onFailure: (uri: string, message: string) => void = () => undefined,
   ) {}
 
+  /**
+   * The document model of this version, without the mentions and rules (completion needs no more): the
+   * analysis's when there is one, else built once and handed to the analysis when it comes.
+   */
+  model(document: TextDocument): DocumentModel {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version) {
+      return cached.analysis.model;
+    }
+    const built = this.models.get(document.uri);
+    if (built && built.version === document.version) {
+      return built.model;
+    }
+    const source = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+    const model = buildModel(source, this.setupFor(document.uri).options.maxDocumentLength);
+    this.models.set(document.uri, { version: document.version, model });
+    return model;
+  }
+
+  private readonly models = new Map<string, { version: number; model: DocumentModel }>();
+
   get(document: TextDocument): DocumentAnalysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) {
       return cached.analysis;
     }
+    const built = this.models.get(document.uri);
+    this.models.delete(document.uri);
+    const model = built?.version === document.version ? built.model : undefined;
     const setup = this.setupFor(document.uri);
     this.analysesRun++;
     const source = { uri: document.uri, languageId: document.languageId, text: document.getText() };
@@ -39,6 +64,7 @@ export class AnalysisCache {
       const analysis = analyzeDocument(source, setup.knowledge, {
         ...setup.options,
         previous: cached?.analysis.matchCache,
+        model,
         // A rule that throws loses its own findings only; the log hears of it once per rule.
         onRuleError: (ruleId, error) => this.ruleFailed(document.uri, ruleId, error),
       });
@@ -91,10 +117,12 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.models.delete(uri);
   }
 
   /** Forgets every analysis (configuration or knowledge changed); the next one of each document is full. */
   clear(): void {
     this.entries.clear();
+    this.models.clear();
   }
 }

@@ -194,7 +194,7 @@ const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
  */
 export function completion(context: HandlerContext, document: TextDocument, position: Position, retriggerCommand: boolean): CompletionList {
   const knowledge = context.setupFor(document.uri).knowledge;
-  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge);
+  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge, () => context.cache.model(document));
   return {
     isIncomplete: result.isIncomplete,
     items: result.items.map((entry) => ({
