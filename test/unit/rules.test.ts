@@ -239,6 +239,11 @@ describe('rule profile/schema', () => {
     assert.deepEqual(check('file:///p.yaml', 'doctype: system-profile\ncloud:\n  provider: Amazon Web Services\n  region: ap-northeast-1\nnist: [AC-2, AC-2(1)]\n'), []);
     assert.deepEqual(check('file:///x.md', '---\ntitle: メモ\nnist: 5\n---\n本文\n'), []);
   });
+
+  it('never forbids the user\'s own structure: a list of maps where the schema lists IDs is left alone', () => {
+    const text = 'doctype: system-profile\ncontrols:\n  - id: 9.2.1\n    owner: 情報政策課\n  - id: 9.4.2\n    owner: 委託事業者\nnist: [AC-2, アクセス制御]\n';
+    assert.deepEqual(check('file:///p.yaml', text).map(([surface]) => surface), ['アクセス制御']);
+  });
 });
 
 describe('rule isolation', () => {

@@ -82,9 +82,10 @@ export const profileSchemaRule: Rule = {
         continue;
       }
       const path = instancePath(error);
-      // An empty value (a key still being filled in) is not a wrong value.
+      // An empty value (a key still being filled in) is not a wrong value, and a map or list where the
+      // schema expects a value is the user's own structure: govsec checks values, never forbids a structure.
       const value = document.getIn(path);
-      if (value === null || value === undefined) {
+      if (value === null || value === undefined || typeof value === 'object') {
         continue;
       }
       const range = rangeOf(document, path);
