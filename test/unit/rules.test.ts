@@ -145,6 +145,18 @@ describe('rule term/deprecated: historical statements', () => {
     assert.deepEqual(termFindings(text), at(text, [['term/deprecated', '政府共通ネットワーク', 1]]));
   });
 
+  it('stays quiet under a timeline heading dated before the change, and reports again under a later one', () => {
+    const text =
+      '## 2010年〜: 霞が関WAN\n\n府省間の通信は霞が関WANで行う。\n\n## 2013年: 政府共通ネットワーク\n\n政府共通ネットワークへ接続する。\n\n' +
+      '## 2024年〜: 現在\n\n職員端末は政府共通ネットワークに接続する。\n';
+    assert.deepEqual(termFindings(text), at(text, [['term/deprecated', '政府共通ネットワーク', 2]]));
+  });
+
+  it('stays quiet inside the quoted title of a cited article (「…」（媒体名、2024年）)', () => {
+    const text = '- 「霞が関WANから政府共通ネットワークへ」（自治体情報化ジャーナル、2024年）\n- 職員端末は政府共通ネットワークに接続する。\n';
+    assert.deepEqual(termFindings(text), at(text, [['term/deprecated', '政府共通ネットワーク', 1]]));
+  });
+
   it('stays quiet under a YAML key about history', () => {
     const text = 'history:\n  - 政府共通ネットワークに接続\nnetwork: 政府共通ネットワーク\n';
     assert.deepEqual(termFindings(text, fixtureKnowledge(), 'file:///system.yaml'), at(text, [['term/deprecated', '政府共通ネットワーク', 1]]));

@@ -20,13 +20,17 @@
 import { normalizedRange } from '../document/normalized';
 import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
-import { normalize } from '../text/normalize';
+import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
 import { enclosingQuotations, looksLikeDocumentTitle } from './quotations';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
+/** A heading that starts a timeline entry with a year: 「1997年〜: …」「2013年: …」「2013 - …」 (NFKC). */
+const TIMELINE_HEADING = /^((?:19|20)\d{2})\s*(?:年度?)?\s*(?:[〜~\-–]|から|以降|[:：])/;
+/** A citation right after a quotation: 「…」（媒体名、2024年） or (Publisher, 2024). */
+const CITATION_AFTER = /^\s*[(（][^()（）]{1,30}[、,]\s*(?:19|20)\d{2}年?[^()（）]{0,10}[)）]/;
 const HISTORY_KEY = /沿革|経緯|歴史|変遷|history|former|legacy|previous|旧/i;
 
 /** Words that put a clause in the past whatever its verb. */
@@ -166,6 +170,11 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   if (check.sections.some((title) => HISTORY_HEADING.test(title))) {
     return 'history-section';
   }
+  // A timeline heading (「1997年〜: 霞が関WAN」「2013年: 移行」) dated before the change: its section tells history.
+  const changeYear = Number(check.supersededOn.slice(0, 4));
+  if (check.sections.some((title) => Number(TIMELINE_HEADING.exec(normalizeKey(title))?.[1] ?? Infinity) < changeYear)) {
+    return 'timeline-section';
+  }
   if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {
     // A URL value is left out of the segments; the whole scalar still has its key path.
     const segment = segmentAt(model.segments, occurrence.start) ?? segmentAt(model.scalars, occurrence.start);
@@ -223,7 +232,9 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
   }
   for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {
     const longer = quotation.inner.trim() !== occurrence.surface;
-    if (longer && (quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner))) {
+    // A title: 『…』, a document-type word at its end, or a citation right after it (「…」（媒体名、2024年）).
+    const cited = CITATION_AFTER.test(normalizedRange(model, quotation.close + 1, Math.min(text.length, quotation.close + 40)).text);
+    if (longer && (quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner) || cited)) {
       return 'cited-title';
     }
   }
