@@ -4,7 +4,8 @@
  * and CI see the same thing.
  */
 
-import { buildContext, inRanges, type ContextOptions } from './context/documentContext';
+import { buildContext, type ContextOptions } from './context/documentContext';
+import { inSortedRanges } from './document/ranges';
 import type { DocumentContext, RegionMention } from './context/types';
 import { findControlReferences } from './context/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
@@ -235,7 +236,7 @@ function finishFindings(raw: readonly Finding[], input: RuleInput, options: Anal
   };
   const kept = raw
     // Nothing is reported inside a block marked as a bad example.
-    .filter((finding) => !inRanges(input.context.badExamples, finding.start))
+    .filter((finding) => !inSortedRanges(input.context.badExamples, finding.start))
     .map((finding) => {
       const severity = configuredSeverity(finding.ruleId);
       return severity && severity !== 'off' ? { ...finding, severity } : finding;

@@ -1,7 +1,8 @@
 /** The URLs a document gives as addresses, read as URLs (they are left out of the prose segments). */
 
 import type { DocumentModel, TextRange } from './model';
-import { BARE_URL, inSortedRanges, trimUrl } from './urls';
+import { inSortedRanges } from './ranges';
+import { BARE_URL, trimUrl } from './urls';
 import { yamlComments } from './yaml';
 
 /** A URL written in a document: a bare URL, a link destination, an autolink or a YAML value. */

@@ -10,7 +10,8 @@
 
 import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel } from '../document/model';
-import { inSortedRanges, trimUrl } from '../document/urls';
+import { inSortedRanges } from '../document/ranges';
+import { trimUrl } from '../document/urls';
 import type { Knowledge } from '../knowledge';
 
 export interface DocumentLinkItem {
