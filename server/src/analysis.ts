@@ -4,8 +4,7 @@
  * and CI see the same thing.
  */
 
-import { buildContext, type ContextOptions } from './context/documentContext';
-import { inSortedRanges } from './document/ranges';
+import { buildContext, inRanges, type ContextOptions } from './context/documentContext';
 import type { DocumentContext, RegionMention } from './context/types';
 import { findControlReferences } from './context/controlRefs';
 import { documentKindOf, type DocumentModel } from './document/model';
@@ -236,7 +235,7 @@ function finishFindings(raw: readonly Finding[], input: RuleInput, options: Anal
   };
   const kept = raw
     // Nothing is reported inside a block marked as a bad example.
-    .filter((finding) => !inSortedRanges(input.context.badExamples, finding.start))
+    .filter((finding) => !inRanges(input.context.badExamples, finding.start))
     .map((finding) => {
       const severity = configuredSeverity(finding.ruleId);
       return severity && severity !== 'off' ? { ...finding, severity } : finding;

@@ -3,7 +3,6 @@
  * one pass over the front matter / YAML structure and the mentions, plus one line scan for bad-example blocks.
  */
 
-import { inSortedRanges } from '../document/ranges';
 import { isMap, type Document } from 'yaml';
 import type { DocumentModel, Segment } from '../document/model';
 import { segmentAt, sentenceAt } from '../document/sentences';
@@ -135,6 +134,10 @@ function isGradeTerm(id: string): { axis: 'confidentiality' | 'integrity' | 'ava
   return match ? { axis: match[1] as 'confidentiality', level: Number(match[2]) } : undefined;
 }
 
+export function inRanges(ranges: readonly Evidence[], offset: number): boolean {
+  return ranges.some((range) => offset >= range.start && offset < range.end);
+}
+
 function isPlatformKeyPath(segment: Segment | undefined): boolean {
   return !!segment?.keyPath?.some((key) => /platform|基盤|cloud|クラウド|provider|infrastructure|hosting|稼働環境/i.test(key));
 }
@@ -159,7 +162,7 @@ export function buildContext(
 ): DocumentContext {
   const data = topLevelData(model);
   const badExamples = model.examples;
-  const usable = <T extends { start: number }>(mention: T) => !inSortedRanges(badExamples, mention.start);
+  const usable = <T extends { start: number }>(mention: T) => !inRanges(badExamples, mention.start);
 
   // Profile.
   let profile: DocumentProfile = 'none';

@@ -1,8 +1,7 @@
 /** The URLs a document gives as addresses, read as URLs (they are left out of the prose segments). */
 
 import type { DocumentModel, TextRange } from './model';
-import { inSortedRanges } from './ranges';
-import { BARE_URL, trimUrl } from './urls';
+import { BARE_URL, inSortedRanges, trimUrl } from './urls';
 import { yamlComments } from './yaml';
 
 /** A URL written in a document: a bare URL, a link destination, an autolink or a YAML value. */

@@ -1,10 +1,29 @@
 /** URLs in text: addresses, not prose, so the document models leave them out of the scanned segments. */
 
+import type { TextRange } from './model';
+
 /** A bare URL (http, https, ftp or www.), up to white space or Japanese punctuation. */
 export const BARE_URL = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）【】、。，]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'`「」『』（）【】、。，]+/g;
 
 /** Trailing characters that end the sentence or the Markdown around a URL rather than belong to it. */
 const TRAILING = /[.,;:!?*_~]+$/;
+
+/** Whether `offset` falls in one of the ordered, non-overlapping `ranges` (binary search). */
+export function inSortedRanges(ranges: readonly TextRange[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (offset < ranges[middle].start) {
+      high = middle - 1;
+    } else if (offset >= ranges[middle].end) {
+      low = middle + 1;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * `url` without what closes the Markdown or the sentence around it: `](https://a/b)を参照`, `https://a/b。`,

@@ -17,7 +17,6 @@
 import { buildModel } from '../analysis';
 import { blockAt } from '../document/blocks';
 import { documentKindOf, type DocumentModel, type TextRange } from '../document/model';
-import { rangeAt } from '../document/ranges';
 import { lineBounds, segmentAt, sentenceAt } from '../document/sentences';
 import type { Knowledge } from '../knowledge';
 import { proseControlCompletions } from './completionControls';
@@ -34,6 +33,24 @@ type MarkdownPlace =
   | { readonly kind: 'code' }
   | { readonly kind: 'comment'; readonly contentStart: number }
   | { readonly kind: 'text' };
+
+/** The range of `ranges` (sorted, not overlapping) holding `offset`; `inclusiveEnd` also takes its end. */
+function rangeAt(ranges: readonly TextRange[], offset: number, inclusiveEnd = false): TextRange | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = ranges[middle];
+    if (offset < range.start) {
+      high = middle - 1;
+    } else if (offset > range.end || (offset === range.end && !inclusiveEnd)) {
+      low = middle + 1;
+    } else {
+      return range;
+    }
+  }
+  return undefined;
+}
 
 /** An HTML comment holding the cursor: after its "<!--", before its "-->" (an unclosed one runs to its end). */
 function commentAt(model: DocumentModel, offset: number): TextRange | undefined {

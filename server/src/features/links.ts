@@ -10,8 +10,7 @@
 
 import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel } from '../document/model';
-import { inSortedRanges } from '../document/ranges';
-import { trimUrl } from '../document/urls';
+import { inSortedRanges, trimUrl } from '../document/urls';
 import type { Knowledge } from '../knowledge';
 
 export interface DocumentLinkItem {

@@ -16,7 +16,7 @@ import type { TermSource } from '../../glossary/types';
 import type { IsmapStatus } from '../../services/status';
 import { ismapStatus } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
-import { inSortedRanges } from '../../document/ranges';
+import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
@@ -175,7 +175,7 @@ export const ismapLiuScopeRule: Rule = {
     for (const term of terms) {
       if (INFO_TERMS.has(term.term.id)) {
         group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
-      } else if (term.term.id === 'ismap-liu' && !inSortedRanges(input.context.badExamples, term.start)) {
+      } else if (term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start)) {
         const [start, end] = index.sentence(term.start);
         const normalized = index.normalized(start, end);
         const after = normalized.text.slice(normalizedIndex(normalized, term.end));
