@@ -18,7 +18,7 @@ function sourceFiles(directory: string): string[] {
  * The knowledge (glossary, catalogues, services) is data the document layer does not need.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['text', 'version.ts', 'failure.ts'],
+  ['text', 'version.ts', 'failure.ts', 'language.ts'],
   ['document'],
   ['glossary', 'catalogues', 'services', 'knowledge.ts'],
   ['context'],

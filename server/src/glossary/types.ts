@@ -1,11 +1,10 @@
 /** The glossary as data: what the YAML files hold after validation, and the compiled form shipped in dist/. */
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { Bilingual } from '../language';
 
-export interface Bilingual {
-  readonly ja: string;
-  readonly en: string;
-}
+export type { Bilingual } from '../language';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface TermSource {
   readonly title: string;
