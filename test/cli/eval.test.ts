@@ -24,7 +24,7 @@ type Floor = Pick<Score, 'precision' | 'recall'>;
  * What the engine achieves on test/corpus today (scripts/eval.js), rounded down: a floor, never a target.
  * Raise a value when a change improves it; a drop below it fails.
  */
-const OVERALL_FLOOR: Floor = { precision: 0.88, recall: 0.76 };
+const OVERALL_FLOOR: Floor = { precision: 0.89, recall: 0.83 };
 const RULE_FLOORS: Record<string, Floor> = {
   'classification/unknown-level': { precision: 0.75, recall: 1.0 },
   'control/outdated-iso-numbering': { precision: 1.0, recall: 0.666 },
@@ -35,7 +35,7 @@ const RULE_FLOORS: Record<string, Floor> = {
   'fact/outdated-count': { precision: 1.0, recall: 1.0 },
   'govcloud/overseas-region': { precision: 0.8, recall: 0.571 },
   'govcloud/unsupported-provider': { precision: 1.0, recall: 1.0 },
-  'ismap/liu-scope': { precision: 1.0, recall: 0.142 },
+  'ismap/liu-scope': { precision: 1.0, recall: 1.0 },
   'ismap/renewal-period': { precision: 1.0, recall: 0.5 },
   'ismap/unregistered-service': { precision: 1.0, recall: 0.25 },
   'privacy/report-deadline': { precision: 1.0, recall: 1.0 },

@@ -421,7 +421,7 @@ describe('rule ismap/liu-scope', () => {
   it('has the catalogue metadata', () => {
     assert.equal(ismapLiuScopeRule.id, 'ismap/liu-scope');
     assert.equal(ismapLiuScopeRule.defaultSeverity, 'warning');
-    assert.equal(ismapLiuScopeRule.procurementOnly, true);
+    assert.equal(ismapLiuScopeRule.procurementOnly, false);
   });
 
   const invalid: Case[] = [
@@ -511,6 +511,66 @@ describe('rule ismap/liu-scope', () => {
       text: '---\ndoctype: gov-procurement-spec\nclassification:\n  confidentiality: 3\n---\n\n# 顧客管理システム 調達仕様書\n\n本システムはSansanを基盤として構築する。\n',
       expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3doc') }],
     },
+    {
+      name: 'a memo: a product the document declares ISMAP-LIU, given 機密性3 in the next sentence of a later paragraph',
+      uri: 'file:///memo.md',
+      text:
+        '# 相談記録クラウド 検討メモ\n\nサンプルノートは、相談記録を管理するSaaSであり、ISMAP-LIUクラウドサービスリストに登録されている。\n\n' +
+        '相談記録をサンプルノートに保存する。相談記録には病歴が含まれるため、本市はこれを機密性3情報として格付している。\n',
+      expected: [{ text: '機密性3情報', message: liuService('サンプルノート', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'an audit report: 「ISMAP-LIUに登録されたSaaS」, and 機密性３情報 in the next sentence, whose last clause is negated',
+      uri: 'file:///audit.md',
+      text:
+        '# 監査報告書\n\n相談受付システムは、ISMAP-LIUに登録されたSaaS（サンプルチャット）上で稼働している。' +
+        '同システムで機密性３情報に当たる相談記録を取り扱っていることを確認したが、承認を得ていたため、指摘事項とはしない。\n',
+      expected: [
+        {
+          text: '機密性３情報',
+          message:
+            'ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに機密性3情報を扱わせる記載です。' +
+            `${LIU_SCOPE_JA} (an ISMAP-LIU service is given Confidentiality class-3 information; ${LIU_SCOPE_EN})`,
+        },
+      ],
+    },
+    {
+      name: 'a list item naming the ISMAP-LIU SaaS by a noun phrase, 要配慮個人情報 in its next sentence',
+      text: `${SPEC}- 問合せ受付には、ISMAP-LIU に登録された問合せ管理SaaSを用いる。問合せには病歴の相談が含まれるため、要配慮個人情報として取り扱う。\n`,
+      expected: [
+        {
+          text: '要配慮個人情報',
+          message:
+            'ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに要配慮個人情報を扱わせる記載です。' +
+            `${LIU_SCOPE_JA} (an ISMAP-LIU service is given Special care-required personal information (要配慮個人情報); ${LIU_SCOPE_EN})`,
+        },
+      ],
+    },
+    {
+      name: 'a nested list item under the item naming the service, and a later sibling of the item declaring it',
+      text:
+        `${SPEC}1. 対応記録\n   - 問合せ管理 SaaS は ISMAP-LIU に登録されたものでよい。\n   - 相談内容はそのまま残す。健康に関する相談は要配慮個人情報を含む。\n` +
+        '2. 会議\n   - チャットには、ISMAP-LIU登録のSaaSであるLINE WORKSを利用する。\n     - 人事評価の記録は機密性3情報とする。\n',
+      expected: [
+        { text: '要配慮個人情報', message: liuService('問合せ管理 SaaS', DOCUMENT, 'sensitive') },
+        { text: '機密性3情報', message: liuService('LINE WORKS', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a YAML register entry: a product the catalogue does not know, its ismap key ISMAP-LIU, 要配慮個人情報 in a sibling key',
+      uri: 'file:///register.yaml',
+      text:
+        'organization: 〇〇市\ncloud_services:\n  - name: 問合せ管理クラウド「サンプルデスク」\n    ismap: ISMAP-LIU 登録\n    data: 発達相談の記録（要配慮個人情報を含む）\n' +
+        '  - name: 予約クラウド\n    ismap: ISMAP-LIU 登録\n    data: 施設予約（氏名・連絡先）\n',
+      expected: [{ text: '要配慮個人情報', message: liuService('問合せ管理クラウド「サンプルデスク」', DOCUMENT, 'sensitive') }],
+    },
+    {
+      name: 'a YAML entry: a catalogue ISMAP-LIU service and classification: 機密性3 as sibling keys',
+      uri: 'file:///register.yaml',
+      knowledge: sansanKnowledge,
+      text: 'organization: 〇〇市\nsaas:\n  - service: Sansan\n    classification: 機密性3\n',
+      expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3') }],
+    },
   ];
 
   const valid: Case[] = [
@@ -550,9 +610,38 @@ describe('rule ismap/liu-scope', () => {
       expected: [],
     },
     {
-      name: 'a non-procurement README',
+      name: 'a README sentence showing an example',
       uri: 'file:///README.md',
       text: `${README}ISMAP-LIU登録のSaaSに機密性3情報を保存する例を示す。\n`,
+      expected: [],
+    },
+    {
+      name: 'the next sentence keeps the information elsewhere, or does not give it',
+      uri: 'file:///memo.md',
+      text:
+        '# メモ\n\nサンプルノートは ISMAP-LIU に登録されている。予約の情報をサンプルノートで扱う。機密性3情報は庁内サーバに保存する。\n\n' +
+        'サンプルノートに予約を登録する。要配慮個人情報は取り扱わない。\n',
+      expected: [],
+    },
+    {
+      name: 'a grade in another paragraph, or after a sentence naming another service',
+      uri: 'file:///memo.md',
+      text:
+        '# メモ\n\nサンプルノートは ISMAP-LIU に登録されている。予約はサンプルノートで受け付ける。\n\n相談記録は機密性3情報として格付する。\n\n' +
+        'ISMAP-LIU登録のSaaSであるLINE WORKSを連絡に使い、記録はAWSに保存する。記録は機密性3情報とする。\n',
+      expected: [],
+    },
+    {
+      name: 'a list: the nearest earlier item names another service; an item under a rejected ISMAP-LIU service',
+      text:
+        `${SPEC}- チャットには、ISMAP-LIU登録のSaaSであるLINE WORKSを利用する。\n- 相談記録はAWSに保存する。\n- 相談記録は機密性3情報とする。\n\n` +
+        '- Webex は ISMAP-LIU 登録のSaaSであるため採用しない。\n  - 幹部会議の資料は機密性3情報とする。\n',
+      expected: [],
+    },
+    {
+      name: 'an explanation of ISMAP-LIU followed by a statement of its scope',
+      uri: 'file:///memo.md',
+      text: '# メモ\n\n当社サービスは ISMAP-LIU に登録されています。ISMAP-LIU は影響の小さい業務に用いるSaaSを対象とし、機密性3情報は対象外です。\n',
       expected: [],
     },
   ];
