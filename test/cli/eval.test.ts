@@ -24,7 +24,7 @@ type Floor = Pick<Score, 'precision' | 'recall'>;
  * What the engine achieves on test/corpus today (scripts/eval.js), rounded down: a floor, never a target.
  * Raise a value when a change improves it; a drop below it fails.
  */
-const OVERALL_FLOOR: Floor = { precision: 0.89, recall: 0.83 };
+const OVERALL_FLOOR: Floor = { precision: 0.92, recall: 0.92 };
 const RULE_FLOORS: Record<string, Floor> = {
   'classification/unknown-level': { precision: 0.75, recall: 1.0 },
   'control/outdated-iso-numbering': { precision: 1.0, recall: 0.666 },
@@ -33,11 +33,11 @@ const RULE_FLOORS: Record<string, Floor> = {
   'fact/ismap-certification': { precision: 1.0, recall: 1.0 },
   'fact/moved-url': { precision: 1.0, recall: 1.0 },
   'fact/outdated-count': { precision: 1.0, recall: 1.0 },
-  'govcloud/overseas-region': { precision: 0.8, recall: 0.571 },
+  'govcloud/overseas-region': { precision: 1.0, recall: 1.0 },
   'govcloud/unsupported-provider': { precision: 1.0, recall: 1.0 },
   'ismap/liu-scope': { precision: 1.0, recall: 1.0 },
   'ismap/renewal-period': { precision: 1.0, recall: 0.5 },
-  'ismap/unregistered-service': { precision: 1.0, recall: 0.25 },
+  'ismap/unregistered-service': { precision: 1.0, recall: 1.0 },
   'privacy/report-deadline': { precision: 1.0, recall: 1.0 },
   'privacy/report-threshold': { precision: 1.0, recall: 1.0 },
   'profile/schema': { precision: 0.75, recall: 1.0 },

@@ -144,7 +144,7 @@ describe('rule ismap/unregistered-service', () => {
   it('has the catalogue metadata', () => {
     assert.equal(ismapUnregisteredServiceRule.id, 'ismap/unregistered-service');
     assert.equal(ismapUnregisteredServiceRule.defaultSeverity, 'warning');
-    assert.equal(ismapUnregisteredServiceRule.procurementOnly, true);
+    assert.equal(ismapUnregisteredServiceRule.procurementOnly, false);
   });
 
   it('keeps each message to one sentence of at most 100 characters in Japanese, for every spelling and state', () => {
@@ -228,6 +228,47 @@ describe('rule ismap/unregistered-service', () => {
         {
           text: 'Fastly',
           message: '「Fastly」はKuroco FAQでISMAP未登録とされています ("Fastly" is reported as not ISMAP-registered by Kuroco FAQ)',
+        },
+      ],
+    },
+    {
+      name: 'a service designated with 「…とする」',
+      text: `${SPEC}配信には CDN を用いる。CDN は Fastly とする。\n`,
+      expected: [
+        {
+          text: 'Fastly',
+          message: '「Fastly」はKuroco FAQでISMAP未登録とされています ("Fastly" is reported as not ISMAP-registered by Kuroco FAQ)',
+        },
+      ],
+    },
+    {
+      name: 'outside a procurement document: a 市 register entry that sends residents\' names to the service (information)',
+      uri: 'file:///register.yaml',
+      text: '# 〇〇市 クラウドサービス利用台帳\norganization: 〇〇市\ncloud_services:\n  - name: Vultr\n    purpose: 申込フォーム（申込者の氏名・連絡先）\n  - name: Dropbox\n    purpose: 庁内勉強会の出欠確認\n',
+      expected: [{ text: 'Vultr', severity: 'information', message: notInPartialList('Vultr') }],
+    },
+    {
+      name: 'outside a procurement document: a ministry project README storing applicants\' data (passive 保存されます), and a deploy step in English',
+      uri: 'file:///README.md',
+      text:
+        '# kosodate-portal\n\n〇〇省 委託事業のソースコードです。\n\n申請者の氏名は、下書きとして Vercel の KV ストアに一時保存されます。\n\n' +
+        '- Deploy the public site to Netlify.\n- Fastly is compared in docs/cdn.md.\n',
+      expected: [
+        { text: 'Vercel', severity: 'information', message: notInPartialList('Vercel') },
+        { text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') },
+      ],
+    },
+    {
+      name: 'outside a procurement document, a service reported not registered is information too',
+      uri: 'file:///memo.md',
+      text: '# 生成AI試行の振り返り\n\n〇〇省 デジタル推進室\n\n## 利用したサービス\n\n| 用途 | サービス | 入力した情報 |\n|---|---|---|\n| 要約 | さくらのAI Engine | 審議会資料（機密性2情報） |\n',
+      expected: [
+        {
+          text: 'さくらのAI Engine',
+          severity: 'information',
+          message:
+            '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています ' +
+            '("さくらのAI Engine" is reported as not ISMAP-registered by 第三者の解説 (2026-09-09))',
         },
       ],
     },
@@ -390,6 +431,23 @@ describe('rule ismap/unregistered-service', () => {
       name: 'a non-procurement README',
       text: `${README}デプロイにはVercelを利用する。ファイル共有にはDropboxを使う。\n`,
       uri: 'file:///README.md',
+      expected: [],
+    },
+    {
+      name: 'outside a procurement document: a public body using a service for no data of its own, and a company storing its own data',
+      uri: 'file:///memo.md',
+      text: '# 勉強会メモ\n\n〇〇市 情報政策課\n\n庁内勉強会の出欠確認には Dropbox を使う。\n',
+      expected: [],
+    },
+    {
+      name: 'a private company\'s document that stores customers\' data',
+      uri: 'file:///README.md',
+      text: '# shop-api\n\n当社のECサイトのAPIです。顧客の氏名と住所は DigitalOcean 上のデータベースに保存します。\n',
+      expected: [],
+    },
+    {
+      name: 'a designation that is rejected',
+      text: `${SPEC}CDN は Fastly とする案もあったが、比較の結果、不採用とした。\n`,
       expected: [],
     },
   ];
