@@ -24,12 +24,12 @@ type Floor = Pick<Score, 'precision' | 'recall'>;
  * What the engine achieves on test/corpus today (scripts/eval.js), rounded down: a floor, never a target.
  * Raise a value when a change improves it; a drop below it fails.
  */
-const OVERALL_FLOOR: Floor = { precision: 0.92, recall: 0.95 };
+const OVERALL_FLOOR: Floor = { precision: 0.92, recall: 0.97 };
 const RULE_FLOORS: Record<string, Floor> = {
   'classification/unknown-level': { precision: 0.75, recall: 1.0 },
   'control/outdated-iso-numbering': { precision: 1.0, recall: 1.0 },
   'control/unknown-id': { precision: 1.0, recall: 1.0 },
-  'domain/non-government-domain': { precision: 1.0, recall: 0.5 },
+  'domain/non-government-domain': { precision: 1.0, recall: 1.0 },
   'fact/ismap-certification': { precision: 1.0, recall: 1.0 },
   'fact/moved-url': { precision: 1.0, recall: 1.0 },
   'fact/outdated-count': { precision: 1.0, recall: 1.0 },
