@@ -24,7 +24,7 @@ type Floor = Pick<Score, 'precision' | 'recall'>;
  * What the engine achieves on test/corpus today (scripts/eval.js), rounded down: a floor, never a target.
  * Raise a value when a change improves it; a drop below it fails.
  */
-const OVERALL_FLOOR: Floor = { precision: 0.92, recall: 0.97 };
+const OVERALL_FLOOR: Floor = { precision: 0.92, recall: 0.99 };
 const RULE_FLOORS: Record<string, Floor> = {
   'classification/unknown-level': { precision: 0.75, recall: 1.0 },
   'control/outdated-iso-numbering': { precision: 1.0, recall: 1.0 },
@@ -36,7 +36,7 @@ const RULE_FLOORS: Record<string, Floor> = {
   'govcloud/overseas-region': { precision: 1.0, recall: 1.0 },
   'govcloud/unsupported-provider': { precision: 1.0, recall: 1.0 },
   'ismap/liu-scope': { precision: 1.0, recall: 1.0 },
-  'ismap/renewal-period': { precision: 1.0, recall: 0.5 },
+  'ismap/renewal-period': { precision: 1.0, recall: 1.0 },
   'ismap/unregistered-service': { precision: 1.0, recall: 1.0 },
   'privacy/report-deadline': { precision: 1.0, recall: 1.0 },
   'privacy/report-threshold': { precision: 1.0, recall: 1.0 },

@@ -723,7 +723,7 @@ describe('rule ismap/renewal-period', () => {
   it('has the catalogue metadata', () => {
     assert.equal(ismapRenewalPeriodRule.id, 'ismap/renewal-period');
     assert.equal(ismapRenewalPeriodRule.defaultSeverity, 'warning');
-    assert.equal(ismapRenewalPeriodRule.procurementOnly, true);
+    assert.equal(ismapRenewalPeriodRule.procurementOnly, false);
   });
 
   const invalid: Case[] = [
@@ -731,6 +731,12 @@ describe('rule ismap/renewal-period', () => {
       name: 'a sentence about ISMAP soft-wrapped across lines (one sentence of a paragraph)',
       text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
       expected: [{ text: '3年ごと', message: renewal('3年ごと', 3) }],
+    },
+    {
+      name: 'an IT-BCP of a ministry (not a procurement document): 「ISMAPの登録は3年間有効」',
+      uri: 'file:///bcp.md',
+      text: '# 情報システム業務継続計画\n\n〇〇省 情報システム統括室\n\n- 利用するクラウドサービスは、ISMAPに登録されたものに限る。ISMAPの登録は3年間有効であるため、契約更新時に確認する。\n',
+      expected: [{ text: '3年間', message: renewal('3年間', 3) }],
     },
     {
       name: '「ISMAPの登録は3年ごとに更新」',
@@ -823,9 +829,9 @@ describe('rule ismap/renewal-period', () => {
       expected: [],
     },
     {
-      name: 'a non-procurement README',
+      name: 'a README presenting the period as a misconception, and a statement that it is wrong',
       uri: 'file:///README.md',
-      text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\n`,
+      text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\nISMAPの登録は3年間有効ではありません。\n`,
       expected: [],
     },
   ];
