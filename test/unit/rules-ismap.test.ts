@@ -158,7 +158,7 @@ describe('rule ismap/unregistered-service', () => {
     let checked = 0;
     for (const knowledge of [bundledKnowledge(), bundledKnowledge().withIsmapList(emptyImport)]) {
       for (const finding of analyzeDocument({ uri: 'file:///spec.md', text }, knowledge, { rules: [ismapUnregisteredServiceRule] }).findings) {
-        const ja = finding.message.slice(0, finding.message.lastIndexOf(' ("'));
+        const { ja } = finding.message;
         assert.ok(ja.length <= 100, `${ja.length}: ${ja}`);
         assert.doesNotMatch(ja, /。/, ja);
         checked++;

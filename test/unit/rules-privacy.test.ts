@@ -595,7 +595,7 @@ describe('rule privacy/report-deadline', () => {
     for (const text of [national('漏えい等報告の確報は14日以内とする。\n'), unsaid('漏えい等報告の確報は14日以内とする。\n')]) {
       const [finding] = findingsOf(privacyReportDeadlineRule, text);
       assert.equal(finding.severity, 'information');
-      assert.match(finding.message, /^民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため/);
+      assert.match(finding.message.ja, /^民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため/);
     }
   });
 });

@@ -253,9 +253,10 @@ export const controlUnknownIdRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message:
-          `存在しない管理策番号: 「${occurrence.surface}」は${name.ja}にありません（${unknown.where.ja}） ` +
-          `(${unknown.key} does not exist in ${name.en}${unknown.where.en.startsWith('which') ? ', ' : '; '}${unknown.where.en})`,
+        message: {
+          ja: `存在しない管理策番号: 「${occurrence.surface}」は${name.ja}になく、${unknown.where.ja}`,
+          en: `${unknown.key} does not exist in ${name.en}${unknown.where.en.startsWith('which') ? ', ' : '; '}${unknown.where.en}.`,
+        },
         start: occurrence.start,
         end: occurrence.end,
       });

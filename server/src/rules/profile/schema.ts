@@ -97,7 +97,7 @@ export const profileSchemaRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message: `プロファイルの値: ${where}: ${text.ja}（system-profile スキーマ） (profile value ${where}: ${text.en}, per the system-profile schema)`,
+        message: { ja: `プロファイルの値: ${where}: ${text.ja}`, en: `Profile value ${where}: ${text.en}.` },
         start: range[0] + shift,
         end: range[1] + shift,
       });

@@ -7,7 +7,7 @@
 
 import type { Glossary } from '../../glossary/glossary';
 import type { TermStatus } from '../../glossary/types';
-import type { Finding, Rule } from '../rule';
+import { replacementFix, type Finding, type Rule } from '../rule';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 
@@ -57,12 +57,13 @@ export const termDeprecatedRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: status.severity ?? this.defaultSeverity,
-        message:
-          `旧名称: 「${occurrence.surface}」の後継は「${successor.term}」です（${japaneseDate(status.date)}） ` +
-          `(superseded by "${successor.term}" (${successor.english}), ${status.date})`,
+        message: {
+          ja: `旧名称: 「${occurrence.surface}」の後継は「${successor.term}」です（${japaneseDate(status.date)}）`,
+          en: `Superseded name: "${occurrence.surface}" became "${successor.term}" (${successor.english}) on ${status.date}.`,
+        },
         start: occurrence.start,
         end: occurrence.end,
-        fix: { title: `「${successor.term}」に置き換える (replace with "${successor.term}")`, replacement: successor.term },
+        fix: replacementFix(successor.term),
       });
     }
     return findings;

@@ -12,7 +12,7 @@
 import type { DocumentModel } from '../../document/model';
 import { normalizedRange } from '../../document/normalized';
 import { normalizeKey } from '../../text/normalize';
-import type { Finding, Rule, TermOccurrence } from '../rule';
+import { replacementFix, type Finding, type Rule, type TermOccurrence } from '../rule';
 import { enclosingQuotations, looksLikeDocumentTitle } from '../../context/quotations';
 
 /** Whether the mention sits in the quoted title of a document. */
@@ -53,10 +53,10 @@ export const termVariantRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message: `表記ゆれ: 「${surface}」は「${suggestion}」と表記します (non-canonical spelling of "${suggestion}")`,
+        message: { ja: `表記ゆれ: 「${surface}」は「${suggestion}」と表記します`, en: `Non-canonical spelling: write "${suggestion}", not "${surface}".` },
         start: occurrence.start,
         end: occurrence.end,
-        fix: { title: `「${suggestion}」に置き換える (replace with "${suggestion}")`, replacement: suggestion },
+        fix: replacementFix(suggestion),
       });
     }
     return findings;
