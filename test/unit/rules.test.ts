@@ -25,7 +25,7 @@ describe('rule term/variant', () => {
         severity: 'information',
         text: 'イスマップ',
         start: 6,
-        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+        message: { ja: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します', en: 'Non-canonical spelling: write "ISMAP", not "イスマップ".' },
         replacement: 'ISMAP',
       },
     ]);
@@ -74,7 +74,7 @@ describe('rule term/deprecated', () => {
         severity: 'warning',
         text: '政府共通ネットワーク',
         start: 5,
-        message: '旧名称: 「政府共通ネットワーク」の後継は「GSS」です（2023年） (superseded by "GSS" (Government Solution Service), 2023)',
+        message: { ja: '旧名称: 「政府共通ネットワーク」の後継は「GSS」です（2023年）', en: 'Superseded name: "政府共通ネットワーク" is now "GSS" (Government Solution Service), since 2023.' },
         replacement: 'GSS',
       },
     ]);
@@ -85,7 +85,10 @@ describe('rule term/deprecated', () => {
     const [finding] = findingsOf(text);
     assert.equal(finding.severity, 'information');
     assert.equal(finding.start, offsetOf(text, 'NISC'));
-    assert.equal(finding.message, '旧名称: 「NISC」の後継は「国家サイバー統括室」です（2025年7月1日） (superseded by "国家サイバー統括室" (National Cybersecurity Office), 2025-07-01)');
+    assert.deepEqual(finding.message, {
+      ja: '旧名称: 「NISC」の後継は「国家サイバー統括室」です（2025年7月1日）',
+      en: 'Superseded name: "NISC" is now "国家サイバー統括室" (National Cybersecurity Office), since 2025-07-01.',
+    });
   });
 });
 
@@ -237,8 +240,8 @@ describe('rule profile/schema', () => {
   it('reports values that do not fit the schema at their exact range', () => {
     const text = 'doctype: system-profile\nnist: [AC-2, アクセス制御]\nservices: 5\nclassification:\n  confidentiality: 4\n';
     assert.deepEqual(check('file:///p.yaml', text), [
-      ['アクセス制御', 'プロファイルの値: nist.1: この値はこの項目の形式に合いません（system-profile スキーマ） (profile value nist.1: the value does not have the form this key expects, per the system-profile schema)'],
-      ['5', 'プロファイルの値: services: この項目は array で書きます（system-profile スキーマ） (profile value services: this key takes a list, per the system-profile schema)'],
+      ['アクセス制御', { ja: 'プロファイルの値: nist.1: この値はこの項目の形式に合いません', en: 'Profile value nist.1: the value does not have the form this key expects.' }],
+      ['5', { ja: 'プロファイルの値: services: この項目はリストで書きます', en: 'Profile value services: this key takes a list.' }],
     ]);
   });
 

@@ -254,7 +254,7 @@ export const controlUnknownIdRule: Rule = {
         ruleId: this.id,
         severity: this.defaultSeverity,
         message: {
-          ja: `存在しない管理策番号: 「${occurrence.surface}」は${name.ja}になく、${unknown.where.ja}`,
+          ja: `存在しない管理策番号: 「${occurrence.surface}」は${name.ja}にありません（${unknown.where.ja}）`,
           en: `${unknown.key} does not exist in ${name.en}${unknown.where.en.startsWith('which') ? ', ' : '; '}${unknown.where.en}.`,
         },
         start: occurrence.start,

@@ -59,7 +59,7 @@ export const termDeprecatedRule: Rule = {
         severity: status.severity ?? this.defaultSeverity,
         message: {
           ja: `旧名称: 「${occurrence.surface}」の後継は「${successor.term}」です（${japaneseDate(status.date)}）`,
-          en: `Superseded name: "${occurrence.surface}" became "${successor.term}" (${successor.english}) on ${status.date}.`,
+          en: `Superseded name: "${occurrence.surface}" is now "${successor.term}" (${successor.english}), since ${status.date}.`,
         },
         start: occurrence.start,
         end: occurrence.end,
