@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { completionsAt, type CompletionEntry, type CompletionResult } from '../../server/src/features/completion';
+import type { Language } from '../../server/src/language';
 import { allRules } from '../../server/src/rules/index';
 import { bundledKnowledge, repoRoot } from '../helpers';
 
@@ -16,15 +17,20 @@ interface Completion extends CompletionResult {
 }
 
 /** Completion at the ‸ in `marked`. */
-function complete(marked: string, uri = 'file:///spec.md', languageId?: string): Completion {
+function complete(marked: string, uri = 'file:///spec.md', languageId?: string, language: Language = 'ja'): Completion {
   const offset = marked.indexOf(CURSOR);
   assert.notEqual(offset, -1, 'no cursor mark');
   const text = marked.slice(0, offset) + marked.slice(offset + CURSOR.length);
-  return { ...completionsAt(text, uri, languageId, offset, bundledKnowledge()), text, offset };
+  return { ...completionsAt(text, uri, languageId, offset, bundledKnowledge(), language), text, offset };
 }
 
-function completeYaml(marked: string, uri = 'file:///system-profile.yaml'): Completion {
-  return complete(marked, uri, 'yaml');
+/** Completion at the ‸ in a Markdown text, details in English. */
+function completeEn(marked: string): Completion {
+  return complete(marked, 'file:///spec.md', undefined, 'en');
+}
+
+function completeYaml(marked: string, uri = 'file:///system-profile.yaml', language: Language = 'ja'): Completion {
+  return complete(marked, uri, 'yaml', language);
 }
 
 function labels(result: CompletionResult, count?: number): string[] {
