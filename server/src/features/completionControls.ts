@@ -16,7 +16,7 @@ import type { Knowledge } from '../knowledge';
 import type { Language } from '../language';
 import { normalize, normalizeKey } from '../text/normalize';
 import { type CompletionEntry, pad, typedFilterText } from './completionShared';
-import { idAndTitle, LEVEL_LABELS, THEME_LABELS, TIER_LABELS, titleIn } from './controlCard';
+import { catalogueLabel, idAndTitle, LEVEL_LABELS, THEME_LABELS, TIER_LABELS, titleIn } from './controlCard';
 import { japaneseKeywords } from './controlKeywords';
 import { escapeMarkdown as esc } from './markdownText';
 
@@ -283,7 +283,7 @@ export function controlDetail(catalogues: Catalogues, control: Control, language
 function controlDocumentation(catalogues: Catalogues, control: Control, language: Language): string {
   const ja = language === 'ja';
   const info = catalogues.info(control.catalogue);
-  const lines = [`**${esc(`${info?.label ?? control.catalogue} ${control.id}`)}**`];
+  const lines = [`**${esc(`${catalogueLabel(catalogues, control.catalogue, language)} ${control.id}`)}**`];
   const title = titleIn(control, language);
   if (title) {
     lines.push('', esc(title));

@@ -17,7 +17,7 @@ import { ismapSuffixMeaning } from '../catalogues/ids';
 import { CATALOGUE_FAMILY, type Bilingual, type CatalogueId, type Control, type ControlLevel, type IsmapTier, type IsoRelationship } from '../catalogues/types';
 import { frameworkName } from '../context/controlCitation';
 import type { Language } from '../language';
-import { headerBlock, OTHER_LANGUAGE_LABEL } from './cardParts';
+import { firstSentence, headerBlock, OTHER_LANGUAGE_LABEL } from './cardParts';
 import { escapeMarkdown as esc, markdownLink } from './markdownText';
 
 export const LEVEL_LABELS: Readonly<Record<ControlLevel, Bilingual>> = {
@@ -360,11 +360,14 @@ export function controlCard(catalogues: Catalogues, reference: ControlReference,
   }
   lines.push('', '---', '');
   lines.push(`**${esc(ja ? '出典:' : 'Source:')}** ${markdownLink(info.source.title, info.source.url)}`);
-  // Edition and coverage are written in English only in the catalogue manifest.
+  // Edition and coverage are written in English only in the catalogue manifest. What a partial catalogue
+  // leaves out is a caveat: its first sentence here, the rest in the manifest.
   const english = ja ? OTHER_LANGUAGE_LABEL.ja : '';
   lines.push('', `**${esc(ja ? '版:' : 'Edition:')}** ${english}${esc(info.edition)}`);
   if (info.partial) {
-    lines.push('', `**${esc(ja ? '部分データ:' : 'Partial data:')}** ${english}${esc(info.coverage)}`);
+    const first = firstSentence(info.coverage, 'en');
+    const more = first.length < info.coverage.trim().length ? (ja ? '（詳細はカタログ一覧 catalogues.yaml）' : ' (details in the catalogue manifest, catalogues.yaml)') : '';
+    lines.push('', `**${esc(ja ? '部分データ:' : 'Partial data:')}** ${english}${esc(first + more)}`);
   }
   lines.push('', `*${esc(ja ? `時点 ${info.asOf} · govsecカタログ: ${info.id}` : `as of ${info.asOf} · govsec catalogue: ${info.id}`)}*`);
   return lines.join('\n');
