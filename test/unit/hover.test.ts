@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
+import { caveatLine, firstSentence } from '../../server/src/features/cardParts';
 import { hoverAt, termCard } from '../../server/src/features/hover';
 import { compileGlossary, createTermsValidator } from '../../server/src/glossary/compile';
 import { Glossary } from '../../server/src/glossary/glossary';
@@ -212,5 +213,20 @@ terms:
     const card = (language: Language) => hoverAt(analyzeDocument({ uri: 'file:///n.md', text: '政府共通ネットワーク' }, knowledge), knowledge, 1, language)!.markdown.split('\n');
     assert.equal(card('ja')[2], '**⚠ 未確認:** 政府共通ネットワークの運用終了日と、全府省庁のGSS移行完了日は確認できていない。（詳細は用語集）');
     assert.match(card('en')[2], /^\*\*⚠ Unconfirmed:\*\* [^\n]*\\\. \\\(details in the glossary entry\\\)$/);
+  });
+});
+
+describe('card parts', () => {
+  it('takes the first sentence, never cutting inside brackets or quotes', () => {
+    assert.equal(firstSentence('追加された（民間解説による。詳細は本文で確認）。次の文。', 'ja'), '追加された（民間解説による。詳細は本文で確認）。');
+    assert.equal(firstSentence('「A。」とされる。後の文。', 'ja'), '「A。」とされる。');
+    assert.equal(firstSentence('Rev. 5 applies. Details follow.', 'en'), 'Rev. 5 applies.');
+    assert.equal(firstSentence('One sentence only', 'en'), 'One sentence only');
+  });
+
+  it('puts a caveat in one line, saying where the rest is only when there is more', () => {
+    assert.equal(caveatLine({ ja: '未確認。詳細。', en: 'Unknown. More.' }, 'ja', 'term'), '**⚠ 未確認:** 未確認。（詳細は用語集）');
+    assert.equal(caveatLine({ ja: '未確認。', en: 'Unknown.' }, 'ja', 'service'), '**⚠ 未確認:** 未確認。');
+    assert.equal(caveatLine({ ja: '未確認。詳細。', en: 'Unknown. More.' }, 'en', 'service'), '**⚠ Unconfirmed:** Unknown\\. \\(details in the service catalogue entry\\)');
   });
 });

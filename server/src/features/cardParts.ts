@@ -6,10 +6,30 @@
 import type { Bilingual, Language } from '../language';
 import { escapeMarkdown, markdownLink } from './markdownText';
 
-/** The first sentence of a text in `language` (。 ends a Japanese one; ". " before a capital an English one). */
+const OPENING = '（「『(';
+const CLOSING = '）」』)';
+
+/**
+ * The first sentence of a text in `language`: up to the first 。 outside brackets and quotes in Japanese, up to
+ * ". " (or ! ?) before a capital in English.
+ */
 export function firstSentence(text: string, language: Language): string {
-  const end = language === 'ja' ? /。/.exec(text) : /[.!?](?=\s+[A-Z(“"])/.exec(text);
-  return end ? text.slice(0, end.index + 1) : text;
+  if (language === 'en') {
+    const end = /[.!?](?=\s+[A-Z(“"])/.exec(text);
+    return end ? text.slice(0, end.index + 1) : text;
+  }
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (OPENING.includes(char)) {
+      depth += 1;
+    } else if (CLOSING.includes(char)) {
+      depth = Math.max(0, depth - 1);
+    } else if (char === '。' && depth === 0) {
+      return text.slice(0, index + 1);
+    }
+  }
+  return text;
 }
 
 /**
