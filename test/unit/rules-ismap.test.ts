@@ -229,7 +229,7 @@ describe('rule ismap/unregistered-service', () => {
       expected: [
         {
           text: 'Fastly',
-          message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by Kuroco FAQ.' },
+          message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by "Kuroco FAQ".' },
         },
       ],
     },
@@ -239,7 +239,7 @@ describe('rule ismap/unregistered-service', () => {
       expected: [
         {
           text: 'さくらのAI Engine',
-          message: { ja: '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています', en: '"さくらのAI Engine" is reported as not ISMAP-registered by 第三者の解説 (2026-09-09).' },
+          message: { ja: '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています', en: '"さくらのAI Engine" is reported as not ISMAP-registered by "第三者の解説" (2026-09-09).' },
         },
       ],
     },

@@ -90,6 +90,16 @@ describe('rule term/deprecated', () => {
       en: 'Superseded name: "NISC" is now "国家サイバー統括室" (National Cybersecurity Office), since 2025-07-01.',
     });
   });
+
+  it('does not quote a long old name in the message (the squiggle marks it)', () => {
+    const text = 'Incidents are also reported to the National center of Incident readiness and Strategy for Cybersecurity (NISC).';
+    const [finding] = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;
+    assert.equal(text.slice(finding.start, finding.end), 'National center of Incident readiness and Strategy for Cybersecurity');
+    assert.deepEqual(finding.message, {
+      ja: '旧名称: この名称の後継は「国家サイバー統括室」です（2025年7月1日）',
+      en: 'Superseded name: this is now "国家サイバー統括室" (National Cybersecurity Office (NCO)), since 2025-07-01.',
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
