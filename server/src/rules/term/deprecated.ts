@@ -38,9 +38,18 @@ export const termDeprecatedRule: Rule = {
   description: 'Superseded term used as if current; names the successor and the date.',
   check({ terms, glossary, model }) {
     const findings: Finding[] = [];
+    let previous: { termId: string; end: number } | undefined;
     for (const occurrence of terms) {
       const { status } = occurrence.term;
       if (status.state !== 'superseded') {
+        continue;
+      }
+      // The abbreviation in brackets right after the full old name (… Cybersecurity (NISC)) is the same
+      // mention: one finding, on the name.
+      const sameMention =
+        previous?.termId === occurrence.term.id && /^\s*[(（]\s*$/.test(model.text.slice(previous.end, occurrence.start));
+      previous = { termId: occurrence.term.id, end: occurrence.end };
+      if (sameMention) {
         continue;
       }
       const successor = glossary.term(status.successor);
