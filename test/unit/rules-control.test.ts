@@ -63,7 +63,7 @@ const ISO_2022_RANGES_EN = 'A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1
 
 function iso2022Unknown(surface: string, key: string): Bilingual {
   return {
-    ja: `存在しない管理策番号: 「${surface}」はISO/IEC 27001:2022 附属書Aにありません（附属書Aにあるのは ${ISO_2022_RANGES_JA}）`,
+    ja: `「${surface}」はISO/IEC 27001:2022 附属書Aにない番号です（${ISO_2022_RANGES_JA}）`,
     en: `${key} does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}.`,
   };
 }
@@ -96,7 +96,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'A.9.9.9',
-        message: { ja: `存在しない管理策番号: 「A.9.9.9」はISO/IEC 27001:2022 附属書Aにありません（附属書Aにあるのは ${ISO_2022_RANGES_JA}。2013年版の附属書Aにもありません）`, en: `A.9.9.9 does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}; it is not a 2013 number either.` },
+        message: { ja: `「A.9.9.9」はISO/IEC 27001:2022 附属書Aにない番号です（${ISO_2022_RANGES_JA}、2013年版にもなし）`, en: `A.9.9.9 does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}; it is not a 2013 number either.` },
       },
     ],
   },
@@ -107,7 +107,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'A.9.1.3',
-        message: { ja: '存在しない管理策番号: 「A.9.1.3」はISO/IEC 27001:2013 附属書Aにありません（A.9.1 の下にあるのは A.9.1.1、A.9.1.2）', en: 'A.9.1.3 does not exist in ISO/IEC 27001:2013 Annex A; A.9.1 has A.9.1.1, A.9.1.2.' },
+        message: { ja: '「A.9.1.3」はISO/IEC 27001:2013 附属書Aにない番号です（A.9.1 の下にあるのは A.9.1.1、A.9.1.2）', en: 'A.9.1.3 does not exist in ISO/IEC 27001:2013 Annex A; A.9.1 has A.9.1.1, A.9.1.2.' },
       },
     ],
   },
@@ -118,7 +118,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'AC-99',
-        message: { ja: '存在しない管理策番号: 「AC-99」はNIST SP 800-53 Rev. 5にありません（AC ファミリーは AC-1〜AC-25）', en: 'AC-99 does not exist in NIST SP 800-53 Rev. 5; the AC family has AC-1–AC-25.' },
+        message: { ja: '「AC-99」はNIST SP 800-53 Rev. 5にない番号です（AC ファミリーは AC-1〜AC-25）', en: 'AC-99 does not exist in NIST SP 800-53 Rev. 5; the AC family has AC-1–AC-25.' },
       },
     ],
   },
@@ -129,12 +129,12 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'AC-2(14)',
-        message: { ja: '存在しない管理策番号: 「AC-2(14)」はNIST SP 800-53 Rev. 5にありません（AC-2 の拡張は AC-2(1)〜AC-2(13)）', en: 'AC-2(14) does not exist in NIST SP 800-53 Rev. 5; AC-2 has the enhancements AC-2(1)–AC-2(13).' },
+        message: { ja: '「AC-2(14)」はNIST SP 800-53 Rev. 5にない番号です（AC-2 の拡張は AC-2(1)〜AC-2(13)）', en: 'AC-2(14) does not exist in NIST SP 800-53 Rev. 5; AC-2 has the enhancements AC-2(1)–AC-2(13).' },
       },
       {
         rule: 'control/unknown-id',
         text: 'AC-1(1)',
-        message: { ja: '存在しない管理策番号: 「AC-1(1)」はNIST SP 800-53 Rev. 5にありません（AC-1 には拡張がありません）', en: 'AC-1(1) does not exist in NIST SP 800-53 Rev. 5; AC-1 has no enhancements.' },
+        message: { ja: '「AC-1(1)」はNIST SP 800-53 Rev. 5にない番号です（AC-1 には拡張がありません）', en: 'AC-1(1) does not exist in NIST SP 800-53 Rev. 5; AC-1 has no enhancements.' },
       },
     ],
   },
@@ -157,7 +157,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.7.1',
-        message: { ja: `存在しない管理策番号: 「9.7.1」は${ISMAP_JA}にありません（9 の下にあるのは 9.1〜9.5）`, en: `9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` },
+        message: { ja: `「9.7.1」は${ISMAP_JA}にない番号です（9 の下にあるのは 9.1〜9.5）`, en: `9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` },
       },
     ],
   },
@@ -168,7 +168,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.9.1.1',
-        message: { ja: `存在しない管理策番号: 「9.9.1.1」は${ISMAP_JA}にありません（管理目的 9.9.1 がなく、9 の下にあるのは 9.1〜9.5）`, en: `9.9.1.1 does not exist in ${ISMAP_EN}; its control objective 9.9.1 does not exist; 9 has 9.1–9.5.` },
+        message: { ja: `「9.9.1.1」は${ISMAP_JA}にない番号です（管理目的 9.9.1 がなく、9 の下にあるのは 9.1〜9.5）`, en: `9.9.1.1 does not exist in ${ISMAP_EN}; its control objective 9.9.1 does not exist; 9 has 9.1–9.5.` },
       },
     ],
   },
@@ -179,12 +179,12 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '９．５．３．Ｐ',
-        message: { ja: `存在しない管理策番号: 「９．５．３．Ｐ」は${ISMAP_JA}にありません（9.5 の下にあるのは 9.5.1.P、9.5.2.P）`, en: `9.5.3.P does not exist in ${ISMAP_EN}; 9.5 has 9.5.1.P, 9.5.2.P.` },
+        message: { ja: `「９．５．３．Ｐ」は${ISMAP_JA}にない番号です（9.5 の下にあるのは 9.5.1.P、9.5.2.P）`, en: `9.5.3.P does not exist in ${ISMAP_EN}; 9.5 has 9.5.1.P, 9.5.2.P.` },
       },
       {
         rule: 'control/unknown-id',
         text: '19.1.1',
-        message: { ja: `存在しない管理策番号: 「19.1.1」は${ISMAP_JA}にありません（最上位の番号は 3〜18）`, en: `19.1.1 does not exist in ${ISMAP_EN}; its top-level numbers are 3–18.` },
+        message: { ja: `「19.1.1」は${ISMAP_JA}にない番号です（最上位の番号は 3〜18）`, en: `19.1.1 does not exist in ${ISMAP_EN}; its top-level numbers are 3–18.` },
       },
     ],
   },
@@ -200,12 +200,12 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.9.9',
-        message: { ja: '存在しない管理策番号: 「9.9.9」は統一基準（令和7年度版）にありません（章は 1〜8）', en: '9.9.9 does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' },
+        message: { ja: '「9.9.9」は統一基準（令和7年度版）にない番号です（章は 1〜8）', en: '9.9.9 does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' },
       },
       {
         rule: 'control/unknown-id',
         text: '5.2.1(9)',
-        message: { ja: '存在しない管理策番号: 「5.2.1(9)」は統一基準（令和7年度版）にありません（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)）', en: '5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3).' },
+        message: { ja: '「5.2.1(9)」は統一基準（令和7年度版）にない番号です（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)）', en: '5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3).' },
       },
     ],
   },
@@ -216,7 +216,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.9.9',
-        message: { ja: '存在しない管理策番号: 「9.9.9」は統一基準（令和5年度版）にありません（令和7年度版の見出しで確認: 章は 1〜8）', en: '9.9.9 does not exist in the Common Standards (FY2023 edition); checked against the FY2025 headings: its chapters are 1–8.' },
+        message: { ja: '「9.9.9」は統一基準（令和5年度版）にない番号です（令和7年度版の見出しで確認: 章は 1〜8）', en: '9.9.9 does not exist in the Common Standards (FY2023 edition); checked against the FY2025 headings: its chapters are 1–8.' },
       },
     ],
   },

@@ -90,6 +90,30 @@ describe('rule term/deprecated', () => {
       en: 'Superseded name: "NISC" is now "国家サイバー統括室" (National Cybersecurity Office), since 2025-07-01.',
     });
   });
+
+  it('reports an old full name with its abbreviation in brackets once, and leaves "formerly NISC" alone', () => {
+    const text = 'Incidents go to the National center of Incident readiness and Strategy for Cybersecurity (NISC). NISC is also told.';
+    const found = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;
+    assert.deepEqual(
+      found.map((finding) => [text.slice(finding.start, finding.end), finding.start]),
+      [
+        ['National center of Incident readiness and Strategy for Cybersecurity', text.indexOf('National')],
+        ['NISC', text.lastIndexOf('NISC')],
+      ],
+    );
+    const formerly = '- National Cybersecurity Office (国家サイバー統括室, formerly NISC until June 2025)\n';
+    assert.deepEqual(analyzeDocument({ uri: 'file:///README.md', text: formerly }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings, []);
+  });
+
+  it('does not quote a long old name in the message (the squiggle marks it)', () => {
+    const text = 'Incidents are also reported to the National center of Incident readiness and Strategy for Cybersecurity (NISC).';
+    const [finding] = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;
+    assert.equal(text.slice(finding.start, finding.end), 'National center of Incident readiness and Strategy for Cybersecurity');
+    assert.deepEqual(finding.message, {
+      ja: '旧名称: この名称の後継は「国家サイバー統括室」です（2025年7月1日）',
+      en: 'Superseded name: this is now "国家サイバー統括室" (National Cybersecurity Office (NCO)), since 2025-07-01.',
+    });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -221,6 +245,10 @@ describe('rule term/variant: quoted titles', () => {
     ['outside the quotation', '『ガバクラ移行の進め方』に従い、ガバクラへ移行する。', [['term/variant', 'ガバクラ', 1]]],
     ['an unclosed bracket', '「ガバクラの概要 を参照する。', [['term/variant', 'ガバクラ']]],
     ['a variant outside quotes', 'イスマップ登録サービスを利用し、『イスマップ制度の概要』を参照する。', [['term/variant', 'イスマップ']]],
+    ['an article title followed by its year alone', '記事「自治体サイトのCMS移行、ガバクラとは別に進む」（2025年）で紹介された。', []],
+    ['the word itself, quoted alone: 「…」とは', 'Q2. 「ガバクラ」とは何ですか。', []],
+    ['the word itself, quoted alone: 「…」という', '「ガバクラ」という呼び方は避ける。', []],
+    ['quoted alone but used (no predicate about the word)', '本システムは「ガバクラ」を利用する。', [['term/variant', 'ガバクラ']]],
   ];
   for (const [title, text, expected] of cases) {
     it(title, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/variant'), at(text, expected)));
@@ -237,10 +265,14 @@ describe('rule profile/schema', () => {
   const check = (uri: string, text: string) =>
     analyzeDocument({ uri, text }, bundledKnowledge(), { rules: [profileSchemaRule] }).findings.map((f) => [text.slice(f.start, f.end), f.message]);
 
+  it('leaves control IDs to the control rules', () => {
+    assert.deepEqual(check('file:///p.yaml', 'doctype: system-profile\niso27001_2022:\n  - A.5.15\n  - A.9.1.1\n'), []);
+  });
+
   it('reports values that do not fit the schema at their exact range', () => {
     const text = 'doctype: system-profile\nnist: [AC-2, アクセス制御]\nservices: 5\nclassification:\n  confidentiality: 4\n';
     assert.deepEqual(check('file:///p.yaml', text), [
-      ['アクセス制御', { ja: 'プロファイルの値: nist.1: この値はこの項目の形式に合いません', en: 'Profile value nist.1: the value does not have the form this key expects.' }],
+      ['アクセス制御', { ja: 'プロファイルの値: nistの2番目: この値はこの項目の形式に合いません', en: 'Profile value nist [item 2]: the value does not have the form this key expects.' }],
       ['5', { ja: 'プロファイルの値: services: この項目はリストで書きます', en: 'Profile value services: this key takes a list.' }],
     ]);
   });
