@@ -26,6 +26,7 @@ import {
 } from '../../server/src/lsp/protocol';
 import { termCard } from '../../server/src/features/hover';
 import { resolveLanguage } from '../../server/src/language';
+import { localDate } from '../../server/src/services/ismapList';
 import { bundledKnowledge, repoRoot } from '../helpers';
 import { InProcessServer } from './inProcessServer';
 import type { PublishedDiagnostics } from './lspClient';
@@ -37,6 +38,8 @@ const BUNDLED_LIST = {
   partial: true,
   origin: 'bundled',
   currentUntil: '2026-12-15',
+  // The server's clock: the bundled list is stale after 2026-12-15.
+  stale: localDate(new Date()) > '2026-12-15',
 } as const;
 
 describe('custom requests for the VS Code status bar and commands', () => {
@@ -114,6 +117,7 @@ describe('custom requests for the VS Code status bar and commands', () => {
       origin: 'imported',
       file: output,
       currentUntil: '2027-02-01',
+      stale: localDate(new Date()) > '2027-02-01',
     });
     const stats = await server.client.sendRequest<GlossaryStats>(GLOSSARY_STATS_REQUEST, { uri: docUri() });
     assert.deepEqual(stats.ismapList, { name: status.ismapList.name, count: 4, asOf: '2026-11-01', partial: false, imported: true });

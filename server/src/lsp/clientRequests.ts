@@ -12,7 +12,7 @@ import { CHECKED_EXTENSIONS, readDocument } from '../cli/files';
 import { knowledgeFigures } from '../features/knowledgeFigures';
 import { termCard } from '../features/hover';
 import type { Knowledge } from '../knowledge';
-import { DEFAULT_ISMAP_LIST_FILE, ismapListAge } from '../services/ismapList';
+import { DEFAULT_ISMAP_LIST_FILE, ismapListAge, localDate } from '../services/ismapList';
 import { importIsmapListFile } from '../services/ismapListImport';
 import { AnalysisCache, documentPath } from './analysisCache';
 import * as handlers from './handlers';
@@ -54,6 +54,7 @@ export function status(host: ClientRequestsHost, uri: string | undefined): Govse
   const { glossary, ismapList: list } = setup.knowledge;
   const imported = list !== host.bundled.ismapList;
   const root = imported && uri !== undefined ? host.workspace.folderRootOf(uri) : undefined;
+  const { currentUntil, stale } = ismapListAge(list, localDate(new Date()));
   return {
     trusted: host.workspace.trusted,
     language: host.context.language(),
@@ -65,7 +66,8 @@ export function status(host: ClientRequestsHost, uri: string | undefined): Govse
       partial: list.partial,
       origin: imported ? 'imported' : 'bundled',
       ...(root !== undefined ? { file: path.join(root, DEFAULT_ISMAP_LIST_FILE) } : {}),
-      currentUntil: ismapListAge(list, list.asOf).currentUntil,
+      currentUntil,
+      stale,
     },
   };
 }

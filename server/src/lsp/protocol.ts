@@ -44,8 +44,10 @@ export interface GovsecStatus {
     readonly origin: 'bundled' | 'imported';
     /** The imported list file (absolute path). */
     readonly file?: string;
-    /** The as-of date plus the portal's update cycle (YYYY-MM-DD); later than today means stale. */
+    /** The as-of date plus the portal's update cycle (YYYY-MM-DD). */
     readonly currentUntil: string;
+    /** Today (the server's local date) is after currentUntil: the list may miss recent registrations. */
+    readonly stale: boolean;
   };
 }
 
