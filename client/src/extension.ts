@@ -59,7 +59,13 @@ function crashHandler(outputChannel: vscode.OutputChannel, restart: () => Promis
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns. The in-editor tests read the status bar item through it (the API cannot read the status bar). */
+export interface GovsecExtensionApi {
+  /** The status bar item's text now; empty while it is hidden. */
+  statusBarText(): string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GovsecExtensionApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -132,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   if (!vscode.workspace.isTrusted) {
     outputChannel.appendLine('govsec: workspace not trusted; only the bundled glossary and ISMAP list are used');
   }
+  return { statusBarText: () => statusBar.text };
 }
 
 export async function deactivate(): Promise<void> {

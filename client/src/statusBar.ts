@@ -39,10 +39,12 @@ export class GovsecStatusBar implements vscode.Disposable {
     );
   }
 
-  /** The text shown now (tests read it). */
+  /** The text shown now, empty while hidden (tests read it). */
   get text(): string {
-    return this.item.text;
+    return this.visible ? this.item.text : '';
   }
+
+  private visible = false;
 
   /** Refreshes after a pause, so a burst of events (a watcher, the server reloading) asks once. */
   refreshSoon(delayMs = 400): void {
@@ -55,6 +57,7 @@ export class GovsecStatusBar implements vscode.Disposable {
     const client = this.client();
     if ((!isChecked(document) && vscode.workspace.isTrusted) || !client?.isRunning()) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const generation = ++this.generation;
@@ -70,6 +73,7 @@ export class GovsecStatusBar implements vscode.Disposable {
       this.item.tooltip = view.tooltip;
       this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
+      this.visible = true;
     } catch {
       // The server is restarting; the next event refreshes.
     }
