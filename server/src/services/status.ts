@@ -284,7 +284,7 @@ export function unregisteredFinding(
         severity: 'warning',
         text: {
           ja: `${named.ja}は${who}${absence!.asOf ? `（${absence!.asOf}）` : ''}で${absence!.program}未登録とされています`,
-          en: `${named.en} is reported as not ${absence!.program}-registered by ${who}${absence!.asOf ? ` (${absence!.asOf})` : ''}.`,
+          en: `${named.en} is reported as not ${absence!.program}-registered by "${who}"${absence!.asOf ? ` (${absence!.asOf})` : ''}.`,
         },
       };
     }
