@@ -28,6 +28,11 @@ function latest(dates: readonly string[]): string {
   return dates.reduce((a, b) => (b > a ? b : a), '');
 }
 
+/** The newest as-of date of a glossary term: how current the glossary is (cheap, for the status bar). */
+export function newestTermDate(knowledge: Knowledge): string {
+  return latest(knowledge.glossary.terms.map((term) => term.asOf));
+}
+
 export function knowledgeFigures(knowledge: Knowledge): KnowledgeFigures {
   const { terms } = knowledge.glossary;
   const byCategory = new Map<string, number>();
@@ -38,7 +43,7 @@ export function knowledgeFigures(knowledge: Knowledge): KnowledgeFigures {
   return {
     terms: {
       count: terms.length,
-      asOf: latest(terms.map((term) => term.asOf)),
+      asOf: newestTermDate(knowledge),
       spellings: knowledge.glossary.spellings.length,
       superseded: terms.filter((term) => term.status.state === 'superseded').length,
       withCaveats: terms.filter((term) => term.caveat).length,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CHECKED_EXTENSIONS, readDocument } from '../cli/files';
-import { knowledgeFigures } from '../features/knowledgeFigures';
+import { knowledgeFigures, newestTermDate } from '../features/knowledgeFigures';
 import { termCard } from '../features/hover';
 import type { Knowledge } from '../knowledge';
 import { DEFAULT_ISMAP_LIST_FILE, ismapListAge, localDate } from '../services/ismapList';
@@ -58,7 +58,7 @@ export function status(host: ClientRequestsHost, uri: string | undefined): Govse
   return {
     trusted: host.workspace.trusted,
     language: host.context.language(),
-    glossary: { terms: glossary.terms.length, asOf: knowledgeFigures(setup.knowledge).terms.asOf, userFiles: [...setup.glossaryFiles] },
+    glossary: { terms: glossary.terms.length, asOf: newestTermDate(setup.knowledge), userFiles: [...setup.glossaryFiles] },
     ismapList: {
       name: list.name,
       asOf: list.asOf,
