@@ -25,6 +25,7 @@ import {
   type TermCard,
 } from '../../server/src/lsp/protocol';
 import { termCard } from '../../server/src/features/hover';
+import { knowledgeFigures } from '../../server/src/features/knowledgeFigures';
 import { resolveLanguage } from '../../server/src/language';
 import { localDate } from '../../server/src/services/ismapList';
 import { bundledKnowledge, repoRoot } from '../helpers';
@@ -161,6 +162,8 @@ describe('custom requests for the VS Code status bar and commands', () => {
       stats.catalogues.map((catalogue) => catalogue.id),
       knowledge.catalogues!.ids(),
     );
+    // The whole answer is the figures the CLI's stats table is built from.
+    assert.deepEqual(stats, knowledgeFigures(knowledge));
   });
 
   it('govsec/glossaryTerms lists every term sorted by reading; govsec/termCard gives its hover card', async () => {

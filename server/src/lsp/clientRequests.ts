@@ -127,7 +127,9 @@ function languageIdOf(file: string): string {
  * between files, so a cancellation is seen and other requests are answered meanwhile.
  */
 export async function checkFiles(host: ClientRequestsHost, params: CheckFilesParams, token?: CancellationToken): Promise<CheckFilesResult<Diagnostic>> {
-  const cache = new AnalysisCache(host.context.setupFor);
+  // The workspace's setup directly: the server's own setupFor logs each document it is first used for, which
+  // for a whole workspace would flood the output channel.
+  const cache = new AnalysisCache((uri) => host.workspace.setupFor(uri));
   const context = { ...host.context, cache };
   const files: CheckedFile<Diagnostic>[] = [];
   for (const uri of params.uris) {
