@@ -3,9 +3,11 @@
  * Problems view, with a progress notification that can be cancelled.
  *
  * Why a custom request (govsec/checkFiles) and not LSP workspace diagnostics (workspace/diagnostic, which
- * vscode-languageclient 11 supports): the client sends that request on its own, at start and again after
- * every refresh, for the whole workspace — there is no command to start it, no progress a user can cancel,
- * and the server would have to find the files itself without knowing files.exclude or search.exclude. Here
+ * vscode-languageclient 11 supports): once the server announces workspaceDiagnostics, the client sends
+ * that request on its own, at start and again two seconds after each answer, for the whole workspace
+ * (vscode-languageclient/lib/common/diagnostic.js, pullWorkspace) — a continuous load on a 2-core laptop,
+ * with no command to start it and no progress a user can cancel; and the server would have to find the
+ * files itself without knowing files.exclude or search.exclude. Here
  * the client lists the files (workspace.findFiles applies files.exclude; search.exclude and node_modules are
  * filtered in workspaceFiles.ts), the server checks them from disk in batches, and the results go into a
  * collection of their own. Documents open in the editor are left to the pulled diagnostics: their results
