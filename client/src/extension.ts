@@ -94,10 +94,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Govsec
 
   // The id "govsec" makes the client honour the govsec.trace.server setting.
   client = new LanguageClient('govsec', 'govsec', serverOptions, clientOptions);
-  const started = () => client;
-  const statusBar = new GovsecStatusBar(started);
-  const workspaceCheck = new WorkspaceCheck(started);
-  const glossaryPages = new GlossaryPages(started);
+  const currentClient = () => client;
+  const statusBar = new GovsecStatusBar(currentClient);
+  const workspaceCheck = new WorkspaceCheck(currentClient);
+  const glossaryPages = new GlossaryPages(currentClient);
   context.subscriptions.push(
     outputChannel,
     statusBar,
