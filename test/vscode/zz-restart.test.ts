@@ -76,6 +76,11 @@ suite('crash recovery', () => {
       return pids.length === 1 ? pids : undefined;
     }, 30_000);
     assert.notEqual(after, before);
+    // The restarted server has the document again (the client re-sends it): a hover on ガバクラ answers.
+    await waitFor('a hover from the restarted server', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 5));
+      return hovers.length > 0;
+    }, 30_000);
     // The restarted server answers for the open document: a new finding on a new line appears.
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(3, 0), '\n予備環境もガバクラに置く。\n');
