@@ -92,6 +92,11 @@ describe('custom requests for the VS Code status bar and commands', () => {
     assert.equal(status.trusted, false);
     assert.equal(status.language, 'ja');
     assert.deepEqual(status.ismapList, BUNDLED_LIST);
+    // The glossary card is in the same language as everything else the server says.
+    const knowledge = bundledKnowledge();
+    const card = await server.client.sendRequest<TermCard | null>(TERM_CARD_REQUEST, { id: 'gov-cloud' });
+    assert.equal(card?.markdown, termCard(knowledge.glossary.term('gov-cloud')!, knowledge.glossary, 'ja'));
+    assert.notEqual(card?.markdown, termCard(knowledge.glossary.term('gov-cloud')!, knowledge.glossary, 'en'));
   });
 
   it('govsec/importIsmapList writes .govsec/ismap-list.yaml as the CLI does; status, hover and stats use it at once', async () => {
@@ -178,7 +183,7 @@ describe('custom requests for the VS Code status bar and commands', () => {
 
     const card = await server.client.sendRequest<TermCard | null>(TERM_CARD_REQUEST, { id: 'gov-cloud', uri: docUri() });
     const knowledge = bundledKnowledge();
-    assert.deepEqual(card, { id: 'gov-cloud', term: 'ガバメントクラウド', markdown: termCard(knowledge.glossary.term('gov-cloud')!, knowledge.glossary) });
+    assert.deepEqual(card, { id: 'gov-cloud', term: 'ガバメントクラウド', markdown: termCard(knowledge.glossary.term('gov-cloud')!, knowledge.glossary, resolveLanguage('auto', undefined)) });
     assert.equal(await server.client.sendRequest(TERM_CARD_REQUEST, { id: 'no-such-term' }), null);
   });
 

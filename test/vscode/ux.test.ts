@@ -78,7 +78,8 @@ suite('editor UI: status bar, commands, glossary pages, Check workspace, sample'
     assert.ok(uri, 'the command returned no page');
     assert.equal(uri.scheme, 'govsec-glossary');
     const page = await vscode.workspace.openTextDocument(uri);
-    assert.match(page.getText(), /^\*\*ガバメントクラウド\*\*/);
+    // The card is in the server's language, which follows the editor's (govsec.language is auto here).
+    assert.match(page.getText(), japanese ? /^\*\*ガバメントクラウド\*\*（/ : /^\*\*Government Cloud \\\(Japan\\\)\*\* · ガバメントクラウド/);
     await waitFor(`a preview of gov-cloud.md (tabs: ${previewTabLabels().join(', ')})`, () => previewTabLabels().some((label) => label.includes('gov-cloud.md')));
   });
 

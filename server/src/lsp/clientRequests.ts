@@ -93,7 +93,7 @@ export function glossaryTerms(host: ClientRequestsHost, uri: string | undefined)
 export function glossaryTermCard(host: ClientRequestsHost, params: TermCardParams): TermCard | null {
   const { glossary } = host.context.setupFor(params.uri ?? NO_DOCUMENT).knowledge;
   const term = glossary.term(params.id);
-  return term ? { id: term.id, term: term.term, markdown: termCard(term, glossary) } : null;
+  return term ? { id: term.id, term: term.term, markdown: termCard(term, glossary, host.context.language()) } : null;
 }
 
 export function importIsmapList(host: ClientRequestsHost, params: ImportIsmapListParams): ImportIsmapListResult {
