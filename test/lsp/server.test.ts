@@ -24,7 +24,7 @@ describe('language server over stdio (push diagnostics)', function () {
 
   before(async () => {
     client = new LspTestClient();
-    const result = await client.initialize(false);
+    const result = await client.initialize(false, null, 'ja');
     assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: 2 });
     assert.equal(result.capabilities.hoverProvider, true);
     assert.equal(result.capabilities.diagnosticProvider, undefined);
@@ -38,9 +38,9 @@ describe('language server over stdio (push diagnostics)', function () {
     const hover = await client.hover(MARKDOWN_URI, 2, 5);
     assert.ok(hover);
     assert.equal(hover.contents.kind, 'markdown');
-    assert.ok(hover.contents.value.startsWith('**ガバメントクラウド**（'), hover.contents.value);
-    assert.ok(hover.contents.value.includes('「ガバクラ」: 表記ゆれ / variant spelling'));
-    assert.ok(hover.contents.value.includes('**出典 / sources:**'));
+    assert.ok(hover.contents.value.startsWith('**ガバメントクラウド**· Government Cloud'), hover.contents.value);
+    assert.ok(hover.contents.value.includes('\n「ガバクラ」は表記ゆれ  \n'), hover.contents.value);
+    assert.ok(hover.contents.value.includes('\n**出典:**\n'));
     assert.ok(hover.contents.value.includes('https://www.digital.go.jp/'));
     assert.deepEqual(hover.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } });
   });
@@ -69,14 +69,15 @@ describe('language server over stdio (push diagnostics)', function () {
         { range: { start: { line: 3, character: 5 }, end: { line: 3, character: 15 } }, severity: 3, code: 'term/deprecated', source: 'govsec' },
       ],
     );
-    assert.equal(published.diagnostics[0].message, '表記ゆれ: 「ガバクラ」は「ガバメントクラウド」と表記します (non-canonical spelling of "ガバメントクラウド")');
+    // The client's locale is Japanese: one language only.
+    assert.equal(published.diagnostics[0].message, '表記ゆれ: 「ガバクラ」は「ガバメントクラウド」と表記します');
     assert.ok(published.diagnostics[1].message.startsWith(`旧名称: 「政府共通ネットワーク」の後継は「${gss.term}」です（`), published.diagnostics[1].message);
     assert.match(published.diagnostics[0].codeDescription!.href, /^file:\/\/.*\/docs\/rules\/term\/variant\.md$/);
   });
 
   it('hovers and diagnoses YAML values but not YAML comments', async () => {
     const hover = await client.hover(YAML_URI, 1, 14);
-    assert.ok(hover?.contents.value.startsWith('**ガバメントクラウド**（'));
+    assert.ok(hover?.contents.value.startsWith('**ガバメントクラウド**· Government Cloud'));
     assert.deepEqual(hover?.range, { start: { line: 1, character: 14 }, end: { line: 1, character: 18 } });
     assert.equal(await client.hover(YAML_URI, 1, 22), null);
     const published = await client.diagnostics(YAML_URI);
@@ -114,9 +115,9 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.deepEqual(
       actions.map((action) => [action.title, action.kind, action.isPreferred ?? false, action.edit.changes[MARKDOWN_URI]]),
       [
-        ['「ガバメントクラウド」に置き換える (replace with "ガバメントクラウド")', 'quickfix', true, [{ range: published.diagnostics[0].range, newText: 'ガバメントクラウド' }]],
+        ['「ガバメントクラウド」に置き換える', 'quickfix', true, [{ range: published.diagnostics[0].range, newText: 'ガバメントクラウド' }]],
         [
-          'この行の term/variant を無効にする (disable term/variant for this line)',
+          'この行の term/variant を無効にする',
           'quickfix',
           false,
           [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '<!-- govsec-disable-next-line term/variant -->\n' }],
@@ -166,7 +167,7 @@ describe('language server: every glossary term hovers', () => {
 
   before(async () => {
     client = new LspTestClient();
-    await client.initialize(true);
+    await client.initialize(true, null, 'en');
     await client.open('file:///tmp/govsec-lsp/all.md', 'markdown', markdownLines.join('\n'));
     await client.open('file:///tmp/govsec-lsp/all.yaml', 'yaml', yamlLines.join('\n'));
   });
@@ -178,7 +179,7 @@ describe('language server: every glossary term hovers', () => {
       const start = 3;
       const hover = await client.hover('file:///tmp/govsec-lsp/all.md', line, start + Math.floor(term.term.length / 2));
       assert.ok(hover, `no hover for ${term.id}`);
-      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')}*`), term.id);
+      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')} · `), term.id);
       assert.deepEqual(hover.range, { start: { line, character: start }, end: { line, character: start + term.term.length } }, term.id);
     }
   });
@@ -188,7 +189,7 @@ describe('language server: every glossary term hovers', () => {
       const start = yamlLines[line].indexOf('の') + 1;
       const hover = await client.hover('file:///tmp/govsec-lsp/all.yaml', line, start);
       assert.ok(hover, `no hover for ${term.id}`);
-      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')}*`), term.id);
+      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')} · `), term.id);
       assert.deepEqual(hover.range, { start: { line, character: start }, end: { line, character: start + term.term.length } }, term.id);
     }
   });

@@ -34,6 +34,7 @@ import { documentLinks } from '../features/links';
 import { specSummary, specSummaryData, summaryDetail, summaryTitle } from '../features/summary';
 import { documentSymbols, type DocumentSymbolItem } from '../features/symbols';
 import type { DocumentSetup } from '../config/projectSetup';
+import type { Language } from '../language';
 import type { AnalysisCache } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
@@ -42,11 +43,13 @@ export interface HandlerContext {
   /** The knowledge and options that apply to a document (configuration, user glossaries). */
   readonly setupFor: (uri: string) => DocumentSetup;
   readonly serverDirectory: string;
+  /** The language of messages, titles, hovers and completion details now (setting, else the client's locale). */
+  readonly language: () => Language;
 }
 
 export function hover(context: HandlerContext, document: TextDocument, params: HoverParams): Hover | null {
   const analysis = context.cache.get(document);
-  const card = hoverAt(analysis, analysis.knowledge, document.offsetAt(params.position));
+  const card = hoverAt(analysis, analysis.knowledge, document.offsetAt(params.position), context.language());
   if (!card) {
     return null;
   }
@@ -61,10 +64,11 @@ export const NOT_CHECKED_CODE = 'govsec/not-checked';
 
 export function diagnostics(context: HandlerContext, document: TextDocument): Diagnostic[] {
   const { findings, failure } = context.cache.findings(document);
-  const diagnostics = findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory));
+  const language = context.language();
+  const diagnostics = findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory, language));
   if (failure !== undefined) {
     const start = { line: 0, character: 0 };
-    diagnostics.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure });
+    diagnostics.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure[language] });
   }
   return diagnostics;
 }
@@ -88,6 +92,7 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const analysis = context.cache.get(document);
   const actions: CodeAction[] = [];
+  const language = context.language();
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'govsec' || typeof diagnostic.code !== 'string') {
@@ -104,22 +109,22 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
         });
       }
       const suppression = suppressionAction(analysis.model, diagnostic.code, document.offsetAt(diagnostic.range.start));
-      actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toEdit(document, suppression.edits) });
+      actions.push({ title: suppression.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toEdit(document, suppression.edits) });
     }
   }
   const fixAll = fixAllAction(analysis);
   if (fixAll && fixAll.edits.length > 1 && wants(CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'govsec')) {
-    actions.push({ title: fixAll.title, kind: CodeActionKind.QuickFix, edit: toEdit(document, fixAll.edits) });
+    actions.push({ title: fixAll.title[language], kind: CodeActionKind.QuickFix, edit: toEdit(document, fixAll.edits) });
   }
   if (fixAll && only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.Empty && kind.startsWith(CodeActionKind.Source))) {
-    actions.push({ title: fixAll.title, kind: FIX_ALL_KIND, edit: toEdit(document, fixAll.edits) });
+    actions.push({ title: fixAll.title[language], kind: FIX_ALL_KIND, edit: toEdit(document, fixAll.edits) });
   }
   return actions;
 }
 
 export function links(context: HandlerContext, document: TextDocument): DocumentLink[] {
   const analysis = context.cache.get(document);
-  return documentLinks(analysis, analysis.knowledge).map((link) => ({
+  return documentLinks(analysis, analysis.knowledge, context.language()).map((link) => ({
     range: rangeOf(document, link.start, link.end),
     target: link.target,
     ...(link.tooltip ? { tooltip: link.tooltip } : {}),
@@ -149,7 +154,7 @@ export const SHOW_SUMMARY_COMMAND = 'govsec.showSummary';
 /** The spec summary on the first line of a procurement document; the client's command shows the detail. */
 export function codeLenses(context: HandlerContext, document: TextDocument): CodeLens[] {
   const analysis = context.cache.get(document);
-  const lens = specSummary(analysis, analysis.knowledge);
+  const lens = specSummary(analysis, analysis.knowledge, context.language());
   if (!lens) {
     return [];
   }
@@ -160,7 +165,8 @@ export function codeLenses(context: HandlerContext, document: TextDocument): Cod
 export function summary(context: HandlerContext, document: TextDocument): { title: string; detail: string } {
   const analysis = context.cache.get(document);
   const data = specSummaryData(analysis, analysis.knowledge);
-  return { title: summaryTitle(data), detail: summaryDetail(data) };
+  const language = context.language();
+  return { title: summaryTitle(data, language), detail: summaryDetail(data, language) };
 }
 
 export function symbols(context: HandlerContext, document: TextDocument): DocumentSymbol[] {
@@ -172,7 +178,7 @@ export function symbols(context: HandlerContext, document: TextDocument): Docume
     selectionRange: rangeOf(document, item.selectionStart, item.selectionEnd),
     children: item.children.map(convert),
   });
-  return documentSymbols(context.cache.get(document)).map(convert);
+  return documentSymbols(context.cache.get(document), context.language()).map(convert);
 }
 
 const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -194,7 +200,8 @@ const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
  */
 export function completion(context: HandlerContext, document: TextDocument, position: Position, retriggerCommand: boolean): CompletionList {
   const knowledge = context.setupFor(document.uri).knowledge;
-  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge, () => context.cache.model(document));
+  const modelOf = () => context.cache.model(document);
+  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge, context.language(), modelOf);
   return {
     isIncomplete: result.isIncomplete,
     items: result.items.map((entry) => ({

@@ -21,9 +21,9 @@ import type { DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { blockIndexAt, listLeadIn } from '../../document/blocks';
 import { inRanges } from '../../context/documentContext';
-import type { Knowledge } from '../../knowledge';
 import { normalize, normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
+import type { Bilingual } from '../../language';
 import { sentenceSpan } from '../../document/sentences';
 
 /**
@@ -52,19 +52,6 @@ const WEBSITE_KEY = /web|site|サイト|homepage|ホームページ|portal|ポ�
 /** A YAML / front-matter key whose value is not the body's own public site. */
 const NOT_OWN_KEY = /vendor|contractor|supplier|事業者|受注者|source|出典|reference|参考|doc|repo|link|external|外部|mail|contact|問い合わせ|api|endpoint|legacy|previous|old|旧|redirect|example|例/i;
 
-const cache = new WeakMap<Knowledge, string>();
-
-/** The title of 統一基準（令和7年度版）6.6.2(1) as the catalogue gives it (English only: no Japanese R7 heading was found). */
-function basis(knowledge: Knowledge): string {
-  let text = cache.get(knowledge);
-  if (text === undefined) {
-    const control = knowledge.catalogues?.find('common-standards-r7', '6.6.2(1)');
-    text = control?.title ?? 'Use of government domain name';
-    cache.set(knowledge, text);
-  }
-  return text;
-}
-
 export const nonGovernmentDomainRule: Rule = {
   id: 'domain/non-government-domain',
   defaultSeverity: 'warning',
@@ -72,7 +59,7 @@ export const nonGovernmentDomainRule: Rule = {
   procurementOnly: false,
   description: '国の機関の公開ウェブサイトに政府ドメイン名（go.jp）以外のドメインを指定 (a national body\'s public website not on go.jp).',
   check(input) {
-    const { model, context, knowledge } = input;
+    const { model, context } = input;
     const national = context.sector === 'national';
     const procurement = context.profile === 'procurement';
     if (!procurement && context.sector !== 'national' && context.sector !== 'local') {
@@ -94,20 +81,15 @@ export const nonGovernmentDomainRule: Rule = {
         reportLocal(start, end);
         return;
       }
-      if (!procurement) {
-        findings.push({ ruleId: this.id, severity: 'information', message: nationalMessage(model.text.slice(start, end)), start, end });
-        return;
-      }
       const host = model.text.slice(start, end);
-      const title = basis(knowledge);
       findings.push({
         ruleId: this.id,
-        severity: this.defaultSeverity,
-        message:
-          `政府ドメイン名以外: 国の機関の公開ウェブサイトに「${host}」が指定されています。` +
-          `統一基準（令和7年度版）6.6.2(1)（${title}）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、` +
-          'ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
-          ` (a national body's public website on "${host}", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "${title}" requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)`,
+        // Outside a procurement document the requirement is not the document's to state: information.
+        severity: procurement ? this.defaultSeverity : 'information',
+        message: {
+          ja: `政府ドメイン名以外: 国の機関の公開サイトは「${host}」ではなく政府ドメイン名（.go.jp）を使います`,
+          en: `A national body's public website uses a government domain name (.go.jp), not "${host}".`,
+        },
         start,
         end,
       });
@@ -124,14 +106,12 @@ export const nonGovernmentDomainRule: Rule = {
 
 type Report = (start: number, end: number) => void;
 
-/** Outside a national body's procurement document: the observation, the rule's page gives the basis. */
-function nationalMessage(host: string): string {
-  return `政府ドメイン名以外: 国の機関の公開ウェブサイトに「${host}」（.go.jp 以外）が指定されています (a national body's public website on "${host}", not on .go.jp)`;
-}
-
 /** A 自治体's own site outside lg.jp / go.jp: no source makes lg.jp a requirement, so the message asks. */
-function localMessage(host: string): string {
-  return `自治体の公開サイトのドメイン: 「${host}」は lg.jp ではありません。住民が正規のサイトと見分けられるか確認してください (a local government's site on "${host}", not on lg.jp; check that residents can tell it is genuine)`;
+function localMessage(host: string): Bilingual {
+  return {
+    ja: `自治体の公開サイトのドメイン: 「${host}」は lg.jp ではないため、住民が正規のサイトと見分けられるか確認してください`,
+    en: `A local government's public site on "${host}" is not on lg.jp; check that residents can tell it is genuine.`,
+  };
 }
 
 /** Hosts (original offsets) written in `original[start, end)`, government domains and e-mail addresses left out. */

@@ -9,14 +9,16 @@
  * says so. The quick fix proposes the same provider's Tokyo region, written in the same style (id or name).
  *
  * Any other document of a public body (国 or 自治体: a CI workflow, an IT-BCP, a specification without
- * ガバメントクラウド) that places its system's data in a region outside Japan gets the same finding as
- * information: the basic policy's principle admits exceptions, and whether one applies is the reader's to check.
+ * ガバメントクラウド) that places its system's data in a region outside Japan gets information: for 国 the same
+ * message (the basic policy's principle admits exceptions), for 自治体 a request to check (no source at hand
+ * sets the principle for them).
  */
 
 import type { RegionMention } from '../../context/types';
 import type { ServiceEntry, ServiceRegion } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
+import type { Bilingual } from '../../language';
 import { keyPathAt, sentenceSpan } from '../../document/sentences';
 import { headingsAt } from '../../document/blocks';
 
@@ -88,23 +90,24 @@ export const govCloudOverseasRegionRule: Rule = {
         continue;
       }
       const found = finding(this, mention, model.text.slice(mention.start, mention.end));
-      findings.push(govCloud ? found : { ...found, severity: 'information', message: publicBodyMessage(mention, model.text.slice(mention.start, mention.end), context.sector as 'national' | 'local') });
+      // A national body's system: the basic policy's principle, as information (it admits exceptions).
+      const local = !govCloud && context.sector === 'local';
+      findings.push(govCloud ? found : { ...found, severity: 'information', ...(local ? { message: localMessage(mention, model.text.slice(mention.start, mention.end)) } : {}) });
     }
     return findings;
   },
 };
 
 /**
- * The message for a public body's document that does not say its system runs on ガバメントクラウド. The 2018
- * basic policy covers 政府情報システム; no source at hand sets the same principle for 自治体, so theirs asks.
+ * The message for a 自治体's document that does not say its system runs on ガバメントクラウド: the 2018 basic
+ * policy covers 政府情報システム and no source at hand sets the same principle for 自治体, so it asks.
  */
-function publicBodyMessage(mention: RegionMention, surface: string, sector: 'national' | 'local'): string {
-  const { region, service } = mention;
-  return sector === 'national'
-    ? `国外リージョン: 「${surface}」は国外（${region.location}）の ${service.name} リージョンです。政府情報システムは国内データセンタが原則です（2018年基本方針、例外あり）` +
-        ` ("${surface}" is a ${service.name} region outside Japan (${region.location}); the 2018 Basic Policy makes data centres in Japan the principle for government systems, with exceptions)`
-    : `国外リージョン: 「${surface}」は国外（${region.location}）の ${service.name} リージョンです。自治体の情報の保存場所として適切か確認してください` +
-        ` ("${surface}" is a ${service.name} region outside Japan (${region.location}); check that it is an acceptable place for a local government's data)`;
+function localMessage(mention: RegionMention, surface: string): Bilingual {
+  const { region } = mention;
+  return {
+    ja: `国外リージョン: 「${surface}」は国外（${region.location}）のリージョンのため、自治体の情報を置いてよいか確認してください`,
+    en: `"${surface}" is in ${region.location}, outside Japan; check that a local government's data may be kept there.`,
+  };
 }
 
 function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
@@ -112,24 +115,18 @@ function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
   const tokyo = tokyoRegionOf(service);
   const writtenAsId = normalizeKey(surface) === normalizeKey(region.id);
   const replacement = tokyo ? (writtenAsId ? tokyo.id : tokyo.name) : undefined;
-  const described = writtenAsId ? `${region.id}（${region.name}、${region.location}）` : `${region.name}（${region.id}、${region.location}）`;
-  const describedEn = writtenAsId ? `${region.id} (${region.name}, ${region.location})` : `${region.name} (${region.id}, ${region.location})`;
+  const other = writtenAsId ? region.name : region.id;
   return {
     ruleId: rule.id,
     severity: rule.defaultSeverity,
-    message:
-      `国外リージョン: ガバメントクラウド上のシステムで「${surface}」は国外の ${service.name} リージョン ${described}です。` +
-      '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
-      '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
-      'ガバメントクラウド固有の国内保存規定は確認していません' +
-      ` (region outside Japan for a Government Cloud system: ${describedEn} of ${service.name}; ` +
-      'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
-      'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
-      'no Government-Cloud-specific data-in-Japan clause was found)',
+    message: {
+      ja: `国外リージョン: 「${surface}」（${other}）は国外のリージョンで、国内のリージョンに置くのが原則です`,
+      en: `"${surface}" (${other}) is in ${region.location}, outside Japan; government data is kept in a region in Japan as a rule.`,
+    },
     start: mention.start,
     end: mention.end,
     ...(tokyo && replacement
-      ? { fix: { title: `東京リージョン「${replacement}」に置き換える (replace with ${service.name}'s Tokyo region "${replacement}")`, replacement } }
+      ? { fix: { title: { ja: `東京リージョン「${replacement}」に置き換える`, en: `Replace with ${service.name}'s Tokyo region "${replacement}"` }, replacement } }
       : {}),
   };
 }

@@ -83,7 +83,7 @@ export const ismapUnregisteredServiceRule: Rule = {
         ruleId: this.id,
         // Only what a source or a complete list says is worth a warning; a gap in the partial list is a prompt.
         severity: finding.severity === 'warning' && procurement ? this.defaultSeverity : 'information',
-        message: `${finding.text.ja} (${finding.text.en})`,
+        message: finding.text,
         start: mention.start,
         end: mention.end,
       });
