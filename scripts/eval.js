@@ -12,7 +12,9 @@
  *
  * Prints TP, FP, FN, precision and recall per rule and overall (0/0 counts as 1: no false alarm, nothing to
  * find), and the number of findings in documents without any label (the clean documents).
- * Options: --verbose lists every FP and FN as file:line rule message; --json prints the result as JSON.
+ * Options: --verbose lists every FP and FN as file:line rule message; --json prints the result as JSON;
+ * --corpus DIR evaluates another corpus laid out the same way (DIR/docs/, DIR/labels.yaml; default test/corpus),
+ * e.g. the held-out set test/corpus/holdout, with labels and finding paths relative to DIR.
  * Exit codes: 0 evaluated; 2 the corpus or the CLI is broken (a label that names a missing file or whose text is
  * not on its line, a duplicate label, or a CLI failure).
  */
@@ -24,12 +26,15 @@ const { spawnSync } = require('node:child_process');
 const YAML = require('yaml');
 
 const root = path.resolve(__dirname, '..');
-const corpus = path.join(root, 'test', 'corpus');
-const docsFolder = path.join(corpus, 'docs');
-const labelsFile = path.join(corpus, 'labels.yaml');
+const defaultCorpus = path.join(root, 'test', 'corpus');
+
+/** The folders and files of a corpus: DIR/docs/ holds the documents, DIR/labels.yaml the labels. */
+function corpusPaths(corpus = defaultCorpus) {
+  return { corpus, docsFolder: path.join(corpus, 'docs'), labelsFile: path.join(corpus, 'labels.yaml') };
+}
 
 /** Reads and validates the labels; returns them with problems found (each a string). */
-function readLabels() {
+function readLabels({ corpus, labelsFile } = corpusPaths()) {
   const problems = [];
   const parsed = YAML.parse(fs.readFileSync(labelsFile, 'utf8'));
   const entries = Array.isArray(parsed) ? parsed : [];
@@ -71,8 +76,8 @@ function readLabels() {
   return { labels, problems };
 }
 
-/** Runs the built CLI on the corpus documents; returns findings with file paths relative to test/corpus. */
-function runCheck() {
+/** Runs the built CLI on the corpus documents; returns findings with file paths relative to the corpus folder. */
+function runCheck({ corpus, docsFolder } = corpusPaths()) {
   const cli = path.join(root, 'bin', 'govsec.js');
   const result = spawnSync(process.execPath, [cli, 'check', path.relative(root, docsFolder), '--format', 'json'], {
     cwd: root,
@@ -97,7 +102,7 @@ function score(tp, fp, fn) {
 }
 
 /** Matches findings to labels and scores them per rule and overall. */
-function evaluate(labels, findings) {
+function evaluate(labels, findings, paths = corpusPaths()) {
   const open = new Map();
   for (const label of labels) {
     const key = `${label.file}:${label.line}:${label.rule}`;
@@ -121,7 +126,7 @@ function evaluate(labels, findings) {
     rules.map((rule) => [rule, score(count(truePositives, rule), count(falsePositives, rule), count(falseNegatives, rule))]),
   );
   const labelledFiles = new Set(labels.map((l) => l.file));
-  const documents = listDocuments();
+  const documents = listDocuments(paths);
   const cleanDocuments = documents.filter((file) => !labelledFiles.has(file));
   const findingsOnClean = findings.filter((f) => !labelledFiles.has(f.file));
   return {
@@ -138,7 +143,7 @@ function evaluate(labels, findings) {
   };
 }
 
-function listDocuments() {
+function listDocuments({ corpus, docsFolder } = corpusPaths()) {
   const found = [];
   const walk = (folder) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -189,19 +194,36 @@ function report(result, verbose) {
 }
 
 function main(args) {
-  const verbose = args.includes('--verbose') || args.includes('-v');
-  const json = args.includes('--json');
-  const unknown = args.filter((arg) => !['--verbose', '-v', '--json'].includes(arg));
-  if (unknown.length > 0) {
-    process.stderr.write(`eval: unknown option ${unknown[0]} (options: --verbose, --json)\n`);
+  let verbose = false;
+  let json = false;
+  let corpusDir;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--verbose' || arg === '-v') {
+      verbose = true;
+    } else if (arg === '--json') {
+      json = true;
+    } else if (arg === '--corpus' && i + 1 < args.length && !args[i + 1].startsWith('-')) {
+      corpusDir = args[++i];
+    } else if (arg.startsWith('--corpus=') && arg.length > '--corpus='.length) {
+      corpusDir = arg.slice('--corpus='.length);
+    } else {
+      const what = arg === '--corpus' || arg === '--corpus=' ? 'option --corpus needs a folder' : `unknown option ${arg}`;
+      process.stderr.write(`eval: ${what} (options: --verbose, --json, --corpus DIR)\n`);
+      return 2;
+    }
+  }
+  const paths = corpusPaths(corpusDir === undefined ? defaultCorpus : path.resolve(process.cwd(), corpusDir));
+  if (!fs.existsSync(paths.docsFolder) || !fs.existsSync(paths.labelsFile)) {
+    process.stderr.write(`eval: ${path.relative(root, paths.corpus) || '.'} has no docs/ folder or no labels.yaml\n`);
     return 2;
   }
-  const { labels, problems } = readLabels();
+  const { labels, problems } = readLabels(paths);
   if (problems.length > 0) {
     process.stderr.write(problems.map((p) => `eval: ${p}\n`).join(''));
     return 2;
   }
-  const result = evaluate(labels, runCheck());
+  const result = evaluate(labels, runCheck(paths), paths);
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : report(result, verbose));
   return 0;
 }
@@ -215,4 +237,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { evaluate, readLabels, runCheck, score };
+module.exports = { corpusPaths, evaluate, readLabels, runCheck, score };
