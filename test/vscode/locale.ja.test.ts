@@ -1,0 +1,23 @@
+/**
+ * The Japanese-locale run: code-server started with --locale ja and a Japanese language pack entry (see
+ * test/e2e/run-code-server.ts), so VS Code's display language is ja and vscode-languageclient sends
+ * `locale: 'ja'` in initialize. Selected only in that run (test/vscode/index.ts).
+ */
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { notJapaneseOnly } from './helpers';
+import { variantFinding } from './localeFinding';
+
+suite('Japanese locale', () => {
+  test('the editor runs in Japanese: vscode.env.language is ja (what the language client sends as locale)', () => {
+    assert.equal(vscode.env.language, 'ja');
+  });
+
+  // enable when one-language messages land: until then every message is "日本語 (English)".
+  test.skip('the term/variant message on ガバクラ is Japanese only', async () => {
+    const variant = await variantFinding();
+    assert.ok(variant.message.includes('ガバメントクラウド'), variant.message);
+    assert.equal(notJapaneseOnly(variant.message), undefined);
+  });
+});
