@@ -195,21 +195,21 @@ class CodeServer {
   constructor(
     private readonly codeServer: string,
     private readonly nodeBin: string,
-    private readonly state: string,
+    readonly stateFolder: string,
     readonly port: number,
     readonly locale: Locale,
   ) {}
 
   get extensionsDir(): string {
-    return path.join(this.state, 'exts');
+    return path.join(this.stateFolder, 'exts');
   }
 
   get logFile(): string {
-    return path.join(this.state, 'server.log');
+    return path.join(this.stateFolder, 'server.log');
   }
 
   get userDataDir(): string {
-    return path.join(this.state, 'ud');
+    return path.join(this.stateFolder, 'ud');
   }
 
   private environment(): NodeJS.ProcessEnv {
@@ -222,8 +222,8 @@ class CodeServer {
     }
     env.PATH = `${this.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`;
     // Otherwise code-server writes ~/.config/code-server/config.yaml and ~/.local/share/code-server.
-    env.XDG_CONFIG_HOME = path.join(this.state, 'xdg');
-    env.XDG_DATA_HOME = path.join(this.state, 'xdg');
+    env.XDG_CONFIG_HOME = path.join(this.stateFolder, 'xdg');
+    env.XDG_DATA_HOME = path.join(this.stateFolder, 'xdg');
     // The extension host inherits these: they tell the in-editor suite which run this is (test/vscode/index.ts)
     // and where the package was installed (test/vscode/installed.test.ts).
     env.GOVSEC_E2E_LOCALE = this.locale;
@@ -895,22 +895,14 @@ async function checkHighlight(page: Page): Promise<UiCheck> {
  * the spec-summary CodeLens and keyboard completion in procurement-spec.md, and the injection grammars'
  * highlighting in highlight.md and highlight.yaml. A failed check does not stop the later ones.
  */
-async function runUiChecks(context: BrowserContext, server: CodeServer, installed: string, emptyFolder: string): Promise<UiCheck[]> {
+async function runUiChecks(context: BrowserContext, server: CodeServer, installed: string): Promise<UiCheck[]> {
   const { port, locale } = server;
   const page = await context.newPage();
   const browserConsole = forwardConsole(page, `ui-${locale}`);
   const started = Date.now();
   const results: UiCheck[] = [];
   try {
-    // An extension development window, as the in-editor tests' (with the same empty folder, so the installed govsec
-    // is still the one loaded): a plain window would restore the editors and backups the tests' window left in
-    // this workspace, and then spec.md got neither diagnostics nor hovers (seen in two of two runs).
-    await page.goto(
-      workbenchUrl(port, [
-        ['extensionDevelopmentPath', remoteUri(port, emptyFolder)],
-        ['openFile', remoteUri(port, path.join(WORKSPACE, 'spec.md'))],
-      ]),
-    );
+    await page.goto(workbenchUrl(port, [['openFile', remoteUri(port, path.join(WORKSPACE, 'spec.md'))]]));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const checks: [string, () => Promise<UiCheck>][] = [
       ['hover', () => checkHover(page, started, locale)],
@@ -980,7 +972,7 @@ function restoreFixtures(before: Map<string, Buffer>): string[] {
   return problems;
 }
 
-function saveLogs(locale: Locale, result: InHostResult | undefined, server: CodeServer | undefined): void {
+function saveLogs(locale: Locale, result: InHostResult | undefined, servers: readonly CodeServer[]): void {
   const folder = path.join(RESULTS, 'vscode-logs', locale);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
@@ -989,30 +981,40 @@ function saveLogs(locale: Locale, result: InHostResult | undefined, server: Code
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, entry.contents);
   }
-  if (server) {
-    fs.cpSync(path.join(server.userDataDir, 'logs'), path.join(folder, 'server'), { recursive: true, force: true });
-    fs.copyFileSync(server.logFile, path.join(folder, 'server.log'));
-  }
+  servers.forEach((server, index) => {
+    const phase = path.basename(server.stateFolder) || String(index);
+    if (fs.existsSync(path.join(server.userDataDir, 'logs'))) {
+      fs.cpSync(path.join(server.userDataDir, 'logs'), path.join(folder, `server-${phase}`), { recursive: true, force: true });
+    }
+    if (fs.existsSync(server.logFile)) {
+      fs.copyFileSync(server.logFile, path.join(folder, `server-${phase}.log`));
+    }
+  });
   log(`logs saved to ${path.relative(REPO_ROOT, folder)}/`);
 }
 
 interface LocaleRun {
   readonly locale: Locale;
   readonly state: string;
-  readonly server: CodeServer;
+  /** The code-server sessions, one per phase. */
+  readonly servers: CodeServer[];
   readonly inHost?: InHostResult;
   readonly checks?: UiCheck[];
   readonly failure?: unknown;
 }
 
-/** One run: a fresh state folder, govsec.vsix installed, code-server in `locale`, the in-editor suite, the UI checks. */
-async function runLocale(
+/**
+ * One code-server session in `locale` with its own state folder: govsec.vsix installed, the server started, a
+ * browser. `use` gets the browser, the server and the installed extension's folder; then everything is stopped.
+ */
+async function withSession<T>(
   locale: Locale,
+  state: string,
   tools: { nodeBin: string; codeServer: string },
   onServer: (server: CodeServer) => void,
-): Promise<LocaleRun> {
+  use: (context: BrowserContext, server: CodeServer, installed: string) => Promise<T>,
+): Promise<T> {
   const started = Date.now();
-  const state = fs.mkdtempSync(path.join(os.tmpdir(), `govsec-e2e-${locale}-`));
   for (const folder of ['exts', 'xdg', 'chromium-profile']) {
     fs.mkdirSync(path.join(state, folder), { recursive: true });
   }
@@ -1020,8 +1022,6 @@ async function runLocale(
   onServer(server);
   writeSettings(server.userDataDir);
   let context: BrowserContext | undefined;
-  let inHost: InHostResult | undefined;
-  let checks: UiCheck[] | undefined;
   try {
     const installed = server.install(VSIX);
     log(`${locale}: installed ${path.basename(VSIX)} (${fs.statSync(VSIX).size} bytes) as ${installed} (${elapsed(started)})`);
@@ -1033,25 +1033,51 @@ async function runLocale(
     await server.waitHealthy();
     log(`${locale}: code-server up on 127.0.0.1:${server.port}${locale === 'en' ? '' : ` with --locale ${locale}`}, state ${state} (${elapsed(started)})`);
     context = await launchBrowser(path.join(state, 'chromium-profile'));
-
-    const testsStarted = Date.now();
-    const emptyFolder = path.join(state, 'no-development-extension');
-    inHost = await runInHostTests(context, server.port, emptyFolder);
-    log(
-      `${locale}: in-editor tests: exit ${inHost.exitCode}, ${inHost.passed} passed, ${inHost.failed} failed, ${inHost.pending} skipped (${elapsed(testsStarted)})` +
-        (inHost.summarySeen ? '' : ' [no mocha summary line seen]'),
-    );
-    const uiStarted = Date.now();
-    const ui = await runUiChecks(context, server, installed, emptyFolder);
-    log(`${locale}: UI checks: ${ui.filter((check) => check.ok).length}/${ui.length} ok (${elapsed(uiStarted)})`);
-    checks = ui;
-    return { locale, state, server, inHost, checks };
-  } catch (error) {
-    process.stdout.write(`[e2e] ${locale}: harness failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return { locale, state, server, inHost, checks, failure: error };
+    return await use(context, server, installed);
   } finally {
     await context?.close().catch(() => undefined);
     await server.stop();
+  }
+}
+
+/**
+ * One locale's run: the in-editor suite, then the UI checks in a session of their own. The UI checks' window must
+ * not inherit what the tests' window left in the user-data folder: after the English suite, spec.md then got no
+ * diagnostics in the UI window (three runs of three), while a fresh session shows them.
+ */
+async function runLocale(
+  locale: Locale,
+  tools: { nodeBin: string; codeServer: string },
+  onServer: (server: CodeServer) => void,
+): Promise<LocaleRun> {
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), `govsec-e2e-${locale}-`));
+  const servers: CodeServer[] = [];
+  const track = (server: CodeServer) => {
+    servers.push(server);
+    onServer(server);
+  };
+  let inHost: InHostResult | undefined;
+  let checks: UiCheck[] | undefined;
+  try {
+    inHost = await withSession(locale, path.join(state, 'tests'), tools, track, async (context, server) => {
+      const testsStarted = Date.now();
+      const result = await runInHostTests(context, server.port, path.join(server.stateFolder, 'no-development-extension'));
+      log(
+        `${locale}: in-editor tests: exit ${result.exitCode}, ${result.passed} passed, ${result.failed} failed, ${result.pending} skipped (${elapsed(testsStarted)})` +
+          (result.summarySeen ? '' : ' [no mocha summary line seen]'),
+      );
+      return result;
+    });
+    checks = await withSession(locale, path.join(state, 'ui'), tools, track, async (context, server, installed) => {
+      const uiStarted = Date.now();
+      const ui = await runUiChecks(context, server, installed);
+      log(`${locale}: UI checks: ${ui.filter((check) => check.ok).length}/${ui.length} ok (${elapsed(uiStarted)})`);
+      return ui;
+    });
+    return { locale, state, servers, inHost, checks };
+  } catch (error) {
+    process.stdout.write(`[e2e] ${locale}: harness failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return { locale, state, servers, inHost, checks, failure: error };
   }
 }
 
@@ -1123,7 +1149,7 @@ async function main(): Promise<number> {
     const ok = runOk(run);
     if (!ok) {
       try {
-        saveLogs(run.locale, run.inHost, run.server);
+        saveLogs(run.locale, run.inHost, run.servers);
       } catch (error) {
         log(`could not save logs: ${String(error)}`);
       }
