@@ -45,11 +45,13 @@ load_test="local ok, err = pcall(dofile, 'test.lua'); if not ok then io.stderr:w
 rc=$?
 wall_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
-[ -f "$work/result.txt" ] && grep -E '^(PASS|FAIL|INFO)' "$work/result.txt"
+[ -f "$work/result.txt" ] && grep -E '^(PASS|FAIL|SKIP|INFO)' "$work/result.txt"
 passed=$(grep -c '^PASS' "$work/result.txt" 2>/dev/null)
 failed=$(grep -c '^FAIL' "$work/result.txt" 2>/dev/null)
+skipped=$(grep -c '^SKIP' "$work/result.txt" 2>/dev/null)
 passed=${passed:-0}
 failed=${failed:-0}
+skipped=${skipped:-0}
 
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # nvim died or hung without recording a failure (timeout gives 124/137).
@@ -73,5 +75,5 @@ if [ "$failed" -ne 0 ]; then
     fi
   done
 fi
-echo "neovim: $passed passed, $failed failed"
+echo "neovim: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
