@@ -7,9 +7,12 @@ import { ismapListAge } from '../../server/src/services/ismapList';
 import type { IsmapList } from '../../server/src/services/types';
 import { bundledKnowledge, repoRoot } from '../helpers';
 
-/** Runs the CLI on a fixed date, so that the note on an old ISMAP list does not depend on the day the tests run. */
-function govsec(args: string[], cwd: string, today = '2026-12-01') {
-  const env = { ...process.env, GOVSEC_TODAY: today };
+/**
+ * Runs the CLI on a fixed date, so that the note on an old ISMAP list does not depend on the day the tests run,
+ * and in a given locale (default: none, which is English), so that the language does not depend on the machine.
+ */
+function govsec(args: string[], cwd: string, today = '2026-12-01', locale = '') {
+  const env = { ...process.env, GOVSEC_TODAY: today, LC_ALL: locale, LC_MESSAGES: '', LANG: '' };
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'govsec.js'), ...args], { cwd, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -32,7 +35,7 @@ describe('govsec CLI', () => {
   after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   it('reports term/variant for full-width イスマップ at its 1-based UTF-16 column in JSON', () => {
-    const result = govsec(['check', 'docs/spec.md', '--format', 'json'], folder);
+    const result = govsec(['check', 'docs/spec.md', '--format', 'json', '--lang', 'ja'], folder);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), [
       {
@@ -43,18 +46,29 @@ describe('govsec CLI', () => {
         endColumn: 8,
         rule: 'term/variant',
         severity: 'information',
-        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します',
       },
     ]);
   });
 
   it('expands folders to Markdown and YAML files and prints file:line:col severity rule message', () => {
-    const result = govsec(['check', 'docs'], folder);
+    // A Japanese locale in the environment gives Japanese messages.
+    const result = govsec(['check', 'docs'], folder, undefined, 'ja_JP.UTF-8');
     assert.equal(result.status, 0, result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 2, result.stdout);
-    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")');
+    assert.equal(lines[0], 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「イスマップ」は「ISMAP」と表記します');
     assert.match(lines[1], /^docs\/sub\/profile\.yml:1:10 information term\/deprecated 旧名称: 「政府共通ネットワーク」の後継は/);
+  });
+
+  it('writes English without a Japanese locale, and --lang overrides the environment', () => {
+    const english = govsec(['check', 'docs/spec.md'], folder, undefined, 'C.UTF-8');
+    assert.equal(english.stdout, 'docs/spec.md:3:3 information term/variant Non-canonical spelling: write "ISMAP", not "イスマップ".\n');
+    const japanese = govsec(['check', 'docs/spec.md', '--lang=ja'], folder, undefined, 'en_US.UTF-8');
+    assert.equal(japanese.stdout, 'docs/spec.md:3:3 information term/variant 表記ゆれ: 「イスマップ」は「ISMAP」と表記します\n');
+    const wrong = govsec(['check', 'docs/spec.md', '--lang', 'fr'], folder);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /^govsec: --lang must be ja or en \(got "fr"\)/);
   });
 
   it('prints nothing and exits 0 for a clean file', () => {

@@ -52,10 +52,12 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  async initialize(pullDiagnostics: boolean, rootUri: string | null = null): Promise<{ capabilities: Record<string, unknown> }> {
+  /** `locale` is the client's UI locale (VS Code sends its display language); absent, the server's environment decides. */
+  async initialize(pullDiagnostics: boolean, rootUri: string | null = null, locale?: string): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri,
+      ...(locale !== undefined ? { locale } : {}),
       capabilities: pullDiagnostics ? { textDocument: { diagnostic: { dynamicRegistration: false } } } : {},
     });
     await this.connection.sendNotification('initialized', {});

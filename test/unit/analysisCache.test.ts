@@ -37,7 +37,11 @@ describe('analysis cache: a document the engine cannot check', () => {
   it('reports YAML nested too deeply as not checked, and checks the next version normally', () => {
     const { cache, failures } = cacheWith();
     let document = TextDocument.create('untitled:deep.yaml', 'yaml', 1, `${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
-    assert.deepEqual(cache.findings(document), { findings: [], failure: 'govsec could not check this document (nested too deeply to read); nothing in it was checked' });
+    assert.deepEqual(cache.findings(document), { findings: [], failure: {
+        ja: 'govsec はこの文書を検査できませんでした（入れ子が深すぎます）',
+        en: 'govsec could not check this document (nested too deeply to read); nothing in it was checked',
+      },
+    });
     assert.equal(failures.length, 1);
     document = TextDocument.update(document, [{ text: 'system: ガバクラ\n' }], 2);
     const next = cache.findings(document);

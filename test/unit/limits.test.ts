@@ -22,10 +22,10 @@ describe('documents beyond the checking limit', () => {
       analysis.findings.map((finding) => [finding.ruleId, finding.start, finding.end]),
       [0, 1, 2, 3, 4].map((index) => ['term/variant', index * line.length, index * line.length + 4]).concat([['limits/document-size', line.length * 5, line.length * 5 + 1]]),
     );
-    assert.equal(
-      analysis.findings[5].message,
-      '未検査: 文書が長いため先頭の45文字だけを検査しました（設定 maxDocumentLength） (not checked: only the first 45 characters of this long document were checked (setting maxDocumentLength))',
-    );
+    assert.deepEqual(analysis.findings[5].message, {
+      ja: '未検査: 文書が長いため先頭の45文字だけを検査しました（設定 maxDocumentLength）',
+      en: 'Not checked: only the first 45 characters of this long document were checked (setting maxDocumentLength).',
+    });
     assert.equal(mentionAt(analysis, line.length * 6), undefined);
     assert.equal(mentionAt(analysis, line.length * 2)?.surface, 'ガバクラ');
   });

@@ -116,6 +116,16 @@ describe('Markdown document model: bad-example blocks', () => {
     assert.deepEqual(flagged, ['ISMAP認証', '×', 'ISMAPレベル']);
   });
 
+  it('marks the quoted original of a review: a 原文 / 修正前 column and a 修正前 section, not 修正前後', () => {
+    const table = '| No. | 原文 | 指摘 |\n|---|---|---|\n| 1 | 「ガバクラ上に構築」 | 正式名称で書く |\n';
+    assert.deepEqual(examplesOf(table), ['| 1 | 「ガバクラ上に構築」 | 正式名称で書く |']);
+    const model = parseMarkdownDocument(table);
+    const flagged = model.markdown!.blocks.filter((block) => block.example).map((block) => table.slice(block.start, block.end));
+    assert.deepEqual(flagged, ['「ガバクラ上に構築」']);
+    assert.deepEqual(examplesOf('## 原文の抜粋（修正前）\n\n> ガバクラ上に構築する。\n\n## 対応\n\n本文\n'), ['## 原文の抜粋（修正前）', '> ガバクラ上に構築する。']);
+    assert.deepEqual(examplesOf('## 修正前後の比較\n\nガバメントクラウド上に構築する。\n'), []);
+  });
+
   it('does not mark a sentence that only mentions a bad example deep inside', () => {
     assert.deepEqual(examplesOf('研修では、よくある誤りとして悪い例を三つ紹介する。\n'), []);
   });

@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import { classificationUnknownLevelRule } from '../../server/src/rules/classification/unknownLevel';
+import type { Bilingual } from '../../server/src/language';
 import { bundledKnowledge, offsetOf } from '../helpers';
 
 const RULE = 'classification/unknown-level';
 
 /** The exact message for an unknown class; `bare`: the surface does not name the axis in Japanese, so the message adds it. */
-function expectedMessage(surface: string, ja: string, en: string, level: number, bare: boolean): string {
-  return (
-    `存在しない格付: 「${surface}」${bare ? `（${ja}${level}）` : ''}は統一基準（令和7年度版）1.2 の格付にありません。` +
-    `格付は機密性1〜3、完全性1〜2、可用性1〜2です ` +
-    `(no such information class: ${en} ${level}; the Common Standards (FY2025) section 1.2 define confidentiality classes 1-3, integrity classes 1-2 and availability classes 1-2)`
-  );
+function expectedMessage(surface: string, ja: string, en: string, level: number, bare: boolean): Bilingual {
+  return {
+    ja: `存在しない格付: 「${surface}」${bare ? `（${ja}${level}）` : ''}はなく、格付は機密性1〜3、完全性1〜2、可用性1〜2です`,
+    en: `No such information class: ${en} ${level}; the classes are confidentiality 1-3, integrity 1-2 and availability 1-2.`,
+  };
 }
 
 function findingsOf(text: string, uri = 'file:///spec.md') {
@@ -233,12 +233,11 @@ describe('rule classification/unknown-level', () => {
     assert.equal(text.slice(0, finding.start).split('\n').length, 3);
   });
 
-  it('gives the exact message with the source and the valid classes', () => {
+  it('gives the exact message with the valid classes, in each language', () => {
     const [finding] = findingsOf('申請データは完全性3情報とする。');
-    assert.equal(
-      finding.message,
-      '存在しない格付: 「完全性3情報」は統一基準（令和7年度版）1.2 の格付にありません。格付は機密性1〜3、完全性1〜2、可用性1〜2です ' +
-        '(no such information class: integrity 3; the Common Standards (FY2025) section 1.2 define confidentiality classes 1-3, integrity classes 1-2 and availability classes 1-2)',
-    );
+    assert.deepEqual(finding.message, {
+      ja: '存在しない格付: 「完全性3情報」はなく、格付は機密性1〜3、完全性1〜2、可用性1〜2です',
+      en: 'No such information class: integrity 3; the classes are confidentiality 1-3, integrity 1-2 and availability 1-2.',
+    });
   });
 });

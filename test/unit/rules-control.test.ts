@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../server/src/language';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +17,7 @@ interface Expected {
   /** The exact offending text; `occurrence` picks among repeats. */
   readonly text: string;
   readonly occurrence?: number;
-  readonly message?: string;
+  readonly message?: Bilingual;
   readonly replacement?: string;
 }
 
@@ -60,11 +61,11 @@ function check(testCase: Case, knowledge?: Knowledge) {
 const ISO_2022_RANGES_JA = 'A.5.1〜A.5.37、A.6.1〜A.6.8、A.7.1〜A.7.14、A.8.1〜A.8.34';
 const ISO_2022_RANGES_EN = 'A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34';
 
-function iso2022Unknown(surface: string, key: string): string {
-  return (
-    `存在しない管理策番号: 「${surface}」はISO/IEC 27001:2022 附属書Aにありません（附属書Aにあるのは ${ISO_2022_RANGES_JA}） ` +
-    `(${key} does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN})`
-  );
+function iso2022Unknown(surface: string, key: string): Bilingual {
+  return {
+    ja: `「${surface}」はISO/IEC 27001:2022 附属書Aにない番号です（${ISO_2022_RANGES_JA}）`,
+    en: `${key} does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}.`,
+  };
 }
 
 const ISMAP_JA = 'ISMAP管理基準（2022-04-01版）';
@@ -95,9 +96,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'A.9.9.9',
-        message:
-          `存在しない管理策番号: 「A.9.9.9」はISO/IEC 27001:2022 附属書Aにありません（附属書Aにあるのは ${ISO_2022_RANGES_JA}。2013年版の附属書Aにもありません） ` +
-          `(A.9.9.9 does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}; it is not a 2013 number either)`,
+        message: { ja: `「A.9.9.9」はISO/IEC 27001:2022 附属書Aにない番号です（${ISO_2022_RANGES_JA}、2013年版にもなし）`, en: `A.9.9.9 does not exist in ISO/IEC 27001:2022 Annex A, which has ${ISO_2022_RANGES_EN}; it is not a 2013 number either.` },
       },
     ],
   },
@@ -108,9 +107,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'A.9.1.3',
-        message:
-          '存在しない管理策番号: 「A.9.1.3」はISO/IEC 27001:2013 附属書Aにありません（A.9.1 の下にあるのは A.9.1.1、A.9.1.2） ' +
-          '(A.9.1.3 does not exist in ISO/IEC 27001:2013 Annex A; A.9.1 has A.9.1.1, A.9.1.2)',
+        message: { ja: '「A.9.1.3」はISO/IEC 27001:2013 附属書Aにない番号です（A.9.1 の下にあるのは A.9.1.1、A.9.1.2）', en: 'A.9.1.3 does not exist in ISO/IEC 27001:2013 Annex A; A.9.1 has A.9.1.1, A.9.1.2.' },
       },
     ],
   },
@@ -121,9 +118,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'AC-99',
-        message:
-          '存在しない管理策番号: 「AC-99」はNIST SP 800-53 Rev. 5にありません（AC ファミリーは AC-1〜AC-25） ' +
-          '(AC-99 does not exist in NIST SP 800-53 Rev. 5; the AC family has AC-1–AC-25)',
+        message: { ja: '「AC-99」はNIST SP 800-53 Rev. 5にない番号です（AC ファミリーは AC-1〜AC-25）', en: 'AC-99 does not exist in NIST SP 800-53 Rev. 5; the AC family has AC-1–AC-25.' },
       },
     ],
   },
@@ -134,16 +129,12 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: 'AC-2(14)',
-        message:
-          '存在しない管理策番号: 「AC-2(14)」はNIST SP 800-53 Rev. 5にありません（AC-2 の拡張は AC-2(1)〜AC-2(13)） ' +
-          '(AC-2(14) does not exist in NIST SP 800-53 Rev. 5; AC-2 has the enhancements AC-2(1)–AC-2(13))',
+        message: { ja: '「AC-2(14)」はNIST SP 800-53 Rev. 5にない番号です（AC-2 の拡張は AC-2(1)〜AC-2(13)）', en: 'AC-2(14) does not exist in NIST SP 800-53 Rev. 5; AC-2 has the enhancements AC-2(1)–AC-2(13).' },
       },
       {
         rule: 'control/unknown-id',
         text: 'AC-1(1)',
-        message:
-          '存在しない管理策番号: 「AC-1(1)」はNIST SP 800-53 Rev. 5にありません（AC-1 には拡張がありません） ' +
-          '(AC-1(1) does not exist in NIST SP 800-53 Rev. 5; AC-1 has no enhancements)',
+        message: { ja: '「AC-1(1)」はNIST SP 800-53 Rev. 5にない番号です（AC-1 には拡張がありません）', en: 'AC-1(1) does not exist in NIST SP 800-53 Rev. 5; AC-1 has no enhancements.' },
       },
     ],
   },
@@ -166,9 +157,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.7.1',
-        message:
-          `存在しない管理策番号: 「9.7.1」は${ISMAP_JA}にありません（9 の下にあるのは 9.1〜9.5） ` +
-          `(9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5)`,
+        message: { ja: `「9.7.1」は${ISMAP_JA}にない番号です（9 の下にあるのは 9.1〜9.5）`, en: `9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` },
       },
     ],
   },
@@ -179,9 +168,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.9.1.1',
-        message:
-          `存在しない管理策番号: 「9.9.1.1」は${ISMAP_JA}にありません（管理目的 9.9.1 がなく、9 の下にあるのは 9.1〜9.5） ` +
-          `(9.9.1.1 does not exist in ${ISMAP_EN}; its control objective 9.9.1 does not exist; 9 has 9.1–9.5)`,
+        message: { ja: `「9.9.1.1」は${ISMAP_JA}にない番号です（管理目的 9.9.1 がなく、9 の下にあるのは 9.1〜9.5）`, en: `9.9.1.1 does not exist in ${ISMAP_EN}; its control objective 9.9.1 does not exist; 9 has 9.1–9.5.` },
       },
     ],
   },
@@ -192,16 +179,12 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '９．５．３．Ｐ',
-        message:
-          `存在しない管理策番号: 「９．５．３．Ｐ」は${ISMAP_JA}にありません（9.5 の下にあるのは 9.5.1.P、9.5.2.P） ` +
-          `(9.5.3.P does not exist in ${ISMAP_EN}; 9.5 has 9.5.1.P, 9.5.2.P)`,
+        message: { ja: `「９．５．３．Ｐ」は${ISMAP_JA}にない番号です（9.5 の下にあるのは 9.5.1.P、9.5.2.P）`, en: `9.5.3.P does not exist in ${ISMAP_EN}; 9.5 has 9.5.1.P, 9.5.2.P.` },
       },
       {
         rule: 'control/unknown-id',
         text: '19.1.1',
-        message:
-          `存在しない管理策番号: 「19.1.1」は${ISMAP_JA}にありません（最上位の番号は 3〜18） ` +
-          `(19.1.1 does not exist in ${ISMAP_EN}; its top-level numbers are 3–18)`,
+        message: { ja: `「19.1.1」は${ISMAP_JA}にない番号です（最上位の番号は 3〜18）`, en: `19.1.1 does not exist in ${ISMAP_EN}; its top-level numbers are 3–18.` },
       },
     ],
   },
@@ -217,16 +200,12 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.9.9',
-        message:
-          '存在しない管理策番号: 「9.9.9」は統一基準（令和7年度版）にありません（章は 1〜8） ' +
-          '(9.9.9 does not exist in the Common Standards (FY2025 edition); its chapters are 1–8)',
+        message: { ja: '「9.9.9」は統一基準（令和7年度版）にない番号です（章は 1〜8）', en: '9.9.9 does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' },
       },
       {
         rule: 'control/unknown-id',
         text: '5.2.1(9)',
-        message:
-          '存在しない管理策番号: 「5.2.1(9)」は統一基準（令和7年度版）にありません（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)） ' +
-          '(5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3))',
+        message: { ja: '「5.2.1(9)」は統一基準（令和7年度版）にない番号です（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)）', en: '5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3).' },
       },
     ],
   },
@@ -237,9 +216,7 @@ const unknownInvalid: Case[] = [
       {
         rule: 'control/unknown-id',
         text: '9.9.9',
-        message:
-          '存在しない管理策番号: 「9.9.9」は統一基準（令和5年度版）にありません（令和7年度版の見出しで確認: 章は 1〜8） ' +
-          '(9.9.9 does not exist in the Common Standards (FY2023 edition); checked against the FY2025 headings: its chapters are 1–8)',
+        message: { ja: '「9.9.9」は統一基準（令和5年度版）にない番号です（令和7年度版の見出しで確認: 章は 1〜8）', en: '9.9.9 does not exist in the Common Standards (FY2023 edition); checked against the FY2025 headings: its chapters are 1–8.' },
       },
     ],
   },
@@ -304,12 +281,11 @@ describe('rule control/unknown-id', () => {
 // control/outdated-iso-numbering
 // ---------------------------------------------------------------------------------------------------------
 
-function outdatedMessage(surface: string, key: string, ja: string, en: string): string {
-  return (
-    `2013年版の管理策番号: ISO/IEC 27001:2022 の附属書Aに「${surface}」はありません。` +
-    `2013年版の ${key} は2022年版の ${ja} に対応します（2013→2022 対応表） ` +
-    `(ISO/IEC 27001:2022 cited with the 2013 Annex A number ${key}; the 2022 control is ${en}, per the 2013→2022 mapping)`
-  );
+function outdatedMessage(surface: string, key: string, ja: string, en: string): Bilingual {
+  return {
+    ja: `2013年版の管理策番号: 「${surface}」は2022年版にはなく、対応する2022年版の番号は ${ja} です`,
+    en: `ISO/IEC 27001:2022 has no ${key}, a 2013 number; the 2022 control is ${en}.`,
+  };
 }
 
 const outdatedInvalid: Case[] = [
@@ -397,7 +373,7 @@ describe('rule control/outdated-iso-numbering', () => {
   it('is a warning with a one-number fix title', () => {
     const [finding] = findingsOf('ISO/IEC 27001:2022 の A.9.1.1 に従う。\n');
     assert.equal(finding.severity, 'warning');
-    assert.deepEqual(finding.fix, { title: '「A.5.15」に置き換える (replace with the 2022 number A.5.15)', replacement: 'A.5.15' });
+    assert.deepEqual(finding.fix, { title: { ja: '「A.5.15」に置き換える', en: 'Replace with the 2022 number A.5.15' }, replacement: 'A.5.15' });
   });
 
   it('the fix, applied, leaves nothing to report', () => {
@@ -424,14 +400,13 @@ describe('rule control/outdated-iso-numbering', () => {
     const [finding] = findingsOf(text, undefined, knowledge);
     assert.equal(text.slice(finding.start, finding.end), 'A.9.1.1');
     assert.deepEqual(finding.fix, {
-      title: '「A.5.15、A.5.18」に置き換える（2013年版の1管理策が2022年版の2管理策に対応） (replace with A.5.15, A.5.18: one 2013 control maps to 2 controls of 2022)',
+      title: { ja: '「A.5.15、A.5.18」に置き換える（2022年版の2管理策に対応）', en: 'Replace with A.5.15, A.5.18 (one 2013 control maps to 2 controls of 2022)' },
       replacement: 'A.5.15、A.5.18',
     });
-    assert.equal(
-      finding.message,
-      '2013年版の管理策番号: ISO/IEC 27001:2022 の附属書Aに「A.9.1.1」はありません。2013年版の A.9.1.1 は2022年版の A.5.15、A.5.18 に対応します（2013→2022 対応表） ' +
-        '(ISO/IEC 27001:2022 cited with the 2013 Annex A number A.9.1.1; the 2022 controls are A.5.15 (Access control) and A.5.18 (Access rights), per the 2013→2022 mapping)',
-    );
+    assert.deepEqual(finding.message, {
+      ja: '2013年版の管理策番号: 「A.9.1.1」は2022年版にはなく、対応する2022年版の番号は A.5.15、A.5.18 です',
+      en: 'ISO/IEC 27001:2022 has no A.9.1.1, a 2013 number; the 2022 controls are A.5.15 (Access control) and A.5.18 (Access rights).',
+    });
     // A sentence giving either mapping is not reported.
     assert.deepEqual(findingsOf('ISO/IEC 27001:2022 の A.9.1.1（2022年版では A.5.18）に従う。\n', undefined, knowledge), []);
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import { nonGovernmentDomainRule } from '../../server/src/rules/domain/nonGovernmentDomain';
 import { bundledKnowledge, offsetOf } from '../helpers';
+import type { Bilingual } from '../../server/src/language';
 
 interface Case {
   readonly name: string;
@@ -15,14 +16,11 @@ function findingsOf(text: string, uri = 'file:///spec.md') {
   return analyzeDocument({ uri, text }, bundledKnowledge(), { rules: [nonGovernmentDomainRule] }).findings;
 }
 
-function message(host: string): string {
-  return (
-    `政府ドメイン名以外: 国の機関の公開ウェブサイトに「${host}」が指定されています。` +
-    '統一基準（令和7年度版）6.6.2(1)（Use of government domain name）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、' +
-    '取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
-    ` (a national body's public website on "${host}", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "Use of government domain name" ` +
-    'requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)'
-  );
+function message(host: string): Bilingual {
+  return {
+    ja: `政府ドメイン名以外: 国の機関の公開サイトは「${host}」ではなく政府ドメイン名（.go.jp）を使います`,
+    en: `A national body's public website uses a government domain name (.go.jp), not "${host}".`,
+  };
 }
 
 /** A national body's procurement spec (sector from the issuer in the front matter). */
@@ -187,21 +185,17 @@ function runCases(cases: readonly Case[]): void {
 }
 
 describe('rule domain/non-government-domain', () => {
-  it('reports the host on its line with the 統一基準 basis', () => {
+  it('reports the host on its line, with the exact message in each language', () => {
     const text = `${METI}# 1. 概要\n\n本省の公開サイトは example.com で提供する。\n`;
     const [finding, ...rest] = findingsOf(text);
     assert.deepEqual(rest, []);
     assert.equal(finding.ruleId, 'domain/non-government-domain');
     assert.equal(finding.severity, 'warning');
     assert.equal(text.slice(finding.start, finding.end), 'example.com');
-    assert.equal(
-      finding.message,
-      '政府ドメイン名以外: 国の機関の公開ウェブサイトに「example.com」が指定されています。' +
-        '統一基準（令和7年度版）6.6.2(1)（Use of government domain name）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、' +
-        '取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
-        ' (a national body\'s public website on "example.com", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "Use of government domain name" ' +
-        'requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)',
-    );
+    assert.deepEqual(finding.message, {
+      ja: '政府ドメイン名以外: 国の機関の公開サイトは「example.com」ではなく政府ドメイン名（.go.jp）を使います',
+      en: 'A national body\'s public website uses a government domain name (.go.jp), not "example.com".',
+    });
   });
 
   it('is a procurement rule with severity warning', () => {

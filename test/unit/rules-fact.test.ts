@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import type { Rule } from '../../server/src/rules/rule';
+import type { Bilingual } from '../../server/src/language';
 import { factIsmapCertificationRule } from '../../server/src/rules/fact/ismapCertification';
 import { factMovedUrlRule } from '../../server/src/rules/fact/movedUrl';
 import { factOutdatedCountRule } from '../../server/src/rules/fact/outdatedCount';
@@ -17,7 +18,7 @@ import { bundledKnowledge, offsetOf } from '../helpers';
 
 interface Expected {
   readonly text: string | readonly [string, number];
-  readonly message: string;
+  readonly message: Bilingual;
   /** The replacement of the quick fix, if the finding has one. */
   readonly fix?: string;
 }
@@ -53,16 +54,18 @@ function runCases(rule: Rule, cases: readonly Case[]): void {
 // ---------------------------------------------------------------------------------------------------------
 // fact/ismap-certification
 
-const CERTIFICATION =
-  'ISMAPは認証ではなく登録の制度のため、「ISMAP登録」（クラウドサービスリストへの登録）と書きます (ISMAP registers cloud services, it does not certify them: write "ISMAP-registered")';
-const LEVEL = 'ISMAPにレベルはなく、ISMAPクラウドサービスリストに登録されているかどうかだけです (ISMAP has no levels: a service is on the ISMAP cloud service list or not)';
+const CERTIFICATION: Bilingual = {
+  ja: 'ISMAPは認証ではなく登録の制度のため、「ISMAP登録」と書きます',
+  en: 'ISMAP registers cloud services, it does not certify them: write "ISMAP-registered".',
+};
+const LEVEL: Bilingual = {
+  ja: 'ISMAPにレベルはなく、クラウドサービスリストに登録されているかどうかだけです',
+  en: 'ISMAP has no levels: a service is on the ISMAP cloud service list or not.',
+};
 
 describe('rule fact/ismap-certification', () => {
-  it('runs in every document (a fact rule), with messages of at most 100 characters before the English', () => {
+  it('runs in every document (a fact rule)', () => {
     assert.equal(factIsmapCertificationRule.procurementOnly, false);
-    for (const message of [CERTIFICATION, LEVEL]) {
-      assert.ok(message.indexOf(' (') <= 100, message);
-    }
   });
 
   runCases(factIsmapCertificationRule, [
@@ -157,8 +160,14 @@ describe('rule fact/ismap-certification', () => {
 // ---------------------------------------------------------------------------------------------------------
 // fact/moved-url
 
-const NISC = "NISCのサイト（nisc.go.jp）は国家サイバー統括室のサイト（www.cyber.go.jp）に移りました (NISC's site moved to the National Cybersecurity Office's site, www.cyber.go.jp)";
-const ISMAP_ON_IPA = 'ISMAPの情報はIPAのサイトではなくISMAPポータル（www.ismap.go.jp）で公開されています (ISMAP is published on the ISMAP portal, www.ismap.go.jp, not on ipa.go.jp)';
+const NISC: Bilingual = {
+  ja: 'NISCのサイト（nisc.go.jp）は国家サイバー統括室のサイト（www.cyber.go.jp）に移りました',
+  en: "NISC's site moved to the National Cybersecurity Office's site, www.cyber.go.jp.",
+};
+const ISMAP_ON_IPA: Bilingual = {
+  ja: 'ISMAPの情報はIPAのサイトではなくISMAPポータル（www.ismap.go.jp）で公開されています',
+  en: 'ISMAP is published on the ISMAP portal, www.ismap.go.jp, not on ipa.go.jp.',
+};
 
 describe('rule fact/moved-url', () => {
   runCases(factMovedUrlRule, [
@@ -248,15 +257,16 @@ describe('rule fact/moved-url', () => {
 // ---------------------------------------------------------------------------------------------------------
 // fact/outdated-count
 
-const TWENTY = '地方公共団体情報システムの標準化の対象は17業務ではなく20業務です (the standardisation of local-government systems covers 20 business areas, not 17)';
-const FIVE = 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択） (the Government Cloud has five providers since 2023-11-28)';
+const TWENTY: Bilingual = {
+  ja: '地方公共団体情報システムの標準化の対象は17業務ではなく20業務です',
+  en: 'The standardisation of local-government systems covers 20 business areas, not 17.',
+};
+const FIVE: Bilingual = {
+  ja: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択）',
+  en: 'The Government Cloud has five providers, not four, since 2023-11-28.',
+};
 
 describe('rule fact/outdated-count', () => {
-  it('keeps its messages to at most 100 characters before the English', () => {
-    for (const message of [TWENTY, FIVE]) {
-      assert.ok(message.indexOf(' (') <= 100, message);
-    }
-  });
 
   runCases(factOutdatedCountRule, [
     {

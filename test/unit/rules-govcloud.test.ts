@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../server/src/language';
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import { govCloudOverseasRegionRule } from '../../server/src/rules/govcloud/overseasRegion';
@@ -30,30 +31,20 @@ const SPEC = '---\ndoctype: gov-procurement-spec\ntitle: 電子申請システ�
 // govcloud/unsupported-provider
 // ---------------------------------------------------------------------------------------------------------
 
-const PROVIDERS_JA =
-  'Amazon Web Services（2021年度採択）、Google Cloud（2021年度採択）、Microsoft Azure（2022年度採択）、' +
-  'Oracle Cloud Infrastructure（2022年度採択）、さくらのクラウド（2023年度条件付き採択、確度: 中）' +
-  '（2026-11-26時点、出典: デジタル庁「ガバメントクラウド」https://www.digital.go.jp/policies/gov_cloud）';
-const PROVIDERS_EN =
-  'Amazon Web Services (selected FY2021), Google Cloud (selected FY2021), Microsoft Azure (selected FY2022), ' +
-  'Oracle Cloud Infrastructure (selected FY2022), さくらのクラウド (conditional selection FY2023, medium confidence) ' +
-  '(service catalogue as of 2026-11-26; source: デジタル庁 "ガバメントクラウド" https://www.digital.go.jp/policies/gov_cloud)';
-
-function providerMessage(who: string, whoEn: string): string {
-  return (
-    `ガバメントクラウド外の基盤: ${who}はサービスカタログにガバメントクラウドのクラウドサービスとして記録されていません。` +
-    `カタログが記録する提供事業者: ${PROVIDERS_JA}` +
-    ` (not a Government Cloud provider: ${whoEn} is not recorded as a Government Cloud service in the service catalogue; providers it records: ${PROVIDERS_EN})`
-  );
+function providerMessage(who: string, whoEn: string): Bilingual {
+  return {
+    ja: `ガバメントクラウド外の基盤: ${who}はカタログのガバメントクラウド5サービスにありません`,
+    en: `${whoEn} is not one of the 5 Government Cloud services in the service catalogue.`,
+  };
 }
 
-/** The catalogue details the message adds after the written name. */
+/** How the message names the service: as written, with the catalogue name when it differs. */
 const PROVIDER_WHO: Record<string, [string, string]> = {
-  'IBM Cloud': ['「IBM Cloud」（IBM）', '"IBM Cloud" (IBM)'],
+  'IBM Cloud': ['「IBM Cloud」', '"IBM Cloud"'],
   'Alibaba Cloud': ['「Alibaba Cloud」', '"Alibaba Cloud"'],
-  DigitalOcean: ['「DigitalOcean」（DigitalOcean, LLC）', '"DigitalOcean" (DigitalOcean, LLC)'],
-  Heroku: ['「Heroku」（Salesforce, Inc.）', '"Heroku" (Salesforce, Inc.)'],
-  'ＩＢＭ Ｃｌｏｕｄ': ['「ＩＢＭ Ｃｌｏｕｄ」（IBM Cloud、IBM）', '"ＩＢＭ Ｃｌｏｕｄ" (IBM Cloud, IBM)'],
+  DigitalOcean: ['「DigitalOcean」', '"DigitalOcean"'],
+  Heroku: ['「Heroku」', '"Heroku"'],
+  'ＩＢＭ Ｃｌｏｕｄ': ['「ＩＢＭ Ｃｌｏｕｄ」（IBM Cloud）', '"ＩＢＭ Ｃｌｏｕｄ" (IBM Cloud)'],
 };
 
 const providerInvalid: Case[] = [
@@ -178,34 +169,25 @@ const providerValid: Case[] = [
 // govcloud/overseas-region
 // ---------------------------------------------------------------------------------------------------------
 
-const REGION_BASIS_JA =
-  '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
-  '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
-  'ガバメントクラウド固有の国内保存規定は確認していません';
-const REGION_BASIS_EN =
-  'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
-  'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
-  'no Government-Cloud-specific data-in-Japan clause was found';
-
-function regionMessage(surface: string, provider: string, described: string, describedEn: string): string {
-  return (
-    `国外リージョン: ガバメントクラウド上のシステムで「${surface}」は国外の ${provider} リージョン ${described}です。${REGION_BASIS_JA}` +
-    ` (region outside Japan for a Government Cloud system: ${describedEn} of ${provider}; ${REGION_BASIS_EN})`
-  );
+function regionMessage(surface: string, other: string, location: string): Bilingual {
+  return {
+    ja: `国外リージョン: 「${surface}」（${other}）は国外（${location}）にあり、国内のリージョンに置くのが原則です`,
+    en: `"${surface}" (${other}) is in ${location}, outside Japan; government data is kept in a region in Japan as a rule.`,
+  };
 }
 
-/** surface → [provider, described (ja), described (en)] */
-const REGION_DETAILS: Record<string, [string, string, string]> = {
-  'us-east-1': ['Amazon Web Services', 'us-east-1（US East (N. Virginia)、Northern Virginia, US）', 'us-east-1 (US East (N. Virginia), Northern Virginia, US)'],
-  'ｕｓ－ｅａｓｔ－１': ['Amazon Web Services', 'us-east-1（US East (N. Virginia)、Northern Virginia, US）', 'us-east-1 (US East (N. Virginia), Northern Virginia, US)'],
-  'eu-west-1': ['Amazon Web Services', 'eu-west-1（Europe (Ireland)、Ireland）', 'eu-west-1 (Europe (Ireland), Ireland)'],
-  'us-west-2': ['Amazon Web Services', 'us-west-2（US West (Oregon)、Oregon, US）', 'us-west-2 (US West (Oregon), Oregon, US)'],
-  'US East (N. Virginia)': ['Amazon Web Services', 'US East (N. Virginia)（us-east-1、Northern Virginia, US）', 'US East (N. Virginia) (us-east-1, Northern Virginia, US)'],
-  'West US': ['Microsoft Azure', 'West US（westus、California, US）', 'West US (westus, California, US)'],
-  'Southeast Asia': ['Microsoft Azure', 'Southeast Asia（southeastasia、Singapore）', 'Southeast Asia (southeastasia, Singapore)'],
-  westus: ['Microsoft Azure', 'westus（West US、California, US）', 'westus (West US, California, US)'],
-  'asia-southeast1': ['Google Cloud', 'asia-southeast1（asia-southeast1 (Singapore)、Jurong West, Singapore）', 'asia-southeast1 (asia-southeast1 (Singapore), Jurong West, Singapore)'],
-  'us-ashburn-1': ['Oracle Cloud Infrastructure', 'us-ashburn-1（US East (Ashburn)、Ashburn, Virginia, US）', 'us-ashburn-1 (US East (Ashburn), Ashburn, Virginia, US)'],
+/** surface → [the other form (name or id), location] */
+const REGION_DETAILS: Record<string, [string, string]> = {
+  'us-east-1': ['US East (N. Virginia)', 'Northern Virginia, US'],
+  'ｕｓ－ｅａｓｔ－１': ['US East (N. Virginia)', 'Northern Virginia, US'],
+  'eu-west-1': ['Europe (Ireland)', 'Ireland'],
+  'us-west-2': ['US West (Oregon)', 'Oregon, US'],
+  'US East (N. Virginia)': ['us-east-1', 'Northern Virginia, US'],
+  'West US': ['westus', 'California, US'],
+  'Southeast Asia': ['southeastasia', 'Singapore'],
+  westus: ['West US', 'California, US'],
+  'asia-southeast1': ['asia-southeast1 (Singapore)', 'Jurong West, Singapore'],
+  'us-ashburn-1': ['US East (Ashburn)', 'Ashburn, Virginia, US'],
 };
 
 const ON_AWS = `${SPEC}# 電子申請システム 調達仕様書\n\n本システムはガバメントクラウド上に構築し、Amazon Web Services を利用する。\n\n`;
@@ -346,7 +328,7 @@ const regionValid: Case[] = [
   },
 ];
 
-function runCases(rule: Rule, cases: readonly Case[], message: (surface: string) => string): void {
+function runCases(rule: Rule, cases: readonly Case[], message: (surface: string) => Bilingual): void {
   for (const testCase of cases) {
     it(testCase.name, () => {
       const actual = findingsOf([rule], testCase.text, testCase.uri).map((finding) => ({
@@ -380,17 +362,10 @@ describe('rule govcloud/unsupported-provider', () => {
     assert.equal(finding.ruleId, 'govcloud/unsupported-provider');
     assert.equal(finding.severity, 'error');
     assert.equal(text.slice(finding.start, finding.end), 'IBM Cloud');
-    assert.equal(
-      finding.message,
-      'ガバメントクラウド外の基盤: 「IBM Cloud」（IBM）はサービスカタログにガバメントクラウドのクラウドサービスとして記録されていません。' +
-        'カタログが記録する提供事業者: Amazon Web Services（2021年度採択）、Google Cloud（2021年度採択）、Microsoft Azure（2022年度採択）、' +
-        'Oracle Cloud Infrastructure（2022年度採択）、さくらのクラウド（2023年度条件付き採択、確度: 中）' +
-        '（2026-11-26時点、出典: デジタル庁「ガバメントクラウド」https://www.digital.go.jp/policies/gov_cloud）' +
-        ' (not a Government Cloud provider: "IBM Cloud" (IBM) is not recorded as a Government Cloud service in the service catalogue; ' +
-        'providers it records: Amazon Web Services (selected FY2021), Google Cloud (selected FY2021), Microsoft Azure (selected FY2022), ' +
-        'Oracle Cloud Infrastructure (selected FY2022), さくらのクラウド (conditional selection FY2023, medium confidence) ' +
-        '(service catalogue as of 2026-11-26; source: デジタル庁 "ガバメントクラウド" https://www.digital.go.jp/policies/gov_cloud))',
-    );
+    assert.deepEqual(finding.message, {
+      ja: 'ガバメントクラウド外の基盤: 「IBM Cloud」はカタログのガバメントクラウド5サービスにありません',
+      en: '"IBM Cloud" is not one of the 5 Government Cloud services in the service catalogue.',
+    });
     assert.equal(finding.fix, undefined);
   });
 
@@ -405,11 +380,11 @@ describe('rule govcloud/unsupported-provider', () => {
 
 describe('rule govcloud/overseas-region', () => {
   const message = (surface: string) => {
-    const [provider, described, describedEn] = REGION_DETAILS[surface];
-    return regionMessage(surface, provider, described, describedEn);
+    const [other, location] = REGION_DETAILS[surface];
+    return regionMessage(surface, other, location);
   };
 
-  it('reports the region on its line with the basis worded as the sources support it', () => {
+  it('reports the region on its line, with the exact message in each language', () => {
     const text = `${ON_AWS}## 3. データの保存\n\n業務データはすべて us-east-1 リージョンに保存する。\n`;
     const [finding, ...rest] = findingsOf([govCloudOverseasRegionRule], text);
     assert.deepEqual(rest, []);
@@ -417,20 +392,12 @@ describe('rule govcloud/overseas-region', () => {
     assert.equal(finding.severity, 'warning');
     assert.equal(finding.start, offsetOf(text, 'us-east-1'));
     assert.equal(finding.end, offsetOf(text, 'us-east-1') + 'us-east-1'.length);
-    assert.equal(
-      finding.message,
-      '国外リージョン: ガバメントクラウド上のシステムで「us-east-1」は国外の Amazon Web Services リージョン ' +
-        'us-east-1（US East (N. Virginia)、Northern Virginia, US）です。' +
-        '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
-        '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
-        'ガバメントクラウド固有の国内保存規定は確認していません' +
-        ' (region outside Japan for a Government Cloud system: us-east-1 (US East (N. Virginia), Northern Virginia, US) of Amazon Web Services; ' +
-        'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
-        'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
-        'no Government-Cloud-specific data-in-Japan clause was found)',
-    );
+    assert.deepEqual(finding.message, {
+      ja: '国外リージョン: 「us-east-1」（US East (N. Virginia)）は国外（Northern Virginia, US）にあり、国内のリージョンに置くのが原則です',
+      en: '"us-east-1" (US East (N. Virginia)) is in Northern Virginia, US, outside Japan; government data is kept in a region in Japan as a rule.',
+    });
     assert.deepEqual(finding.fix, {
-      title: '東京リージョン「ap-northeast-1」に置き換える (replace with Amazon Web Services\'s Tokyo region "ap-northeast-1")',
+      title: { ja: '東京リージョン「ap-northeast-1」に置き換える', en: 'Replace with Amazon Web Services\'s Tokyo region "ap-northeast-1"' },
       replacement: 'ap-northeast-1',
     });
   });

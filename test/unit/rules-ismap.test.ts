@@ -4,6 +4,7 @@
  * market overviews, code, bad examples, other certifications' periods, non-procurement documents.
  */
 
+import type { Bilingual } from '../../server/src/language';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +23,7 @@ interface Expected {
   /** The offending text; its position is its `occurrence`-th appearance in the document. */
   readonly text: string;
   readonly occurrence?: number;
-  readonly message: string;
+  readonly message: Bilingual;
   /** Default: warning. */
   readonly severity?: 'information' | 'warning';
 }
@@ -123,10 +124,13 @@ function sansanKnowledge(): Knowledge {
 // ismap/unregistered-service
 
 /** The message for a service missing from the partial bundled list with no source either way (information). */
-function notInPartialList(surface: string, name?: string): string {
+function notInPartialList(surface: string, name?: string): Bilingual {
   const ja = name ? `「${surface}」（${name}）` : `「${surface}」`;
   const en = name ? `"${surface}" (${name})` : `"${surface}"`;
-  return `${ja}は同梱の部分的なISMAPリスト（2026-09-15時点）に無く、公式リストで確認が必要です (${en} is not in govsec's bundled partial ISMAP list (as of 2026-09-15); check the official list)`;
+  return {
+    ja: `${ja}は同梱の部分的なISMAPリスト（2026-09-15時点）に無く、公式リストで確認が必要です`,
+    en: `${en} is not in govsec's bundled partial ISMAP list (as of 2026-09-15); check the official list.`,
+  };
 }
 
 /** An imported list that says it is partial (rows skipped on import). */
@@ -158,7 +162,7 @@ describe('rule ismap/unregistered-service', () => {
     let checked = 0;
     for (const knowledge of [bundledKnowledge(), bundledKnowledge().withIsmapList(emptyImport)]) {
       for (const finding of analyzeDocument({ uri: 'file:///spec.md', text }, knowledge, { rules: [ismapUnregisteredServiceRule] }).findings) {
-        const ja = finding.message.slice(0, finding.message.lastIndexOf(' ("'));
+        const { ja } = finding.message;
         assert.ok(ja.length <= 100, `${ja.length}: ${ja}`);
         assert.doesNotMatch(ja, /。/, ja);
         checked++;
@@ -181,9 +185,7 @@ describe('rule ismap/unregistered-service', () => {
         {
           text: 'DigitalOcean',
           severity: 'information',
-          message:
-            '「DigitalOcean」は同梱の部分的なISMAPリスト（2026-09-15時点）に無く、公式リストで確認が必要です ' +
-            '("DigitalOcean" is not in govsec\'s bundled partial ISMAP list (as of 2026-09-15); check the official list)',
+          message: notInPartialList('DigitalOcean'),
         },
       ],
     },
@@ -227,7 +229,7 @@ describe('rule ismap/unregistered-service', () => {
       expected: [
         {
           text: 'Fastly',
-          message: '「Fastly」はKuroco FAQでISMAP未登録とされています ("Fastly" is reported as not ISMAP-registered by Kuroco FAQ)',
+          message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by "Kuroco FAQ".' },
         },
       ],
     },
@@ -237,9 +239,7 @@ describe('rule ismap/unregistered-service', () => {
       expected: [
         {
           text: 'さくらのAI Engine',
-          message:
-            '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています ' +
-            '("さくらのAI Engine" is reported as not ISMAP-registered by 第三者の解説 (2026-09-09))',
+          message: { ja: '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています', en: '"さくらのAI Engine" is reported as not ISMAP-registered by "第三者の解説" (2026-09-09).' },
         },
       ],
     },
@@ -255,7 +255,7 @@ describe('rule ismap/unregistered-service', () => {
       expected: [
         {
           text: 'さくらのクラウド',
-          message: '「さくらのクラウド」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません ("さくらのクラウド" is not on the imported ISMAP list (as of 2026-10-01))',
+          message: { ja: '「さくらのクラウド」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません', en: '"さくらのクラウド" is not on the imported ISMAP list (as of 2026-10-01).' },
         },
       ],
     },
@@ -264,8 +264,8 @@ describe('rule ismap/unregistered-service', () => {
       text: `${SPEC}連絡にはSlackを、配信にはFastlyを利用する。\n`,
       knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
       expected: [
-        { text: 'Slack', message: '「Slack」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません ("Slack" is not on the imported ISMAP list (as of 2026-10-01))' },
-        { text: 'Fastly', message: '「Fastly」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません ("Fastly" is not on the imported ISMAP list (as of 2026-10-01))' },
+        { text: 'Slack', message: { ja: '「Slack」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません', en: '"Slack" is not on the imported ISMAP list (as of 2026-10-01).' } },
+        { text: 'Fastly', message: { ja: '「Fastly」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません', en: '"Fastly" is not on the imported ISMAP list (as of 2026-10-01).' } },
       ],
     },
     {
@@ -276,9 +276,7 @@ describe('rule ismap/unregistered-service', () => {
         {
           text: 'DigitalOcean',
           severity: 'information',
-          message:
-            '「DigitalOcean」は取り込んだ部分的なISMAPリスト（2026-10-01時点）に無く、公式リストで確認が必要です ' +
-            '("DigitalOcean" is not in the imported partial ISMAP list (as of 2026-10-01); check the official list)',
+          message: { ja: '「DigitalOcean」は取り込んだ部分的なISMAPリスト（2026-10-01時点）に無く、公式リストで確認が必要です', en: '"DigitalOcean" is not in the imported partial ISMAP list (as of 2026-10-01); check the official list.' },
         },
       ],
     },
@@ -400,8 +398,6 @@ describe('rule ismap/unregistered-service', () => {
 // ---------------------------------------------------------------------------------------------------------
 // ismap/liu-scope
 
-const LIU_SCOPE_JA = 'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です（ISMAP-LIU について（資料）、ISMAP運営委員会）';
-const LIU_SCOPE_EN = 'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2; source: ISMAP-LIU について（資料） (ISMAP運営委員会)';
 const INFO: Record<string, { ja: string; en: string }> = {
   c3: { ja: '機密性3情報', en: 'Confidentiality class-3 information' },
   c3doc: { ja: '機密性3情報（文書の格付）', en: "Confidentiality class-3 information (the document's classification)" },
@@ -409,11 +405,20 @@ const INFO: Record<string, { ja: string; en: string }> = {
   ordinance: { ja: '条例要配慮個人情報', en: 'Ordinance-designated sensitive personal information (条例要配慮個人情報)' },
 };
 
-function liuService(name: string, basis: { ja: string; en: string }, info: keyof typeof INFO): string {
-  return (
-    `ISMAP-LIUの対象外の情報: 「${name}」はISMAP-LIUのサービス（${basis.ja}）ですが、${INFO[info].ja}を扱うとされています。${LIU_SCOPE_JA} ` +
-    `("${name}" is an ISMAP-LIU service (${basis.en}) but is given ${INFO[info].en}; ${LIU_SCOPE_EN})`
-  );
+/** The message naming the service; why it counts as ISMAP-LIU (`basis`) is in its hover, not the message. */
+function liuService(name: string, _basis: { ja: string; en: string }, info: keyof typeof INFO): Bilingual {
+  return {
+    ja: `ISMAP-LIUの対象外の情報: 「${name}」はISMAP-LIUのサービスで、機密性2までの低リスク業務向けのため${INFO[info].ja}は対象外です`,
+    en: `"${name}" is an ISMAP-LIU service, for low-risk work within Confidentiality-2, not for ${INFO[info].en}.`,
+  };
+}
+
+/** The message when the text names ISMAP-LIU and no service. */
+function liuGeneric(info: keyof typeof INFO): Bilingual {
+  return {
+    ja: `ISMAP-LIUの対象外の情報: ISMAP-LIUは機密性2までの低リスク業務向けで、${INFO[info].ja}は対象外です`,
+    en: `ISMAP-LIU is for low-risk work within Confidentiality-2, not for ${INFO[info].en}.`,
+  };
 }
 const DOCUMENT = { ja: '文書の記載', en: 'as the document states' };
 
@@ -431,9 +436,7 @@ describe('rule ismap/liu-scope', () => {
       expected: [
         {
           text: 'ISMAP-LIU',
-          message:
-            'ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに機密性3情報を扱わせる記載です。' +
-            `${LIU_SCOPE_JA} (an ISMAP-LIU service is given Confidentiality class-3 information; ${LIU_SCOPE_EN})`,
+          message: liuGeneric('c3'),
         },
       ],
     },
@@ -443,11 +446,7 @@ describe('rule ismap/liu-scope', () => {
       expected: [
         {
           text: 'LINE WORKS',
-          message:
-            'ISMAP-LIUの対象外の情報: 「LINE WORKS」はISMAP-LIUのサービス（文書の記載）ですが、要配慮個人情報を扱うとされています。' +
-            'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です（ISMAP-LIU について（資料）、ISMAP運営委員会） ' +
-            '("LINE WORKS" is an ISMAP-LIU service (as the document states) but is given Special care-required personal information (要配慮個人情報); ' +
-            'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2; source: ISMAP-LIU について（資料） (ISMAP運営委員会))',
+          message: liuService('LINE WORKS', DOCUMENT, 'sensitive'),
         },
       ],
     },
@@ -462,11 +461,7 @@ describe('rule ismap/liu-scope', () => {
       expected: [
         {
           text: 'ISMAP-LIU',
-          message:
-            'ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに機密性3情報を扱わせる記載です。' +
-            'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です（ISMAP-LIU について（資料）、ISMAP運営委員会） ' +
-            '(an ISMAP-LIU service is given Confidentiality class-3 information; ' +
-            'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2; source: ISMAP-LIU について（資料） (ISMAP運営委員会))',
+          message: liuGeneric('c3'),
         },
       ],
     },
@@ -563,13 +558,11 @@ describe('rule ismap/liu-scope', () => {
 // ---------------------------------------------------------------------------------------------------------
 // ismap/renewal-period
 
-function renewal(surface: string, years: number): string {
-  return (
-    `ISMAP登録の有効期限: ISMAPの登録は「${surface}」で更新する制度ではありません。登録は監査対象期間の末日の翌日から1年4か月後まで有効で、その期限までに更新を申請します` +
-    '（ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説）、X-Regulation） ' +
-    `(ISMAP registration does not run for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year and 4 months after the day following the last day of the audited period, ` +
-    'and renewal must be applied for by then; source: ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説） (X-Regulation))'
-  );
+function renewal(surface: string, years: number): Bilingual {
+  return {
+    ja: `ISMAP登録の有効期限: 登録は「${surface}」ごとの更新ではなく、監査対象期間の末日の翌日から1年4か月後まで有効です`,
+    en: `ISMAP registration is not for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year 4 months after the audited period ends.`,
+  };
 }
 
 describe('rule ismap/renewal-period', () => {
@@ -591,11 +584,7 @@ describe('rule ismap/renewal-period', () => {
       expected: [
         {
           text: '3年ごと',
-          message:
-            'ISMAP登録の有効期限: ISMAPの登録は「3年ごと」で更新する制度ではありません。登録は監査対象期間の末日の翌日から1年4か月後まで有効で、その期限までに更新を申請します' +
-            '（ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説）、X-Regulation） ' +
-            '(ISMAP registration does not run for a fixed 3 years: it is valid until 1 year and 4 months after the day following the last day of the audited period, ' +
-            'and renewal must be applied for by then; source: ISMAP登録から更新までの流れ（ISMAP基本規程3.5の解説） (X-Regulation))',
+          message: renewal('3年ごと', 3),
         },
       ],
     },

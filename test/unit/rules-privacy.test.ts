@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../server/src/language';
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import type { Rule } from '../../server/src/rules/rule';
@@ -50,15 +51,18 @@ interface Case {
 // ---------------------------------------------------------------------------------------------------------
 // privacy/report-threshold
 
-const THRESHOLD_PUBLIC =
-  '行政機関等の漏えい等報告は本人の数が100人を超える場合が対象で、1,000人超は民間の個人データの基準です ' +
-  '(public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold)';
-const THRESHOLD_UNKNOWN =
-  '1,000人超は民間の個人データの基準で、行政機関等の保有個人情報なら100人超のため、根拠を確認してください ' +
-  '(more than 1,000 is the private-sector threshold; for public bodies it is more than 100, so check the basis)';
-const THRESHOLD_PRIVATE =
-  '民間の個人データは本人の数が1,000人を超える漏えい等が報告対象で、100人超は行政機関等の基準です ' +
-  '(for private businesses the headcount threshold is more than 1,000; more than 100 is the public-sector one)';
+const THRESHOLD_PUBLIC: Bilingual = {
+  ja: '行政機関等の漏えい等報告は本人の数が100人を超える場合が対象で、1,000人超は民間の個人データの基準です',
+  en: 'Public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold.',
+};
+const THRESHOLD_UNKNOWN: Bilingual = {
+  ja: '1,000人超は民間の個人データの基準で、行政機関等なら100人超のため、根拠を確認してください',
+  en: 'More than 1,000 is the private-sector threshold; for public bodies it is more than 100, so check the basis.',
+};
+const THRESHOLD_PRIVATE: Bilingual = {
+  ja: '民間の個人データは本人の数が1,000人を超える漏えい等が報告対象で、100人超は行政機関等の基準です',
+  en: 'For private businesses the threshold is more than 1,000 people; more than 100 is the public-sector one.',
+};
 
 const thresholdInvalid: Case[] = [
   {
@@ -312,24 +316,38 @@ const thresholdValid: { name: string; uri?: string; text: string }[] = [
 // privacy/report-deadline
 
 /** The exact message: confirmed for a private-sector statement, else the unconfirmed wording; no kind: GDPR's 72 hours. */
-function deadlineMessage(kind: '速報' | '確報' | undefined, written: string, confirmed: boolean): string {
+function deadlineMessage(kind: '速報' | '確報' | undefined, written: string, confirmed: boolean): Bilingual {
   if (kind === undefined) {
     return confirmed
-      ? `「${written}」はGDPRの期限で、個人情報保護法の速報は速やかに（概ね3〜5日）、確報は30日以内です ` +
-          `("${written}" is the GDPR deadline; under the APPI the preliminary report is prompt (3-5 days), the final within 30 days)`
-      : `「${written}」はGDPRの報告期限のため、個人情報保護法上の期限としての根拠を確認してください ("${written}" is the GDPR deadline; check the basis for it as an APPI deadline)`;
+      ? {
+          ja: `「${written}」はGDPRの期限で、個人情報保護法の速報は速やかに（概ね3〜5日）、確報は30日以内です`,
+          en: `"${written}" is the GDPR deadline; under the APPI the preliminary report is prompt (3-5 days), the final within 30 days.`,
+        }
+      : {
+          ja: `「${written}」はGDPRの報告期限のため、個人情報保護法上の期限としての根拠を確認してください`,
+          en: `"${written}" is the GDPR deadline; check the basis for it as an APPI deadline.`,
+        };
   }
   if (kind === '速報') {
     return confirmed
-      ? `速報は事態を知ってから速やかに（目安は概ね3〜5日以内）行うもので、「${written}」は長すぎます (the preliminary report is due promptly, about 3-5 days; "${written}" is too long)`
-      : `民間の速報は概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください ` +
-          `(businesses report promptly, about 3-5 days; the public-sector deadline is unconfirmed, so check "${written}")`;
+      ? {
+          ja: `速報は事態を知ってから速やかに（目安は概ね3〜5日以内）行うもので、「${written}」は長すぎます`,
+          en: `The preliminary report is due promptly, about 3-5 days; "${written}" is too long.`,
+        }
+      : {
+          ja: `民間の速報は概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください`,
+          en: `Businesses report promptly, about 3-5 days; the public-sector deadline is unconfirmed, so check "${written}".`,
+        };
   }
   return confirmed
-    ? `確報は事態を知った日から30日以内（不正の目的によるおそれは60日以内）で、「${written}」は異なります ` +
-        `(the final report is due within 30 days, 60 for suspected wrongful intent; "${written}" differs)`
-    : `民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください ` +
-        `(businesses report within 30 days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}")`;
+    ? {
+        ja: `確報は事態を知った日から30日以内（不正の目的によるおそれは60日以内）で、「${written}」は異なります`,
+        en: `The final report is due within 30 days, 60 for suspected wrongful intent; "${written}" differs.`,
+      }
+    : {
+        ja: `民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください`,
+        en: `Businesses report within 30 days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}".`,
+      };
 }
 
 const deadlineInvalid: Case[] = [
@@ -595,7 +613,7 @@ describe('rule privacy/report-deadline', () => {
     for (const text of [national('漏えい等報告の確報は14日以内とする。\n'), unsaid('漏えい等報告の確報は14日以内とする。\n')]) {
       const [finding] = findingsOf(privacyReportDeadlineRule, text);
       assert.equal(finding.severity, 'information');
-      assert.match(finding.message, /^民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため/);
+      assert.match(finding.message.ja, /^民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため/);
     }
   });
 });

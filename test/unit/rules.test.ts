@@ -25,7 +25,7 @@ describe('rule term/variant', () => {
         severity: 'information',
         text: 'イスマップ',
         start: 6,
-        message: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します (non-canonical spelling of "ISMAP")',
+        message: { ja: '表記ゆれ: 「イスマップ」は「ISMAP」と表記します', en: 'Non-canonical spelling: write "ISMAP", not "イスマップ".' },
         replacement: 'ISMAP',
       },
     ]);
@@ -74,7 +74,7 @@ describe('rule term/deprecated', () => {
         severity: 'warning',
         text: '政府共通ネットワーク',
         start: 5,
-        message: '旧名称: 「政府共通ネットワーク」の後継は「GSS」です（2023年） (superseded by "GSS" (Government Solution Service), 2023)',
+        message: { ja: '旧名称: 「政府共通ネットワーク」の後継は「GSS」です（2023年）', en: 'Superseded name: "政府共通ネットワーク" is now "GSS" (Government Solution Service), since 2023.' },
         replacement: 'GSS',
       },
     ]);
@@ -85,7 +85,34 @@ describe('rule term/deprecated', () => {
     const [finding] = findingsOf(text);
     assert.equal(finding.severity, 'information');
     assert.equal(finding.start, offsetOf(text, 'NISC'));
-    assert.equal(finding.message, '旧名称: 「NISC」の後継は「国家サイバー統括室」です（2025年7月1日） (superseded by "国家サイバー統括室" (National Cybersecurity Office), 2025-07-01)');
+    assert.deepEqual(finding.message, {
+      ja: '旧名称: 「NISC」の後継は「国家サイバー統括室」です（2025年7月1日）',
+      en: 'Superseded name: "NISC" is now "国家サイバー統括室" (National Cybersecurity Office), since 2025-07-01.',
+    });
+  });
+
+  it('reports an old full name with its abbreviation in brackets once, and leaves "formerly NISC" alone', () => {
+    const text = 'Incidents go to the National center of Incident readiness and Strategy for Cybersecurity (NISC). NISC is also told.';
+    const found = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;
+    assert.deepEqual(
+      found.map((finding) => [text.slice(finding.start, finding.end), finding.start]),
+      [
+        ['National center of Incident readiness and Strategy for Cybersecurity', text.indexOf('National')],
+        ['NISC', text.lastIndexOf('NISC')],
+      ],
+    );
+    const formerly = '- National Cybersecurity Office (国家サイバー統括室, formerly NISC until June 2025)\n';
+    assert.deepEqual(analyzeDocument({ uri: 'file:///README.md', text: formerly }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings, []);
+  });
+
+  it('does not quote a long old name in the message (the squiggle marks it)', () => {
+    const text = 'Incidents are also reported to the National center of Incident readiness and Strategy for Cybersecurity (NISC).';
+    const [finding] = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;
+    assert.equal(text.slice(finding.start, finding.end), 'National center of Incident readiness and Strategy for Cybersecurity');
+    assert.deepEqual(finding.message, {
+      ja: '旧名称: この名称の後継は「国家サイバー統括室」です（2025年7月1日）',
+      en: 'Superseded name: this is now "国家サイバー統括室" (National Cybersecurity Office (NCO)), since 2025-07-01.',
+    });
   });
 });
 
@@ -218,6 +245,10 @@ describe('rule term/variant: quoted titles', () => {
     ['outside the quotation', '『ガバクラ移行の進め方』に従い、ガバクラへ移行する。', [['term/variant', 'ガバクラ', 1]]],
     ['an unclosed bracket', '「ガバクラの概要 を参照する。', [['term/variant', 'ガバクラ']]],
     ['a variant outside quotes', 'イスマップ登録サービスを利用し、『イスマップ制度の概要』を参照する。', [['term/variant', 'イスマップ']]],
+    ['an article title followed by its year alone', '記事「自治体サイトのCMS移行、ガバクラとは別に進む」（2025年）で紹介された。', []],
+    ['the word itself, quoted alone: 「…」とは', 'Q2. 「ガバクラ」とは何ですか。', []],
+    ['the word itself, quoted alone: 「…」という', '「ガバクラ」という呼び方は避ける。', []],
+    ['quoted alone but used (no predicate about the word)', '本システムは「ガバクラ」を利用する。', [['term/variant', 'ガバクラ']]],
   ];
   for (const [title, text, expected] of cases) {
     it(title, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/variant'), at(text, expected)));
@@ -234,11 +265,15 @@ describe('rule profile/schema', () => {
   const check = (uri: string, text: string) =>
     analyzeDocument({ uri, text }, bundledKnowledge(), { rules: [profileSchemaRule] }).findings.map((f) => [text.slice(f.start, f.end), f.message]);
 
+  it('leaves control IDs to the control rules', () => {
+    assert.deepEqual(check('file:///p.yaml', 'doctype: system-profile\niso27001_2022:\n  - A.5.15\n  - A.9.1.1\n'), []);
+  });
+
   it('reports values that do not fit the schema at their exact range', () => {
     const text = 'doctype: system-profile\nnist: [AC-2, アクセス制御]\nservices: 5\nclassification:\n  confidentiality: 4\n';
     assert.deepEqual(check('file:///p.yaml', text), [
-      ['アクセス制御', 'プロファイルの値: nist.1: この値はこの項目の形式に合いません（system-profile スキーマ） (profile value nist.1: the value does not have the form this key expects, per the system-profile schema)'],
-      ['5', 'プロファイルの値: services: この項目は array で書きます（system-profile スキーマ） (profile value services: this key takes a list, per the system-profile schema)'],
+      ['アクセス制御', { ja: 'プロファイルの値: nist.1: この値はこの項目の形式に合いません', en: 'Profile value nist.1: the value does not have the form this key expects.' }],
+      ['5', { ja: 'プロファイルの値: services: この項目はリストで書きます', en: 'Profile value services: this key takes a list.' }],
     ]);
   });
 

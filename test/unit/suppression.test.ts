@@ -58,7 +58,7 @@ describe('suppression comments', () => {
     const text = 'イスマップとガバクラ、政府共通ネットワーク。\n';
     const analysis = analyzeDocument({ uri: 'file:///a.md', text }, fixtureKnowledge());
     const action = fixAllAction(analysis)!;
-    assert.equal(action.title, 'govsec: すべて修正する (fix all 3 problems)');
+    assert.deepEqual(action.title, { ja: 'govsec: 3件をすべて修正する', en: 'govsec: Fix all 3 problems' });
     const fixed = apply(text, action.edits);
     assert.equal(fixed, 'ISMAPとガバメントクラウド、GSS。\n');
     assert.deepEqual(analyzeDocument({ uri: 'file:///a.md', text: fixed }, fixtureKnowledge()).findings, []);

@@ -26,11 +26,14 @@ import { ExportUsageError, runExport } from './exportPrh';
 import { ProjectSetup } from '../config/projectSetup';
 import { GOVSEC_VERSION as VERSION } from '../version';
 import { notCheckedMessage } from '../failure';
+import { resolveLanguage, type Language } from '../language';
 
 const USAGE = `Usage:
-  govsec check [files or folders…] [--format text|json|sarif] [--config FILE] [--max-length N]
+  govsec check [files or folders…] [--format text|json|sarif] [--lang ja|en] [--config FILE] [--max-length N]
       Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
       Text output: file:line:col severity rule message
+      --lang ja|en writes messages in Japanese or English (default: from LC_ALL, LC_MESSAGES or LANG;
+      English unless the locale is Japanese).
       --config FILE uses that configuration instead of the nearest .govsec.yaml.
       --max-length N checks each document up to N UTF-16 characters (default 1000000; limits.maxDocumentLength
       in .govsec.yaml wins).
@@ -58,6 +61,7 @@ interface CheckOptions {
   readonly format: 'text' | 'json' | 'sarif';
   readonly config?: string;
   readonly maxLength?: number;
+  readonly language: Language;
 }
 
 function parseCheckArguments(args: readonly string[]): CheckOptions {
@@ -65,9 +69,16 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
   let format: CheckOptions['format'] = 'text';
   let config: string | undefined;
   let maxLength: number | undefined;
+  let language: Language | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === '--max-length' || arg.startsWith('--max-length=')) {
+    if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? args[++i] : arg.slice('--lang='.length);
+      if (value !== 'ja' && value !== 'en') {
+        throw new UsageError(`--lang must be ja or en (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      }
+      language = value;
+    } else if (arg === '--max-length' || arg.startsWith('--max-length=')) {
       const value = arg === '--max-length' ? args[++i] : arg.slice('--max-length='.length);
       if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1000) {
         throw new UsageError(`--max-length needs a number of characters, at least 1000 (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
@@ -97,7 +108,7 @@ function parseCheckArguments(args: readonly string[]): CheckOptions {
   if (paths.length === 0) {
     throw new UsageError('govsec check needs at least one file or folder');
   }
-  return { paths, format, config, maxLength };
+  return { paths, format, config, maxLength, language: resolveLanguage(language) };
 }
 
 interface StatsOptions {
@@ -209,7 +220,7 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
     try {
       analysis = analyzeDocument({ uri, languageId: document.languageId, text: read.text }, applied.knowledge, applied.options);
     } catch (error) {
-      err.write(`govsec: ${file}: ${notCheckedMessage(error)}\n`);
+      err.write(`govsec: ${file}: ${notCheckedMessage(error)[options.language]}\n`);
       failed = true;
       continue;
     }
@@ -224,7 +235,7 @@ function check(options: CheckOptions, out: NodeJS.WritableStream, err: NodeJS.Wr
         endColumn: end.character + 1,
         rule: finding.ruleId,
         severity: finding.severity,
-        message: finding.message,
+        message: finding.message[options.language],
       });
     }
   }

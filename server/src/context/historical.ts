@@ -23,14 +23,12 @@ import { segmentAt } from '../document/sentences';
 import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
-import { enclosingQuotations, looksLikeDocumentTitle } from './quotations';
+import { enclosingQuotations, isCitedTitle } from './quotations';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
 /** A heading that starts a timeline entry with a year: 「1997年〜: …」「2013年: …」「2013 - …」 (NFKC). */
 const TIMELINE_HEADING = /^((?:19|20)\d{2})\s*(?:年度?)?\s*(?:[〜~\-–]|から|以降|[:：])/;
-/** A citation right after a quotation: 「…」（媒体名、2024年） or (Publisher, 2024). */
-const CITATION_AFTER = /^\s*[(（][^()（）]{1,30}[、,]\s*(?:19|20)\d{2}年?[^()（）]{0,10}[)）]/;
 const HISTORY_KEY = /沿革|経緯|歴史|変遷|history|former|legacy|previous|旧/i;
 
 /** Words that put a clause in the past whatever its verb. */
@@ -222,8 +220,8 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
 /** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, a cited title, the publisher after one. */
 function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): string | undefined {
   const { text } = model;
-  const before = normalizedRange(model, Math.max(0, occurrence.start - 8), occurrence.start).text;
-  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$/.test(before)) {
+  const before = normalizedRange(model, Math.max(0, occurrence.start - 24), occurrence.start).text;
+  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$|\b(?:formerly|previously|formerly known as|then called)\s*$/i.test(before)) {
     return 'old-prefix';
   }
   const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
@@ -232,9 +230,7 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
   }
   for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {
     const longer = quotation.inner.trim() !== occurrence.surface;
-    // A title: 『…』, a document-type word at its end, or a citation right after it (「…」（媒体名、2024年）).
-    const cited = CITATION_AFTER.test(normalizedRange(model, quotation.close + 1, Math.min(text.length, quotation.close + 40)).text);
-    if (longer && (quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner) || cited)) {
+    if (longer && isCitedTitle(model, quotation)) {
       return 'cited-title';
     }
   }

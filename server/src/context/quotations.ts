@@ -7,6 +7,7 @@
 
 import type { DocumentModel } from '../document/model';
 import { sentenceSpan } from '../document/sentences';
+import { normalizedRange } from '../document/normalized';
 
 /**
  * How far a line is read on each side of a mention (a bound for a megabyte on one line): no further than a
@@ -136,4 +137,19 @@ const DOCUMENT_TYPE =
 /** Whether a quoted text reads as a document title (it ends with a document-type word). */
 export function looksLikeDocumentTitle(inner: string): boolean {
   return DOCUMENT_TYPE.test(inner.trim().replace(TITLE_QUALIFIERS, ''));
+}
+
+/** A citation right after a quotation: 「…」（媒体名、2024年）, （2025年）, (Publisher, 2024). */
+const CITATION_AFTER = /^\s*[(（](?:[^()（）]{1,30}[、,]\s*)?(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}日)?)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?[^()（）]{0,10}[)）]/;
+
+/**
+ * Whether a quotation is the title of a document or an article, whose wording is its own: anything in 『…』,
+ * a quoted text ending with a document-type word, or a quotation followed by its citation (「…」（媒体名、2024年））.
+ */
+export function isCitedTitle(model: DocumentModel, quotation: Quotation): boolean {
+  if (quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner)) {
+    return true;
+  }
+  const after = quotation.close + 1;
+  return CITATION_AFTER.test(normalizedRange(model, after, Math.min(model.text.length, after + 40)).text);
 }

@@ -4,14 +4,21 @@
  * - under a heading that names a bad example (### 誤りの例), up to the next heading of the same or a higher level;
  * - a blockquote, list item or `:::` admonition that opens with a marker (> ❌ …, - 悪い例: …, ::: danger NG例);
  * - the list, quote, table or paragraph right after a label paragraph (**NG例**, 誤った記載例：);
- * - a table column headed by a marker (| 誤 | 正 |), or a row whose first cell is one (| × | … |).
+ * - a table column headed by a marker (| 誤 | 正 |) or holding the quoted original of a review (| 原文 | 指摘 |),
+ *   or a row whose first cell is a marker (| × | … |).
  */
+
+/** A review table's column of quoted original text: 原文, 修正前の記載, 現行の記載 is not one (it may be right). */
+const QUOTED_ORIGINAL_HEADER = /^(?:原文|該当原文|修正前|変更前|訂正前)(?:の?(?:記載|記述|文言|表現))?$/;
 
 import type { Block, TextRange } from './model';
 
-/** Words that name a bad example anywhere in a heading or a short label. */
+/**
+ * Words that name a bad example anywhere in a heading or a short label — or the draft a review quotes before
+ * correcting it (修正前, not 修正前後).
+ */
 const EXAMPLE_WORDS =
-  /悪い例|悪例|NG例|NG 例|誤り例|誤りの例|誤用例|誤った例|誤った記載例|誤った表記|誤記例|不適切な例|不適切な記載例|避けるべき例|やってはいけない例|bad example|counter-?example|wrong example|incorrect example|anti-?pattern/i;
+  /修正前(?!後)|変更前(?!後)|訂正前(?!後)|悪い例|悪例|NG例|NG 例|誤り例|誤りの例|誤用例|誤った例|誤った記載例|誤った表記|誤記例|不適切な例|不適切な記載例|避けるべき例|やってはいけない例|bad example|counter-?example|wrong example|incorrect example|anti-?pattern/i;
 
 /** Symbols and short words that mark a bad example at the start of a block or cell. */
 const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s]))/i;
@@ -86,7 +93,8 @@ export function exampleFlags(candidates: readonly ExampleCandidate[]): boolean[]
       markedOwners.add(owner);
     }
     if (block.table) {
-      if (START_MARKER.test(block.table.headerText.trim()) || EXAMPLE_WORDS.test(block.table.headerText)) {
+      const header = block.table.headerText.trim();
+      if (START_MARKER.test(header) || EXAMPLE_WORDS.test(header) || QUOTED_ORIGINAL_HEADER.test(header.replace(/[*_]/g, ''))) {
         example ||= !block.table.header;
       }
       if (block.table.line !== markedRowLine) {

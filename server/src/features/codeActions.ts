@@ -7,7 +7,7 @@ import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel } from '../document/model';
 import { blockAt } from '../document/blocks';
 import { lineBounds } from '../document/sentences';
-import type { Finding } from '../rules/rule';
+import type { Bilingual } from '../language';
 
 export interface OffsetEdit {
   readonly start: number;
@@ -16,7 +16,7 @@ export interface OffsetEdit {
 }
 
 export interface EditAction {
-  readonly title: string;
+  readonly title: Bilingual;
   readonly edits: readonly OffsetEdit[];
 }
 
@@ -30,7 +30,7 @@ export function suppressionAction(model: DocumentModel, ruleId: string, offset: 
   const content = text.slice(line.start, line.end);
   const indent = /^[ \t]*/.exec(content)![0];
   const eol = text.slice(line.end, line.end + 2).startsWith('\r\n') ? '\r\n' : '\n';
-  const title = `この行の ${ruleId} を無効にする (disable ${ruleId} for this line)`;
+  const title = { ja: `この行の ${ruleId} を無効にする`, en: `Disable ${ruleId} for this line` };
   if (model.kind === 'yaml') {
     return { title, edits: [{ start: line.start, end: line.start, newText: `${indent}# govsec-disable-next-line ${ruleId}${eol}` }] };
   }
@@ -55,9 +55,5 @@ export function fixAllAction(analysis: DocumentAnalysis): EditAction | undefined
       lastEnd = finding.end;
     }
   }
-  return edits.length > 0 ? { title: `govsec: すべて修正する (fix all ${edits.length} problems)`, edits } : undefined;
-}
-
-export function findingFixAction(finding: Finding): EditAction | undefined {
-  return finding.fix ? { title: finding.fix.title, edits: [{ start: finding.start, end: finding.end, newText: finding.fix.replacement }] } : undefined;
+  return edits.length > 0 ? { title: { ja: `govsec: ${edits.length}件をすべて修正する`, en: `govsec: Fix all ${edits.length} problems` }, edits } : undefined;
 }

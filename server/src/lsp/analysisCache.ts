@@ -7,6 +7,7 @@ import type { DocumentModel } from '../document/model';
 import type { Finding } from '../rules/rule';
 import type { DocumentSetup } from '../config/projectSetup';
 import { notCheckedMessage } from '../failure';
+import type { Bilingual } from '../language';
 
 /** The file path of a document URI (undefined for untitled documents, which no .govsec.yaml applies to). */
 export function documentPath(uri: string): string | undefined {
@@ -14,7 +15,7 @@ export function documentPath(uri: string): string | undefined {
 }
 
 export class AnalysisCache {
-  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis; failure?: string }>();
+  private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis; failure?: Bilingual }>();
   /** How many analyses ran (tests check that a cancelled request did no work). */
   analysesRun = 0;
 
@@ -72,8 +73,9 @@ export class AnalysisCache {
       return analysis;
     } catch (error) {
       const failure = notCheckedMessage(error);
-      if (cached?.failure !== failure) {
-        this.onFailure(document.uri, failure);
+      // The log is English, like the rest of the output channel.
+      if (cached?.failure?.en !== failure.en) {
+        this.onFailure(document.uri, failure.en);
       }
       const analysis = analyzeDocument({ ...source, text: '' }, setup.knowledge, setup.options);
       this.entries.set(document.uri, { version: document.version, analysis, failure });
@@ -85,7 +87,7 @@ export class AnalysisCache {
    * The findings of this version, and why it could not be checked when it could not: the model failed (see
    * get) or the rules threw (they run lazily, on the first access to `findings`).
    */
-  findings(document: TextDocument): { findings: readonly Finding[]; failure?: string } {
+  findings(document: TextDocument): { findings: readonly Finding[]; failure?: Bilingual } {
     const analysis = this.get(document);
     const entry = this.entries.get(document.uri);
     if (entry?.failure !== undefined) {
@@ -95,7 +97,7 @@ export class AnalysisCache {
       return { findings: analysis.findings };
     } catch (error) {
       const failure = notCheckedMessage(error);
-      this.onFailure(document.uri, failure);
+      this.onFailure(document.uri, failure.en);
       this.entries.set(document.uri, { version: document.version, analysis, failure });
       return { findings: [], failure };
     }

@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../glossary/types';
-import type { Finding, FindingFix } from '../rules/rule';
+import type { Language } from '../language';
+import type { Finding } from '../rules/rule';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -25,11 +26,12 @@ export function ruleDocumentationUri(ruleId: string, serverDirectory: string): s
 
 /** What a diagnostic carries for its quick fix. */
 export interface DiagnosticData {
-  readonly fix?: FindingFix;
+  /** The quick fix, its title already in the diagnostic's language. */
+  readonly fix?: { readonly title: string; readonly replacement: string };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding, serverDirectory: string): Diagnostic {
-  const data: DiagnosticData = { fix: finding.fix };
+export function toDiagnostic(document: TextDocument, finding: Finding, serverDirectory: string, language: Language): Diagnostic {
+  const data: DiagnosticData = finding.fix ? { fix: { title: finding.fix.title[language], replacement: finding.fix.replacement } } : {};
   return {
     range: rangeOf(document, finding.start, finding.end),
     severity: SEVERITIES[finding.severity],
@@ -37,7 +39,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding, serverDir
     codeDescription: { href: ruleDocumentationUri(finding.ruleId, serverDirectory) },
     source: 'govsec',
     // A message quotes document text; never let a lone surrogate through (it breaks strict JSON clients).
-    message: finding.message.toWellFormed(),
+    message: finding.message[language].toWellFormed(),
     data,
   };
 }

@@ -35,6 +35,7 @@ import { serverCapabilities, supportsPullDiagnostics } from './capabilities';
 import * as handlers from './handlers';
 import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from './protocol';
 import { readSettings } from './settings';
+import { resolveLanguage, type Language } from '../language';
 import { GovsecWorkspace } from './workspace';
 
 /** The diagnostic code of a problem in a user data file (.govsec.yaml, glossary file, ISMAP list). */
@@ -80,6 +81,8 @@ export class GovsecServer {
   private workspaceFolderEvents = false;
   /** VS Code (desktop or code-server) runs editor.action.triggerSuggest; other clients may not know it. */
   private clientIsVsCode = false;
+  /** The client's UI locale from `initialize` (VS Code sends its display language). */
+  private clientLocale: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -95,8 +98,18 @@ export class GovsecServer {
       (uri) => this.setupFor(uri),
       (uri, message) => connection.console.error(`govsec: ${uri}: ${message}`),
     );
-    this.context = { cache: this.cache, setupFor: (uri) => this.setupFor(uri), serverDirectory: options.serverDirectory };
+    this.context = {
+      cache: this.cache,
+      setupFor: (uri) => this.setupFor(uri),
+      serverDirectory: options.serverDirectory,
+      language: () => this.language,
+    };
     this.registerHandlers();
+  }
+
+  /** The language the server speaks now: govsec.language, else the client's locale, else the environment. */
+  get language(): Language {
+    return resolveLanguage(this.workspace.settings.language, this.clientLocale);
   }
 
   /** Starts reading the connection. */
@@ -242,6 +255,7 @@ export class GovsecServer {
     this.configurationRequests = params.capabilities.workspace?.configuration === true;
     this.watchedFilesRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    this.clientLocale = params.locale;
     this.clientIsVsCode = /visual studio code|vscode|code-server|code - oss/i.test(params.clientInfo?.name ?? '');
     const options = (params.initializationOptions ?? {}) as GovsecInitializationOptions;
     if (options.workspaceTrusted === false) {

@@ -34,6 +34,7 @@ import { documentLinks } from '../features/links';
 import { specSummary, specSummaryData, summaryDetail, summaryTitle } from '../features/summary';
 import { documentSymbols, type DocumentSymbolItem } from '../features/symbols';
 import type { DocumentSetup } from '../config/projectSetup';
+import type { Language } from '../language';
 import type { AnalysisCache } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
@@ -42,6 +43,8 @@ export interface HandlerContext {
   /** The knowledge and options that apply to a document (configuration, user glossaries). */
   readonly setupFor: (uri: string) => DocumentSetup;
   readonly serverDirectory: string;
+  /** The language of messages, titles, hovers and completion details now (setting, else the client's locale). */
+  readonly language: () => Language;
 }
 
 export function hover(context: HandlerContext, document: TextDocument, params: HoverParams): Hover | null {
@@ -61,10 +64,11 @@ export const NOT_CHECKED_CODE = 'govsec/not-checked';
 
 export function diagnostics(context: HandlerContext, document: TextDocument): Diagnostic[] {
   const { findings, failure } = context.cache.findings(document);
-  const diagnostics = findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory));
+  const language = context.language();
+  const diagnostics = findings.map((finding) => toDiagnostic(document, finding, context.serverDirectory, language));
   if (failure !== undefined) {
     const start = { line: 0, character: 0 };
-    diagnostics.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure });
+    diagnostics.push({ range: { start, end: start }, severity: DiagnosticSeverity.Warning, code: NOT_CHECKED_CODE, source: 'govsec', message: failure[language] });
   }
   return diagnostics;
 }
@@ -88,6 +92,7 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const analysis = context.cache.get(document);
   const actions: CodeAction[] = [];
+  const language = context.language();
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'govsec' || typeof diagnostic.code !== 'string') {
@@ -104,15 +109,15 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
         });
       }
       const suppression = suppressionAction(analysis.model, diagnostic.code, document.offsetAt(diagnostic.range.start));
-      actions.push({ title: suppression.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toEdit(document, suppression.edits) });
+      actions.push({ title: suppression.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toEdit(document, suppression.edits) });
     }
   }
   const fixAll = fixAllAction(analysis);
   if (fixAll && fixAll.edits.length > 1 && wants(CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'govsec')) {
-    actions.push({ title: fixAll.title, kind: CodeActionKind.QuickFix, edit: toEdit(document, fixAll.edits) });
+    actions.push({ title: fixAll.title[language], kind: CodeActionKind.QuickFix, edit: toEdit(document, fixAll.edits) });
   }
   if (fixAll && only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== CodeActionKind.Empty && kind.startsWith(CodeActionKind.Source))) {
-    actions.push({ title: fixAll.title, kind: FIX_ALL_KIND, edit: toEdit(document, fixAll.edits) });
+    actions.push({ title: fixAll.title[language], kind: FIX_ALL_KIND, edit: toEdit(document, fixAll.edits) });
   }
   return actions;
 }

@@ -1,10 +1,13 @@
 /** The server's settings, read from the client's "govsec" configuration section. */
 
 import { configFromObject, type GovsecConfig } from '../config/config';
+import { isLanguageSetting, type LanguageSetting } from '../language';
 
 export interface GovsecSettings {
   /** Delay before pushed diagnostics are recomputed after an edit (clients without pull diagnostics). */
   readonly diagnosticsDelayMs: number;
+  /** govsec.language: the language of messages, hovers and completion details (auto: the editor's locale). */
+  readonly language: LanguageSetting;
   /** govsec.rules, govsec.profiles.procurement and govsec.glossary as a configuration layer (below .govsec.yaml). */
   readonly layer?: GovsecConfig;
   /** What was wrong with the settings, for the output channel. */
@@ -13,6 +16,7 @@ export interface GovsecSettings {
 
 export const defaultSettings: GovsecSettings = {
   diagnosticsDelayMs: 250,
+  language: 'auto',
   problems: [],
 };
 
@@ -37,7 +41,11 @@ export function readSettings(raw: unknown, workspaceRoot: string | undefined): G
     layer = result.config;
     problems.push(...result.problems.map((problem) => `settings: ${problem}`));
   }
+  if (section.language !== undefined && !isLanguageSetting(section.language)) {
+    problems.push(`settings: language must be auto, ja or en (got ${JSON.stringify(section.language)}); using auto`);
+  }
   return {
+    language: isLanguageSetting(section.language) ? section.language : defaultSettings.language,
     diagnosticsDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay : defaultSettings.diagnosticsDelayMs,
     layer,
     problems,

@@ -6,6 +6,7 @@ import type { DocumentModel } from '../document/model';
 import type { Glossary } from '../glossary/glossary';
 import type { Severity } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
+import type { Bilingual } from '../language';
 
 export type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from '../context/mentions';
 
@@ -24,14 +25,24 @@ export interface RuleInput {
 
 /** The replacement a quick fix applies, carried with the finding. */
 export interface FindingFix {
-  readonly title: string;
+  /** The action's title in both languages; the LSP layer shows one. */
+  readonly title: Bilingual;
   readonly replacement: string;
+}
+
+/** The usual fix: write `replacement` in place of the finding's text. */
+export function replacementFix(replacement: string): FindingFix {
+  return { title: { ja: `「${replacement}」に置き換える`, en: `Replace with "${replacement}"` }, replacement };
 }
 
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
-  readonly message: string;
+  /**
+   * One sentence in each language: what is wrong and what is right (at most 100 characters in Japanese, 160
+   * in English). Reasons, clauses and sources belong on the rule page (docs/rules/<id>.md).
+   */
+  readonly message: Bilingual;
   readonly start: number;
   readonly end: number;
   readonly fix?: FindingFix;

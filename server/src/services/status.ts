@@ -265,7 +265,7 @@ export function unregisteredFinding(
         severity: 'information',
         text: {
           ja: `${named.ja}は${imported ? '取り込んだ' : '同梱の'}部分的なISMAPリスト（${list.asOf}時点）に無く、公式リストで確認が必要です`,
-          en: `${named.en} is not in ${imported ? 'the imported' : "govsec's bundled"} partial ISMAP list (as of ${list.asOf}); check the official list`,
+          en: `${named.en} is not in ${imported ? 'the imported' : "govsec's bundled"} partial ISMAP list (as of ${list.asOf}); check the official list.`,
         },
       };
     }
@@ -274,7 +274,7 @@ export function unregisteredFinding(
         severity: 'warning',
         text: {
           ja: `${named.ja}は取り込んだISMAPリスト（${list.asOf}時点）に掲載されていません`,
-          en: `${named.en} is not on the imported ISMAP list (as of ${list.asOf})`,
+          en: `${named.en} is not on the imported ISMAP list (as of ${list.asOf}).`,
         },
       };
     case 'reported-not-registered': {
@@ -284,7 +284,7 @@ export function unregisteredFinding(
         severity: 'warning',
         text: {
           ja: `${named.ja}は${who}${absence!.asOf ? `（${absence!.asOf}）` : ''}で${absence!.program}未登録とされています`,
-          en: `${named.en} is reported as not ${absence!.program}-registered by ${who}${absence!.asOf ? ` (${absence!.asOf})` : ''}`,
+          en: `${named.en} is reported as not ${absence!.program}-registered by "${who}"${absence!.asOf ? ` (${absence!.asOf})` : ''}.`,
         },
       };
     }

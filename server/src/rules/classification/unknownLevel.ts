@@ -12,6 +12,7 @@
  * の情報」, 「可用性99.9%」, 「可用性24時間」 and 「機密性3A」 are not read as classes.
  */
 
+import type { Bilingual } from '../../language';
 import { normalizedRange } from '../../document/normalized';
 import type { Block, DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
@@ -71,13 +72,12 @@ interface Hit {
   readonly level: number;
 }
 
-function message(axis: Axis, level: number, surface: string): string {
+function message(axis: Axis, level: number, surface: string): Bilingual {
   const { ja, en } = AXES[axis];
-  return (
-    `存在しない格付: 「${surface}」${/^(機密性|完全性|可用性)/.test(normalizeKey(surface)) ? '' : `（${ja}${level}）`}は統一基準（令和7年度版）1.2 の格付にありません。` +
-    `格付は機密性1〜3、完全性1〜2、可用性1〜2です ` +
-    `(no such information class: ${en} ${level}; the Common Standards (FY2025) section 1.2 define confidentiality classes 1-3, integrity classes 1-2 and availability classes 1-2)`
-  );
+  return {
+    ja: `存在しない格付: 「${surface}」${/^(機密性|完全性|可用性)/.test(normalizeKey(surface)) ? '' : `（${ja}${level}）`}はなく、格付は機密性1〜3、完全性1〜2、可用性1〜2です`,
+    en: `No such information class: ${en} ${level}; the classes are confidentiality 1-3, integrity 1-2 and availability 1-2.`,
+  };
 }
 
 /** Markdown tables: a bare number in a 機密性/完全性/可用性 column, or right of such a label (| 機密性 | 4 |). */

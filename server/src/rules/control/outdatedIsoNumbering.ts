@@ -123,16 +123,16 @@ function finding(
   return {
     ruleId,
     severity,
-    message:
-      `2013年版の管理策番号: ISO/IEC 27001:2022 の附属書Aに「${occurrence.surface}」はありません。` +
-      `2013年版の ${key} は2022年版の ${ja} に対応します（2013→2022 対応表） ` +
-      `(ISO/IEC 27001:2022 cited with the 2013 Annex A number ${key}; the 2022 control${several ? 's are' : ' is'} ${en}, per the 2013→2022 mapping)`,
+    message: {
+      ja: `2013年版の管理策番号: 「${occurrence.surface}」は2022年版にはなく、対応する2022年版の番号は ${ja} です`,
+      en: `ISO/IEC 27001:2022 has no ${key}, a 2013 number; the 2022 control${several ? 's are' : ' is'} ${en}.`,
+    },
     start: occurrence.start,
     end: occurrence.end,
     fix: {
       title: several
-        ? `「${replacement}」に置き換える（2013年版の1管理策が2022年版の${ids.length}管理策に対応） (replace with ${ids.join(', ')}: one 2013 control maps to ${ids.length} controls of 2022)`
-        : `「${replacement}」に置き換える (replace with the 2022 number ${ids[0]})`,
+        ? { ja: `「${replacement}」に置き換える（2022年版の${ids.length}管理策に対応）`, en: `Replace with ${ids.join(', ')} (one 2013 control maps to ${ids.length} controls of 2022)` }
+        : { ja: `「${replacement}」に置き換える`, en: `Replace with the 2022 number ${ids[0]}` },
       replacement,
     },
   };

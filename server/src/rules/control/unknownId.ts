@@ -167,11 +167,11 @@ class Checker {
     const catalogue: CatalogueId = occurrence.framework === 'iso27001-2013' && !(parts.length === 3 && this.names2022(occurrence)) ? 'iso27001-2013' : 'iso27001-2022';
     if (catalogue === 'iso27001-2022') {
       const ids = describeIds(memo(this.catalogues, 'iso27001-2022 controls', () => this.catalogues.children(catalogue).map((control) => control.id)));
-      const not2013 = parts.length === 3 ? { ja: '。2013年版の附属書Aにもありません', en: '; it is not a 2013 number either' } : { ja: '', en: '' };
+      const not2013 = parts.length === 3 ? { ja: '、2013年版にもなし', en: '; it is not a 2013 number either' } : { ja: '', en: '' };
       return {
         key,
         catalogue,
-        where: { ja: `附属書Aにあるのは ${ids.ja}${not2013.ja}`, en: `which has ${ids.en}${not2013.en}` },
+        where: { ja: `${ids.ja}${not2013.ja}`, en: `which has ${ids.en}${not2013.en}` },
       };
     }
     return { key, catalogue, where: below(this.catalogues, catalogue, key) };
@@ -253,9 +253,10 @@ export const controlUnknownIdRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message:
-          `存在しない管理策番号: 「${occurrence.surface}」は${name.ja}にありません（${unknown.where.ja}） ` +
-          `(${unknown.key} does not exist in ${name.en}${unknown.where.en.startsWith('which') ? ', ' : '; '}${unknown.where.en})`,
+        message: {
+          ja: `「${occurrence.surface}」は${name.ja}にない番号です（${unknown.where.ja}）`,
+          en: `${unknown.key} does not exist in ${name.en}${unknown.where.en.startsWith('which') ? ', ' : '; '}${unknown.where.en}.`,
+        },
         start: occurrence.start,
         end: occurrence.end,
       });

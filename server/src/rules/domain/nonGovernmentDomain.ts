@@ -14,7 +14,6 @@
 import type { Sector } from '../../context/types';
 import type { DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
-import type { Knowledge } from '../../knowledge';
 import { normalize, normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
 import { sentenceSpan } from '../../document/sentences';
@@ -43,39 +42,24 @@ const WEBSITE_KEY = /web|site|サイト|homepage|ホームページ|portal|ポ�
 /** A YAML / front-matter key whose value is not the body's own public site. */
 const NOT_OWN_KEY = /vendor|contractor|supplier|事業者|受注者|source|出典|reference|参考|doc|repo|link|external|外部|mail|contact|問い合わせ|api|endpoint|legacy|previous|old|旧|redirect|example|例/i;
 
-const cache = new WeakMap<Knowledge, string>();
-
-/** The title of 統一基準（令和7年度版）6.6.2(1) as the catalogue gives it (English only: no Japanese R7 heading was found). */
-function basis(knowledge: Knowledge): string {
-  let text = cache.get(knowledge);
-  if (text === undefined) {
-    const control = knowledge.catalogues?.find('common-standards-r7', '6.6.2(1)');
-    text = control?.title ?? 'Use of government domain name';
-    cache.set(knowledge, text);
-  }
-  return text;
-}
-
 export const nonGovernmentDomainRule: Rule = {
   id: 'domain/non-government-domain',
   defaultSeverity: 'warning',
   procurementOnly: true,
   description: '国の機関の公開ウェブサイトに政府ドメイン名（go.jp）以外のドメインを指定 (a national body\'s public website not on go.jp).',
   check(input) {
-    const { model, context, knowledge } = input;
+    const { model, context } = input;
     const national = context.sector === 'national';
     const findings: Finding[] = [];
     const report = (start: number, end: number) => {
       const host = model.text.slice(start, end);
-      const title = basis(knowledge);
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message:
-          `政府ドメイン名以外: 国の機関の公開ウェブサイトに「${host}」が指定されています。` +
-          `統一基準（令和7年度版）6.6.2(1)（${title}）は、機関等外の利用者が正規の機関のサイトと見分けられるよう、取得できない場合を除き政府ドメイン名（.go.jp）を使うこと、` +
-          'ウェブサイト等の作成を委託する場合は適切なドメイン名の使用を調達仕様に含めることを求めています（用語集「政府ドメイン名」）' +
-          ` (a national body's public website on "${host}", not a government domain name (.go.jp); Common Standards (FY2025) 6.6.2(1) "${title}" requires the government domain name unless it cannot be obtained, and an appropriate domain in the specification when website creation is outsourced)`,
+        message: {
+          ja: `政府ドメイン名以外: 国の機関の公開サイトは「${host}」ではなく政府ドメイン名（.go.jp）を使います`,
+          en: `A national body's public website uses a government domain name (.go.jp), not "${host}".`,
+        },
         start,
         end,
       });

@@ -10,9 +10,10 @@
  * 誤り, "does not certify"), in a quoted excerpt of a draft (> … under ## 原文の抜粋), ISMAP-LIU.
  */
 
+import type { Bilingual } from '../../language';
 import { inQuotedExcerpt, isQuestion, isQuoted, statementText, wordingMatches } from '../../context/claims';
 import { normalizedRange } from '../../document/normalized';
-import type { Finding, Rule } from '../rule';
+import { replacementFix, type Finding, type Rule } from '../rule';
 
 /** 認証 that names an authentication function, not a certification of ISMAP (ISMAPの認証基盤 is not a claim about ISMAP). */
 const NOT_CERTIFICATION = '(?!基盤|方式|機能|連携|情報|サーバ|手段|要素|局|コード|画面|処理|キー)';
@@ -45,9 +46,14 @@ function replacementOf(written: string, after: string): string | undefined {
   return written === 'ISMAP認証' && !/^\s*を\s*(?:取得|受け)/.test(after) ? 'ISMAP登録' : undefined;
 }
 
-const CERTIFICATION_MESSAGE =
-  'ISMAPは認証ではなく登録の制度のため、「ISMAP登録」（クラウドサービスリストへの登録）と書きます (ISMAP registers cloud services, it does not certify them: write "ISMAP-registered")';
-const LEVEL_MESSAGE = 'ISMAPにレベルはなく、ISMAPクラウドサービスリストに登録されているかどうかだけです (ISMAP has no levels: a service is on the ISMAP cloud service list or not)';
+const CERTIFICATION_MESSAGE: Bilingual = {
+  ja: 'ISMAPは認証ではなく登録の制度のため、「ISMAP登録」と書きます',
+  en: 'ISMAP registers cloud services, it does not certify them: write "ISMAP-registered".',
+};
+const LEVEL_MESSAGE: Bilingual = {
+  ja: 'ISMAPにレベルはなく、クラウドサービスリストに登録されているかどうかだけです',
+  en: 'ISMAP has no levels: a service is on the ISMAP cloud service list or not.',
+};
 
 /** A YAML key that names ISMAP (ismap, ismap_status, ISMAP対応), not ISMAP-LIU. */
 const ISMAP_KEY = /ismap(?![-_ ]?liu)/i;
@@ -80,7 +86,7 @@ export const factIsmapCertificationRule: Rule = {
         message: level ? LEVEL_MESSAGE : CERTIFICATION_MESSAGE,
         start: match.start,
         end: match.end,
-        ...(replacement ? { fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement } } : {}),
+        ...(replacement ? { fix: replacementFix(replacement) } : {}),
       });
     }
     // YAML: the key names ISMAP and the value alone says certified or gives the level (`ismap: certified`, `ismap_level: 2`).

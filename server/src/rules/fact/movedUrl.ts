@@ -11,6 +11,7 @@
  * されていた, a 沿革 section, a `history:` key — context/historical.ts) or the document is dated before the move.
  */
 
+import type { Bilingual } from '../../language';
 import { statementText } from '../../context/claims';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
@@ -24,7 +25,7 @@ const NISC_MOVED_ON = '2025-07-01';
 interface Move {
   /** Whether the URL's host and path are on the old site. */
   readonly matches: (host: string, path: string) => boolean;
-  readonly message: string;
+  readonly message: Bilingual;
   /** The move's date, when known: a document dated before it is quiet. */
   readonly date?: string;
 }
@@ -32,13 +33,18 @@ interface Move {
 const MOVES: readonly Move[] = [
   {
     matches: (host) => host === 'nisc.go.jp' || host.endsWith('.nisc.go.jp'),
-    message:
-      'NISCのサイト（nisc.go.jp）は国家サイバー統括室のサイト（www.cyber.go.jp）に移りました (NISC\'s site moved to the National Cybersecurity Office\'s site, www.cyber.go.jp)',
+    message: {
+      ja: 'NISCのサイト（nisc.go.jp）は国家サイバー統括室のサイト（www.cyber.go.jp）に移りました',
+      en: "NISC's site moved to the National Cybersecurity Office's site, www.cyber.go.jp.",
+    },
     date: NISC_MOVED_ON,
   },
   {
     matches: (host, path) => (host === 'ipa.go.jp' || host === 'www.ipa.go.jp') && /^\/security\/ismap(?:[/._-]|$)/i.test(path),
-    message: 'ISMAPの情報はIPAのサイトではなくISMAPポータル（www.ismap.go.jp）で公開されています (ISMAP is published on the ISMAP portal, www.ismap.go.jp, not on ipa.go.jp)',
+    message: {
+      ja: 'ISMAPの情報はIPAのサイトではなくISMAPポータル（www.ismap.go.jp）で公開されています',
+      en: 'ISMAP is published on the ISMAP portal, www.ismap.go.jp, not on ipa.go.jp.',
+    },
   },
 ];
 

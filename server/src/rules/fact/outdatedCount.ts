@@ -11,13 +11,14 @@
  * count too (17業務から20業務に), for the four foreign providers (外資系4社), and in quotations and questions.
  */
 
+import type { Bilingual } from '../../language';
 import { dateBefore, isQuestion, isQuoted, statementText, tableRowText, wordingMatches, writtenDates } from '../../context/claims';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
 import { paragraphAt } from '../../document/sentences';
 import type { DocumentModel } from '../../document/model';
-import type { Finding, Rule } from '../rule';
+import { replacementFix, type Finding, type Rule } from '../rule';
 
 interface CountFact {
   /** The outdated wording, on NFKC text; group 1 is the number as written. */
@@ -35,7 +36,7 @@ interface CountFact {
   readonly changedOn: string;
   /** The number that replaces the written one, by how it was written. */
   readonly replace: (written: string) => string;
-  readonly message: string;
+  readonly message: Bilingual;
 }
 
 const FACTS: readonly CountFact[] = [
@@ -48,7 +49,10 @@ const FACTS: readonly CountFact[] = [
     // The law named 17 業務 at first; the 20 業務 specifications were complete by the end of August 2022.
     changedOn: '2022',
     replace: (written) => (/seventeen/i.test(written) ? written.replace(/seventeen/i, (word) => (word[0] === 'S' ? 'Twenty' : 'twenty')) : written.replace(/17|１７/, '20')),
-    message: '地方公共団体情報システムの標準化の対象は17業務ではなく20業務です (the standardisation of local-government systems covers 20 business areas, not 17)',
+    message: {
+      ja: '地方公共団体情報システムの標準化の対象は17業務ではなく20業務です',
+      en: 'The standardisation of local-government systems covers 20 business areas, not 17.',
+    },
   },
   {
     wording:
@@ -60,7 +64,10 @@ const FACTS: readonly CountFact[] = [
     counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選/i,
     changedOn: '2023-11-28',
     replace: (written) => written.replace(/[4４四]|four|Four/, (digit) => (digit === 'four' ? 'five' : digit === 'Four' ? 'Five' : '5')),
-    message: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択） (the Government Cloud has five providers since 2023-11-28)',
+    message: {
+      ja: 'ガバメントクラウドの提供事業者は4社ではなく5社です（2023年11月28日にさくらのクラウドを条件付きで採択）',
+      en: 'The Government Cloud has five providers, not four, since 2023-11-28.',
+    },
   },
 ];
 
@@ -112,7 +119,7 @@ export const factOutdatedCountRule: Rule = {
           message: fact.message,
           start: match.start,
           end: match.end,
-          fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement },
+          fix: replacementFix(replacement),
         });
       }
     }

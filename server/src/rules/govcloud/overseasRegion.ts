@@ -85,24 +85,18 @@ function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
   const tokyo = tokyoRegionOf(service);
   const writtenAsId = normalizeKey(surface) === normalizeKey(region.id);
   const replacement = tokyo ? (writtenAsId ? tokyo.id : tokyo.name) : undefined;
-  const described = writtenAsId ? `${region.id}（${region.name}、${region.location}）` : `${region.name}（${region.id}、${region.location}）`;
-  const describedEn = writtenAsId ? `${region.id} (${region.name}, ${region.location})` : `${region.name} (${region.id}, ${region.location})`;
+  const other = writtenAsId ? region.name : region.id;
   return {
     ruleId: rule.id,
     severity: rule.defaultSeverity,
-    message:
-      `国外リージョン: ガバメントクラウド上のシステムで「${surface}」は国外の ${service.name} リージョン ${described}です。` +
-      '「政府情報システムにおけるクラウドサービスの利用に係る基本方針」（2018年6月7日）は国内データセンタ・我が国の裁判管轄を原則とし（例外あり）、' +
-      '統一基準（令和7年度版）4.2.1(2)(b) はデータの保存場所（国・地域）をセキュリティ要件に含めることを求めます。' +
-      'ガバメントクラウド固有の国内保存規定は確認していません' +
-      ` (region outside Japan for a Government Cloud system: ${describedEn} of ${service.name}; ` +
-      'the 2018 Basic Policy on the use of cloud services in government information systems makes data centres in Japan under Japanese jurisdiction the principle, with exceptions, ' +
-      'and Common Standards (FY2025) 4.2.1(2)(b) require the country/region where data is stored to be stated in the security requirements; ' +
-      'no Government-Cloud-specific data-in-Japan clause was found)',
+    message: {
+      ja: `国外リージョン: 「${surface}」（${other}）は国外（${region.location}）にあり、国内のリージョンに置くのが原則です`,
+      en: `"${surface}" (${other}) is in ${region.location}, outside Japan; government data is kept in a region in Japan as a rule.`,
+    },
     start: mention.start,
     end: mention.end,
     ...(tokyo && replacement
-      ? { fix: { title: `東京リージョン「${replacement}」に置き換える (replace with ${service.name}'s Tokyo region "${replacement}")`, replacement } }
+      ? { fix: { title: { ja: `東京リージョン「${replacement}」に置き換える`, en: `Replace with ${service.name}'s Tokyo region "${replacement}"` }, replacement } }
       : {}),
   };
 }

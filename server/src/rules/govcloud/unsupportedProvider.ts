@@ -15,7 +15,6 @@
 import { PLATFORM_STATEMENT } from '../../context/documentContext';
 import type { DocumentModel } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
-import type { Knowledge } from '../../knowledge';
 import type { ServiceEntry } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
@@ -38,45 +37,6 @@ const SOURCE_AFTER = /^\s*[)）]?\s*(?:から|より)/;
 /** After the service, the system moves to ガバメントクラウド: the service is where it comes from. */
 const MOVES_TO_GOV_CLOUD = /ガバメントクラウド(?:上)?(?:へ|に)(?:の)?(?:移行|移設|移転)/;
 
-export interface GovCloudProviderSummary {
-  readonly ja: string;
-  readonly en: string;
-}
-
-const summaries = new WeakMap<Knowledge, GovCloudProviderSummary>();
-
-/** The ガバメントクラウド services the catalogue records, with their status, the as-of date and the source. */
-export function govCloudProviders(knowledge: Knowledge): GovCloudProviderSummary {
-  let summary = summaries.get(knowledge);
-  if (summary) {
-    return summary;
-  }
-  const selected = knowledge.services.filter((service) => service.govCloud);
-  const asOf = selected.map((service) => service.asOf).sort().at(-1) ?? '';
-  const statusJa = (service: ServiceEntry) => {
-    const status = service.govCloud!;
-    const kind = status.status === 'selected-conditional' ? '条件付き採択' : '採択';
-    const year = status.fiscalYear ? `${status.fiscalYear}年度` : '';
-    return `${year}${kind}${status.confidence === 'high' ? '' : `、確度: ${status.confidence === 'medium' ? '中' : '低'}`}`;
-  };
-  const statusEn = (service: ServiceEntry) => {
-    const status = service.govCloud!;
-    const kind = status.status === 'selected-conditional' ? 'conditional selection' : 'selected';
-    return `${kind}${status.fiscalYear ? ` FY${status.fiscalYear}` : ''}${status.confidence === 'high' ? '' : `, ${status.confidence} confidence`}`;
-  };
-  const official = selected
-    .flatMap((service) => service.govCloud!.sources)
-    .find((source) => source.publisher === 'デジタル庁');
-  const sourceJa = official ? `出典: ${official.publisher}「${official.title}」${official.url}` : '';
-  const sourceEn = official ? `source: ${official.publisher} "${official.title}" ${official.url}` : '';
-  summary = {
-    ja: `${selected.map((service) => `${service.name}（${statusJa(service)}）`).join('、')}（${asOf}時点${sourceJa ? `、${sourceJa}` : ''}）`,
-    en: `${selected.map((service) => `${service.name} (${statusEn(service)})`).join(', ')} (service catalogue as of ${asOf}${sourceEn ? `; ${sourceEn}` : ''})`,
-  };
-  summaries.set(knowledge, summary);
-  return summary;
-}
-
 export const govCloudUnsupportedProviderRule: Rule = {
   id: 'govcloud/unsupported-provider',
   defaultSeverity: 'error',
@@ -86,7 +46,9 @@ export const govCloudUnsupportedProviderRule: Rule = {
     if (!context.platform.govCloud) {
       return [];
     }
-    const govCloudCompanies = new Set(knowledge.services.filter((service) => service.govCloud).map((service) => service.provider));
+    const govCloudServices = knowledge.services.filter((service) => service.govCloud);
+    const govCloudCount = govCloudServices.length;
+    const govCloudCompanies = new Set(govCloudServices.map((service) => service.provider));
     const eligible = (service: ServiceEntry) =>
       !service.govCloud &&
       !govCloudCompanies.has(service.provider) &&
@@ -109,18 +71,16 @@ export const govCloudUnsupportedProviderRule: Rule = {
       }
       reported.add(mention.service);
       const surface = model.text.slice(mention.start, mention.end);
-      const providers = govCloudProviders(knowledge);
-      const { name, provider } = mention.service;
-      const details = [surface === name ? undefined : name, provider === name ? undefined : provider].filter(Boolean);
-      const who = `「${surface}」${details.length > 0 ? `（${details.join('、')}）` : ''}`;
-      const whoEn = `"${surface}"${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+      const { name } = mention.service;
+      const who = surface === name ? `「${surface}」` : `「${surface}」（${name}）`;
+      const whoEn = surface === name ? `"${surface}"` : `"${surface}" (${name})`;
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message:
-          `ガバメントクラウド外の基盤: ${who}はサービスカタログにガバメントクラウドのクラウドサービスとして記録されていません。` +
-          `カタログが記録する提供事業者: ${providers.ja}` +
-          ` (not a Government Cloud provider: ${whoEn} is not recorded as a Government Cloud service in the service catalogue; providers it records: ${providers.en})`,
+        message: {
+          ja: `ガバメントクラウド外の基盤: ${who}はカタログのガバメントクラウド${govCloudCount}サービスにありません`,
+          en: `${whoEn} is not one of the ${govCloudCount} Government Cloud services in the service catalogue.`,
+        },
         start: mention.start,
         end: mention.end,
       });

@@ -12,7 +12,6 @@
  * classification (front matter / YAML `classification.confidentiality: 3`) counts as given to it.
  */
 
-import type { TermSource } from '../../glossary/types';
 import type { IsmapStatus } from '../../services/status';
 import { ismapStatus } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
@@ -20,6 +19,7 @@ import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
+import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
 import { normalizedIndex } from '../../text/normalize';
@@ -84,11 +84,6 @@ function gap(a: { start: number; end?: number }, b: { start: number; end?: numbe
 }
 
 const DOCUMENT_BASIS: Basis = { ja: '文書の記載', en: 'as the document states' };
-
-function sourceOf(input: RuleInput): TermSource | undefined {
-  const sources = input.glossary.term('ismap-liu')?.sources ?? [];
-  return sources.find((source) => source.publisher === 'ISMAP運営委員会') ?? sources[0];
-}
 
 /** The information as the glossary names it: 機密性3情報 / Confidentiality class-3 information … */
 function infoText(input: RuleInput, kind: InfoKind, fromClassification: boolean): Basis {
@@ -222,11 +217,6 @@ export const ismapLiuScopeRule: Rule = {
       }
     }
 
-    const source = sourceOf(input);
-    const sourceJa = source ? `（${source.title}${source.publisher ? `、${source.publisher}` : ''}）` : '';
-    const sourceEn = source ? `; source: ${source.title}${source.publisher ? ` (${source.publisher})` : ''}` : '';
-    const scopeJa = 'ISMAP-LIUは、機密性2情報を扱うSaaSのうち、セキュリティ上のリスクが小さい業務・情報の処理に使うものが対象です';
-    const scopeEn = 'ISMAP-LIU covers only SaaS used for low-risk work and information within Confidentiality-2';
     const findings: Finding[] = [];
     const reported = new Set<number>();
     const report = (subject: Subject, kind: InfoKind, fromClassification: boolean) => {
@@ -235,17 +225,17 @@ export const ismapLiuScopeRule: Rule = {
       }
       reported.add(subject.start);
       const info = infoText(input, kind, fromClassification);
-      let message: string;
-      if (subject.mention && subject.basis) {
-        const name = subject.mention.surface;
-        message =
-          `ISMAP-LIUの対象外の情報: 「${name}」はISMAP-LIUのサービス（${subject.basis.ja}）ですが、${info.ja}を扱うとされています。${scopeJa}${sourceJa} ` +
-          `("${name}" is an ISMAP-LIU service (${subject.basis.en}) but is given ${info.en}; ${scopeEn}${sourceEn})`;
-      } else {
-        message =
-          `ISMAP-LIUの対象外の情報: ISMAP-LIUのサービスに${info.ja}を扱わせる記載です。${scopeJa}${sourceJa} ` +
-          `(an ISMAP-LIU service is given ${info.en}; ${scopeEn}${sourceEn})`;
-      }
+      // Why the service counts as ISMAP-LIU (the list, the catalogue or the text) shows in its hover.
+      const name = subject.mention && subject.basis ? subject.mention.surface : undefined;
+      const message: Bilingual = name
+        ? {
+            ja: `ISMAP-LIUの対象外の情報: 「${name}」はISMAP-LIUのサービスで、機密性2までの低リスク業務向けのため${info.ja}は対象外です`,
+            en: `"${name}" is an ISMAP-LIU service, for low-risk work within Confidentiality-2, not for ${info.en}.`,
+          }
+        : {
+            ja: `ISMAP-LIUの対象外の情報: ISMAP-LIUは機密性2までの低リスク業務向けで、${info.ja}は対象外です`,
+            en: `ISMAP-LIU is for low-risk work within Confidentiality-2, not for ${info.en}.`,
+          };
       findings.push({ ruleId: this.id, severity: this.defaultSeverity, message, start: subject.start, end: subject.end });
     };
 

@@ -13,8 +13,7 @@
  */
 
 import type { Segment } from '../../document/model';
-import type { TermSource } from '../../glossary/types';
-import type { Finding, Rule, RuleInput } from '../rule';
+import type { Finding, Rule } from '../rule';
 import { blockAt } from '../../document/blocks';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex } from '../../context/serviceUsage';
@@ -41,10 +40,6 @@ const GAP =
 const RENEWAL_KEY = /renew|valid|expir|更新|有効|期限/;
 const AUDIT_KEY = /audit|監査/;
 
-function sourceOf(input: RuleInput): TermSource | undefined {
-  return input.glossary.term('ismap-renewal')?.sources[0];
-}
-
 export const ismapRenewalPeriodRule: Rule = {
   id: 'ismap/renewal-period',
   defaultSeverity: 'warning',
@@ -57,9 +52,6 @@ export const ismapRenewalPeriodRule: Rule = {
     const schemes = terms
       .filter((term) => ISMAP_SCHEME.has(term.term.id) || OTHER_SCHEME_TERMS.test(term.term.id))
       .map((term) => ({ start: term.start, end: term.end, ismap: ISMAP_SCHEME.has(term.term.id) }));
-    const source = sourceOf(input);
-    const sourceJa = source ? `（${source.title}${source.publisher ? `、${source.publisher}` : ''}）` : '';
-    const sourceEn = source ? `; source: ${source.title}${source.publisher ? ` (${source.publisher})` : ''}` : '';
     const findings: Finding[] = [];
     const seen = new Set<number>();
 
@@ -167,9 +159,10 @@ export const ismapRenewalPeriodRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message:
-          `ISMAP登録の有効期限: ISMAPの登録は「${surface}」で更新する制度ではありません。登録は監査対象期間の末日の翌日から1年4か月後まで有効で、その期限までに更新を申請します${sourceJa} ` +
-          `(ISMAP registration does not run for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year and 4 months after the day following the last day of the audited period, and renewal must be applied for by then${sourceEn})`,
+        message: {
+          ja: `ISMAP登録の有効期限: 登録は「${surface}」ごとの更新ではなく、監査対象期間の末日の翌日から1年4か月後まで有効です`,
+          en: `ISMAP registration is not for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year 4 months after the audited period ends.`,
+        },
         start,
         end: originalEnd,
       });

@@ -50,7 +50,7 @@ export const ismapUnregisteredServiceRule: Rule = {
         ruleId: this.id,
         // Only what a source or a complete list says is worth a warning; a gap in the partial list is a prompt.
         severity: finding.severity === 'warning' ? this.defaultSeverity : finding.severity,
-        message: `${finding.text.ja} (${finding.text.en})`,
+        message: finding.text,
         start: mention.start,
         end: mention.end,
       });

@@ -20,9 +20,10 @@ export const limitsDocumentSizeRule: Rule = {
       {
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message:
-          `未検査: 文書が長いため先頭の${checked}文字だけを検査しました（設定 maxDocumentLength） ` +
-          `(not checked: only the first ${checked} characters of this long document were checked (setting maxDocumentLength))`,
+        message: {
+          ja: `未検査: 文書が長いため先頭の${checked}文字だけを検査しました（設定 maxDocumentLength）`,
+          en: `Not checked: only the first ${checked} characters of this long document were checked (setting maxDocumentLength).`,
+        },
         start: truncated.checkedLength,
         end: Math.min(truncated.totalLength, truncated.checkedLength + 1),
       },

@@ -18,6 +18,7 @@
  * recipient (発注者, 監督職員 …).
  */
 
+import type { Bilingual } from '../../language';
 import { normalizedRange } from '../../document/normalized';
 import { segmentAt, sentenceAt } from '../../document/sentences';
 import { normalizedIndex } from '../../text/normalize';
@@ -103,7 +104,7 @@ function isAllowed(kind: Kind, values: readonly number[], unit: string, wrongful
 
 interface Verdict {
   readonly severity: Severity;
-  readonly message: string;
+  readonly message: Bilingual;
 }
 
 /** The finding for a deadline `written` for `kind` on `side` (undefined: the GDPR 72 hours with no 速報/確報). */
@@ -113,14 +114,12 @@ function verdict(kind: Kind | undefined, written: string, side: Side | undefined
       ? {
           severity: 'warning',
           message:
-            `「${written}」はGDPRの期限で、個人情報保護法の速報は速やかに（概ね3〜5日）、確報は30日以内です ` +
-            `("${written}" is the GDPR deadline; under the APPI the preliminary report is prompt (3-5 days), the final within 30 days)`,
+            { ja: `「${written}」はGDPRの期限で、個人情報保護法の速報は速やかに（概ね3〜5日）、確報は30日以内です`, en: `"${written}" is the GDPR deadline; under the APPI the preliminary report is prompt (3-5 days), the final within 30 days.` },
         }
       : {
           severity: 'information',
           message:
-            `「${written}」はGDPRの報告期限のため、個人情報保護法上の期限としての根拠を確認してください ` +
-            `("${written}" is the GDPR deadline; check the basis for it as an APPI deadline)`,
+            { ja: `「${written}」はGDPRの報告期限のため、個人情報保護法上の期限としての根拠を確認してください`, en: `"${written}" is the GDPR deadline; check the basis for it as an APPI deadline.` },
         };
   }
   if (side === 'private') {
@@ -128,20 +127,16 @@ function verdict(kind: Kind | undefined, written: string, side: Side | undefined
       severity: 'warning',
       message:
         kind === '速報'
-          ? `速報は事態を知ってから速やかに（目安は概ね3〜5日以内）行うもので、「${written}」は長すぎます ` +
-            `(the preliminary report is due promptly, about 3-5 days; "${written}" is too long)`
-          : `確報は事態を知った日から30日以内（不正の目的によるおそれは60日以内）で、「${written}」は異なります ` +
-            `(the final report is due within 30 days, 60 for suspected wrongful intent; "${written}" differs)`,
+          ? { ja: `速報は事態を知ってから速やかに（目安は概ね3〜5日以内）行うもので、「${written}」は長すぎます`, en: `The preliminary report is due promptly, about 3-5 days; "${written}" is too long.` }
+          : { ja: `確報は事態を知った日から30日以内（不正の目的によるおそれは60日以内）で、「${written}」は異なります`, en: `The final report is due within 30 days, 60 for suspected wrongful intent; "${written}" differs.` },
     };
   }
   return {
     severity: 'information',
     message:
       kind === '速報'
-        ? `民間の速報は概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください ` +
-          `(businesses report promptly, about 3-5 days; the public-sector deadline is unconfirmed, so check "${written}")`
-        : `民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください ` +
-          `(businesses report within 30 days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}")`,
+        ? { ja: `民間の速報は概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください`, en: `Businesses report promptly, about 3-5 days; the public-sector deadline is unconfirmed, so check "${written}".` }
+        : { ja: `民間の確報は30日以内（不正の目的は60日）で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください`, en: `Businesses report within 30 days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}".` },
   };
 }
 

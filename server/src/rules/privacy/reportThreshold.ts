@@ -16,8 +16,9 @@
  * The side (public/private) comes from the sentence, its paragraph, its heading, then the document context.
  */
 
+import type { Bilingual } from '../../language';
 import { normalizedRange } from '../../document/normalized';
-import type { Finding, Rule } from '../rule';
+import { replacementFix, type Finding, type Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
 import { normalizedIndex } from '../../text/normalize';
 import { blockAt } from '../../document/blocks';
@@ -67,29 +68,32 @@ function structured(keyPath: readonly string[], breachDocument: boolean): boolea
 
 interface Verdict {
   readonly severity: Severity;
-  readonly message: string;
+  readonly message: Bilingual;
   /** The value the fix writes. */
   readonly value?: 100 | 1000;
 }
 
 const PUBLIC_1000: Verdict = {
   severity: 'error',
-  message:
-    '行政機関等の漏えい等報告は本人の数が100人を超える場合が対象で、1,000人超は民間の個人データの基準です ' +
-    '(public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold)',
+  message: {
+    ja: '行政機関等の漏えい等報告は本人の数が100人を超える場合が対象で、1,000人超は民間の個人データの基準です',
+    en: 'Public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold.',
+  },
   value: 100,
 };
 const UNKNOWN_1000: Verdict = {
   severity: 'information',
-  message:
-    '1,000人超は民間の個人データの基準で、行政機関等の保有個人情報なら100人超のため、根拠を確認してください ' +
-    '(more than 1,000 is the private-sector threshold; for public bodies it is more than 100, so check the basis)',
+  message: {
+    ja: '1,000人超は民間の個人データの基準で、行政機関等なら100人超のため、根拠を確認してください',
+    en: 'More than 1,000 is the private-sector threshold; for public bodies it is more than 100, so check the basis.',
+  },
 };
 const PRIVATE_100: Verdict = {
   severity: 'warning',
-  message:
-    '民間の個人データは本人の数が1,000人を超える漏えい等が報告対象で、100人超は行政機関等の基準です ' +
-    '(for private businesses the headcount threshold is more than 1,000; more than 100 is the public-sector one)',
+  message: {
+    ja: '民間の個人データは本人の数が1,000人を超える漏えい等が報告対象で、100人超は行政機関等の基準です',
+    en: 'For private businesses the threshold is more than 1,000 people; more than 100 is the public-sector one.',
+  },
   value: 1000,
 };
 
@@ -109,7 +113,7 @@ function finding(ruleId: string, start: number, end: number, result: Verdict, nu
     message: result.message,
     start,
     end,
-    ...(replacement ? { fix: { title: `「${replacement}」に置き換える (replace with "${replacement}")`, replacement } } : {}),
+    ...(replacement ? { fix: replacementFix(replacement) } : {}),
   };
 }
 

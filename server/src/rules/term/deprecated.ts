@@ -7,7 +7,7 @@
 
 import type { Glossary } from '../../glossary/glossary';
 import type { TermStatus } from '../../glossary/types';
-import type { Finding, Rule } from '../rule';
+import { replacementFix, type Finding, type Rule } from '../rule';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 
@@ -28,6 +28,9 @@ function successorChain(glossary: Glossary, successorId: string): Set<string> {
   return ids;
 }
 
+/** The longest old name the message quotes. */
+const QUOTED_NAME_MAX = 30;
+
 export const termDeprecatedRule: Rule = {
   id: 'term/deprecated',
   defaultSeverity: 'warning',
@@ -35,9 +38,18 @@ export const termDeprecatedRule: Rule = {
   description: 'Superseded term used as if current; names the successor and the date.',
   check({ terms, glossary, model }) {
     const findings: Finding[] = [];
+    let previous: { termId: string; end: number } | undefined;
     for (const occurrence of terms) {
       const { status } = occurrence.term;
       if (status.state !== 'superseded') {
+        continue;
+      }
+      // The abbreviation in brackets right after the full old name (… Cybersecurity (NISC)) is the same
+      // mention: one finding, on the name.
+      const sameMention =
+        previous?.termId === occurrence.term.id && /^\s*[(（]\s*$/.test(model.text.slice(previous.end, occurrence.start));
+      previous = { termId: occurrence.term.id, end: occurrence.end };
+      if (sameMention) {
         continue;
       }
       const successor = glossary.term(status.successor);
@@ -57,12 +69,20 @@ export const termDeprecatedRule: Rule = {
       findings.push({
         ruleId: this.id,
         severity: status.severity ?? this.defaultSeverity,
+        // A long old name (an organisation's full English name) is not repeated: the squiggle marks it.
         message:
-          `旧名称: 「${occurrence.surface}」の後継は「${successor.term}」です（${japaneseDate(status.date)}） ` +
-          `(superseded by "${successor.term}" (${successor.english}), ${status.date})`,
+          occurrence.surface.length <= QUOTED_NAME_MAX
+            ? {
+                ja: `旧名称: 「${occurrence.surface}」の後継は「${successor.term}」です（${japaneseDate(status.date)}）`,
+                en: `Superseded name: "${occurrence.surface}" is now "${successor.term}" (${successor.english}), since ${status.date}.`,
+              }
+            : {
+                ja: `旧名称: この名称の後継は「${successor.term}」です（${japaneseDate(status.date)}）`,
+                en: `Superseded name: this is now "${successor.term}" (${successor.english}), since ${status.date}.`,
+              },
         start: occurrence.start,
         end: occurrence.end,
-        fix: { title: `「${successor.term}」に置き換える (replace with "${successor.term}")`, replacement: successor.term },
+        fix: replacementFix(successor.term),
       });
     }
     return findings;

@@ -4,22 +4,35 @@
  * another width (ＩＳＭＡＰ) is not a variant. A name marked as colloquial (いわゆるガバクラ) or explained
  * right after by the canonical name (ガバクラ（ガバメントクラウド）) is left alone.
  *
- * A spelling inside the quoted title of a document is the document's own and is left alone: anything in
- * 『…』 (the bracket for titles), and text in 「…」, “…” or "…" whose quoted text ends with a document-type
- * word (『ガバクラ法案の概要』, 「ガバクラに関する検討資料」 …, see looksLikeDocumentTitle).
+ * A spelling inside the quoted title of a document or article is the title's own and is left alone (『…』,
+ * a quoted text ending with a document-type word, a quotation followed by its citation — isCitedTitle), and
+ * so is the spelling quoted alone, where the word itself is the subject (「ガバクラ」とは何か).
  */
 
 import type { DocumentModel } from '../../document/model';
 import { normalizedRange } from '../../document/normalized';
 import { normalizeKey } from '../../text/normalize';
-import type { Finding, Rule, TermOccurrence } from '../rule';
-import { enclosingQuotations, looksLikeDocumentTitle } from '../../context/quotations';
+import { replacementFix, type Finding, type Rule, type TermOccurrence } from '../rule';
+import { enclosingQuotations, isCitedTitle } from '../../context/quotations';
 
-/** Whether the mention sits in the quoted title of a document. */
-export function inQuotedTitle(model: DocumentModel, occurrence: TermOccurrence): boolean {
-  return enclosingQuotations(model, occurrence.start, occurrence.end).some(
-    (quotation) => quotation.kind === 'double-kagi' || looksLikeDocumentTitle(quotation.inner),
-  );
+/** Right after a word quoted alone: a predicate about the word itself (「ガバクラ」とは, 「ガバクラ」という呼び方). */
+const ABOUT_THE_WORD = /^\s*(?:とは|という|といった|と呼|と略|と言|と書|と表記|と記載|は(?:通称|略称|俗称|愛称|正式|誤り|不適切)|の(?:意味|読み|語源|由来)|\s*is\b|\s*means\b|\s*stands\b)/;
+
+/**
+ * Whether the writer quotes rather than uses the spelling: it sits in the quoted title of a document or an
+ * article, or the word is quoted alone and the sentence is about the word (「ガバクラ」とは何ですか).
+ */
+function quotedNotUsed(model: DocumentModel, occurrence: TermOccurrence): boolean {
+  return enclosingQuotations(model, occurrence.start, occurrence.end).some((quotation) => {
+    if (isCitedTitle(model, quotation)) {
+      return true;
+    }
+    if (normalizeKey(quotation.inner.trim()) !== normalizeKey(occurrence.surface)) {
+      return false;
+    }
+    const after = quotation.close + 1;
+    return ABOUT_THE_WORD.test(normalizedRange(model, after, Math.min(model.text.length, after + 12)).text);
+  });
 }
 
 /** Words that mark a name as colloquial (いわゆるガバクラ, 通称「ガバクラ」). */
@@ -46,17 +59,17 @@ export const termVariantRule: Rule = {
       const { term, surface, spelling } = occurrence;
       // A canonical spelling in another character width (ＩＳＭＡＰ, 機密性２情報) is the same spelling: government
       // texts write it so. Only a spelling the glossary lists as non-canonical is a variant, in any width.
-      if (spelling.canonical || inQuotedTitle(model, occurrence) || markedColloquial(model, occurrence, term.term)) {
+      if (spelling.canonical || quotedNotUsed(model, occurrence) || markedColloquial(model, occurrence, term.term)) {
         continue;
       }
       const suggestion = term.term;
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message: `表記ゆれ: 「${surface}」は「${suggestion}」と表記します (non-canonical spelling of "${suggestion}")`,
+        message: { ja: `表記ゆれ: 「${surface}」は「${suggestion}」と表記します`, en: `Non-canonical spelling: write "${suggestion}", not "${surface}".` },
         start: occurrence.start,
         end: occurrence.end,
-        fix: { title: `「${suggestion}」に置き換える (replace with "${suggestion}")`, replacement: suggestion },
+        fix: replacementFix(suggestion),
       });
     }
     return findings;
