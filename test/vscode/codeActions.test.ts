@@ -120,7 +120,7 @@ suite('code actions on the procurement spec', () => {
     }, 10_000);
     assert.deepEqual(
       fixAll.map((action) => [action.kind?.value, action.title]),
-      [['source.fixAll.govsec', `govsec: すべて修正する (fix all ${FIXABLE.length} problems)`]],
+      [['source.fixAll.govsec', `govsec: Fix all ${FIXABLE.length} problems`]],
     );
     const edits = fixAll[0].edit!.get(document.uri);
     assert.deepEqual(
