@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'govsec.govsec';
+/** term/variant on ガバクラ in the English run, and in the Japanese run (test/vscode/index.ts selects the suites). */
+export const VARIANT_MESSAGE_EN = 'Non-canonical spelling: write "ガバメントクラウド", not "ガバクラ".';
+export const VARIANT_MESSAGE_JA = '表記ゆれ: 「ガバクラ」は「ガバメントクラウド」と表記します';
 /** Compiled to out/test/vscode/, so the repository root is three levels up. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');

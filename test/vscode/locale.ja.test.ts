@@ -6,7 +6,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { notJapaneseOnly } from './helpers';
+import { VARIANT_MESSAGE_JA, notJapaneseOnly } from './helpers';
 import { variantFinding } from './localeFinding';
 
 suite('Japanese locale', () => {
@@ -16,7 +16,7 @@ suite('Japanese locale', () => {
 
   test('the term/variant message on ガバクラ is Japanese only', async () => {
     const variant = await variantFinding();
-    assert.ok(variant.message.includes('ガバメントクラウド'), variant.message);
     assert.equal(notJapaneseOnly(variant.message), undefined);
+    assert.equal(variant.message, VARIANT_MESSAGE_JA);
   });
 });
