@@ -19,7 +19,8 @@
  *   5. UI checks, in a second page that opens spec.md (the Japanese run: hover and Problems only):
  *      - hover: the mouse over ガバクラ, the hover widget read from the DOM (test-results/vscode-hover.png, and
  *        the card alone in vscode-hover-card.png);
- *      - quick fix: the light bulb on ガバクラ, its 「ガバメントクラウド」 fix picked, the line changes (then undone);
+ *      - quick fix: the light bulb on ガバクラ in procurement-spec.md, its 「ガバメントクラウド」 fix picked, the line
+ *        changes (then undone);
  *      - Problems: the term/variant row, its rule code a link to the installed package's rule page
  *        (test-results/vscode-problems.png);
  *      - CodeLens: procurement-spec.md (Quick Open) shows the spec summary ("ISMAP: …") above its line 1;
@@ -670,42 +671,44 @@ async function checkHover(page: Page, started: number, locale: Locale): Promise<
 }
 
 /**
- * The light bulb on ガバクラ in spec.md: the cursor in the word shows it, a click opens the code actions, picking the
- * 「ガバメントクラウド」 fix changes the line. Ctrl+Z then puts the line back (the file is never saved), so the
- * later checks see the fixture as it is. Falls back to Ctrl+. when no light bulb shows, and says so.
+ * The light bulb on ガバクラ in procurement-spec.md: the cursor in the word shows it, a click opens the code actions,
+ * picking the 「ガバメントクラウド」 fix changes the line. Ctrl+Z then puts the line back (the file is never saved),
+ * so the later checks see the fixture as it is. Falls back to Ctrl+. when no light bulb shows, and says so.
+ * procurement-spec.md, not spec.md: spec.md is open from the start, and in about half of the runs (English
+ * sessions) it never got its diagnostics (reported to the lead; the hover check still waits for them there).
  */
 async function checkQuickFix(page: Page): Promise<UiCheck> {
-  const lineText = '本調達では、ガバクラ上に業務システムを構築する。';
-  const fixedText = '本調達では、ガバメントクラウド上に業務システムを構築する。';
-  await quickOpen(page, 'spec.md', lineText);
+  const lineText = '本調達は、〇〇省の申請受付システムをガバクラ上に構築するものである。';
+  const fixedText = '本調達は、〇〇省の申請受付システムをガバメントクラウド上に構築するものである。';
+  await quickOpen(page, 'procurement-spec.md', lineText);
   // term/variant is an information finding: without its squiggle there is nothing for the light bulb to offer.
   const squiggle = await page.locator(`${EDITOR} .squiggly-info`).first().waitFor({ timeout: 30_000 }).then(
     () => true,
     () => false,
   );
   if (!squiggle) {
-    return { name: 'quick fix', ok: false, detail: 'spec.md shows no information squiggle (no term/variant diagnostic) within 30 s' };
+    return { name: 'quick fix', ok: false, detail: 'procurement-spec.md shows no information squiggle (no term/variant diagnostic) within 30 s' };
   }
-  // The cursor inside ガバクラ (line 5, columns 7-10) with Go to Line and the arrow keys: a mouse click there was lost once the
+  // The cursor inside ガバクラ (line 15, columns 19-22) with Go to Line and the arrow keys: a mouse click was lost once the
   // CodeLens above line 1 moved the lines down between measuring and clicking.
   await page.keyboard.press('Control+G');
   const goTo = page.locator('.quick-input-widget input');
   await goTo.waitFor({ state: 'visible', timeout: 10_000 });
-  // Line only: with ':5:8' the cursor once landed at column 4.
-  await goTo.fill(':5');
+  // Line only: with ':line:column' the cursor once landed on another column.
+  await goTo.fill(':15');
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   await page.keyboard.press('Home');
-  for (let step = 0; step < 7; step++) {
+  for (let step = 0; step < 19; step++) { // to column 20, between ガ and バ
     await page.keyboard.press('ArrowRight');
   }
-  const atWord = await page.locator('.statusbar-item', { hasText: 'Ln 5, Col 8' }).first().waitFor({ timeout: 10_000 }).then(
+  const atWord = await page.locator('.statusbar-item', { hasText: 'Ln 15, Col 20' }).first().waitFor({ timeout: 10_000 }).then(
     () => true,
     () => false,
   );
   if (!atWord) {
     const status = await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText().catch(() => '?');
-    return { name: 'quick fix', ok: false, detail: `Go to Line 5, Home, 7 × → did not put the cursor at Ln 5, Col 8 (inside ガバクラ): ${status}` };
+    return { name: 'quick fix', ok: false, detail: `Go to Line 5, Home, 7 × → did not put the cursor at Ln 15, Col 20 (inside ガバクラ): ${status}` };
   }
   const bulb = page.locator(`${EDITOR} [class*="codicon-lightbulb"]:visible`).first();
   const viaBulb = await bulb.waitFor({ timeout: 15_000 }).then(
@@ -737,7 +740,7 @@ async function checkQuickFix(page: Page): Promise<UiCheck> {
     () => true,
     () => false,
   );
-  const after = (await viewLine(page, '本調達では').innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+  const after = (await viewLine(page, '本調達は').innerText().catch(() => '')).replace(/\u00a0/g, ' ');
   await page.keyboard.press('Control+Z');
   const restored = await viewLine(page, lineText).waitFor({ timeout: 10_000 }).then(
     () => true,
@@ -757,14 +760,16 @@ async function checkQuickFix(page: Page): Promise<UiCheck> {
 }
 
 /**
- * The Problems view (Ctrl+Shift+M) lists spec.md's term/variant finding, and the row's rule code is a link to the
- * rule page inside the installed package. Saves the panel (vscode-problems.png) and hides the panel again.
+ * The Problems view (Ctrl+Shift+M) lists a term/variant finding of procurement-spec.md (opened here with Quick
+ * Open, see checkQuickFix for why not spec.md), and the row's rule code is a link to the rule page inside the
+ * installed package. Saves the panel (vscode-problems.png) and hides the panel again.
  */
 async function checkProblems(page: Page, locale: Locale, installed: string): Promise<UiCheck> {
   const rulePage = path.join(installed, 'docs', 'rules', 'term', 'variant.md');
+  await quickOpen(page, 'procurement-spec.md', 'doctype: gov-procurement-spec');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'term/variant' }).first();
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'term/variant' }).filter({ hasText: 'Ln 15, Col 19' }).first();
   const found = await row.waitFor({ timeout: 30_000 }).then(
     () => true,
     () => false,
@@ -775,7 +780,7 @@ async function checkProblems(page: Page, locale: Locale, installed: string): Pro
   }
   const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
   const script = `(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))
-    .filter((row) => (row.textContent || '').includes('term/variant'))
+    .filter((row) => (row.textContent || '').includes('term/variant') && (row.textContent || '').includes('Ln 15, Col 19'))
     .flatMap((row) => Array.from(row.querySelectorAll('a')))
     .map((link) => ({ text: (link.textContent || '').trim(), href: link.getAttribute('href') || '' })))()`;
   const links = (await page.evaluate(script)) as { text: string; href: string }[];
