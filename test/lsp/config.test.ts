@@ -65,7 +65,7 @@ describe('.govsec.yaml configuration (CLI and server)', () => {
   it('the server applies it, loads the user glossary, and keeps the last good configuration when it breaks', async () => {
     const client = new LspTestClient();
     try {
-      await client.initialize(false, pathToFileURL(workspace).href);
+      await client.initialize(false, pathToFileURL(workspace).href, 'ja');
       const uri = pathToFileURL(path.join(workspace, 'docs', 'memo.md')).href;
       await client.open(uri, 'markdown', DOCUMENT);
       const first = await client.diagnostics(uri);

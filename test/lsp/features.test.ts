@@ -32,7 +32,7 @@ describe('language server: authoring features over LSP', () => {
 
   before(async () => {
     client = new LspTestClient();
-    const result = await client.initialize(true);
+    const result = await client.initialize(true, null, 'en');
     for (const capability of ['completionProvider', 'documentLinkProvider', 'definitionProvider', 'codeLensProvider', 'documentSymbolProvider']) {
       assert.ok(result.capabilities[capability], capability);
     }
@@ -102,7 +102,7 @@ describe('language server: authoring features over LSP', () => {
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0].range.start.line, 0);
     assert.equal(lenses[0].command.command, 'govsec.showSummary');
-    assert.equal(lenses[0].command.title, 'ISMAP: 1 service on the list, 0 not found (list as of 2026-09-15, partial) · ガバメントクラウド: AWS · 格付: 機密性2 · findings: 0');
+    assert.equal(lenses[0].command.title, 'ISMAP: 1 service on the list, 0 not found (list as of 2026-09-15, partial) · Government Cloud: AWS · grades: Confidentiality-2 · findings: 0');
     const summary = await client.connection.sendRequest<{ title: string; detail: string }>('govsec/summary', { uri: SPEC_URI });
     assert.equal(summary.title, lenses[0].command.title);
   });

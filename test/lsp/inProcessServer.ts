@@ -51,10 +51,12 @@ export class InProcessServer {
     this.client.listen();
   }
 
-  async initialize(options: { folders?: string[]; pull?: boolean; initializationOptions?: unknown } = {}): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { version?: string } }> {
+  /** `locale`: the client's UI locale (absent, the server's environment decides the language). */
+  async initialize(options: { folders?: string[]; pull?: boolean; initializationOptions?: unknown; locale?: string } = {}): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { version?: string } }> {
     const result = await this.client.sendRequest<{ capabilities: Record<string, unknown>; serverInfo?: { version?: string } }>('initialize', {
       processId: null,
       rootUri: null,
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
       workspaceFolders: (options.folders ?? []).map((uri, index) => ({ uri, name: `folder${index}` })),
       capabilities: {
         workspace: { workspaceFolders: true },

@@ -42,7 +42,7 @@ describe('ISMAP list import changes what the server and CLI say', () => {
   async function hoverSlack(): Promise<string> {
     const client = new LspTestClient();
     try {
-      await client.initialize(true, pathToFileURL(workspace).href);
+      await client.initialize(true, pathToFileURL(workspace).href, 'en');
       await client.open(documentUri, 'markdown', text);
       const hover = await client.hover(documentUri, 0, 8);
       return unescape(hover?.contents.value ?? '');
@@ -53,8 +53,8 @@ describe('ISMAP list import changes what the server and CLI say', () => {
 
   it('uses the bundled partial list before an import', async () => {
     const card = await hoverSlack();
-    assert.match(card, /^\*\*Slack\*\*/);
-    assert.ok(card.includes('*reported ISMAP-registered (no number known, registered 2021-12-20; note.com); not in the partial ISMAP list (as of 2026-09-15)*'), card);
+    assert.ok(card.startsWith('**Slack** · SaaS · ISMAP: reported registered (not in the partial list)  \n'), card);
+    assert.ok(card.includes('\n**ISMAP:** ✓ reported ISMAP-registered (no number known, registered 2021-12-20; note.com); not in the partial ISMAP list (as of 2026-09-15)\n'), card);
   });
 
   it('imports the CSV, reporting the malformed row with its line number', () => {
@@ -67,7 +67,10 @@ describe('ISMAP list import changes what the server and CLI say', () => {
   it('then hovers the service as listed in the imported list, with its date', async () => {
     const card = await hoverSlack();
     assert.ok(
-      card.includes('*listed in the ISMAP list loaded (ISMAP cloud service list (imported from list.csv), as of 2026-11-20, 1 service, partial): C99-0200-1 "Slack", registered 2025-04-01, valid until 2026-07-31*'),
+      card.startsWith('**Slack** · SaaS · ISMAP: ✓ listed (C99-0200-1)  \n') &&
+        card.includes(
+          '\n**ISMAP:** ✓ listed in the ISMAP list loaded (ISMAP cloud service list (imported from list.csv), as of 2026-11-20, 1 service, partial): C99-0200-1 "Slack", registered 2025-04-01, valid until 2026-07-31\n',
+        ),
       card,
     );
   });

@@ -55,7 +55,7 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     const folder = makeFolder('govsec-trust-');
     folders.push(folder);
     const memo = uriOf(path.join(folder, 'memo.md'));
-    await server.initialize({ folders: [uriOf(folder)], initializationOptions: { workspaceTrusted: false } });
+    await server.initialize({ folders: [uriOf(folder)], initializationOptions: { workspaceTrusted: false }, locale: 'ja' });
     await server.open(memo, 'markdown', DOCUMENT);
     const untrusted = await server.diagnostics(memo);
     // .govsec.yaml would turn term/variant off; the user's term would hover.
@@ -76,7 +76,7 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     folders.push(folder);
     fs.mkdirSync(path.join(folder, '.govsec'));
     fs.writeFileSync(path.join(folder, '.govsec', 'ismap-list.yaml'), 'kind: [broken\n');
-    await server.initialize({ folders: [uriOf(folder)], initializationOptions: { workspaceTrusted: false } });
+    await server.initialize({ folders: [uriOf(folder)], initializationOptions: { workspaceTrusted: false }, locale: 'ja' });
     await server.open(uriOf(path.join(folder, 'memo.md')), 'markdown', DOCUMENT);
     await server.diagnostics(uriOf(path.join(folder, 'memo.md')));
     // Not even read: no problem is reported for it.
@@ -89,7 +89,7 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     folders.push(folder);
     const memo = uriOf(path.join(folder, 'memo.md'));
     const termsFile = path.join(folder, 'our-terms.yaml');
-    await server.initialize({ folders: [uriOf(folder)] });
+    await server.initialize({ folders: [uriOf(folder)], locale: 'ja' });
     await server.open(memo, 'markdown', DOCUMENT);
     await server.diagnostics(memo);
     assert.ok((await server.hover(memo, 2, 21))?.contents.value.startsWith('**申請受付基盤**'));
@@ -116,7 +116,7 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     const folder = makeFolder('govsec-broken-config-', 'rules:\n  term/variant: off\nglossary:\n  - missing-terms.yaml\n');
     folders.push(folder);
     const memo = uriOf(path.join(folder, 'memo.md'));
-    await server.initialize({ folders: [uriOf(folder)] });
+    await server.initialize({ folders: [uriOf(folder)], locale: 'ja' });
     await server.open(memo, 'markdown', DOCUMENT);
     const missing = await server.diagnostics(uriOf(path.join(folder, 'missing-terms.yaml')), (p) => p.diagnostics.length > 0);
     assert.deepEqual(missing.diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
@@ -143,7 +143,7 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     const first = makeFolder('govsec-root-a-');
     const second = makeFolder('govsec-root-b-', 'rules:\n  term/deprecated: off\n', 'kind: terms\nterms: []\n');
     folders.push(first, second);
-    await server.initialize({ folders: [uriOf(first), uriOf(second)] });
+    await server.initialize({ folders: [uriOf(first), uriOf(second)], locale: 'ja' });
     const a = uriOf(path.join(first, 'memo.md'));
     const b = uriOf(path.join(second, 'memo.md'));
     await server.open(a, 'markdown', DOCUMENT);
@@ -160,7 +160,7 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     const listFile = path.join(folder, '.govsec', 'ismap-list.yaml');
     fs.mkdirSync(path.dirname(listFile));
     fs.writeFileSync(listFile, 'kind: ismap-list\nname: [broken\n');
-    await server.initialize({ folders: [uriOf(folder)] });
+    await server.initialize({ folders: [uriOf(folder)], locale: 'ja' });
     const broken = await server.diagnostics(uriOf(listFile), (p) => p.diagnostics.length > 0);
     assert.deepEqual(
       broken.diagnostics.map((d) => [d.code, d.range.start.line]),
@@ -247,7 +247,7 @@ terms:
   });
 
   it('escapes everything in the hover card and never links a command: URI', async () => {
-    await server.initialize({ folders: [uriOf(folder)] });
+    await server.initialize({ folders: [uriOf(folder)], locale: 'ja' });
     const uri = uriOf(path.join(folder, 'memo.md'));
     // A long run of "a" then a mismatch: exponential for a backtracking regex, linear for the literal matcher.
     const text = `${'a'.repeat(40_000)}!\n(a+)+$ です。\n`;

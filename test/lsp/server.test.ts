@@ -39,8 +39,8 @@ describe('language server over stdio (push diagnostics)', function () {
     assert.ok(hover);
     assert.equal(hover.contents.kind, 'markdown');
     assert.ok(hover.contents.value.startsWith('**ガバメントクラウド**（'), hover.contents.value);
-    assert.ok(hover.contents.value.includes('「ガバクラ」: 表記ゆれ / variant spelling'));
-    assert.ok(hover.contents.value.includes('**出典 / sources:**'));
+    assert.ok(hover.contents.value.includes('\n「ガバクラ」は表記ゆれ  \n'), hover.contents.value);
+    assert.ok(hover.contents.value.includes('\n**出典:**\n'));
     assert.ok(hover.contents.value.includes('https://www.digital.go.jp/'));
     assert.deepEqual(hover.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 8 } });
   });
@@ -167,7 +167,7 @@ describe('language server: every glossary term hovers', () => {
 
   before(async () => {
     client = new LspTestClient();
-    await client.initialize(true);
+    await client.initialize(true, null, 'en');
     await client.open('file:///tmp/govsec-lsp/all.md', 'markdown', markdownLines.join('\n'));
     await client.open('file:///tmp/govsec-lsp/all.yaml', 'yaml', yamlLines.join('\n'));
   });
@@ -179,7 +179,7 @@ describe('language server: every glossary term hovers', () => {
       const start = 3;
       const hover = await client.hover('file:///tmp/govsec-lsp/all.md', line, start + Math.floor(term.term.length / 2));
       assert.ok(hover, `no hover for ${term.id}`);
-      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')}*`), term.id);
+      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')} · `), term.id);
       assert.deepEqual(hover.range, { start: { line, character: start }, end: { line, character: start + term.term.length } }, term.id);
     }
   });
@@ -189,7 +189,7 @@ describe('language server: every glossary term hovers', () => {
       const start = yamlLines[line].indexOf('の') + 1;
       const hover = await client.hover('file:///tmp/govsec-lsp/all.yaml', line, start);
       assert.ok(hover, `no hover for ${term.id}`);
-      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')}*`), term.id);
+      assert.ok(hover.contents.value.includes(`govsec glossary: ${term.id.replace(/-/g, '\\-')} · `), term.id);
       assert.deepEqual(hover.range, { start: { line, character: start }, end: { line, character: start + term.term.length } }, term.id);
     }
   });

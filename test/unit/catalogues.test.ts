@@ -335,88 +335,148 @@ describe('control catalogues: mappings', () => {
 });
 
 describe('control hover card', () => {
-  it('shows a NIST enhancement: ID as written and normalised, titles, family, baselines, source and date', () => {
-    const lines = controlCardFor(bundled(), 'nist-sp800-53r5', 'ac-02(01)')!.split('\n');
-    assert.equal(lines[0], '**NIST SP 800\\-53 Rev\\. 5 AC\\-2\\(1\\)** Automated System Account Management');
-    assert.match(lines[1], /^\*NIST SP 800\\-53 第5版 .* · Rev\\\. 5 \\\(control catalog spreadsheet, updates as of 2020\\-12\\-10; baselines from OSCAL release 5\\\.1\\\.1\\\)\*$/);
-    assert.deepEqual(lines.slice(2), [
-      '',
-      '表記 / written: 「ac\\-02\\(01\\)」 → AC\\-2\\(1\\)',
-      '',
-      '- **区分 / level:** 管理策の拡張 / control enhancement',
-      '- **基本管理策 / base control:** AC\\-2 Account Management',
-      '- **ファミリー / family:** AC Access Control',
-      '- **ベースライン / baselines:** MODERATE · HIGH',
+  it('in Japanese: ID and title, catalogue and status first; the English title labelled where the data has no Japanese one', () => {
+    assert.deepEqual(controlCardFor(bundled(), 'nist-sp800-53r5', 'ac-02(01)', 'ja')!.split('\n'), [
+      '**NIST SP 800\\-53 Rev\\. 5 AC\\-2\\(1\\)** （英語）Automated System Account Management  ',
+      'NIST SP 800\\-53 第5版 セキュリティ及びプライバシー管理策 · 現行版  ',
+      '表記「ac\\-02\\(01\\)」→ AC\\-2\\(1\\)',
       '',
       '---',
       '',
-      '**出典 / source:** [NIST SP 800\\-53 Rev\\. 5, Security and Privacy Controls for Information Systems and Organizations](https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final)',
+      '- **区分:** 管理策の拡張',
+      '- **基本管理策:** AC\\-2 （英語）Account Management',
+      '- **ファミリー:** AC （英語）Access Control',
+      '- **ベースライン:** MODERATE · HIGH',
       '',
-      '*時点 / as of 2026\\-11\\-26 · govsec catalogue: nist\\-sp800\\-53r5*',
+      '---',
+      '',
+      '**出典:** [NIST SP 800\\-53 Rev\\. 5, Security and Privacy Controls for Information Systems and Organizations](https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final)',
+      '',
+      '**版:** （英語）Rev\\. 5 \\(control catalog spreadsheet, updates as of 2020\\-12\\-10; baselines from OSCAL release 5\\.1\\.1\\)',
+      '',
+      '*時点 2026\\-11\\-26 · govsecカタログ: nist\\-sp800\\-53r5*',
     ]);
   });
 
-  it('shows a withdrawn NIST control', () => {
-    const card = controlCardFor(bundled(), 'nist-sp800-53r5', 'AC-13')!;
-    assert.ok(card.includes('\n- **⚠ 廃止 / withdrawn** — 統合先はデータにない / the data does not name the control it was incorporated into\n'));
-    assert.ok(!card.includes('ベースライン'));
+  it('in English: the same card with English labels and titles', () => {
+    assert.deepEqual(controlCardFor(bundled(), 'nist-sp800-53r5', 'ac-02(01)', 'en')!.split('\n'), [
+      '**NIST SP 800\\-53 Rev\\. 5 AC\\-2\\(1\\)** Automated System Account Management  ',
+      'NIST SP 800\\-53 Rev\\. 5 Security and Privacy Controls for Information Systems and Organizations · current edition  ',
+      'written \\"ac\\-02\\(01\\)\\" → AC\\-2\\(1\\)',
+      '',
+      '---',
+      '',
+      '- **Level:** control enhancement',
+      '- **Base control:** AC\\-2 Account Management',
+      '- **Family:** AC Access Control',
+      '- **Baselines:** MODERATE · HIGH',
+      '',
+      '---',
+      '',
+      '**Source:** [NIST SP 800\\-53 Rev\\. 5, Security and Privacy Controls for Information Systems and Organizations](https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final)',
+      '',
+      '**Edition:** Rev\\. 5 \\(control catalog spreadsheet, updates as of 2020\\-12\\-10; baselines from OSCAL release 5\\.1\\.1\\)',
+      '',
+      '*as of 2026\\-11\\-26 · govsec catalogue: nist\\-sp800\\-53r5*',
+    ]);
+  });
+
+  it('says on its second line that a NIST control is withdrawn, and an edition superseded', () => {
+    const ja = controlCardFor(bundled(), 'nist-sp800-53r5', 'AC-13', 'ja')!;
+    assert.equal(ja.split('\n')[1], 'NIST SP 800\\-53 第5版 セキュリティ及びプライバシー管理策 · **⚠ 廃止**');
+    assert.ok(ja.includes('\n- **⚠ 廃止** — 統合先はデータにない\n'));
+    assert.ok(!ja.includes('ベースライン'));
+    const en = controlCardFor(bundled(), 'nist-sp800-53r5', 'AC-13', 'en')!;
+    assert.equal(en.split('\n')[1], 'NIST SP 800\\-53 Rev\\. 5 Security and Privacy Controls for Information Systems and Organizations · **⚠ withdrawn**');
+    assert.ok(en.includes('\n- **⚠ Withdrawn** — the data does not name the control it was incorporated into\n'));
+    assert.equal(controlCardFor(bundled(), 'iso27001-2013', 'A.9.2.1', 'ja')!.split('\n')[1], 'ISO/IEC 27001:2013 附属書A 管理策 · **⚠ 旧版** → ISO/IEC 27001:2022');
+    assert.equal(
+      controlCardFor(bundled(), 'common-standards-r5', '2.1.1(5)(a)', 'en')!.split('\n')[1],
+      'Common Standards for Cybersecurity Measures for Government Agencies and Related Agencies · **⚠ superseded edition** → Common Standards \\(FY2025 edition\\)',
+    );
+    assert.equal(controlCardFor(bundled(), 'ismap', '9.1.1', 'ja')!.split('\n')[1], 'ISMAP管理基準 · 新しい版の有無は未確認');
   });
 
   it('shows an ISMAP detailed control: tier, level, suffix meaning, objective, mappings and the partial-data note', () => {
-    const lines = controlCardFor(bundled(), 'ismap', '９．２．１．６．ＰＢ')!.split('\n');
-    assert.equal(lines[0], '**ISMAP管理基準 9\\.2\\.1\\.6\\.PB**');
-    assert.equal(lines[1], '*ISMAP管理基準 / ISMAP Control Criteria · 2022\\-04\\-01 \\(English reference translation\\)*');
-    assert.ok(lines.includes('表記 / written: 「９．２．１．６．ＰＢ」 → 9\\.2\\.1\\.6\\.PB'));
+    const ja = controlCardFor(bundled(), 'ismap', '９．２．１．６．ＰＢ', 'ja')!.split('\n');
+    assert.deepEqual(ja.slice(0, 3), ['**ISMAP管理基準 9\\.2\\.1\\.6\\.PB**  ', 'ISMAP管理基準 · 新しい版の有無は未確認  ', '表記「９．２．１．６．ＰＢ」→ 9\\.2\\.1\\.6\\.PB']);
     for (const line of [
-      '- **区分 / level:** 詳細管理策 / detailed control',
-      '- **階層 / tier:** 管理策基準 / controls criteria',
-      '- **接尾辞 / suffix:** \\.PB — クラウドサービス固有の詳細管理策。原則として実施が必須 / cloud\\-specific detailed control that must in principle be implemented',
-      '- **管理目的 / objective:** 9\\.2\\.1 User registration and de\\-registration',
-      '- **上位 / within:** 9 アクセス制御 › 9\\.2 利用者アクセスの管理',
-      '- **準拠 / based on:** ISO/IEC 27017:2015',
-      '**対応 / mappings:**',
-      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号 / its objective\\\'s number） → ISO/IEC 27001:2022 A\\.5\\.16 識別情報の管理（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）',
-      '**出典 / source:** [ISMAP 管理基準 \\(Control Criteria\\)](https://www.ismap.go.jp/csm?id=kb_article_view&sysparm_article=KB0010028&sys_kb_id=757ef62ac3755250076ededb05013195&spa=1)',
-      '*時点 / as of 2026\\-11\\-26 · govsec catalogue: ismap*',
+      '- **区分:** 詳細管理策',
+      '- **階層:** 管理策基準',
+      '- **接尾辞:** \\.PB — クラウドサービス固有の詳細管理策。原則として実施が必須',
+      '- **管理目的:** 9\\.2\\.1 （英語）User registration and de\\-registration',
+      '- **上位:** 9 アクセス制御 › 9\\.2 利用者アクセスの管理',
+      '- **準拠:** ISO/IEC 27017:2015',
+      '**対応:**',
+      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 （英語）User registration and de\\-registration（管理目的 9\\.2\\.1 と同一番号） → ISO/IEC 27001:2022 A\\.5\\.16 識別情報の管理（2013年版が2022年版の一部 · intuitem, vladsecurity）',
+      '**出典:** [ISMAP 管理基準 \\(Control Criteria\\)](https://www.ismap.go.jp/csm?id=kb_article_view&sysparm_article=KB0010028&sys_kb_id=757ef62ac3755250076ededb05013195&spa=1)',
+      '*時点 2026\\-11\\-26 · govsecカタログ: ismap*',
     ]) {
-      assert.ok(lines.includes(line), `missing line: ${line}\n---\n${lines.join('\n')}`);
+      assert.ok(ja.includes(line), `missing line: ${line}\n---\n${ja.join('\n')}`);
     }
-    assert.ok(lines.some((line) => line.startsWith('**部分データ / partial data:** Partial: governance \\(24\\) and management \\(85\\) criteria')));
+    assert.ok(ja.some((line) => line.startsWith('**部分データ:** （英語）Partial: governance \\(24\\) and management \\(85\\) criteria')));
+    const en = controlCardFor(bundled(), 'ismap', '９．２．１．６．ＰＢ', 'en')!.split('\n');
+    assert.deepEqual(en.slice(0, 3), [
+      '**ISMAP Control Criteria \\(2022\\-04\\-01 edition\\) 9\\.2\\.1\\.6\\.PB**  ',
+      'ISMAP Control Criteria · newer edition not checked  ',
+      'written \\"９．２．１．６．ＰＢ\\" → 9\\.2\\.1\\.6\\.PB',
+    ]);
+    for (const line of [
+      '- **Level:** detailed control',
+      '- **Tier:** controls criteria',
+      '- **Suffix:** \\.PB — cloud\\-specific detailed control that must in principle be implemented',
+      '- **Objective:** 9\\.2\\.1 User registration and de\\-registration',
+      '- **Within:** 9 Access control › 9\\.2 User access management',
+      '- ISO/IEC 27001:2013 A\\.9\\.2\\.1 User registration and de\\-registration \\(its objective 9\\.2\\.1\\\'s number\\) → ISO/IEC 27001:2022 A\\.5\\.16 Identity management \\(subset · intuitem, vladsecurity\\)',
+    ]) {
+      assert.ok(en.includes(line), `missing line: ${line}\n---\n${en.join('\n')}`);
+    }
+    assert.ok(en.some((line) => line.startsWith('**Partial data:** Partial: governance \\(24\\)')));
   });
 
-  it('shows the ISMAP 9.1.1 → A.9.1.1 → A.5.15 chain on the objective card', () => {
-    const card = controlCardFor(bundled(), 'ismap', '9.1.1')!;
-    // The Japanese title first, with its source; the English title on the next line.
-    assert.ok(card.startsWith('**ISMAP管理基準 9\\.1\\.1** アクセス制御方針（JIS Q 27001:2014 附属書A の見出し / JIS heading of the same number）  \nAccess control policy\n'), card);
-    assert.ok(card.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（同一番号 / same number） → ISO/IEC 27001:2022 A\\.5\\.15 アクセス制御（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
-    assert.ok(card.includes('\n- **接尾辞 / suffix:** なし / none — 管理目的。原則として全て実施 / control objective: in principle all apply\n'));
+  it('shows the ISMAP 9.1.1 → A.9.1.1 → A.5.15 chain on the objective card, the Japanese title with its source', () => {
+    const ja = controlCardFor(bundled(), 'ismap', '9.1.1', 'ja')!;
+    assert.ok(ja.startsWith('**ISMAP管理基準 9\\.1\\.1** アクセス制御方針（JIS Q 27001:2014 附属書A の見出し）  \n'), ja);
+    assert.ok(!ja.includes('Access control policy'), 'one language: no English title next to the Japanese one');
+    assert.ok(ja.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（同一番号） → ISO/IEC 27001:2022 A\\.5\\.15 アクセス制御（2013年版が2022年版の一部 · intuitem, vladsecurity）\n'));
+    assert.ok(ja.includes('\n- **接尾辞:** なし — 管理目的。原則として全て実施\n'));
+    const en = controlCardFor(bundled(), 'ismap', '9.1.1', 'en')!;
+    assert.ok(en.startsWith('**ISMAP Control Criteria \\(2022\\-04\\-01 edition\\) 9\\.1\\.1** Access control policy  \n'), en);
+    assert.ok(en.includes('\n- ISO/IEC 27001:2013 A\\.9\\.1\\.1 Access control policy \\(same number\\) → ISO/IEC 27001:2022 A\\.5\\.15 Access control \\(subset · intuitem, vladsecurity\\)\n'));
   });
 
   it('shows the 2013 sources, ISMAP objectives and theme on an ISO/IEC 27001:2022 card, without a partial note', () => {
-    const card = controlCardFor(bundled(), 'iso27001-2022', 'Ａ．５．１５')!;
-    assert.ok(card.includes('\n- **テーマ / theme:** 組織的管理策 / organizational controls\n'));
-    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.1 アクセス制御方針（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
-    assert.ok(card.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.2 ネットワーク及びネットワークサービスへのアクセス（2013年版が2022年版の一部 / subset · intuitem, vladsecurity）\n'));
-    assert.ok(card.includes('\n- ← ISMAP管理基準 9\\.1\\.1, 9\\.1\\.2（'));
-    assert.ok(!card.includes('部分データ'));
-    assert.ok(controlCardFor(bundled(), 'iso27001-2022', 'A.8.11')!.includes('\n- **新設 / new:** 2022年版で新設 / new in the 2022 edition\n'));
+    const ja = controlCardFor(bundled(), 'iso27001-2022', 'Ａ．５．１５', 'ja')!;
+    assert.ok(ja.includes('\n- **テーマ:** 組織的管理策\n'));
+    assert.ok(ja.includes('\n- ← ISO/IEC 27001:2013 A\\.9\\.1\\.2 ネットワーク及びネットワークサービスへのアクセス（2013年版が2022年版の一部 · intuitem, vladsecurity）\n'));
+    assert.ok(ja.includes('\n- ← ISMAP管理基準 9\\.1\\.1, 9\\.1\\.2（ISO/IEC 27001:2013 と同一番号の管理目的）\n'));
+    assert.ok(!ja.includes('部分データ'));
+    const en = controlCardFor(bundled(), 'iso27001-2022', 'Ａ．５．１５', 'en')!;
+    assert.ok(en.includes('\n- **Theme:** organizational controls\n'));
+    assert.ok(en.includes('\n- ← ISMAP Control Criteria \\(2022\\-04\\-01 edition\\) 9\\.1\\.1, 9\\.1\\.2 \\(objectives numbered as in ISO/IEC 27001:2013\\)\n'));
+    assert.ok(controlCardFor(bundled(), 'iso27001-2022', 'A.8.11', 'ja')!.includes('\n- **新設:** 2022年版で新設\n'));
+    assert.ok(controlCardFor(bundled(), 'iso27001-2022', 'A.8.11', 'en')!.includes('\n- **New:** new in the 2022 edition\n'));
   });
 
   it('says when an ID is missing from a partial catalogue and shows what is listed above it', () => {
-    const card = controlCardFor(bundled(), 'ismap', '9.2.1.3')!;
-    assert.ok(card.startsWith('**ISMAP管理基準 9\\.2\\.1\\.3**\n'));
-    assert.ok(card.includes('\n**収録外 / not listed:** 9\\.2\\.1\\.3 は収録データにない。上位の 9\\.2\\.1 を表示 / not in the bundled data; showing 9\\.2\\.1\n'));
-    assert.ok(card.includes('\n- **接尾辞 / suffix:** なし / none — 接尾辞なし: 任意（必要に応じて選択） / no suffix: optional, selected as necessary\n'));
-    const r7 = controlCardFor(bundled(), 'common-standards-r7', '4.2.1(2)(c)')!;
-    assert.ok(r7.includes('\n- **区分 / level:** 遵守事項 / requirement\n'));
-    assert.ok(r7.includes('› 4\\.2\\.1\\(2\\) Selection of cloud services\n'));
+    const ja = controlCardFor(bundled(), 'ismap', '9.2.1.3', 'ja')!;
+    assert.ok(ja.startsWith('**ISMAP管理基準 9\\.2\\.1\\.3**  \nISMAP管理基準 · 新しい版の有無は未確認  \n**収録外:** 9\\.2\\.1\\.3 は収録データにない。上位の 9\\.2\\.1 を表示\n'), ja);
+    assert.ok(ja.includes('\n- **接尾辞:** なし — 接尾辞なし: 任意（必要に応じて選択）\n'));
+    const en = controlCardFor(bundled(), 'ismap', '9.2.1.3', 'en')!;
+    assert.ok(en.includes('\n**Not listed:** 9\\.2\\.1\\.3 is not in the bundled data; showing 9\\.2\\.1\n'), en);
+    const r7 = controlCardFor(bundled(), 'common-standards-r7', '4.2.1(2)(c)', 'ja')!;
+    assert.ok(r7.includes('\n- **区分:** 遵守事項\n'));
+    assert.ok(r7.includes('› 4\\.2\\.1\\(2\\) （英語）Selection of cloud services\n'));
+    assert.ok(controlCardFor(bundled(), 'common-standards-r7', '4.2.1(2)(c)', 'en')!.includes('\n- **Within:** 4 Outsourcing › 4\\.2 Use of Cloud Services ›'));
   });
 
   it('marks Japanese 統一基準 headings by where they come from', () => {
-    const seed = controlCardFor(bundled(), 'common-standards-r7', '2.1.1(5)')!.split('\n');
-    assert.equal(seed[0], '**統一基準（令和7年度版） 2\\.1\\.1\\(5\\)** 最高情報セキュリティアドバイザーの設置（令和5年度版の見出し / heading in the FY2023 edition）  ');
-    assert.equal(seed[1], 'Designation of the chief information security advisor');
-    const indicative = controlCardFor(bundled(), 'common-standards-r7', '7')!.split('\n');
+    const seed = controlCardFor(bundled(), 'common-standards-r7', '2.1.1(5)', 'ja')!.split('\n');
+    assert.equal(seed[0], '**統一基準（令和7年度版） 2\\.1\\.1\\(5\\)** 最高情報セキュリティアドバイザーの設置（令和5年度版の見出し）  ');
+    assert.equal(seed[1], '政府機関等のサイバーセキュリティ対策のための統一基準 · 現行版');
+    const english = controlCardFor(bundled(), 'common-standards-r7', '2.1.1(5)', 'en')!.split('\n');
+    assert.equal(english[0], '**Common Standards \\(FY2025 edition\\) 2\\.1\\.1\\(5\\)** Designation of the chief information security advisor  ');
+    const indicative = controlCardFor(bundled(), 'common-standards-r7', '7', 'ja')!.split('\n');
     assert.match(indicative[0], /^\*\*統一基準（令和7年度版） 7\*\* 情報システムのセキュリティ要件（参考: 平成30年度版ガイドラインの見出し。/);
   });
 
@@ -445,12 +505,15 @@ describe('control hover card', () => {
       ],
       mappings: [],
     };
-    const card = controlCard(new Catalogues(hostile), new Catalogues(hostile).resolve('iso27001-2022', 'A.5.1')!);
-    assert.ok(card.includes('\\[x\\]\\(command:workbench\\.action\\.quit\\) \\`code\\`'));
-    assert.ok(card.includes('ISO \\<b\\>x\\</b\\>'));
-    assert.ok(card.includes('\\<img src=x onerror=alert\\(1\\)\\>'));
-    assert.ok(card.includes('**出典 / source:** src\\]\\(command:workbench\\.action\\.quit\\) \\(javascript:alert\\(1\\)\\)'));
-    assert.ok(!/\]\((?!https:)/.test(card.replace(/\\\]\\\(/g, '')), 'only https links');
+    for (const language of ['ja', 'en'] as const) {
+      const card = controlCard(new Catalogues(hostile), new Catalogues(hostile).resolve('iso27001-2022', 'A.5.1')!, language);
+      assert.ok(card.includes('\\[x\\]\\(command:workbench\\.action\\.quit\\) \\`code\\`'));
+      assert.ok(card.includes('ISO \\<b\\>x\\</b\\>'));
+      assert.ok(card.includes('\\<img src=x onerror=alert\\(1\\)\\>'));
+      const source = language === 'ja' ? '**出典:**' : '**Source:**';
+      assert.ok(card.includes(`${source} src\\]\\(command:workbench\\.action\\.quit\\) \\(javascript:alert\\(1\\)\\)`), card);
+      assert.ok(!/\]\((?!https:)/.test(card.replace(/\\\]\\\(/g, '')), 'only https links');
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { completionsAt, type CompletionEntry, type CompletionResult } from '../../server/src/features/completion';
+import type { Language } from '../../server/src/language';
 import { allRules } from '../../server/src/rules/index';
 import { bundledKnowledge, repoRoot } from '../helpers';
 
@@ -16,15 +17,20 @@ interface Completion extends CompletionResult {
 }
 
 /** Completion at the ‸ in `marked`. */
-function complete(marked: string, uri = 'file:///spec.md', languageId?: string): Completion {
+function complete(marked: string, uri = 'file:///spec.md', languageId?: string, language: Language = 'ja'): Completion {
   const offset = marked.indexOf(CURSOR);
   assert.notEqual(offset, -1, 'no cursor mark');
   const text = marked.slice(0, offset) + marked.slice(offset + CURSOR.length);
-  return { ...completionsAt(text, uri, languageId, offset, bundledKnowledge()), text, offset };
+  return { ...completionsAt(text, uri, languageId, offset, bundledKnowledge(), language), text, offset };
 }
 
-function completeYaml(marked: string, uri = 'file:///system-profile.yaml'): Completion {
-  return complete(marked, uri, 'yaml');
+/** Completion at the ‸ in a Markdown text, details in English. */
+function completeEn(marked: string): Completion {
+  return complete(marked, 'file:///spec.md', undefined, 'en');
+}
+
+function completeYaml(marked: string, uri = 'file:///system-profile.yaml', language: Language = 'ja'): Completion {
+  return complete(marked, uri, 'yaml', language);
 }
 
 function labels(result: CompletionResult, count?: number): string[] {
@@ -61,27 +67,39 @@ describe('completion: control IDs in Markdown', () => {
     assert.equal(result.isIncomplete, false);
     const objective = item(result, '9.2.1');
     assert.equal(objective.kind, 'control');
-    assert.equal(objective.detail, 'User registration and de-registration · 管理策基準 管理目的');
+    assert.equal(objective.detail, '（英語）User registration and de-registration · 管理策基準 管理目的');
     assert.equal(replaced(result, objective), '9.2.');
     assert.equal(objective.replaceEnd, result.offset);
     assert.equal(objective.insertText, undefined);
-    assert.equal(item(result, '9.2.1.6.PB').detail, '管理策基準 詳細管理策（.PB クラウド固有・原則必須） · 9.2.1 User registration and de-registration');
+    assert.equal(item(result, '9.2.1.6.PB').detail, '管理策基準 詳細管理策（.PB クラウド固有・原則必須） · 9.2.1 （英語）User registration and de-registration');
     assert.match(objective.documentation!, /^\*\*ISMAP管理基準 9\\\.2\\\.1\*\*/);
+    const english = completeEn('本システムはISMAP管理策 9.2.‸を満たすこと。');
+    assert.equal(item(english, '9.2.1').detail, 'User registration and de-registration · control objective (controls criteria)');
+    assert.equal(
+      item(english, '9.2.1.6.PB').detail,
+      'detailed control (controls criteria), .PB cloud-specific, required in principle · 9.2.1 User registration and de-registration',
+    );
+    assert.match(item(english, '9.2.1').documentation!, /^\*\*ISMAP Control Criteria \\\(2022\\-04\\-01 edition\\\) 9\\\.2\\\.1\*\*/);
   });
 
-  it('shows the Japanese title first where the catalogue has one (9.1.1, 9.1.2 from JIS Q 27001:2014), English where not (9.2.1)', () => {
+  it('shows the Japanese title where the catalogue has one (9.1.1, 9.1.2 from JIS Q 27001:2014), the English one labelled where not (9.2.1)', () => {
     const result = complete('ISMAP管理策 9.1.‸');
     assert.deepEqual(
       result.items.filter((entry) => !entry.label.includes('.PB')).map((entry) => [entry.label, entry.detail]),
       [
-        ['9.1.1', 'アクセス制御方針 · Access control policy · 管理策基準 管理目的'],
-        ['9.1.2', 'ネットワーク及びネットワークサービスへのアクセス · Access to networks and network services · 管理策基準 管理目的'],
+        ['9.1.1', 'アクセス制御方針 · 管理策基準 管理目的'],
+        ['9.1.2', 'ネットワーク及びネットワークサービスへのアクセス · 管理策基準 管理目的'],
       ],
     );
-    assert.match(item(result, '9.1.1').documentation!, /^\*\*ISMAP管理基準 9\\\.1\\\.1\*\*\n\nアクセス制御方針  \nAccess control policy\n/);
-    // No source read gives the Japanese title of 9.2.1, so it stays English (see the catalogue manifest).
-    assert.equal(item(complete('ISMAP管理策 9.2.‸'), '9.2.1').detail, 'User registration and de-registration · 管理策基準 管理目的');
-    assert.equal(item(complete('ISMAP管理策 9.‸'), '9.2').detail, '利用者アクセスの管理 · User access management · 管理策基準 カテゴリ');
+    assert.equal(item(result, '9.1.1').documentation, '**ISMAP管理基準 9\\.1\\.1**\n\nアクセス制御方針\n\n管理策基準 管理目的\n\n*ISMAP管理基準 · 2026\\-11\\-26時点 · 部分的*');
+    assert.equal(
+      item(completeEn('ISMAP管理策 9.1.‸'), '9.1.1').documentation,
+      '**ISMAP Control Criteria \\(2022\\-04\\-01 edition\\) 9\\.1\\.1**\n\nAccess control policy\n\ncontrol objective \\(controls criteria\\)\n\n*ISMAP Control Criteria · as of 2026\\-11\\-26 · partial*',
+    );
+    // No source read gives the Japanese title of 9.2.1, so it stays English, labelled so (see the catalogue manifest).
+    assert.equal(item(complete('ISMAP管理策 9.2.‸'), '9.2.1').detail, '（英語）User registration and de-registration · 管理策基準 管理目的');
+    assert.equal(item(complete('ISMAP管理策 9.‸'), '9.2').detail, '利用者アクセスの管理 · 管理策基準 カテゴリ');
+    assert.equal(item(completeEn('ISMAP管理策 9.‸'), '9.2').detail, 'User access management · category (controls criteria)');
   });
 
   it('filters with full-width input: the filterText starts with what was typed, in the same widths', () => {
@@ -103,7 +121,7 @@ describe('completion: control IDs in Markdown', () => {
     assert.equal(result.isIncomplete, true);
     const policy = item(result, '9.1.1');
     assert.equal(replaced(result, policy), 'アクセス');
-    assert.equal(policy.detail, 'アクセス制御方針 · Access control policy · 管理策基準 管理目的');
+    assert.equal(policy.detail, 'アクセス制御方針 · 管理策基準 管理目的');
     assert.ok(clientKeeps(policy, 'アクセス'));
     assert.ok(policy.filterText!.includes('Access control policy'));
   });
@@ -115,7 +133,8 @@ describe('completion: control IDs in Markdown', () => {
     const access = item(result, '9');
     assert.equal(access.insertText, '9.');
     assert.equal(access.retrigger, true);
-    assert.equal(access.detail, 'アクセス制御 · Access control · 管理策基準 分野');
+    assert.equal(access.detail, 'アクセス制御 · 管理策基準 分野');
+    assert.equal(item(completeEn('ISMAP管理策 ‸'), '9').detail, 'Access control · domain (controls criteria)');
     assert.equal(item(result, '9.1').insertText, '9.1.');
   });
 
@@ -124,10 +143,12 @@ describe('completion: control IDs in Markdown', () => {
     const controls = Array.from({ length: 25 }, (_, index) => `AC-${index + 1}`);
     assert.deepEqual(labels(result, 30), [...controls, 'AC-2(1)', 'AC-2(2)', 'AC-2(3)', 'AC-2(4)', 'AC-2(5)']);
     assert.equal(result.items.length, 147);
-    assert.equal(item(result, 'AC-2').detail, 'Account Management · LOW/MODERATE/HIGH');
+    assert.equal(item(result, 'AC-2').detail, '（英語）Account Management · LOW/MODERATE/HIGH');
+    assert.equal(item(completeEn('NIST SP 800-53 の AC-‸'), 'AC-2').detail, 'Account Management · LOW/MODERATE/HIGH');
     assert.equal(item(result, 'AC-2').deprecated, undefined);
     assert.equal(item(result, 'AC-13').deprecated, true);
-    assert.equal(item(result, 'AC-13').detail, 'Supervision and Review — Access Control · 廃止 / withdrawn');
+    assert.equal(item(result, 'AC-13').detail, '（英語）Supervision and Review — Access Control · 廃止');
+    assert.equal(item(completeEn('NIST SP 800-53 の AC-‸'), 'AC-13').detail, 'Supervision and Review — Access Control · withdrawn');
     assert.equal(item(result, 'AC-2(10)').deprecated, true);
     assert.equal(replaced(result, result.items[0]), 'AC-');
 
@@ -148,7 +169,8 @@ describe('completion: control IDs in Markdown', () => {
   it('offers ISO/IEC 27001:2022 Annex A controls A.5.1 … A.5.37 and 2013 controls by edition', () => {
     const result = complete('ISO/IEC 27001:2022 附属書A の A.5.‸');
     assert.deepEqual(labels(result), Array.from({ length: 37 }, (_, index) => `A.5.${index + 1}`));
-    assert.equal(item(result, 'A.5.15').detail, 'アクセス制御 · Access control · Organizational');
+    assert.equal(item(result, 'A.5.15').detail, 'アクセス制御 · 組織的管理策');
+    assert.equal(item(completeEn('ISO/IEC 27001:2022 附属書A の A.5.‸'), 'A.5.15').detail, 'Access control · organizational controls');
     assert.deepEqual(labels(complete('ISO/IEC 27001:2013 の A.9.‸'), 3), ['A.9.1.1', 'A.9.1.2', 'A.9.2.1']);
     // Written without "A.", the labels follow.
     assert.deepEqual(labels(complete('ISO/IEC 27001:2022 の 5.1‸'), 4), ['5.1', '5.10', '5.11', '5.12']);
@@ -157,7 +179,8 @@ describe('completion: control IDs in Markdown', () => {
   it('offers 統一基準 items under a clause', () => {
     const result = complete('統一基準 2.1.1(‸');
     assert.deepEqual(labels(result), ['2.1.1(1)', '2.1.1(2)', '2.1.1(3)', '2.1.1(4)', '2.1.1(5)', '2.1.1(6)', '2.1.1(7)', '2.1.1(8)']);
-    assert.equal(item(result, '2.1.1(5)').detail, '最高情報セキュリティアドバイザーの設置 · Designation of the chief information security advisor');
+    assert.equal(item(result, '2.1.1(5)').detail, '最高情報セキュリティアドバイザーの設置');
+    assert.equal(item(completeEn('統一基準 2.1.1(‸'), '2.1.1(5)').detail, 'Designation of the chief information security advisor');
   });
 
   it('reads the cue in the same table row and heading', () => {
@@ -194,7 +217,8 @@ describe('completion: glossary terms', () => {
     assert.equal(govCloud.kind, 'term');
     assert.equal(replaced(result, govCloud), 'ガバ');
     assert.equal(govCloud.detail, 'Government Cloud (Japan)');
-    assert.match(govCloud.documentation!, /^\*\*ガバメントクラウド\*\*/);
+    assert.match(govCloud.documentation!, /^\*\*ガバメントクラウド\*\*（ガバメントクラウド）· Government Cloud \\\(Japan\\\)  \nシステム · 現行  \n/);
+    assert.match(item(completeEn('本システムはガバ‸上に構築する。'), 'ガバメントクラウド').documentation!, /^\*\*Government Cloud \\\(Japan\\\)\*\* · ガバメントクラウド/);
     // Found through the variant ガバクラ法案: the filterText keeps what was typed first.
     assert.equal(item(result, '情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律').filterText, 'ガバクラ法案 情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律');
   });
@@ -220,6 +244,10 @@ describe('completion: glossary terms', () => {
     assert.equal(result.items[0].deprecated, true);
     assert.equal(result.items[0].detail, 'Government Common Network · 移行中 → ガバメントソリューションサービス');
     assert.equal(complete('霞が関W‸').items[0].detail, 'Kasumigaseki WAN · 旧名称 → 政府共通ネットワーク');
+    assert.equal(completeEn('政府共通ネ‸').items[0].detail, 'Government Common Network · being replaced → ガバメントソリューションサービス');
+    assert.equal(completeEn('霞が関W‸').items[0].detail, 'Kasumigaseki WAN · superseded → 政府共通ネットワーク');
+    assert.equal(item(complete('管理者は CIS‸'), 'CISO').detail, 'Chief Information Security Officer (CISO) · 最高情報セキュリティ責任者 の別名');
+    assert.equal(item(completeEn('管理者は CIS‸'), 'CISO').detail, 'Chief Information Security Officer (CISO) · another name for 最高情報セキュリティ責任者');
     assert.equal(result.items[1].deprecated, undefined);
   });
 });
@@ -234,11 +262,20 @@ describe('completion: suppression comments', () => {
     assert.equal(directives.items[0].insertText, 'govsec-disable-next-line ');
     assert.equal(directives.items[0].retrigger, true);
     assert.equal(replaced(directives, directives.items[0]), 'govsec-');
+    assert.equal(directives.items[0].detail, '次の行の指摘を無効にする');
+    assert.equal(complete('<!-- govsec-‸', 'file:///spec.md', undefined, 'en').items[0].detail, 'disable findings on the next line');
 
     const rules = complete('<!-- govsec-disable-next-line term/variant, ‸ -->\nガバクラ');
     assert.deepEqual(labels(rules), [...ruleIds.filter((id) => id !== 'term/variant'), ...wildcards]);
     assert.deepEqual(labels(rules, 3), ['ismap/unregistered-service', 'ismap/liu-scope', 'ismap/renewal-period']);
     assert.equal(rules.items[0].kind, 'rule');
+    // Rule descriptions are written in English only; the Japanese list labels them so.
+    const first = allRules.find((rule) => rule.id === rules.items[0].label)!;
+    assert.equal(rules.items[0].detail, `（英語）${first.description}`);
+    assert.equal(item(rules, 'ismap/*').detail, 'ismap/* の全規則');
+    const english = complete('<!-- govsec-disable-next-line ‸ -->', 'file:///spec.md', undefined, 'en');
+    assert.equal(english.items[0].detail, allRules.find((rule) => rule.id === english.items[0].label)!.description);
+    assert.equal(item(english, 'ismap/*').detail, 'every ismap/* rule');
 
     const yaml = completeYaml('# govsec-disable-next-line ism‸\ncloud:\n  provider: AWS\n');
     assert.deepEqual(labels(yaml), [...ruleIds, ...wildcards]);
@@ -290,6 +327,11 @@ describe('completion: YAML', () => {
     assert.equal(item(result, 'Oracle Cloud Infrastructure').detail, 'ガバメントクラウド: 選定 · 読み込んだISMAPリスト（2026-09-15時点、10件、部分的）に見当たりません');
     assert.equal(item(result, 'さくらのクラウド').detail, 'ガバメントクラウド: 条件付き選定 · ISMAP掲載 C21-0030-2（リスト 2026-09-15時点、10件、部分的）');
     assert.ok(result.items.every((entry) => !/未登録|not registered/.test(entry.detail ?? '')));
+    const english = completeYaml('cloud:\n  provider: ‸\n', undefined, 'en');
+    assert.equal(item(english, 'Amazon Web Services').detail, 'Government Cloud: selected · on the ISMAP list: C21-0008-2 (list as of 2026-09-15, 10 services, partial)');
+    assert.equal(item(english, 'Oracle Cloud Infrastructure').detail, 'Government Cloud: selected · not found in the ISMAP list loaded (as of 2026-09-15, 10 services, partial)');
+    assert.equal(item(english, 'さくらのクラウド').detail, 'Government Cloud: selected on conditions · on the ISMAP list: C21-0030-2 (list as of 2026-09-15, 10 services, partial)');
+    assert.ok(item(english, 'Amazon Web Services').documentation!.startsWith('**Amazon Web Services** · IaaS / PaaS · ISMAP: ✓ listed'));
     // Typing "AWS" keeps Amazon Web Services (its alias is in the filterText).
     const typed = completeYaml('cloud:\n  provider: AW‸\n');
     assert.ok(clientKeeps(item(typed, 'Amazon Web Services'), 'AW'));
@@ -317,6 +359,9 @@ describe('completion: YAML', () => {
     ]);
     assert.equal(item(aws, 'ap-northeast-1').detail, 'Asia Pacific (Tokyo) · 東京 (Tokyo) · 国内');
     assert.equal(item(aws, 'us-east-1').detail, 'US East (N. Virginia) · Northern Virginia, US · 海外');
+    const english = completeYaml('cloud:\n  provider: AWS\n  region: ‸\n', undefined, 'en');
+    assert.equal(item(english, 'ap-northeast-1').detail, 'Asia Pacific (Tokyo) · 東京 (Tokyo) · in Japan');
+    assert.equal(item(english, 'us-east-1').detail, 'US East (N. Virginia) · Northern Virginia, US · outside Japan');
     assert.deepEqual(labels(completeYaml('cloud:\n  region: ‸\n  provider: Microsoft Azure\n'), 3), ['japaneast', 'japanwest', 'eastasia']);
     assert.deepEqual(labels(completeYaml('cloud:\n  provider: さくらのクラウド\n  regions:\n    - tk1a\n    - ‸\n')), ['tk1a', 'tk1b', 'is1a', 'is1b']);
     // No provider chosen: every ガバメントクラウド provider's regions, the Japanese ones first.
@@ -339,6 +384,11 @@ describe('completion: YAML', () => {
     assert.equal(item(cloud, 'region').insertText, 'region: ');
     assert.equal(item(cloud, 'region').retrigger, true);
     assert.equal(item(cloud, 'regions').insertText, 'regions:\n    - ');
+    // The schema's description in one language (the schema writes both, "日本語 / English").
+    const region = item(cloud, 'region').detail!;
+    const regionEn = item(completeYaml('cloud:\n  provider: AWS\n  ‸\n', undefined, 'en'), 'region').detail!;
+    assert.equal(region, 'リージョン（ID）。ガバメントクラウドでは国内リージョンを使います（govcloud/overseas-region）。');
+    assert.equal(regionEn, 'A region id; ガバメントクラウド systems use regions in Japan.');
     const top = completeYaml('doctype: system-profile\n‸\n');
     assert.deepEqual(labels(top, 6), ['title', 'date', 'sector', 'organization', 'issuer', 'system']);
     assert.equal(item(top, 'cloud').insertText, 'cloud:\n  ');

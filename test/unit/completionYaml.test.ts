@@ -140,7 +140,7 @@ describe('YAML completion: items from the place', () => {
   const knowledge = bundledKnowledge();
   const labels = (marked: string, uri = 'file:///system-profile.yaml', languageId: string | undefined = 'yaml') => {
     const { text, offset } = unmark(marked);
-    return completionsAt(text, uri, languageId, offset, knowledge).items.map((item) => item.label);
+    return completionsAt(text, uri, languageId, offset, knowledge, 'ja').items.map((item) => item.label);
   };
 
   it('does not offer a key twice in front matter, and only the front matter is YAML', () => {
@@ -155,7 +155,7 @@ describe('YAML completion: items from the place', () => {
 
   it('offers keys of a flow mapping as "name: "', () => {
     const { text, offset } = unmark('cloud: {provider: AWS, re‸}\n');
-    const items = completionsAt(text, 'file:///system-profile.yaml', 'yaml', offset, knowledge).items;
+    const items = completionsAt(text, 'file:///system-profile.yaml', 'yaml', offset, knowledge, 'ja').items;
     const regions = items.find((item) => item.label === 'regions');
     assert.equal(regions?.insertText, 'regions: ');
     assert.ok(!items.some((item) => item.label === 'provider'));

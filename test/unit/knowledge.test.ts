@@ -214,7 +214,7 @@ for (const [title, terms] of [
         const missing: string[] = [];
         terms.forEach((term, index) => {
           const start = lineStart + lines[index].indexOf(prefix) + prefix.length;
-          const card = hoverAt(analysis, knowledge, start + Math.floor(term.length / 2));
+          const card = hoverAt(analysis, knowledge, start + Math.floor(term.length / 2), 'ja');
           if (!card || card.start !== start || card.end !== start + term.length) {
             missing.push(`${term} → ${card ? text.slice(card.start, card.end) : 'no card'}`);
           }
@@ -256,7 +256,7 @@ describe('every control ID of the four catalogues hovers', () => {
         controls.forEach((control, index) => {
           const line = lines[firstLine + index];
           const start = lineStart + offsetOf(line);
-          const card = hoverAt(analysis, knowledge, start);
+          const card = hoverAt(analysis, knowledge, start, 'en');
           if (!card || card.start !== start || card.end !== start + control.id.length || !card.markdown.includes(control.id.replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => `\\${c}`))) {
             missing.push(control.id);
           }

@@ -5,6 +5,7 @@ import { analyzeDocument } from '../../server/src/analysis';
 import { compileUserGlossary } from '../../server/src/config/config';
 import { controlRowLocation, definitionAt } from '../../server/src/features/definition';
 import { documentLinks } from '../../server/src/features/links';
+import type { Language } from '../../server/src/language';
 import type { Knowledge } from '../../server/src/knowledge';
 import { bundledKnowledge, offsetOf, repoRoot, termsSchema } from '../helpers';
 
@@ -12,9 +13,9 @@ const ISMAP_PAGE = 'https://www.ismap.go.jp/csm?id=kb_article_view&sysparm_artic
 const NIST_PAGE = 'https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final';
 const ISO_2022_PAGE = 'https://www.iso.org/standard/27001';
 
-function links(text: string, uri = 'file:///spec.md', knowledge: Knowledge = bundledKnowledge()) {
+function links(text: string, uri = 'file:///spec.md', knowledge: Knowledge = bundledKnowledge(), language: Language = 'ja') {
   const analysis = analyzeDocument({ uri, text }, knowledge);
-  return documentLinks(analysis, knowledge).map((link) => ({ ...link, text: text.slice(link.start, link.end) }));
+  return documentLinks(analysis, knowledge, language).map((link) => ({ ...link, text: text.slice(link.start, link.end) }));
 }
 
 /** The expected link over the n-th occurrence of `needle`. */
@@ -48,8 +49,8 @@ describe('document links', () => {
     assert.deepEqual(
       links(markdown).filter((link) => link.text.startsWith('https://')),
       [
-        at(markdown, 'https://www.digital.go.jp/policies/gov_cloud', 'https://www.digital.go.jp/policies/gov_cloud', '出典 / source: ガバメントクラウド'),
-        at(markdown, 'https://www.ismap.go.jp/', 'https://www.ismap.go.jp/', '出典 / source: ISMAP ポータルサイト'),
+        at(markdown, 'https://www.digital.go.jp/policies/gov_cloud', 'https://www.digital.go.jp/policies/gov_cloud', '出典: ガバメントクラウド'),
+        at(markdown, 'https://www.ismap.go.jp/', 'https://www.ismap.go.jp/', '出典: ISMAP ポータルサイト'),
         at(markdown, 'https://www.nisc.go.jp/', 'https://www.nisc.go.jp/'),
         at(markdown, 'https://example.go.jp/a_(b)', 'https://example.go.jp/a_(b)'),
         at(markdown, 'https://www.cyber.go.jp/', 'https://www.cyber.go.jp/'),
@@ -63,9 +64,23 @@ describe('document links', () => {
     assert.deepEqual(
       links(markdown).filter((link) => !link.text.startsWith('https://')),
       [
-        at(markdown, '9.2.1', ISMAP_PAGE, 'ISMAP管理基準 9.2.1: 公式ページ / official page (www.ismap.go.jp)'),
-        at(markdown, 'AC-2(1)', NIST_PAGE, 'NIST SP 800-53 Rev. 5 AC-2(1): 公式ページ / official page (csrc.nist.gov)'),
-        at(markdown, 'A.5.15', ISO_2022_PAGE, 'ISO/IEC 27001:2022 A.5.15: 公式ページ / official page (www.iso.org)'),
+        at(markdown, '9.2.1', ISMAP_PAGE, 'ISMAP管理基準 9.2.1: 公式ページ（www.ismap.go.jp）'),
+        at(markdown, 'AC-2(1)', NIST_PAGE, 'NIST SP 800-53 Rev. 5 AC-2(1): 公式ページ（csrc.nist.gov）'),
+        at(markdown, 'A.5.15', ISO_2022_PAGE, 'ISO/IEC 27001:2022 A.5.15: 公式ページ（www.iso.org）'),
+      ],
+    );
+  });
+
+  it('words the tooltips in English for an English-speaking user', () => {
+    const english = links(markdown, 'file:///spec.md', bundledKnowledge(), 'en');
+    assert.deepEqual(
+      english.filter((link) => link.tooltip).map((link) => link.tooltip),
+      [
+        'source: ガバメントクラウド',
+        'source: ISMAP ポータルサイト',
+        'ISMAP Control Criteria (2022-04-01 edition) 9.2.1: official page (www.ismap.go.jp)',
+        'NIST SP 800-53 Rev. 5 AC-2(1): official page (csrc.nist.gov)',
+        'ISO/IEC 27001:2022 A.5.15: official page (www.iso.org)',
       ],
     );
   });
@@ -89,9 +104,9 @@ describe('document links', () => {
     ].join('\n');
     assert.deepEqual(links(yaml, 'file:///profile.yaml'), [
       at(yaml, 'https://comment.example.jp/', 'https://comment.example.jp/'),
-      at(yaml, 'AC-2', NIST_PAGE, 'NIST SP 800-53 Rev. 5 AC-2: 公式ページ / official page (csrc.nist.gov)'),
-      at(yaml, '9.2.1', ISMAP_PAGE, 'ISMAP管理基準 9.2.1: 公式ページ / official page (www.ismap.go.jp)'),
-      at(yaml, 'https://www.digital.go.jp/', 'https://www.digital.go.jp/', '出典 / source: デジタル庁'),
+      at(yaml, 'AC-2', NIST_PAGE, 'NIST SP 800-53 Rev. 5 AC-2: 公式ページ（csrc.nist.gov）'),
+      at(yaml, '9.2.1', ISMAP_PAGE, 'ISMAP管理基準 9.2.1: 公式ページ（www.ismap.go.jp）'),
+      at(yaml, 'https://www.digital.go.jp/', 'https://www.digital.go.jp/', '出典: デジタル庁'),
     ]);
   });
 

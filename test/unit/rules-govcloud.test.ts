@@ -171,7 +171,7 @@ const providerValid: Case[] = [
 
 function regionMessage(surface: string, other: string, location: string): Bilingual {
   return {
-    ja: `国外リージョン: 「${surface}」（${other}）は国外（${location}）にあり、国内のリージョンに置くのが原則です`,
+    ja: `国外リージョン: 「${surface}」（${other}）は国外のリージョンで、国内のリージョンに置くのが原則です`,
     en: `"${surface}" (${other}) is in ${location}, outside Japan; government data is kept in a region in Japan as a rule.`,
   };
 }
@@ -393,7 +393,7 @@ describe('rule govcloud/overseas-region', () => {
     assert.equal(finding.start, offsetOf(text, 'us-east-1'));
     assert.equal(finding.end, offsetOf(text, 'us-east-1') + 'us-east-1'.length);
     assert.deepEqual(finding.message, {
-      ja: '国外リージョン: 「us-east-1」（US East (N. Virginia)）は国外（Northern Virginia, US）にあり、国内のリージョンに置くのが原則です',
+      ja: '国外リージョン: 「us-east-1」（US East (N. Virginia)）は国外のリージョンで、国内のリージョンに置くのが原則です',
       en: '"us-east-1" (US East (N. Virginia)) is in Northern Virginia, US, outside Japan; government data is kept in a region in Japan as a rule.',
     });
     assert.deepEqual(finding.fix, {

@@ -401,8 +401,8 @@ describe('rule ismap/unregistered-service', () => {
 const INFO: Record<string, { ja: string; en: string }> = {
   c3: { ja: '機密性3情報', en: 'Confidentiality class-3 information' },
   c3doc: { ja: '機密性3情報（文書の格付）', en: "Confidentiality class-3 information (the document's classification)" },
-  sensitive: { ja: '要配慮個人情報', en: 'Special care-required personal information (要配慮個人情報)' },
-  ordinance: { ja: '条例要配慮個人情報', en: 'Ordinance-designated sensitive personal information (条例要配慮個人情報)' },
+  sensitive: { ja: '要配慮個人情報', en: 'Special care-required personal information' },
+  ordinance: { ja: '条例要配慮個人情報', en: 'Ordinance-designated sensitive personal information' },
 };
 
 /** The message naming the service; why it counts as ISMAP-LIU (`basis`) is in its hover, not the message. */
@@ -560,7 +560,7 @@ describe('rule ismap/liu-scope', () => {
 
 function renewal(surface: string, years: number): Bilingual {
   return {
-    ja: `ISMAP登録の有効期限: 登録は「${surface}」ごとの更新ではなく、監査対象期間の末日の翌日から1年4か月後まで有効です`,
+    ja: `ISMAP登録の有効期限: 「${surface}」で更新する制度ではなく、登録は監査対象期間の末日の翌日から1年4か月後まで有効です`,
     en: `ISMAP registration is not for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year 4 months after the audited period ends.`,
   };
 }

@@ -272,7 +272,7 @@ describe('rule profile/schema', () => {
   it('reports values that do not fit the schema at their exact range', () => {
     const text = 'doctype: system-profile\nnist: [AC-2, アクセス制御]\nservices: 5\nclassification:\n  confidentiality: 4\n';
     assert.deepEqual(check('file:///p.yaml', text), [
-      ['アクセス制御', { ja: 'プロファイルの値: nist.1: この値はこの項目の形式に合いません', en: 'Profile value nist.1: the value does not have the form this key expects.' }],
+      ['アクセス制御', { ja: 'プロファイルの値: nistの2番目: この値はこの項目の形式に合いません', en: 'Profile value nist [item 2]: the value does not have the form this key expects.' }],
       ['5', { ja: 'プロファイルの値: services: この項目はリストで書きます', en: 'Profile value services: this key takes a list.' }],
     ]);
   });

@@ -584,75 +584,123 @@ describe('ISMAP status wording', () => {
 describe('service hover card', () => {
   const lines = (markdown: string) => markdown.split('\n');
 
-  it('shows name, provider, kind, ISMAP status with the list, Government Cloud status, regions in Japan and as-of', () => {
-    const card = lines(serviceCard(service('aws'), catalogue().ismapList, { surface: 'EC2' }));
-    assert.equal(card[0], '**Amazon Web Services** · IaaS / PaaS  ');
-    assert.equal(card[1], String.raw`*提供 / provider: Amazon Web Services, Inc\.*`);
-    assert.ok(card.includes('「EC2」: 別名・製品名 / also written — Amazon EC2 の略'));
+  it('in Japanese: name, kind and ISMAP state first, then provider and Government Cloud; details and sources below', () => {
+    const card = lines(serviceCard(service('aws'), catalogue().ismapList, 'ja', { surface: 'EC2' }));
+    assert.deepEqual(card.slice(0, 4), [
+      String.raw`**Amazon Web Services** · IaaS / PaaS · ISMAP: ✓ 掲載（C21\-0008\-2）  `,
+      String.raw`提供: Amazon Web Services, Inc\. · ガバメントクラウド: 採択（FY2021）  `,
+      '「EC2」は別名・製品名（Amazon EC2 の略）',
+      '',
+    ]);
     assert.ok(card.includes(String.raw`**ISMAP:** ✓ 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に掲載: C21\-0008\-2「Amazon Web Services」`));
-    assert.ok(card.some((line) => line.startsWith('**部分的なリスト / partial list:** 同梱リストは部分的です。')));
-    assert.ok(card.includes('**ガバメントクラウド / Government Cloud:** 採択 / selected (FY2021) · 確度 / confidence: 高 / high'));
-    assert.ok(card.includes(String.raw`**国内リージョン / regions in Japan:** ap\-northeast\-1: Asia Pacific \(Tokyo\) · ap\-northeast\-3: Asia Pacific \(Osaka\)`));
+    assert.ok(card.some((line) => line.startsWith('**部分的なリスト:** 同梱リストは部分的です。')));
+    assert.ok(card.includes('**ガバメントクラウド:** 採択（FY2021） · 確度: 高'));
+    assert.ok(card.includes('2021年度に採択され、2022年10月3日発表の公募でも採択された。'));
+    assert.ok(!card.some((line) => line.includes('Selected in FY2021')), 'one language only');
+    assert.ok(card.includes(String.raw`**国内リージョン:** ap\-northeast\-1: Asia Pacific \(Tokyo\) · ap\-northeast\-3: Asia Pacific \(Osaka\)`));
     assert.ok(card.includes('- [Amazon Web Services](https://aws.amazon.com/) — Amazon Web Services'));
+    assert.equal(card[card.length - 1], String.raw`*時点 2026\-11\-26 · ISMAPリスト「govsec bundled ISMAP list \(partial\)」（2026\-09\-15時点、10件、部分的） · govsecサービス: aws*`);
+  });
+
+  it('in English: the same card in English; the Japanese-only alias note is left out', () => {
+    const card = lines(serviceCard(service('aws'), catalogue().ismapList, 'en', { surface: 'EC2' }));
+    assert.deepEqual(card.slice(0, 4), [
+      String.raw`**Amazon Web Services** · IaaS / PaaS · ISMAP: ✓ listed \(C21\-0008\-2\)  `,
+      String.raw`provider: Amazon Web Services, Inc\. · Government Cloud: selected \(FY2021\)  `,
+      '"EC2" is another name or product name',
+      '',
+    ]);
+    assert.ok(card.includes(String.raw`**ISMAP:** ✓ listed in the ISMAP list loaded \(govsec bundled ISMAP list \(partial\), as of 2026\-09\-15, 10 services, partial\): C21\-0008\-2 \"Amazon Web Services\"`));
+    assert.ok(card.includes('**Government Cloud:** selected \\(FY2021\\) · confidence: high'));
+    assert.ok(card.includes(String.raw`Selected in FY2021 and again in the call announced on 2022\-10\-03\.`));
+    assert.ok(card.includes(String.raw`**Regions in Japan:** ap\-northeast\-1: Asia Pacific \(Tokyo\) · ap\-northeast\-3: Asia Pacific \(Osaka\)`));
     assert.equal(
       card[card.length - 1],
-      String.raw`*時点 / as of 2026\-11\-26 · ISMAP list \"govsec bundled ISMAP list \(partial\)\" \(as of 2026\-09\-15, 10 services, partial\) · govsec service: aws*`,
+      String.raw`*as of 2026\-11\-26 · ISMAP list \"govsec bundled ISMAP list \(partial\)\" \(as of 2026\-09\-15, 10 services, partial\) · govsec service: aws*`,
     );
   });
 
   it('shows a registration that a source reports, with its date and how sure, when the partial list lacks it', () => {
-    const card = lines(serviceCard(service('slack'), catalogue().ismapList));
-    assert.ok(card.includes(String.raw`**ISMAP:** ✓ 出典によればISMAP登録済み（番号不明、2021\-12\-20登録、note\.com）。部分的なISMAPリスト（2026\-09\-15時点）には未収録です`), card.join('\n'));
-    assert.ok(card.includes(String.raw`*reported ISMAP\-registered \(no number known, registered 2021\-12\-20; note\.com\); not in the partial ISMAP list \(as of 2026\-09\-15\)*`));
+    const ja = lines(serviceCard(service('slack'), catalogue().ismapList, 'ja'));
+    assert.equal(ja[0], '**Slack** · SaaS · ISMAP: 出典では登録済み（部分的なリストに未収録）  ');
+    assert.ok(ja.includes(String.raw`**ISMAP:** ✓ 出典によればISMAP登録済み（番号不明、2021\-12\-20登録、note\.com）。部分的なISMAPリスト（2026\-09\-15時点）には未収録です`), ja.join('\n'));
     assert.ok(
-      card.includes(
-        String.raw`- ISMAP 番号不明 / no number 「Slack」 · 登録 / registered 2021\-12\-20 · 第三者情報 / second\-hand — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`,
-      ),
-      card.join('\n'),
+      ja.includes(String.raw`- ISMAP 番号不明「Slack」 · 登録 2021\-12\-20 · 第三者情報 — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`),
+      ja.join('\n'),
     );
-    assert.ok(!card.some((line) => /未登録|not registered/i.test(line)));
+    assert.ok(!ja.some((line) => /未登録|not registered/i.test(line)));
+    const en = lines(serviceCard(service('slack'), catalogue().ismapList, 'en'));
+    assert.equal(en[0], String.raw`**Slack** · SaaS · ISMAP: reported registered \(not in the partial list\)  `);
+    assert.ok(en.includes(String.raw`**ISMAP:** ✓ reported ISMAP\-registered \(no number known, registered 2021\-12\-20; note\.com\); not in the partial ISMAP list \(as of 2026\-09\-15\)`));
+    assert.ok(
+      en.includes(String.raw`- ISMAP no number \"Slack\" · registered 2021\-12\-20 · second\-hand — [官公庁はTeamsではなく、Slackのようです（ISMAPについて）](https://note.com/yumiko_otsuka/n/nb3e06cc04a2b)`),
+      en.join('\n'),
+    );
+    assert.ok(!en.some((line) => /not registered/i.test(line)));
   });
 
   it('names the source that reports a service as not registered', () => {
-    const card = lines(serviceCard(service('sakura-ai-engine'), catalogue().ismapList));
-    assert.ok(card.includes('**ISMAP:** 第三者の解説（2026\\-09\\-09）は「さくらのAI Engine（単体）」をISMAP未登録としています'), card.join('\n'));
+    const ja = lines(serviceCard(service('sakura-ai-engine'), catalogue().ismapList, 'ja'));
+    assert.equal(ja[0], '**さくらのAI Engine** · PaaS · ISMAP: ⚠ 未登録との情報あり  ');
+    assert.ok(ja.includes('**ISMAP:** 第三者の解説（2026\\-09\\-09）は「さくらのAI Engine（単体）」をISMAP未登録としています'), ja.join('\n'));
     assert.ok(
-      card.includes(
-        String.raw`- ISMAP 未登録 / not registered「さくらのAI Engine（単体）」 · 時点 / as of 2026\-09\-09 · 第三者情報 / second\-hand — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
+      ja.includes(
+        String.raw`- ISMAP 未登録「さくらのAI Engine（単体）」 · 2026\-09\-09時点 · 第三者情報 — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
       ),
-      card.join('\n'),
+      ja.join('\n'),
     );
+    const en = lines(serviceCard(service('sakura-ai-engine'), catalogue().ismapList, 'en'));
+    assert.equal(en[0], '**さくらのAI Engine** · PaaS · ISMAP: ⚠ reported not registered  ');
+    assert.ok(en.some((line) => line.startsWith(String.raw`- not ISMAP\-registered: \"さくらのAI Engine（単体）\" · as of 2026\-09\-09 · second\-hand — `)), en.join('\n'));
   });
 
   it('shows where data is kept as a source states it, with its date and source', () => {
-    const card = lines(serviceCard(service('google-workspace'), catalogue().ismapList));
+    const link = '[生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)';
+    const ja = lines(serviceCard(service('google-workspace'), catalogue().ismapList, 'ja'));
     assert.ok(
-      card.includes(
-        String.raw`**データの所在 / data location:** Geminiアプリと Gemini in Workspace のデータ処理場所は「グローバル」「米国」「ヨーロッパ」から選ぶ形で、日本に限る選択肢は無いとされる。（2026\-09\-09時点） — [生成AIとISMAPに関する解説（第三者、2026年9月9日時点）](https://github.com/yasushi-honda/seiho-ai-study/blob/HEAD/scripts/build-feedback-dashboard.mjs)`,
+      ja.includes(
+        String.raw`**データの所在:** Geminiアプリと Gemini in Workspace のデータ処理場所は「グローバル」「米国」「ヨーロッパ」から選ぶ形で、日本に限る選択肢は無いとされる。（2026\-09\-09時点） — ` + link,
       ),
-      card.join('\n'),
+      ja.join('\n'),
     );
-    assert.ok(!lines(serviceCard(service('slack'), catalogue().ismapList)).some((line) => line.startsWith('**データの所在')));
+    const en = lines(serviceCard(service('google-workspace'), catalogue().ismapList, 'en'));
+    assert.ok(
+      en.includes(
+        String.raw`**Data location:** The Gemini app and Gemini in Workspace are said to offer processing locations \"global\", \"US\" or \"Europe\" only, with no Japan\-only choice\. \(as of 2026\-09\-09\) — ` +
+          link,
+      ),
+      en.join('\n'),
+    );
+    assert.ok(!lines(serviceCard(service('slack'), catalogue().ismapList, 'ja')).some((line) => line.startsWith('**データの所在')));
   });
 
   it('says a service no source speaks of is missing from the list, naming the list', () => {
-    const card = lines(serviceCard(service('digitalocean'), catalogue().ismapList));
-    assert.ok(card.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));
-    assert.ok(!card.some((line) => line.startsWith('**出典のある')));
+    const ja = lines(serviceCard(service('digitalocean'), catalogue().ismapList, 'ja'));
+    assert.ok(ja[0].endsWith('ISMAP: 部分的なリストに無し（公式リストで要確認）  '), ja[0]);
+    assert.ok(ja.includes(String.raw`**ISMAP:** 読み込んだISMAPリスト（govsec bundled ISMAP list \(partial\)、2026\-09\-15時点、10件、部分的）に見当たりません`));
+    assert.ok(!ja.some((line) => line.startsWith('**出典のある')));
+    const en = lines(serviceCard(service('digitalocean'), catalogue().ismapList, 'en'));
+    assert.ok(en[0].endsWith(String.raw`ISMAP: not in the partial list \(check the official list\)  `), en[0]);
+    assert.ok(en.includes(String.raw`**ISMAP:** not found in the ISMAP list loaded \(govsec bundled ISMAP list \(partial\), as of 2026\-09\-15, 10 services, partial\)`));
   });
 
   it('shows Sakura’s conditional selection with its confidence and its zones', () => {
-    const card = lines(serviceCard(service('sakura-cloud'), catalogue().ismapList));
-    assert.ok(card.includes(String.raw`**ガバメントクラウド / Government Cloud:** 条件付き採択 / selected on conditions (FY2023, 2023\-11\-28) · 確度 / confidence: 中 / medium`));
-    assert.ok(card.includes('**国内リージョン / regions in Japan:** tk1a: 東京第1ゾーン · tk1b: 東京第2ゾーン · is1a: 石狩第1ゾーン · is1b: 石狩第2ゾーン'));
+    const ja = lines(serviceCard(service('sakura-cloud'), catalogue().ismapList, 'ja'));
+    assert.ok(ja.includes(String.raw`**ガバメントクラウド:** 条件付き採択（FY2023, 2023\-11\-28） · 確度: 中`));
+    assert.ok(ja.includes('**国内リージョン:** tk1a: 東京第1ゾーン · tk1b: 東京第2ゾーン · is1a: 石狩第1ゾーン · is1b: 石狩第2ゾーン'));
+    const en = lines(serviceCard(service('sakura-cloud'), catalogue().ismapList, 'en'));
+    assert.ok(en.includes(String.raw`**Government Cloud:** selected on conditions \(FY2023, 2023\-11\-28\) · confidence: medium`));
+    assert.ok(en.includes('**Regions in Japan:** tk1a: 東京第1ゾーン · tk1b: 東京第2ゾーン · is1a: 石狩第1ゾーン · is1b: 石狩第2ゾーン'));
   });
 
   it('escapes data', () => {
     const base = service('vercel');
     const hostile: ServiceEntry = { ...base, name: '**bold** [x](javascript:alert(1))', provider: '<img src=x>', sources: [{ title: 'T', url: 'http://insecure.example/' }] };
-    const card = serviceCard(hostile, catalogue().ismapList);
-    assert.ok(card.startsWith(String.raw`**\*\*bold\*\* \[x\]\(javascript:alert\(1\)\)** · PaaS  `));
-    assert.ok(card.includes(String.raw`*提供 / provider: \<img src=x\>*`));
-    assert.ok(card.includes(String.raw`- T \(http://insecure\.example/\)`));
+    for (const language of ['ja', 'en'] as const) {
+      const card = serviceCard(hostile, catalogue().ismapList, language);
+      assert.ok(card.startsWith(String.raw`**\*\*bold\*\* \[x\]\(javascript:alert\(1\)\)** · PaaS · ISMAP: `), card);
+      assert.ok(card.includes(language === 'ja' ? String.raw`提供: \<img src=x\>` : String.raw`provider: \<img src=x\>`));
+      assert.ok(card.includes(String.raw`- T \(http://insecure\.example/\)`));
+    }
   });
 });

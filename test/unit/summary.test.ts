@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
 import { specSummary, summaryDetail } from '../../server/src/features/summary';
+import type { Language } from '../../server/src/language';
 import { documentSymbols, type DocumentSymbolItem } from '../../server/src/features/symbols';
 import { bundledKnowledge, offsetOf } from '../helpers';
 
@@ -32,10 +33,11 @@ const SPEC = [
 describe('spec summary (CodeLens)', () => {
   it('summarises ISMAP status of the services used, the platform, the grades and the findings on the first line', () => {
     const analysis = analyze(SPEC);
-    const lens = specSummary(analysis, bundledKnowledge())!;
+    const lens = specSummary(analysis, bundledKnowledge(), 'ja')!;
+    assert.equal(lens.title, 'ISMAP: 掲載2件・見当たらない1件（リスト 2026-09-15時点、部分的） · ガバメントクラウド: AWS · 格付: 機密性2 · 指摘: 0件');
     assert.equal(
-      lens.title,
-      'ISMAP: 2 services on the list, 1 not found (list as of 2026-09-15, partial) · ガバメントクラウド: AWS · 格付: 機密性2 · findings: 0',
+      specSummary(analysis, bundledKnowledge(), 'en')!.title,
+      'ISMAP: 2 services on the list, 1 not found (list as of 2026-09-15, partial) · Government Cloud: AWS · grades: Confidentiality-2 · findings: 0',
     );
     assert.deepEqual([lens.start, lens.end], [0, 3]);
     // Slack is reported registered by a source, so the partial list's gap is no finding.
@@ -49,37 +51,50 @@ describe('spec summary (CodeLens)', () => {
   });
 
   it('gives the longer summary for the command', () => {
-    const lens = specSummary(analyze(SPEC), bundledKnowledge())!;
+    const lens = specSummary(analyze(SPEC), bundledKnowledge(), 'ja')!;
     assert.equal(
-      summaryDetail(lens.data),
+      summaryDetail(lens.data, 'ja'),
       [
-        'ISMAPリスト / ISMAP list: govsec bundled ISMAP list (partial) (2026-09-15時点 / as of 2026-09-15, 10 services, 部分的 / partial)',
-        '  掲載 / on the list: AWS — C21-0008-2「Amazon Web Services」, Google Workspace — C21-0005-2「Google Workspace」',
-        '  見当たらない / not found: Slack',
-        '  (部分的なリストに無いことは未登録を意味しません / not found in a partial list does not mean not registered)',
-        'ガバメントクラウド / Government Cloud: はい / yes — AWS',
-        '格付 / grades: 機密性2',
-        '主体 / sector: 国の行政機関等 / national government — 「〇〇省」 (表題・作成者 / title or byline, line 2)',
+        'ISMAPリスト: govsec bundled ISMAP list (partial)（2026-09-15時点、10件、部分的）',
+        '  掲載: AWS — C21-0008-2「Amazon Web Services」, Google Workspace — C21-0005-2「Google Workspace」',
+        '  見当たらない: Slack',
+        '  （部分的なリストに無いことは未登録を意味しません）',
+        'ガバメントクラウド: はい — AWS',
+        '格付: 機密性2',
+        '主体: 国の行政機関等 — 「〇〇省」（表題・作成者、2行目）',
+        '指摘: 0件（エラー 0、警告 0、情報 0、ヒント 0）',
+      ].join('\n'),
+    );
+    assert.equal(
+      summaryDetail(lens.data, 'en'),
+      [
+        'ISMAP list: govsec bundled ISMAP list (partial) (as of 2026-09-15, 10 services, partial)',
+        '  on the list: AWS — C21-0008-2 "Amazon Web Services", Google Workspace — C21-0005-2 "Google Workspace"',
+        '  not found: Slack',
+        '  (not found in a partial list does not mean not registered)',
+        'Government Cloud: yes — AWS',
+        'grades: Confidentiality-2',
+        'sector: national government — "〇〇省" (title or byline, line 2)',
         'findings: 0 (error 0, warning 0, information 0, hint 0)',
       ].join('\n'),
     );
   });
 
   it('shows the sector with its evidence: a vendor writing for a 市, a 市 from its own words, and an unknown sector', () => {
-    const sectorLine = (text: string) => summaryDetail(specSummary(analyze(text), bundledKnowledge())!.data).split('\n').find((line) => line.startsWith('主体'));
-    assert.equal(
-      sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 提案書\n\n弊社は、貴市の住民情報システムの移行をご提案します。\n'),
-      '主体 / sector: 地方公共団体 / local government — 「貴市」 (本文 / text, line 7); 書き手 / writer: 受託者・提案者 / vendor — 「弊社」 (本文 / text, line 7)',
-    );
+    const sectorLine = (text: string, language: Language = 'ja') =>
+      summaryDetail(specSummary(analyze(text), bundledKnowledge(), language)!.data, language)
+        .split('\n')
+        .find((line) => line.startsWith(language === 'ja' ? '主体' : 'sector'));
+    const vendor = '---\ndoctype: gov-procurement-spec\n---\n\n# 提案書\n\n弊社は、貴市の住民情報システムの移行をご提案します。\n';
+    assert.equal(sectorLine(vendor), '主体: 地方公共団体 — 「貴市」（本文、7行目）; 書き手: 受託者・提案者 — 「弊社」（本文、7行目）');
+    assert.equal(sectorLine(vendor, 'en'), 'sector: local government — "貴市" (text, line 7); writer: vendor — "弊社" (text, line 7)');
     assert.equal(
       sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 仕様書\n\n## 1. 概要\n\n本市の住民記録システムを更改する。\n'),
-      '主体 / sector: 地方公共団体 / local government — 「本市」 (本文 / text, line 9)',
+      '主体: 地方公共団体 — 「本市」（本文、9行目）',
     );
-    assert.equal(sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 仕様書\n\n本文のみ。\n'), '主体 / sector: 不明 / unknown');
-    assert.equal(
-      sectorLine('---\ndoctype: gov-procurement-spec\nsector: private\n---\n\n# 要件定義書\n'),
-      '主体 / sector: 民間事業者 / private business — 「private」 (front matter, line 3)',
-    );
+    assert.equal(sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 仕様書\n\n本文のみ。\n'), '主体: 不明');
+    assert.equal(sectorLine('---\ndoctype: gov-procurement-spec\n---\n\n# 仕様書\n\n本文のみ。\n', 'en'), 'sector: unknown');
+    assert.equal(sectorLine('---\ndoctype: gov-procurement-spec\nsector: private\n---\n\n# 要件定義書\n'), '主体: 民間事業者 — 「private」（フロントマター、3行目）');
   });
 
   it('names a YAML profile’s cloud without ガバメントクラウド, the highest grade of each axis, and a missing grade', () => {
@@ -91,16 +106,21 @@ describe('spec summary (CodeLens)', () => {
       '  classification: [機密性2情報, 機密性3情報, 完全性2情報]',
       '',
     ].join('\n');
-    const lens = specSummary(analyze(yaml, 'file:///profile.yaml'), bundledKnowledge())!;
-    assert.equal(lens.title, 'ISMAP: 1 service on the list, 0 not found (list as of 2026-09-15, partial) · クラウド: AWS · 格付: 機密性3・完全性2 · findings: 0');
+    const lens = specSummary(analyze(yaml, 'file:///profile.yaml'), bundledKnowledge(), 'ja')!;
+    assert.equal(lens.title, 'ISMAP: 掲載1件・見当たらない0件（リスト 2026-09-15時点、部分的） · クラウド: AWS · 格付: 機密性3・完全性2 · 指摘: 0件');
+    assert.equal(
+      specSummary(analyze(yaml, 'file:///profile.yaml'), bundledKnowledge(), 'en')!.title,
+      'ISMAP: 1 service on the list, 0 not found (list as of 2026-09-15, partial) · cloud: AWS · grades: Confidentiality-3, Integrity-2 · findings: 0',
+    );
     assert.deepEqual([lens.start, lens.end], [0, 'doctype: system-profile'.length]);
 
     const bare = '---\ndoctype: gov-procurement-spec\n---\n\n# 調達仕様書\n\n本文のみ。\n';
-    assert.equal(specSummary(analyze(bare), bundledKnowledge())!.title, 'ISMAP: no cloud service in use named (list as of 2026-09-15, partial) · 格付: not stated · findings: 0');
+    assert.equal(specSummary(analyze(bare), bundledKnowledge(), 'ja')!.title, 'ISMAP: 利用するクラウドサービスの記載なし（リスト 2026-09-15時点、部分的） · 格付: 記載なし · 指摘: 0件');
+    assert.equal(specSummary(analyze(bare), bundledKnowledge(), 'en')!.title, 'ISMAP: no cloud service in use named (list as of 2026-09-15, partial) · grades: not stated · findings: 0');
   });
 
   it('shows nothing for a document that is not a procurement document', () => {
-    assert.equal(specSummary(analyze('# メモ\n\nAWSを利用する。\n'), bundledKnowledge()), undefined);
+    assert.equal(specSummary(analyze('# メモ\n\nAWSを利用する。\n'), bundledKnowledge(), 'ja'), undefined);
   });
 });
 
@@ -148,7 +168,8 @@ describe('document symbols (outline)', () => {
       '# 付録 #',
       '',
     ].join('\n');
-    const symbols = documentSymbols(analyze(text));
+    const symbols = documentSymbols(analyze(text), 'en');
+    assert.equal(documentSymbols(analyze(text), 'ja')[0].name, 'フロントマター');
     const o = (needle: string) => offsetOf(text, needle);
     const end = (needle: string) => offsetOf(text, needle) + needle.length;
     const expected: Shape[] = [
@@ -194,7 +215,12 @@ describe('document symbols (outline)', () => {
     ].join('\n');
     const o = (needle: string) => offsetOf(text, needle);
     const end = (needle: string) => offsetOf(text, needle) + needle.length;
-    assert.deepEqual(shape(documentSymbols(analyze(text, 'file:///profile.yaml'))), [
+    const ja = documentSymbols(analyze(text, 'file:///profile.yaml'), 'ja');
+    assert.deepEqual(
+      ja[2].children.map((child) => child.detail),
+      ['2項目', '1項目'],
+    );
+    assert.deepEqual(shape(documentSymbols(analyze(text, 'file:///profile.yaml'), 'en')), [
       ['doctype', 'system-profile', o('doctype'), end('system-profile'), o('doctype'), end('doctype'), []],
       [
         'system', undefined, o('system:'), end('機密性2情報'), o('system:'), o('system:') + 'system'.length,

@@ -111,11 +111,23 @@ export function hoverText(hover: vscode.Hover): string {
     .join('\n');
 }
 
-/** A govsec glossary card is recognisable by its sources section and the glossary footer. */
+/**
+ * A govsec glossary card is recognisable by its sources section and the glossary footer, in the language the
+ * server speaks (the editor's locale or govsec.language).
+ */
 export function isGovsecHover(hover: vscode.Hover): boolean {
   const text = hoverText(hover);
-  return text.includes('出典 / sources') && text.includes('govsec glossary');
+  return SOURCES_SECTION.test(text) && /govsec(用語集| glossary): /.test(text);
 }
+
+/** The sources heading of a hover card, in either language. */
+export const SOURCES_SECTION = /\n\*\*(出典|Sources):\*\*\n/;
+
+/** The outline's name for a Markdown file's front matter, in either language. */
+export const FRONT_MATTER: readonly string[] = ['front matter', 'フロントマター'];
+
+/** The first line of the ガバメントクラウド card, in either language. */
+export const GOV_CLOUD_CARD = /^\*\*(ガバメントクラウド\*\*（|Government Cloud \\\(Japan\\\)\*\* · ガバメントクラウド )/;
 
 export async function govsecHovers(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];

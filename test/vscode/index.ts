@@ -36,7 +36,9 @@ export function run(): Promise<void> {
   // Reporters call Base.consoleLog(format, ...args); hosts that forward console.log (code-server sends it to the
   // browser console) do not apply the format, so format here and log one finished string.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
-  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 30_000, slow: 2_000 });
+  // GOVSEC_VSCODE_GREP runs only the matching tests (for debugging one suite; CI runs them all).
+  const grep = process.env.GOVSEC_VSCODE_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 30_000, slow: 2_000, ...(grep ? { grep } : {}) });
   // Suites run in file-name order; activation.test.js must come first (it checks activation on an untitled file).
   const files = suiteFiles(fs.readdirSync(__dirname), process.env.GOVSEC_E2E_LOCALE);
   for (const name of files) {

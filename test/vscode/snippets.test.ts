@@ -83,7 +83,7 @@ suite('snippets', () => {
       throw new Error(`${error.message}:\n${govsecDiagnostics(document!.uri).map(describeDiagnostic).join('\n')}`);
     });
     // It is a procurement spec now (the front matter), and its analysis has no finding.
-    const [lens] = await waitForSummaryLenses(document.uri, (lenses) => lenses.some((lens) => / findings: 0$/.test(lens.command?.title ?? '')));
+    const [lens] = await waitForSummaryLenses(document.uri, (lenses) => lenses.some((lens) => / (findings: 0|指摘: 0件)$/.test(lens.command?.title ?? '')));
     assert.equal(lens.range.start.line, 0);
     await vscode.commands.executeCommand('leaveSnippet');
   });

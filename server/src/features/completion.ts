@@ -19,6 +19,7 @@ import { blockAt } from '../document/blocks';
 import { documentKindOf, type DocumentModel, type TextRange } from '../document/model';
 import { lineBounds, segmentAt, sentenceAt } from '../document/sentences';
 import type { Knowledge } from '../knowledge';
+import type { Language } from '../language';
 import { proseControlCompletions } from './completionControls';
 import { directiveCompletions } from './completionDirectives';
 import type { CompletionEntry, CompletionResult } from './completionShared';
@@ -82,7 +83,7 @@ function markdownPlaceAt(model: DocumentModel, offset: number): MarkdownPlace {
   return { kind: 'text' };
 }
 
-function proseCompletions(model: DocumentModel, offset: number, knowledge: Knowledge): CompletionResult {
+function proseCompletions(model: DocumentModel, offset: number, knowledge: Knowledge, language: Language): CompletionResult {
   const { text } = model;
   // Inside a URL, a link destination or an autolink (text the model leaves out of prose, within a block): nothing.
   const before = offset > 0 ? segmentAt(model.segments, offset - 1) : undefined;
@@ -92,15 +93,15 @@ function proseCompletions(model: DocumentModel, offset: number, knowledge: Knowl
   }
   // The sentence (prose), the heading, or the table row around the cursor (document/sentences.ts bounds it).
   const { start: scopeStart, end: scopeEnd } = sentenceAt(model, offset);
-  const controls = proseControlCompletions(text, Math.min(scopeStart, offset), offset, Math.max(scopeEnd, offset), knowledge);
+  const controls = proseControlCompletions(text, Math.min(scopeStart, offset), offset, Math.max(scopeEnd, offset), knowledge, language);
   // The term prefix is looked for right before the cursor (typedTermAt bounds it).
-  const terms = termCompletions(text, lineBounds(text, offset).start, offset, knowledge);
+  const terms = termCompletions(text, lineBounds(text, offset).start, offset, knowledge, language);
   return { items: [...controls.items, ...terms], isIncomplete: controls.isIncomplete || terms.length > 0 };
 }
 
 /**
- * Completion items at `offset` of a document. `languageId` is "markdown" or "yaml" (else the URI's extension
- * decides, as for the analysis).
+ * Completion items at `offset` of a document, their details and documentation in `language`. `languageId` is
+ * "markdown" or "yaml" (else the URI's extension decides, as for the analysis).
  */
 export function completionsAt(
   text: string,
@@ -108,9 +109,10 @@ export function completionsAt(
   languageId: string | undefined,
   offset: number,
   knowledge: Knowledge,
+  language: Language,
   modelOf?: () => DocumentModel,
 ): CompletionResult {
-  const result = completions(text, uri, languageId, offset, knowledge, modelOf);
+  const result = completions(text, uri, languageId, offset, knowledge, language, modelOf);
   // In the order the client shows them (it sorts by sortText among equally good matches).
   const key = (entry: CompletionEntry) => entry.sortText ?? entry.label;
   result.items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -118,12 +120,20 @@ export function completionsAt(
 }
 
 /** `modelOf`: the document model of this version, from the caller's cache (else it is built here). */
-function completions(text: string, uri: string, languageId: string | undefined, offset: number, knowledge: Knowledge, modelOf?: () => DocumentModel): CompletionResult {
+function completions(
+  text: string,
+  uri: string,
+  languageId: string | undefined,
+  offset: number,
+  knowledge: Knowledge,
+  language: Language,
+  modelOf?: () => DocumentModel,
+): CompletionResult {
   if (offset < 0 || offset > text.length) {
     return { items: [], isIncomplete: false };
   }
   if (documentKindOf(languageId, uri) === 'yaml') {
-    return yamlCompletions(text, uri, 0, text.length, offset, knowledge, false);
+    return yamlCompletions(text, uri, 0, text.length, offset, knowledge, false, language);
   }
   // The caller's model is of this version (it may be cut at the checking limit: nothing is offered past it).
   const cached = modelOf?.();
@@ -134,12 +144,12 @@ function completions(text: string, uri: string, languageId: string | undefined, 
   const place = markdownPlaceAt(markdown, offset);
   switch (place.kind) {
     case 'front-matter':
-      return yamlCompletions(text, uri, place.start, place.end, offset, knowledge, true);
+      return yamlCompletions(text, uri, place.start, place.end, offset, knowledge, true, language);
     case 'code':
       return { items: [], isIncomplete: false };
     case 'comment':
-      return { items: directiveCompletions(text, place.contentStart, offset, true), isIncomplete: false };
+      return { items: directiveCompletions(text, place.contentStart, offset, true, language), isIncomplete: false };
     case 'text':
-      return proseCompletions(markdown, offset, knowledge);
+      return proseCompletions(markdown, offset, knowledge, language);
   }
 }

@@ -10,11 +10,13 @@
 
 import type { Catalogues } from '../catalogues/catalogues';
 import { normalizePrefix, parentKey } from '../catalogues/ids';
-import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId, type Control, type ControlLevel, type IsmapTier } from '../catalogues/types';
+import { CATALOGUE_FAMILY, type Bilingual, type CatalogueFamily, type CatalogueId, type Control, type ControlLevel } from '../catalogues/types';
 import { findCues, NIST_FAMILIES, YAML_KEY_CUES, type Cue } from '../context/controlRefs';
 import type { Knowledge } from '../knowledge';
+import type { Language } from '../language';
 import { normalize, normalizeKey } from '../text/normalize';
 import { type CompletionEntry, pad, typedFilterText } from './completionShared';
+import { catalogueLabel, idAndTitle, LEVEL_LABELS, THEME_LABELS, TIER_LABELS, titleIn } from './controlCard';
 import { japaneseKeywords } from './controlKeywords';
 import { escapeMarkdown as esc } from './markdownText';
 
@@ -224,33 +226,11 @@ function childrenOf(catalogues: Catalogues, catalogue: CatalogueId, root: string
 
 const HEADING_LEVELS: ReadonlySet<ControlLevel> = new Set(['domain', 'category', 'family', 'chapter', 'section']);
 
-const TIER_SHORT: Readonly<Record<IsmapTier, string>> = {
-  governance: 'ガバナンス基準',
-  management: 'マネジメント基準',
-  controls: '管理策基準',
-};
-
-const LEVEL_SHORT: Readonly<Record<ControlLevel, string>> = {
-  domain: '分野',
-  category: 'カテゴリ',
-  item: '項目',
-  'sub-item': '細目',
-  objective: '管理目的',
-  detailed: '詳細管理策',
-  control: '管理策',
-  family: 'ファミリー',
-  enhancement: '管理策の拡張',
-  chapter: 'chapter',
-  section: 'section',
-  subsection: 'subsection',
-  requirement: '遵守事項',
-  'basic-measure': '基本対策事項',
-};
-
-const SUFFIX_SHORT: Readonly<Record<string, string>> = {
-  PB: '.PB クラウド固有・原則必須',
-  B: '.B 原則必須',
-  '': '接尾辞なし・任意',
+/** The suffix of an ISMAP detailed control, short (the hover card gives ismapSuffixMeaning in full). */
+const SUFFIX_SHORT: Readonly<Record<string, Bilingual>> = {
+  PB: { ja: '.PB クラウド固有・原則必須', en: '.PB cloud-specific, required in principle' },
+  B: { ja: '.B 原則必須', en: '.B required in principle' },
+  '': { ja: '接尾辞なし・任意', en: 'no suffix, optional' },
 };
 
 function ismapObjective(catalogues: Catalogues, control: Control): Control | undefined {
@@ -262,50 +242,59 @@ function titleOf(catalogues: Catalogues, control: Control): string | undefined {
   return control.title ?? control.titleJa ?? ismapObjective(catalogues, control)?.title;
 }
 
-/** What a control is, without its title: ISMAP tier and level (and objective), NIST baselines or withdrawal, ISO theme. */
-function controlFacts(catalogues: Catalogues, control: Control): string[] {
+/**
+ * What a control is, without its title (plain text): ISMAP tier and level (and objective), NIST
+ * baselines or withdrawal, ISO theme.
+ */
+function controlFacts(catalogues: Catalogues, control: Control, language: Language): string[] {
+  const ja = language === 'ja';
   switch (control.family) {
     case 'ismap': {
-      let kind = `${control.tier ? TIER_SHORT[control.tier] : ''} ${LEVEL_SHORT[control.level]}`.trim();
+      const level = LEVEL_LABELS[control.level][language];
+      let kind = control.tier ? (ja ? `${TIER_LABELS[control.tier].ja} ${level}` : `${level} (${TIER_LABELS[control.tier].en})`) : level;
       if (control.level === 'detailed') {
-        kind += `（${SUFFIX_SHORT[control.suffix ?? ''] ?? ''}）`;
+        const suffix = SUFFIX_SHORT[control.suffix ?? '']?.[language] ?? '';
+        kind += ja ? `（${suffix}）` : `, ${suffix}`;
       } else if (control.suffix === 'P') {
-        kind += '（クラウド固有）';
+        kind += ja ? '（クラウド固有）' : ', cloud-specific';
       }
       const objective = ismapObjective(catalogues, control);
-      return objective ? [kind, `${objective.id}${objective.title ? ` ${objective.title}` : ''}`] : [kind];
+      return objective ? [kind, idAndTitle(objective, language)] : [kind];
     }
     case 'nist-sp800-53':
       if (control.withdrawn) {
-        return ['廃止 / withdrawn'];
+        return [ja ? '廃止' : 'withdrawn'];
       }
       return control.baselines.length > 0 ? [control.baselines.map((baseline) => baseline.toUpperCase()).join('/')] : [];
-    case 'iso27001':
-      return [control.theme ?? (control.catalogue === 'iso27001-2013' ? '2013年版' : '2022年版')];
+    case 'iso27001': {
+      const edition = control.catalogue === 'iso27001-2013' ? (ja ? '2013年版' : '2013 edition') : ja ? '2022年版' : '2022 edition';
+      return [control.theme ? (THEME_LABELS[control.theme]?.[language] ?? control.theme) : edition];
+    }
     case 'common-standards':
-      return control.title || control.titleJa ? [] : [LEVEL_SHORT[control.level]];
+      return control.title || control.titleJa ? [] : [LEVEL_LABELS[control.level][language]];
   }
 }
 
-/** One line: the titles (Japanese first), then what the control is. */
-export function controlDetail(catalogues: Catalogues, control: Control): string {
-  const own = [control.titleJa, control.title].filter(Boolean).join(' · ');
-  return [own, ...controlFacts(catalogues, control)].filter(Boolean).join(' · ');
+/** One line, plain text: the title in `language` (else the other one, labelled), then what the control is. */
+export function controlDetail(catalogues: Catalogues, control: Control, language: Language): string {
+  return [titleIn(control, language), ...controlFacts(catalogues, control, language)].filter(Boolean).join(' · ');
 }
 
-function controlDocumentation(catalogues: Catalogues, control: Control): string {
+function controlDocumentation(catalogues: Catalogues, control: Control, language: Language): string {
+  const ja = language === 'ja';
   const info = catalogues.info(control.catalogue);
-  const lines = [`**${esc(`${info?.label ?? control.catalogue} ${control.id}`)}**`];
-  const titles = [control.titleJa, control.title].filter((title): title is string => !!title);
-  if (titles.length > 0) {
-    lines.push('', titles.map(esc).join('  \n'));
+  const lines = [`**${esc(`${catalogueLabel(catalogues, control.catalogue, language)} ${control.id}`)}**`];
+  const title = titleIn(control, language);
+  if (title) {
+    lines.push('', esc(title));
   }
-  const facts = controlFacts(catalogues, control);
+  const facts = controlFacts(catalogues, control, language);
   if (facts.length > 0) {
     lines.push('', esc(facts.join(' · ')));
   }
   if (info) {
-    lines.push('', `*${esc(`${info.label} · ${info.edition} · 時点 / as of ${info.asOf}${info.partial ? ' · 部分的 / partial' : ''}`)}*`);
+    const when = ja ? `${info.asOf}時点${info.partial ? ' · 部分的' : ''}` : `as of ${info.asOf}${info.partial ? ' · partial' : ''}`;
+    lines.push('', `*${esc(`${info.name[language]} · ${when}`)}*`);
   }
   return lines.join('\n');
 }
@@ -316,6 +305,7 @@ function headingSeparator(family: CatalogueFamily): string {
 }
 
 interface ItemOptions {
+  readonly language: Language;
   readonly typed: string;
   readonly start: number;
   readonly end: number;
@@ -341,8 +331,8 @@ function itemFor(catalogues: Catalogues, control: Control, options: ItemOptions,
   return {
     label,
     kind: 'control',
-    detail: controlDetail(catalogues, control),
-    documentation: controlDocumentation(catalogues, control),
+    detail: controlDetail(catalogues, control, options.language),
+    documentation: controlDocumentation(catalogues, control, options.language),
     filterText: searchable ? `${lead} ${searchable}` : lead,
     sortText: `${options.sortPrefix}${sortKey}`,
     insertText: heading ? label + headingSeparator(control.family) : undefined,
@@ -472,6 +462,7 @@ export function isSearchWord(typed: string): boolean {
  */
 export function controlCompletions(
   knowledge: Knowledge,
+  language: Language,
   catalogueIds: readonly CatalogueId[],
   typed: string,
   start: number,
@@ -483,7 +474,7 @@ export function controlCompletions(
     return { items: [], isIncomplete: false };
   }
   const withoutAnnexPrefix = /^[0-9０-９]/.test(typed.trim());
-  const options: ItemOptions = { typed, start, end, withoutAnnexPrefix, sortPrefix };
+  const options: ItemOptions = { language, typed, start, end, withoutAnnexPrefix, sortPrefix };
   const word = isSearchWord(typed);
   for (const catalogue of catalogueIds) {
     if (!catalogues.info(catalogue)) {
@@ -527,6 +518,7 @@ export function proseControlCompletions(
   offset: number,
   scopeEnd: number,
   knowledge: Knowledge,
+  language: Language,
 ): ControlCompletion {
   const none = { items: [], isIncomplete: false };
   if (!knowledge.catalogues) {
@@ -544,7 +536,7 @@ export function proseControlCompletions(
       return none;
     }
     const start = originalAt(typed.index);
-    return controlCompletions(knowledge, catalogueIds, text.slice(start, offset), start, offset);
+    return controlCompletions(knowledge, language, catalogueIds, text.slice(start, offset), start, offset);
   }
   // Nothing ID-like typed: right after a cue, its top level or a title search.
   const hits = findCueSpans(before.text);
@@ -567,5 +559,5 @@ export function proseControlCompletions(
     return none;
   }
   const start = originalAt(last.end + skipped);
-  return controlCompletions(knowledge, catalogueIds, text.slice(start, offset), start, offset);
+  return controlCompletions(knowledge, language, catalogueIds, text.slice(start, offset), start, offset);
 }

@@ -3,7 +3,9 @@
  * directive, the rule ids and category wildcards (see rules/suppression.ts for the syntax).
  */
 
+import type { Language } from '../language';
 import { allRules } from '../rules/index';
+import { OTHER_LANGUAGE_LABEL } from './cardParts';
 import { type CompletionEntry, pad } from './completionShared';
 import { escapeMarkdown as esc } from './markdownText';
 
@@ -22,7 +24,10 @@ const DIRECTIVE_WITH_RULES = /govsec-(?:disable-next-line|disable-line|disable|e
  * of the comment or for a word that begins one (gov…), then, after a directive, rule ids. `markdown` picks the
  * comment syntax of the example in the documentation.
  */
-export function directiveCompletions(text: string, contentStart: number, offset: number, markdown: boolean): CompletionEntry[] {
+export function directiveCompletions(text: string, contentStart: number, offset: number, markdown: boolean, language: Language): CompletionEntry[] {
+  const ja = language === 'ja';
+  // Rule descriptions are written in English only (rules/*); a Japanese list labels them so.
+  const description = (text: string) => `${ja ? OTHER_LANGUAGE_LABEL.ja : ''}${text}`;
   const inner = text.slice(contentStart, offset);
   const withRules = DIRECTIVE_WITH_RULES.exec(inner);
   if (withRules && withRules[1] !== undefined) {
@@ -41,11 +46,11 @@ export function directiveCompletions(text: string, contentStart: number, offset:
       items.push({
         label: rule.id,
         kind: 'rule',
-        detail: rule.description,
+        detail: description(rule.description),
         documentation: [
-          `**${esc(rule.id)}** · ${esc(rule.defaultSeverity)}${rule.procurementOnly ? ` · ${esc('調達文書のみ / procurement documents only')}` : ''}`,
+          `**${esc(rule.id)}** · ${esc(rule.defaultSeverity)}${rule.procurementOnly ? ` · ${esc(ja ? '調達文書のみ' : 'procurement documents only')}` : ''}`,
           '',
-          esc(rule.description),
+          description(esc(rule.description)),
           '',
           esc(`docs/rules/${rule.id}.md`),
         ].join('\n'),
@@ -64,7 +69,7 @@ export function directiveCompletions(text: string, contentStart: number, offset:
       items.push({
         label,
         kind: 'rule',
-        detail: `${category}/* の全規則 / every ${category}/* rule`,
+        detail: ja ? `${category}/* の全規則` : `every ${category}/* rule`,
         filterText: label,
         sortText: `1${pad(index)}`,
         replaceStart: start,
@@ -82,11 +87,11 @@ export function directiveCompletions(text: string, contentStart: number, offset:
   return DIRECTIVES.filter((directive) => directive.name.startsWith(typed.toLowerCase())).map((directive, index) => ({
     label: directive.name,
     kind: 'directive' as const,
-    detail: `${directive.ja} / ${directive.en}`,
+    detail: directive[language],
     documentation: [
       `**${esc(directive.name)}** ${esc('[RULE …]')}`,
       '',
-      esc(`${directive.ja}。規則を省略するとすべての規則が対象です。 / ${directive.en}; without a rule id every rule.`),
+      esc(ja ? `${directive.ja}。規則を省略するとすべての規則が対象です。` : `${directive.en}; without a rule id, every rule.`),
       '',
       esc(markdown ? `<!-- ${directive.name} term/variant -->` : `# ${directive.name} term/variant`),
     ].join('\n'),

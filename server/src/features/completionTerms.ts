@@ -7,6 +7,7 @@
 
 import type { CompiledSpelling, TermEntry } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
+import type { Language } from '../language';
 import { isLatinOrDigit } from '../text/matcher';
 import { normalizeKey } from '../text/normalize';
 import { type CompletionEntry, pad, typedFilterText } from './completionShared';
@@ -111,7 +112,7 @@ export function typedTermAt(text: string, floor: number, offset: number, knowled
  * itself continues what was typed come first; then those found through another spelling; current terms before
  * superseded ones; glossary order within.
  */
-export function termCompletions(text: string, floor: number, offset: number, knowledge: Knowledge, sortPrefix = '1'): CompletionEntry[] {
+export function termCompletions(text: string, floor: number, offset: number, knowledge: Knowledge, language: Language, sortPrefix = '1'): CompletionEntry[] {
   const found = typedTermAt(text, floor, offset, knowledge);
   if (!found) {
     return [];
@@ -158,21 +159,23 @@ export function termCompletions(text: string, floor: number, offset: number, kno
     const { term } = candidate;
     const superseded = term.status.state === 'superseded';
     const successor = term.status.state === 'superseded' ? glossary.term(term.status.successor) : undefined;
+    const ja = language === 'ja';
     const details = [term.english];
     if (successor) {
       // A move still under way (政府共通ネットワーク → GSS) is not an old name yet.
-      details.push(`${term.status.state === 'superseded' && term.status.underWay ? '移行中' : '旧名称'} → ${successor.term}`);
+      const underWay = term.status.state === 'superseded' && term.status.underWay;
+      details.push(`${underWay ? (ja ? '移行中' : 'being replaced') : ja ? '旧名称' : 'superseded'} → ${successor.term}`);
     } else if (candidate.successorOf) {
-      details.push(`${candidate.successorOf.term} の後継 / successor`);
+      details.push(ja ? `${candidate.successorOf.term} の後継` : `successor of ${candidate.successorOf.term}`);
     } else if (candidate.alias) {
-      details.push(`${term.term} の別名 / also written`);
+      details.push(ja ? `${term.term} の別名` : `another name for ${term.term}`);
     }
     const lead = typedFilterText(found.typed, candidate.matched);
     return {
       label: candidate.label,
       kind: 'term',
       detail: details.join(' · '),
-      documentation: termCard(term, glossary),
+      documentation: termCard(term, glossary, language),
       filterText: normalizeKey(candidate.label).toLowerCase().startsWith(typedKey) ? typedFilterText(found.typed, normalizeKey(candidate.label)) : `${lead} ${candidate.label}`,
       sortText: `${sortPrefix}${pad(position)}`,
       replaceStart: found.start,

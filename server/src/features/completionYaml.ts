@@ -6,6 +6,7 @@
 
 import type { CatalogueId } from '../catalogues/types';
 import type { Knowledge } from '../knowledge';
+import type { Language } from '../language';
 import { normalizeKey } from '../text/normalize';
 import { cataloguesForCue, controlCompletions, typedIdAtEnd, yamlKeyCue } from './completionControls';
 import { directiveCompletions } from './completionDirectives';
@@ -83,8 +84,17 @@ function schemaAt(steps: readonly Step[]): SchemaPlace {
   return { nodes, refs };
 }
 
-function descriptionOf(nodes: readonly SchemaNode[]): string | undefined {
-  return nodes.map((node) => node.description).find((description): description is string => typeof description === 'string');
+/** The schema's description of a key in `language` (the schema writes "日本語 / English"). */
+function descriptionOf(nodes: readonly SchemaNode[], language: Language): string | undefined {
+  const description = nodes.map((node) => node.description).find((text): text is string => typeof text === 'string');
+  if (description === undefined) {
+    return undefined;
+  }
+  const separator = description.indexOf(' / ');
+  if (separator === -1) {
+    return description;
+  }
+  return language === 'ja' ? description.slice(0, separator) : description.slice(separator + 3);
 }
 
 type ValueShape = 'scalar' | 'object' | 'array';
@@ -100,7 +110,7 @@ function shapeOf(nodes: readonly SchemaNode[]): ValueShape {
 
 const INDENT = '  ';
 
-function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, sortPrefix = '0'): CompletionEntry[] {
+function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, language: Language, sortPrefix = '0'): CompletionEntry[] {
   const { nodes } = schemaAt(place.steps);
   const names: string[] = [];
   for (const node of nodes) {
@@ -115,7 +125,7 @@ function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, sortPrefix = '0'):
   return names.map((name, index): CompletionEntry => {
     const child = schemaAt([...place.steps, name]).nodes;
     const shape = shapeOf(child);
-    const description = descriptionOf(child);
+    const description = descriptionOf(child, language);
     let insertText: string;
     if (place.hasColon) {
       insertText = name;
@@ -129,7 +139,7 @@ function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, sortPrefix = '0'):
     return {
       label: name,
       kind: 'key',
-      detail: description ? description.split(' / ')[0] : undefined,
+      detail: description,
       documentation: description ? esc(description) : undefined,
       filterText: typedFilterText(place.typed, name),
       sortText: `${sortPrefix}${pad(index)}`,
@@ -141,7 +151,7 @@ function keyItems(place: Extract<YamlPlace, { kind: 'key' }>, sortPrefix = '0'):
   });
 }
 
-function schemaValueItems(nodes: readonly SchemaNode[], range: ValueRange): CompletionEntry[] {
+function schemaValueItems(nodes: readonly SchemaNode[], range: ValueRange, language: Language): CompletionEntry[] {
   const values: string[] = [];
   for (const node of nodes) {
     for (const keyword of ['enum', 'examples']) {
@@ -156,11 +166,11 @@ function schemaValueItems(nodes: readonly SchemaNode[], range: ValueRange): Comp
       }
     }
   }
-  const description = descriptionOf(nodes);
+  const description = descriptionOf(nodes, language);
   return values.map((value, index) => ({
     label: value,
     kind: 'value' as const,
-    detail: description ? description.split(' / ')[0] : undefined,
+    detail: description,
     filterText: typedFilterText(range.typed, value),
     sortText: `0${pad(index)}`,
     insertText: range.lead ? range.lead + value : undefined,
@@ -202,6 +212,7 @@ function prefixedCatalogues(typed: string): CatalogueId[] {
 interface Context {
   readonly text: string;
   readonly knowledge: Knowledge;
+  readonly language: Language;
   /** The document looks like a system profile or is front matter: schema keys and values apply. */
   readonly profile: boolean;
 }
@@ -220,7 +231,7 @@ function providerFor(context: Context, siblings: ReadonlyMap<string, string>): R
 }
 
 function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Context): CompletionResult {
-  const { knowledge } = context;
+  const { knowledge, language } = context;
   const keyPath = place.steps.filter((step): step is string => step !== 0);
   const lastKey = keyPath[keyPath.length - 1] ?? '';
   const schema = context.profile ? schemaAt(place.steps) : { nodes: [], refs: new Set<string>() };
@@ -230,17 +241,17 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
   const list = (items: CompletionEntry[]): CompletionResult => ({ items, isIncomplete: false });
 
   if (refs.has('cloudRegion') || (!known && REGION_KEY.test(lastKey))) {
-    return list(regionCompletions(knowledge, range, providerFor(context, place.siblings)));
+    return list(regionCompletions(knowledge, range, language, providerFor(context, place.siblings)));
   }
   if (refs.has('cloudProvider') || (!known && PROVIDER_KEY.test(lastKey))) {
-    return list(providerCompletions(knowledge, range));
+    return list(providerCompletions(knowledge, range, language));
   }
   const serviceKey = SERVICE_KEY.test(lastKey) || (lastKey === 'name' && keyPath.slice(0, -1).some((key) => SERVICE_KEY.test(key)));
   if (refs.has('cloudService') || (!known && serviceKey)) {
     const saas = keyPath.some((key) => /saas/i.test(key));
-    const items = serviceCompletions(knowledge, range, providerFor(context, place.siblings), saas);
+    const items = serviceCompletions(knowledge, range, language, providerFor(context, place.siblings), saas);
     if (place.entry && schemaAt([...place.steps]).nodes.some((node) => node.type === 'object')) {
-      items.push(...entryKeyItems(place));
+      items.push(...entryKeyItems(place, language));
     }
     return list(items);
   }
@@ -249,7 +260,7 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
     (refs.has('prefixedControlId') ? prefixedCatalogues(range.typed) : undefined) ??
     (known ? undefined : controlCataloguesForKeys(keyPath, range.typed));
   if (controlCatalogues && controlCatalogues.length > 0) {
-    return controlCompletions(knowledge, controlCatalogues, range.typed, range.start, range.end);
+    return controlCompletions(knowledge, language, controlCatalogues, range.typed, range.start, range.end);
   }
   const axis = refs.has('confidentiality')
     ? 'confidentiality'
@@ -261,15 +272,15 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
           ? undefined
           : AXIS_KEYS.find(([, pattern]) => pattern.test(normalizeKey(lastKey)))?.[0];
   if (axis) {
-    return list(gradeCompletions(knowledge, range, axis));
+    return list(gradeCompletions(knowledge, range, language, axis));
   }
   if (refs.has('gradeText') || (!known && GRADE_KEY.test(normalizeKey(lastKey)))) {
-    return list(gradeCompletions(knowledge, range));
+    return list(gradeCompletions(knowledge, range, language));
   }
   if (known) {
-    const items = schemaValueItems(schema.nodes, range);
+    const items = schemaValueItems(schema.nodes, range, language);
     if (place.entry) {
-      items.push(...entryKeyItems(place));
+      items.push(...entryKeyItems(place, language));
     }
     if (items.length > 0) {
       return list(items);
@@ -279,7 +290,7 @@ function valueItems(place: Extract<YamlPlace, { kind: 'value' }>, context: Conte
   if (/:\/\/|^www\./i.test(range.typed)) {
     return noCompletions();
   }
-  const terms = termCompletions(context.text, range.start, Math.min(range.end, range.start + range.typed.length), knowledge);
+  const terms = termCompletions(context.text, range.start, Math.min(range.end, range.start + range.typed.length), knowledge, language);
   return { items: terms, isIncomplete: terms.length > 0 };
 }
 
@@ -292,12 +303,12 @@ function controlCataloguesForKeys(keyPath: readonly string[], typed: string): Ca
 }
 
 /** Keys of a sequence entry's mapping, offered where an entry's first key may be typed ("- na" → name). */
-function entryKeyItems(place: Extract<YamlPlace, { kind: 'value' }>): CompletionEntry[] {
+function entryKeyItems(place: Extract<YamlPlace, { kind: 'value' }>, language: Language): CompletionEntry[] {
   if (!place.entry || /[:\s]/.test(place.range.typed.trim())) {
     return [];
   }
   const { typed, start, end } = place.range;
-  return keyItems({ kind: 'key', steps: place.steps, typed, start, end, hasColon: false, flow: false, col: place.entry.col, existing: new Set() }, '9');
+  return keyItems({ kind: 'key', steps: place.steps, typed, start, end, hasColon: false, flow: false, col: place.entry.col, existing: new Set() }, language, '9');
 }
 
 const PROFILE_FILE = /(?:^|[/\\._-])(?:system[-_]?profile|profile|spec|procurement|調達|仕様)[^/\\]*\.ya?ml$/i;
@@ -322,20 +333,29 @@ export function looksLikeProfile(uri: string, text: string): boolean {
  * Completion in YAML `text[floor, ceiling)` (a YAML file, or a Markdown front matter's body) at `offset`.
  * `frontMatter`: the schema always applies and comments are YAML comments.
  */
-export function yamlCompletions(text: string, uri: string, floor: number, ceiling: number, offset: number, knowledge: Knowledge, frontMatter: boolean): CompletionResult {
+export function yamlCompletions(
+  text: string,
+  uri: string,
+  floor: number,
+  ceiling: number,
+  offset: number,
+  knowledge: Knowledge,
+  frontMatter: boolean,
+  language: Language,
+): CompletionResult {
   const place = yamlPlaceAt(text, floor, ceiling, offset);
-  const context: Context = { text, knowledge, profile: frontMatter || looksLikeProfile(uri, text) };
+  const context: Context = { text, knowledge, language, profile: frontMatter || looksLikeProfile(uri, text) };
   switch (place.kind) {
     case 'none':
       return noCompletions();
     case 'comment':
-      return { items: directiveCompletions(text, place.contentStart, offset, false), isIncomplete: false };
+      return { items: directiveCompletions(text, place.contentStart, offset, false, language), isIncomplete: false };
     case 'text': {
-      const terms = termCompletions(text, place.lineStart, offset, knowledge);
+      const terms = termCompletions(text, place.lineStart, offset, knowledge, language);
       return { items: terms, isIncomplete: terms.length > 0 };
     }
     case 'key':
-      return context.profile ? { items: keyItems(place), isIncomplete: false } : noCompletions();
+      return context.profile ? { items: keyItems(place, language), isIncomplete: false } : noCompletions();
     case 'value':
       return valueItems(place, context);
   }

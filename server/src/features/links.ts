@@ -12,6 +12,8 @@ import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel } from '../document/model';
 import { inSortedRanges, trimUrl } from '../document/urls';
 import type { Knowledge } from '../knowledge';
+import type { Language } from '../language';
+import { catalogueLabel } from './controlCard';
 
 export interface DocumentLinkItem {
   /** The linked text, [start, end) offsets. */
@@ -78,7 +80,7 @@ function sourceTitles(knowledge: Knowledge): ReadonlyMap<string, string> {
 }
 
 /** The https URLs of a text, skipping those that start inside `code` (sorted, non-overlapping ranges). */
-function urlLinks(text: string, isCode: (offset: number) => boolean, knowledge: Knowledge): DocumentLinkItem[] {
+function urlLinks(text: string, isCode: (offset: number) => boolean, knowledge: Knowledge, language: Language): DocumentLinkItem[] {
   const titles = sourceTitles(knowledge);
   const links: DocumentLinkItem[] = [];
   URL_PATTERN.lastIndex = 0;
@@ -89,7 +91,7 @@ function urlLinks(text: string, isCode: (offset: number) => boolean, knowledge: 
       continue;
     }
     const title = titles.get(urlKey(url));
-    links.push({ start: match.index, end: match.index + url.length, target: url, ...(title ? { tooltip: `出典 / source: ${title}` } : {}) });
+    links.push({ start: match.index, end: match.index + url.length, target: url, ...(title ? { tooltip: language === 'ja' ? `出典: ${title}` : `source: ${title}` } : {}) });
   }
   return links;
 }
@@ -105,10 +107,10 @@ function markdownCode(model: DocumentModel): (offset: number) => boolean {
  * (with a framework cue, and known to its catalogue) linked to the official page of the catalogue, e.g.
  * 「ISMAP管理策 9.2.1」 → the ISMAP Control Criteria page, 「AC-2」 → NIST SP 800-53 Rev. 5. In document order.
  */
-export function documentLinks(analysis: DocumentAnalysis, knowledge: Knowledge): DocumentLinkItem[] {
+export function documentLinks(analysis: DocumentAnalysis, knowledge: Knowledge, language: Language): DocumentLinkItem[] {
   const { text } = analysis.model;
   const isCode = analysis.model.kind === 'markdown' ? markdownCode(analysis.model) : () => false;
-  const links = urlLinks(text, isCode, knowledge);
+  const links = urlLinks(text, isCode, knowledge, language);
   const catalogues = knowledge.catalogues;
   if (catalogues) {
     for (const occurrence of analysis.controls) {
@@ -122,7 +124,10 @@ export function documentLinks(analysis: DocumentAnalysis, knowledge: Knowledge):
         start: occurrence.start,
         end: occurrence.end,
         target: info.source.url,
-        tooltip: `${info.label} ${control.id}: 公式ページ / official page (${host})`,
+        tooltip:
+          language === 'ja'
+            ? `${catalogueLabel(catalogues, control.catalogue, language)} ${control.id}: 公式ページ（${host}）`
+            : `${catalogueLabel(catalogues, control.catalogue, language)} ${control.id}: official page (${host})`,
       });
     }
   }

@@ -1,7 +1,9 @@
 /**
- * The spec summary, protocol-free: one line for a CodeLens on the first line of a procurement document —
+ * The spec summary, protocol-free: one line for a CodeLens on the first line of a procurement document, in
+ * the user's language —
  *
- *   ISMAP: 3 services on the list, 1 not found (list as of 2026-09-15, partial) · ガバメントクラウド: AWS · 格付: 機密性2 · findings: 2
+ *   ISMAP: 掲載3件・見当たらない1件（リスト 2026-09-15時点、部分的） · ガバメントクラウド: AWS · 格付: 機密性2 · 指摘: 2件
+ *   ISMAP: 3 services on the list, 1 not found (list as of 2026-09-15, partial) · Government Cloud: AWS · grades: Confidentiality-2 · findings: 2
  *
  * — and the data behind it, with a longer plain-text form for a command that shows the summary.
  *
@@ -14,6 +16,7 @@
 import type { DocumentAnalysis } from '../analysis';
 import type { Severity } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
+import type { Bilingual, Language } from '../language';
 import { documentIndex, serviceMentions, usageOf } from '../context/serviceUsage';
 import { ismapStatus, summarizeList, type IsmapListSummary, type IsmapStatus } from '../services/status';
 import type { ServiceEntry } from '../services/types';
@@ -63,14 +66,14 @@ export interface SummaryCue {
 export interface SummarySector {
   readonly sector?: Sector;
   /** 地方公共団体 / local government …; 不明 / unknown when no cue was found. */
-  readonly label: string;
+  readonly label: Bilingual;
   readonly evidence?: SummaryCue;
   readonly writer?: Writer;
   readonly writerEvidence?: SummaryCue;
 }
 
 export interface SpecSummaryLens {
-  /** One line, bilingual labels, English counts. */
+  /** One line, in the language asked for. */
   readonly title: string;
   /** The document's first line, [start, end) offsets. */
   readonly start: number;
@@ -93,12 +96,12 @@ function isPlatform(service: ServiceEntry): boolean {
   return service.govCloud !== undefined || service.kind.includes('IaaS') || (service.kind.includes('PaaS') && !service.kind.includes('SaaS'));
 }
 
-const SECTOR_LABELS: Readonly<Record<Writer, string>> = {
-  national: '国の行政機関等 / national government',
-  'independent-agency': '独立行政法人等 / incorporated administrative agency',
-  local: '地方公共団体 / local government',
-  private: '民間事業者 / private business',
-  vendor: '受託者・提案者 / vendor',
+const SECTOR_LABELS: Readonly<Record<Writer, Bilingual>> = {
+  national: { ja: '国の行政機関等', en: 'national government' },
+  'independent-agency': { ja: '独立行政法人等', en: 'incorporated administrative agency' },
+  local: { ja: '地方公共団体', en: 'local government' },
+  private: { ja: '民間事業者', en: 'private business' },
+  vendor: { ja: '受託者・提案者', en: 'vendor' },
 };
 
 function cueOf(text: string, evidence: SectorEvidence | undefined): SummaryCue | undefined {
@@ -118,7 +121,7 @@ function summarySector(text: string, context: DocumentContext): SummarySector {
   const owner: Writer | undefined = writer && writer !== 'vendor' ? writer : sector;
   return {
     sector,
-    label: owner ? SECTOR_LABELS[owner] : '不明 / unknown',
+    label: owner ? SECTOR_LABELS[owner] : { ja: '不明', en: 'unknown' },
     evidence: cueOf(text, context.sectorEvidence),
     writer,
     writerEvidence: writer === 'vendor' ? cueOf(text, context.writerEvidence) : undefined,
@@ -197,40 +200,54 @@ function computeSummaryData(analysis: DocumentAnalysis, knowledge: Knowledge): S
 
 const plural = (count: number, word: string) => `${count} ${count === 1 ? word : `${word}s`}`;
 
-function listDate(list: IsmapListSummary): string {
-  return `list as of ${list.asOf}${list.partial ? ', partial' : ''}`;
+function listDate(list: IsmapListSummary, language: Language): string {
+  return language === 'ja' ? `リスト ${list.asOf}時点${list.partial ? '、部分的' : ''}` : `list as of ${list.asOf}${list.partial ? ', partial' : ''}`;
 }
 
-/** 格付: the highest grade of each axis the document assigns (機密性3・完全性2), or "not stated". */
-function gradesText(grades: SpecSummaryData['grades']): string {
-  const parts = [
-    grades.confidentiality.length > 0 ? `機密性${grades.confidentiality[0]}` : undefined,
-    grades.integrity.length > 0 ? `完全性${grades.integrity[0]}` : undefined,
-    grades.availability.length > 0 ? `可用性${grades.availability[0]}` : undefined,
-  ].filter((part): part is string => part !== undefined);
-  return parts.length > 0 ? parts.join('・') : 'not stated';
+const AXIS_NAMES: Readonly<Record<keyof SpecSummaryData['grades'], Bilingual>> = {
+  confidentiality: { ja: '機密性', en: 'Confidentiality-' },
+  integrity: { ja: '完全性', en: 'Integrity-' },
+  availability: { ja: '可用性', en: 'Availability-' },
+};
+
+/** The highest grade of each axis the document assigns (機密性3・完全性2 / Confidentiality-3, Integrity-2), or "not stated". */
+function gradesText(grades: SpecSummaryData['grades'], language: Language): string {
+  const parts = (Object.keys(AXIS_NAMES) as (keyof SpecSummaryData['grades'])[])
+    .filter((axis) => grades[axis].length > 0)
+    .map((axis) => `${AXIS_NAMES[axis][language]}${grades[axis][0]}`);
+  if (parts.length === 0) {
+    return language === 'ja' ? '記載なし' : 'not stated';
+  }
+  return parts.join(language === 'ja' ? '・' : ', ');
 }
 
-/** The CodeLens line for summary data. */
-export function summaryTitle(data: SpecSummaryData): string {
+/** The CodeLens line for summary data, in `language`. */
+export function summaryTitle(data: SpecSummaryData, language: Language): string {
+  const ja = language === 'ja';
   const parts: string[] = [];
-  parts.push(
-    data.services.length === 0
-      ? `ISMAP: no cloud service in use named (${listDate(data.list)})`
-      : `ISMAP: ${plural(data.onList.length, 'service')} on the list, ${data.notFound.length} not found (${listDate(data.list)})`,
-  );
+  const list = listDate(data.list, language);
+  if (data.services.length === 0) {
+    parts.push(ja ? `ISMAP: 利用するクラウドサービスの記載なし（${list}）` : `ISMAP: no cloud service in use named (${list})`);
+  } else {
+    parts.push(
+      ja
+        ? `ISMAP: 掲載${data.onList.length}件・見当たらない${data.notFound.length}件（${list}）`
+        : `ISMAP: ${plural(data.onList.length, 'service')} on the list, ${data.notFound.length} not found (${list})`,
+    );
+  }
   if (data.govCloud) {
     // Only catalogued ガバメントクラウド providers under that label; other clouds the document names are listed apart.
     const others = data.providers.filter((name) => !data.govCloudProviders.includes(name));
-    parts.push(`ガバメントクラウド: ${data.govCloudProviders.length > 0 ? data.govCloudProviders.join(', ') : 'provider not stated'}`);
+    const providers = data.govCloudProviders.length > 0 ? data.govCloudProviders.join(', ') : ja ? '事業者の記載なし' : 'provider not stated';
+    parts.push(ja ? `ガバメントクラウド: ${providers}` : `Government Cloud: ${providers}`);
     if (others.length > 0) {
-      parts.push(`other clouds: ${others.join(', ')}`);
+      parts.push(ja ? `その他のクラウド: ${others.join(', ')}` : `other clouds: ${others.join(', ')}`);
     }
   } else if (data.providers.length > 0) {
-    parts.push(`クラウド: ${data.providers.join(', ')}`);
+    parts.push(ja ? `クラウド: ${data.providers.join(', ')}` : `cloud: ${data.providers.join(', ')}`);
   }
-  parts.push(`格付: ${gradesText(data.grades)}`);
-  parts.push(`findings: ${data.findings.total}`);
+  parts.push(ja ? `格付: ${gradesText(data.grades, language)}` : `grades: ${gradesText(data.grades, language)}`);
+  parts.push(ja ? `指摘: ${data.findings.total}件` : `findings: ${data.findings.total}`);
   return parts.join(' · ');
 }
 
@@ -238,7 +255,7 @@ export function summaryTitle(data: SpecSummaryData): string {
  * The CodeLens for the first line of a procurement document (context.profile 'procurement'); undefined for
  * other documents.
  */
-export function specSummary(analysis: DocumentAnalysis, knowledge: Knowledge): SpecSummaryLens | undefined {
+export function specSummary(analysis: DocumentAnalysis, knowledge: Knowledge, language: Language): SpecSummaryLens | undefined {
   if (analysis.context.profile !== 'procurement') {
     return undefined;
   }
@@ -249,43 +266,60 @@ export function specSummary(analysis: DocumentAnalysis, knowledge: Knowledge): S
     end -= 1;
   }
   const data = specSummaryData(analysis, knowledge);
-  return { title: summaryTitle(data), start: 0, end, data };
+  return { title: summaryTitle(data, language), start: 0, end, data };
 }
 
-const SOURCE_LABELS: Readonly<Record<SectorEvidence['source'], string>> = {
-  'front-matter': 'front matter',
-  yaml: 'YAML',
-  header: '表題・作成者 / title or byline',
-  prose: '本文 / text',
+const SOURCE_LABELS: Readonly<Record<SectorEvidence['source'], Bilingual>> = {
+  'front-matter': { ja: 'フロントマター', en: 'front matter' },
+  yaml: { ja: 'YAML', en: 'YAML' },
+  header: { ja: '表題・作成者', en: 'title or byline' },
+  prose: { ja: '本文', en: 'text' },
 };
 
-/** 主体 / sector: 地方公共団体 / local government — 「本市」 (本文 / text, line 7); for a vendor, whose data and who writes. */
-function sectorText(sector: SummarySector): string {
-  const cue = (evidence: SummaryCue | undefined) => (evidence ? ` — 「${evidence.text}」 (${SOURCE_LABELS[evidence.source]}, line ${evidence.line})` : '');
-  const line = `主体 / sector: ${sector.label}${cue(sector.evidence)}`;
-  return sector.writer === 'vendor' ? `${line}; 書き手 / writer: ${SECTOR_LABELS.vendor}${cue(sector.writerEvidence)}` : line;
+/** 主体: 地方公共団体 — 「本市」（本文、7行目）; for a vendor, whose data and who writes. */
+function sectorText(sector: SummarySector, language: Language): string {
+  const ja = language === 'ja';
+  const cue = (evidence: SummaryCue | undefined) =>
+    evidence
+      ? ja
+        ? ` — 「${evidence.text}」（${SOURCE_LABELS[evidence.source].ja}、${evidence.line}行目）`
+        : ` — "${evidence.text}" (${SOURCE_LABELS[evidence.source].en}, line ${evidence.line})`
+      : '';
+  const line = `${ja ? '主体' : 'sector'}: ${sector.label[language]}${cue(sector.evidence)}`;
+  return sector.writer === 'vendor' ? `${line}; ${ja ? '書き手' : 'writer'}: ${SECTOR_LABELS.vendor[language]}${cue(sector.writerEvidence)}` : line;
 }
 
 /**
- * The summary as plain text, several lines, for a command that shows it (a modal message's detail, an
- * output channel, a virtual document).
+ * The summary as plain text in `language`, several lines, for a command that shows it (a modal message's
+ * detail, an output channel, a virtual document).
  */
-export function summaryDetail(data: SpecSummaryData): string {
+export function summaryDetail(data: SpecSummaryData, language: Language): string {
+  const ja = language === 'ja';
   const lines: string[] = [];
   const status = (entry: SummaryService) => {
     const match = entry.status.matches[0];
-    return match ? `${entry.name} — ${match.entry.registrationNumber}「${match.entry.serviceName}」` : entry.name;
+    return match ? `${entry.name} — ${match.entry.registrationNumber}${ja ? `「${match.entry.serviceName}」` : ` "${match.entry.serviceName}"`}` : entry.name;
   };
-  lines.push(`ISMAPリスト / ISMAP list: ${data.list.name} (${data.list.asOf}時点 / as of ${data.list.asOf}, ${plural(data.list.count, 'service')}${data.list.partial ? ', 部分的 / partial' : ''})`);
-  lines.push(`  掲載 / on the list: ${data.onList.length > 0 ? data.onList.map(status).join(', ') : '—'}`);
-  lines.push(`  見当たらない / not found: ${data.notFound.length > 0 ? data.notFound.map((entry) => entry.name).join(', ') : '—'}`);
-  if (data.list.partial && data.notFound.length > 0) {
-    lines.push('  (部分的なリストに無いことは未登録を意味しません / not found in a partial list does not mean not registered)');
+  const { list } = data;
+  lines.push(
+    ja
+      ? `ISMAPリスト: ${list.name}（${list.asOf}時点、${list.count}件${list.partial ? '、部分的' : ''}）`
+      : `ISMAP list: ${list.name} (as of ${list.asOf}, ${plural(list.count, 'service')}${list.partial ? ', partial' : ''})`,
+  );
+  lines.push(`  ${ja ? '掲載' : 'on the list'}: ${data.onList.length > 0 ? data.onList.map(status).join(', ') : '—'}`);
+  lines.push(`  ${ja ? '見当たらない' : 'not found'}: ${data.notFound.length > 0 ? data.notFound.map((entry) => entry.name).join(', ') : '—'}`);
+  if (list.partial && data.notFound.length > 0) {
+    lines.push(ja ? '  （部分的なリストに無いことは未登録を意味しません）' : '  (not found in a partial list does not mean not registered)');
   }
-  lines.push(`ガバメントクラウド / Government Cloud: ${data.govCloud ? 'はい / yes' : 'いいえ / no'}${data.providers.length > 0 ? ` — ${data.providers.join(', ')}` : ''}`);
-  lines.push(`格付 / grades: ${gradesText(data.grades)}`);
-  lines.push(sectorText(data.sector));
+  const providers = data.providers.length > 0 ? ` — ${data.providers.join(', ')}` : '';
+  lines.push(ja ? `ガバメントクラウド: ${data.govCloud ? 'はい' : 'いいえ'}${providers}` : `Government Cloud: ${data.govCloud ? 'yes' : 'no'}${providers}`);
+  lines.push(`${ja ? '格付' : 'grades'}: ${gradesText(data.grades, language)}`);
+  lines.push(sectorText(data.sector, language));
   const { findings } = data;
-  lines.push(`findings: ${findings.total} (error ${findings.error}, warning ${findings.warning}, information ${findings.information}, hint ${findings.hint})`);
+  lines.push(
+    ja
+      ? `指摘: ${findings.total}件（エラー ${findings.error}、警告 ${findings.warning}、情報 ${findings.information}、ヒント ${findings.hint}）`
+      : `findings: ${findings.total} (error ${findings.error}, warning ${findings.warning}, information ${findings.information}, hint ${findings.hint})`,
+  );
   return lines.join('\n');
 }

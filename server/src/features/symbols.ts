@@ -8,6 +8,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
 import type { DocumentAnalysis } from '../analysis';
 import type { DocumentModel, MarkdownHeading, TextRange } from '../document/model';
+import type { Language } from '../language';
 
 export interface DocumentSymbolItem {
   readonly name: string;
@@ -32,7 +33,7 @@ function yamlShift(model: DocumentModel): number {
 
 const MAX_DETAIL = 60;
 
-function detailOf(value: unknown): string | undefined {
+function detailOf(value: unknown, language: Language): string | undefined {
   if (isScalar(value)) {
     if (value.value === null || value.value === undefined) {
       return undefined;
@@ -41,13 +42,14 @@ function detailOf(value: unknown): string | undefined {
     return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
   }
   if (isSeq(value)) {
-    return `${value.items.length} ${value.items.length === 1 ? 'item' : 'items'}`;
+    const count = value.items.length;
+    return language === 'ja' ? `${count}項目` : `${count} ${count === 1 ? 'item' : 'items'}`;
   }
   return undefined;
 }
 
 /** The keys of a YAML mapping, with the keys of their own mappings when `depth` allows. */
-function keySymbols(text: string, map: unknown, shift: number, depth: number): DocumentSymbolItem[] {
+function keySymbols(text: string, map: unknown, shift: number, depth: number, language: Language): DocumentSymbolItem[] {
   if (!isMap(map)) {
     return [];
   }
@@ -67,20 +69,20 @@ function keySymbols(text: string, map: unknown, shift: number, depth: number): D
     const name = String(key.value);
     symbols.push({
       name: name === '' ? '""' : name,
-      detail: detailOf(pair.value),
+      detail: detailOf(pair.value, language),
       kind: 'key',
       start: keyRange[0] + shift,
       end: end + shift,
       selectionStart: keyRange[0] + shift,
       selectionEnd: keyRange[1] + shift,
-      children: depth > 1 ? keySymbols(text, pair.value, shift, depth - 1) : [],
+      children: depth > 1 ? keySymbols(text, pair.value, shift, depth - 1, language) : [],
     });
   }
   return symbols;
 }
 
-function yamlSymbols(text: string, documents: readonly Document.Parsed[], shift: number): DocumentSymbolItem[] {
-  return documents.flatMap((document) => keySymbols(text, document.contents, shift, 2));
+function yamlSymbols(text: string, documents: readonly Document.Parsed[], shift: number, language: Language): DocumentSymbolItem[] {
+  return documents.flatMap((document) => keySymbols(text, document.contents, shift, 2, language));
 }
 
 /** Where a section ends: the end of its last non-blank line before `nextLine` (never before its heading). */
@@ -92,20 +94,20 @@ function sectionEnd(text: string, lines: readonly TextRange[], heading: Markdown
   return lines[last].end;
 }
 
-function markdownSymbols(model: DocumentModel): DocumentSymbolItem[] {
+function markdownSymbols(model: DocumentModel, language: Language): DocumentSymbolItem[] {
   const { text } = model;
   const blocks = model.markdown!;
   const { lines, headings } = blocks;
   const roots: DocumentSymbolItem[] = [];
   if (blocks.frontMatter && model.yaml.length > 0) {
     roots.push({
-      name: 'front matter',
+      name: language === 'ja' ? 'フロントマター' : 'front matter',
       kind: 'section',
       start: blocks.frontMatter.start,
       end: blocks.frontMatter.end,
       selectionStart: 0,
       selectionEnd: lines[0].end,
-      children: yamlSymbols(text, model.yaml, yamlShift(model)),
+      children: yamlSymbols(text, model.yaml, yamlShift(model), language),
     });
   }
   const stack: { level: number; symbol: DocumentSymbolItem }[] = [];
@@ -142,9 +144,9 @@ function markdownSymbols(model: DocumentModel): DocumentSymbolItem[] {
 /**
  * The outline: for Markdown, the front matter's keys (under "front matter") and the headings as nested
  * sections; for YAML, the top-level keys with their second-level keys. A scalar value is the key's detail
- * (shortened), a sequence its item count.
+ * (shortened), a sequence its item count (in `language`, as the front matter's name).
  */
-export function documentSymbols(analysis: Pick<DocumentAnalysis, 'model'>): DocumentSymbolItem[] {
+export function documentSymbols(analysis: Pick<DocumentAnalysis, 'model'>, language: Language): DocumentSymbolItem[] {
   const { model } = analysis;
-  return model.kind === 'yaml' ? yamlSymbols(model.text, model.yaml, 0) : markdownSymbols(model);
+  return model.kind === 'yaml' ? yamlSymbols(model.text, model.yaml, 0, language) : markdownSymbols(model, language);
 }

@@ -49,7 +49,7 @@ export interface HandlerContext {
 
 export function hover(context: HandlerContext, document: TextDocument, params: HoverParams): Hover | null {
   const analysis = context.cache.get(document);
-  const card = hoverAt(analysis, analysis.knowledge, document.offsetAt(params.position));
+  const card = hoverAt(analysis, analysis.knowledge, document.offsetAt(params.position), context.language());
   if (!card) {
     return null;
   }
@@ -124,7 +124,7 @@ export function codeActions(context: HandlerContext, document: TextDocument, par
 
 export function links(context: HandlerContext, document: TextDocument): DocumentLink[] {
   const analysis = context.cache.get(document);
-  return documentLinks(analysis, analysis.knowledge).map((link) => ({
+  return documentLinks(analysis, analysis.knowledge, context.language()).map((link) => ({
     range: rangeOf(document, link.start, link.end),
     target: link.target,
     ...(link.tooltip ? { tooltip: link.tooltip } : {}),
@@ -154,7 +154,7 @@ export const SHOW_SUMMARY_COMMAND = 'govsec.showSummary';
 /** The spec summary on the first line of a procurement document; the client's command shows the detail. */
 export function codeLenses(context: HandlerContext, document: TextDocument): CodeLens[] {
   const analysis = context.cache.get(document);
-  const lens = specSummary(analysis, analysis.knowledge);
+  const lens = specSummary(analysis, analysis.knowledge, context.language());
   if (!lens) {
     return [];
   }
@@ -165,7 +165,8 @@ export function codeLenses(context: HandlerContext, document: TextDocument): Cod
 export function summary(context: HandlerContext, document: TextDocument): { title: string; detail: string } {
   const analysis = context.cache.get(document);
   const data = specSummaryData(analysis, analysis.knowledge);
-  return { title: summaryTitle(data), detail: summaryDetail(data) };
+  const language = context.language();
+  return { title: summaryTitle(data, language), detail: summaryDetail(data, language) };
 }
 
 export function symbols(context: HandlerContext, document: TextDocument): DocumentSymbol[] {
@@ -177,7 +178,7 @@ export function symbols(context: HandlerContext, document: TextDocument): Docume
     selectionRange: rangeOf(document, item.selectionStart, item.selectionEnd),
     children: item.children.map(convert),
   });
-  return documentSymbols(context.cache.get(document)).map(convert);
+  return documentSymbols(context.cache.get(document), context.language()).map(convert);
 }
 
 const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
@@ -199,7 +200,8 @@ const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
  */
 export function completion(context: HandlerContext, document: TextDocument, position: Position, retriggerCommand: boolean): CompletionList {
   const knowledge = context.setupFor(document.uri).knowledge;
-  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge, () => context.cache.model(document));
+  const modelOf = () => context.cache.model(document);
+  const result = completionsAt(document.getText(), document.uri, document.languageId, document.offsetAt(position), knowledge, context.language(), modelOf);
   return {
     isIncomplete: result.isIncomplete,
     items: result.items.map((entry) => ({

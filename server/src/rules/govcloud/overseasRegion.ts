@@ -90,7 +90,7 @@ function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
     ruleId: rule.id,
     severity: rule.defaultSeverity,
     message: {
-      ja: `国外リージョン: 「${surface}」（${other}）は国外（${region.location}）にあり、国内のリージョンに置くのが原則です`,
+      ja: `国外リージョン: 「${surface}」（${other}）は国外のリージョンで、国内のリージョンに置くのが原則です`,
       en: `"${surface}" (${other}) is in ${region.location}, outside Japan; government data is kept in a region in Japan as a rule.`,
     },
     start: mention.start,

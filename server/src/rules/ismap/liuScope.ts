@@ -89,7 +89,7 @@ const DOCUMENT_BASIS: Basis = { ja: '文書の記載', en: 'as the document stat
 function infoText(input: RuleInput, kind: InfoKind, fromClassification: boolean): Basis {
   const term = input.glossary.term(kind);
   const ja = term?.term ?? kind;
-  const en = term ? (kind === 'confidentiality-3' ? term.english : `${term.english} (${term.term})`) : kind;
+  const en = term?.english ?? kind;
   return fromClassification ? { ja: `${ja}（文書の格付）`, en: `${en} (the document's classification)` } : { ja, en };
 }
 

@@ -160,7 +160,7 @@ export const ismapRenewalPeriodRule: Rule = {
         ruleId: this.id,
         severity: this.defaultSeverity,
         message: {
-          ja: `ISMAP登録の有効期限: 登録は「${surface}」ごとの更新ではなく、監査対象期間の末日の翌日から1年4か月後まで有効です`,
+          ja: `ISMAP登録の有効期限: 「${surface}」で更新する制度ではなく、登録は監査対象期間の末日の翌日から1年4か月後まで有効です`,
           en: `ISMAP registration is not for a fixed ${years} ${years === 1 ? 'year' : 'years'}: it is valid until 1 year 4 months after the audited period ends.`,
         },
         start,

@@ -42,6 +42,16 @@ function describe(error: ErrorObject): { ja: string; en: string } {
   return { ja: `この値はスキーマに合いません（${error.keyword}）`, en: error.message ?? error.keyword };
 }
 
+/** A value's place as a writer counts it: keys joined with '.', list items from 1 (nist.1 is 「nist の2番目」). */
+function whereIs(path: readonly (string | number)[]): { ja: string; en: string } {
+  if (path.length === 0) {
+    return { ja: '（最上位）', en: '(top level)' };
+  }
+  const ja = path.map((part) => (typeof part === 'number' ? `の${part + 1}番目` : part)).join('.').replace(/\.の/g, 'の');
+  const en = path.map((part) => (typeof part === 'number' ? `[item ${part + 1}]` : part)).join('.').replace(/\.\[/g, ' [');
+  return { ja, en };
+}
+
 /** JSON Schema types as a writer of YAML calls them. */
 const TYPE_NAMES: Readonly<Record<string, readonly [string, string]>> = {
   array: ['リスト', 'a list'],
@@ -112,12 +122,12 @@ export const profileSchemaRule: Rule = {
       if (!range || controls.some((control) => control.start < range[1] + shift && control.end > range[0] + shift)) {
         continue;
       }
-      const where = path.join('.') || '(top level)';
+      const where = whereIs(path);
       const text = describe(error);
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,
-        message: { ja: `プロファイルの値: ${where}: ${text.ja}`, en: `Profile value ${where}: ${text.en}.` },
+        message: { ja: `プロファイルの値: ${where.ja}: ${text.ja}`, en: `Profile value ${where.en}: ${text.en}.` },
         start: range[0] + shift,
         end: range[1] + shift,
       });
