@@ -70,7 +70,7 @@ suite('spec.md (Markdown)', () => {
       assert.ok(text.includes('ガバメントクラウド'), text);
       assert.match(text, SOURCES_SECTION);
       assert.match(text, GOV_CLOUD_CARD);
-      assert.ok(text.includes('「ガバクラ」'), `the card names the variant that was hovered:\n${text}`);
+      assert.match(text, /「ガバクラ」|"ガバクラ"/, 'the card names the variant that was hovered');
       assert.ok(hoverRange?.isEqual(GABAKURA_LINE4), `hover range ${String(hoverRange && formatRange(hoverRange))}`);
     }
   });
@@ -86,7 +86,7 @@ suite('spec.md (Markdown)', () => {
     // First and last code unit of ガバクラ; a server counting code points would be off by two.
     for (const character of [13, 16]) {
       const { text, range: hoverRange } = await govsecHover(uri, new vscode.Position(7, character));
-      assert.match(text, /^\*\*ガバメントクラウド\*\*（/);
+      assert.match(text, GOV_CLOUD_CARD);
       assert.ok(hoverRange?.isEqual(GABAKURA_LINE7), `hover range ${String(hoverRange && formatRange(hoverRange))}`);
     }
     // Just before and just after the word: no card.
