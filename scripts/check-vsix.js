@@ -17,8 +17,29 @@ const required = [
   'dist/extension.js', 'dist/server.js', 'dist/glossary-index.json', 'dist/services-index.json', 'dist/catalogues-index.json',
   'glossary/schema/terms.schema.json', 'glossary/schema/system-profile.schema.json', 'glossary/schema/config.schema.json',
   'glossary/schema/ismap-list.schema.json', 'glossary/controls/catalogues.yaml', 'docs/rules/term/variant.md', 'package.json', 'LICENSE.txt',
+  // Localisation: the manifest's %keys% and the client's vscode.l10n bundle.
+  'package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json',
 ];
+// The walkthrough's media and the sample it opens.
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+for (const walkthrough of manifest.contributes.walkthroughs ?? []) {
+  for (const step of walkthrough.steps) {
+    required.push(...Object.values(step.media ?? {}).filter((media) => typeof media === 'string'));
+  }
+}
+required.push('walkthrough/sample-spec.md');
 const missing = required.filter((file) => !fs.existsSync(path.join(extension, file)));
+// Every %key% of the packaged manifest resolves in both packaged nls files.
+const packagedText = fs.existsSync(path.join(extension, 'package.json')) ? fs.readFileSync(path.join(extension, 'package.json'), 'utf8') : '';
+for (const nlsFile of ['package.nls.json', 'package.nls.ja.json']) {
+  const nlsPath = path.join(extension, nlsFile);
+  const nls = fs.existsSync(nlsPath) ? JSON.parse(fs.readFileSync(nlsPath, 'utf8')) : {};
+  for (const [, key] of packagedText.matchAll(/"%([^"%]+)%"/g)) {
+    if (!(key in nls)) {
+      missing.push(`${nlsFile}: ${key}`);
+    }
+  }
+}
 if (missing.length > 0) {
   console.error(`check-vsix: missing from govsec.vsix: ${missing.join(', ')}`);
   process.exit(1);

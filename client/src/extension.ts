@@ -1,8 +1,11 @@
 /**
  * The VS Code client: starts the govsec language server over Node IPC for Markdown and YAML documents.
  * Everything else (hover, diagnostics, fixes) lives in the server. The client adds what only the editor
- * knows: workspace trust (passed at start, granted later by a notification) and crash handling (restart at
- * most 5 times in 3 minutes, then say so once, with a button to restart).
+ * knows: workspace trust (passed at start, granted later by a notification), crash handling (restart at
+ * most 5 times in 3 minutes, then say so once, with a button to restart), and the editor's own UI — the
+ * status bar item and its menu, the commands and the walkthrough — each in its own module. User-facing
+ * strings go through vscode.l10n (l10n/bundle.l10n.*.json); the output channel stays English, like the
+ * server's log.
  */
 
 import * as vscode from 'vscode';
@@ -17,6 +20,12 @@ import {
 } from 'vscode-languageclient/node';
 import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from '../../server/src/lsp/protocol';
 import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy } from './restartPolicy';
+import { CHECK_WORKSPACE_COMMAND, WorkspaceCheck } from './checkWorkspace';
+import { GLOSSARY_SCHEME, GlossaryPages, SHOW_GLOSSARY_ENTRY_COMMAND, SHOW_GLOSSARY_STATS_COMMAND } from './glossaryView';
+import { IMPORT_ISMAP_LIST_COMMAND, importIsmapList } from './ismapImport';
+import { OPEN_SAMPLE_COMMAND, openSample } from './sample';
+import { GovsecStatusBar, STATUS_MENU_COMMAND } from './statusBar';
+import { OPEN_SETTINGS_COMMAND, openSettings, showStatusMenu } from './statusMenu';
 const RESTART_COMMAND = 'govsec.restartServer';
 
 let client: LanguageClient | undefined;
@@ -32,9 +41,15 @@ function crashHandler(outputChannel: vscode.OutputChannel, restart: () => Promis
         outputChannel.appendLine('govsec: the language server stopped unexpectedly; restarting it');
         return { action: CloseAction.Restart, handled: true };
       }
-      const message = `govsec: the language server crashed ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60000} minutes and was not restarted. See the govsec output for details.`;
-      outputChannel.appendLine(message);
-      void vscode.window.showErrorMessage(message, 'Restart govsec').then(async (choice) => {
+      outputChannel.appendLine(
+        `govsec: the language server crashed ${MAX_RESTARTS + 1} times in ${RESTART_WINDOW_MS / 60000} minutes and was not restarted. See the govsec output for details.`,
+      );
+      const message = vscode.l10n.t(
+        'govsec: the language server crashed {0} times in {1} minutes and was not restarted. See the govsec output for details.',
+        MAX_RESTARTS + 1,
+        RESTART_WINDOW_MS / 60000,
+      );
+      void vscode.window.showErrorMessage(message, vscode.l10n.t('Restart govsec')).then(async (choice) => {
         if (choice) {
           await restart();
         }
@@ -44,7 +59,13 @@ function crashHandler(outputChannel: vscode.OutputChannel, restart: () => Promis
   };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns. The in-editor tests read the status bar item through it (the API cannot read the status bar). */
+export interface GovsecExtensionApi {
+  /** The status bar item's text now; empty while it is hidden. */
+  statusBarText(): string;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<GovsecExtensionApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -71,27 +92,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: false, supportHtml: false },
   };
 
-  const status = vscode.window.createStatusBarItem('govsec.trust', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'govsec workspace trust';
-  status.text = '$(shield) govsec: restricted';
-  status.tooltip =
-    'This workspace is not trusted: govsec uses its bundled glossary and ISMAP list only, and does not load .govsec.yaml, workspace glossary files or an imported ISMAP list. Trust the workspace to load them.';
-  status.command = 'workbench.trust.manage';
-  if (!vscode.workspace.isTrusted) {
-    status.show();
-  }
-
   // The id "govsec" makes the client honour the govsec.trace.server setting.
   client = new LanguageClient('govsec', 'govsec', serverOptions, clientOptions);
+  const currentClient = () => client;
+  const statusBar = new GovsecStatusBar(currentClient);
+  const workspaceCheck = new WorkspaceCheck(currentClient);
+  const glossaryPages = new GlossaryPages(currentClient);
   context.subscriptions.push(
     outputChannel,
-    status,
+    statusBar,
+    workspaceCheck,
+    glossaryPages,
+    vscode.workspace.registerTextDocumentContentProvider(GLOSSARY_SCHEME, glossaryPages),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      status.hide();
       outputChannel.appendLine('govsec: workspace trusted; loading .govsec.yaml, workspace glossary files and the imported ISMAP list');
       void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true });
     }),
     vscode.commands.registerCommand(RESTART_COMMAND, restart),
+    vscode.commands.registerCommand(STATUS_MENU_COMMAND, showStatusMenu),
+    vscode.commands.registerCommand(OPEN_SETTINGS_COMMAND, openSettings),
+    vscode.commands.registerCommand(SHOW_GLOSSARY_STATS_COMMAND, () => glossaryPages.showStats()),
+    vscode.commands.registerCommand(SHOW_GLOSSARY_ENTRY_COMMAND, (id?: string) => glossaryPages.showEntry(typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, () => workspaceCheck.run()),
+    vscode.commands.registerCommand(IMPORT_ISMAP_LIST_COMMAND, async (file?: vscode.Uri, folder?: vscode.Uri, date?: string) => {
+      const result = client && (await importIsmapList(client, outputChannel, file, folder, date));
+      statusBar.refreshSoon(0);
+      return result;
+    }),
+    vscode.commands.registerCommand(OPEN_SAMPLE_COMMAND, () => openSample(context)),
+    client.onDidChangeState(() => statusBar.refreshSoon(0)),
     // The spec summary CodeLens: the server computes the summary, the client shows it.
     vscode.commands.registerCommand('govsec.showSummary', async (uri?: string) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
@@ -105,9 +134,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  void statusBar.refresh();
   if (!vscode.workspace.isTrusted) {
     outputChannel.appendLine('govsec: workspace not trusted; only the bundled glossary and ISMAP list are used');
   }
+  return { statusBarText: () => statusBar.text };
 }
 
 export async function deactivate(): Promise<void> {

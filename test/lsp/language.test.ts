@@ -27,11 +27,11 @@ async function completionDetail(server: InProcessServer, label: string): Promise
 }
 
 const JAPANESE = {
-  hover: '**ガバメントクラウド**（ガバメントクラウド）· Government Cloud \\(Japan\\)  ',
+  hover: '**ガバメントクラウド**· Government Cloud \\(Japan\\)  ',
   detail: 'アクセス制御方針 · 管理策基準 管理目的',
 };
 const ENGLISH = {
-  hover: '**Government Cloud \\(Japan\\)** · ガバメントクラウド (ガバメントクラウド)  ',
+  hover: '**Government Cloud \\(Japan\\)** · ガバメントクラウド  ',
   detail: 'Access control policy · control objective (controls criteria)',
 };
 

@@ -217,7 +217,7 @@ describe('completion: glossary terms', () => {
     assert.equal(govCloud.kind, 'term');
     assert.equal(replaced(result, govCloud), 'ガバ');
     assert.equal(govCloud.detail, 'Government Cloud (Japan)');
-    assert.match(govCloud.documentation!, /^\*\*ガバメントクラウド\*\*（ガバメントクラウド）· Government Cloud \\\(Japan\\\)  \nシステム · 現行  \n/);
+    assert.match(govCloud.documentation!, /^\*\*ガバメントクラウド\*\*· Government Cloud \\\(Japan\\\)  \nシステム · 現行  \n/);
     assert.match(item(completeEn('本システムはガバ‸上に構築する。'), 'ガバメントクラウド').documentation!, /^\*\*Government Cloud \\\(Japan\\\)\*\* · ガバメントクラウド/);
     // Found through the variant ガバクラ法案: the filterText keeps what was typed first.
     assert.equal(item(result, '情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律').filterText, 'ガバクラ法案 情報通信技術を活用した行政の推進等に関する法律の一部を改正する法律');

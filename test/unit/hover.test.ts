@@ -22,7 +22,7 @@ describe('hover card', () => {
     assert.equal(
       card.markdown,
       [
-        '**ガバメントクラウド**（ガバメントクラウド）· Government Cloud  ',
+        '**ガバメントクラウド**· Government Cloud  ',
         'システム · 現行  ',
         '「ガバクラ」は表記ゆれ',
         '',
@@ -50,7 +50,7 @@ describe('hover card', () => {
     assert.equal(
       card.markdown,
       [
-        '**Government Cloud** · ガバメントクラウド (ガバメントクラウド)  ',
+        '**Government Cloud** · ガバメントクラウド  ',
         'system · current  ',
         '"ガバクラ" is a variant spelling',
         '',

@@ -18,7 +18,10 @@ describe('extension manifest: trust and virtual workspaces declared honestly', (
   it('supports untrusted workspaces in limited mode, restricting the setting that names workspace files', () => {
     const trust = manifest.capabilities.untrustedWorkspaces;
     assert.equal(trust.supported, 'limited');
-    assert.match(trust.description ?? '', /\.govsec\.yaml, glossary files and imported ISMAP list/);
+    // The description is localised: package.json names its key, package.nls.json holds the English text.
+    const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    assert.equal(trust.description, '%capabilities.untrustedWorkspaces.description%');
+    assert.match(nls['capabilities.untrustedWorkspaces.description'], /\.govsec\.yaml, glossary files and imported ISMAP list/);
     assert.deepEqual(trust.restrictedConfigurations, ['govsec.glossary']);
     for (const setting of trust.restrictedConfigurations ?? []) {
       assert.ok(setting in manifest.contributes.configuration.properties, setting);

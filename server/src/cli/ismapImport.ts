@@ -10,10 +10,9 @@
  * write — in those cases the existing output file is left untouched.
  */
 
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_ISMAP_LIST_FILE, ISMAP_LIST_PAGE, localDate, writeIsmapListFile } from '../services/ismapList';
-import { parseIsmapList } from '../services/ismapListRead';
+import { DEFAULT_ISMAP_LIST_FILE, ISMAP_LIST_PAGE } from '../services/ismapList';
+import { importIsmapListFile } from '../services/ismapListImport';
 import type { IsmapProgram } from '../services/types';
 
 export const ISMAP_USAGE = `Usage:
@@ -115,42 +114,25 @@ export function runIsmapImport(args: string[], cwd: string, out: NodeJS.Writable
   const input = path.resolve(cwd, options.file);
   const output = path.resolve(cwd, options.output ?? DEFAULT_ISMAP_LIST_FILE);
   const outputShown = options.output ?? DEFAULT_ISMAP_LIST_FILE;
-  let bytes: Buffer;
-  let modified: Date;
-  try {
-    const stat = fs.statSync(input);
-    if (stat.isDirectory()) {
-      err.write(`govsec: ${options.file}: is a directory\n`);
-      return 2;
-    }
-    modified = stat.mtime;
-    bytes = fs.readFileSync(input);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    err.write(`govsec: ${options.file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})`}\n`);
-    return 2;
-  }
-
-  const asOf = options.date ?? localDate(modified);
-  const result = parseIsmapList(bytes, options.file, asOf, { program: options.program });
-  for (const problem of result.problems) {
+  const outcome = importIsmapListFile(input, output, { date: options.date, program: options.program, shownName: options.file });
+  for (const problem of outcome.problems) {
     err.write(`${options.file}:${problem.line}: ${problem.message}\n`);
   }
-  if (!result.list) {
-    err.write(`govsec: ${options.file}: no valid row to import; ${outputShown} left unchanged\n`);
+  if (!outcome.ok) {
+    const reasons = {
+      'not-found': `govsec: ${options.file}: no such file`,
+      directory: `govsec: ${options.file}: is a directory`,
+      unreadable: `govsec: ${options.file}: cannot read (${outcome.detail})`,
+      'no-valid-row': `govsec: ${options.file}: no valid row to import; ${outputShown} left unchanged`,
+      'write-failed': `govsec: cannot write ${outputShown}: ${outcome.detail}`,
+    };
+    err.write(`${reasons[outcome.reason]}\n`);
     return 2;
   }
-  try {
-    writeIsmapListFile(result.list, output);
-  } catch (error) {
-    err.write(`govsec: cannot write ${outputShown}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
-  const imported = result.list.entries.length;
-  const skipped = result.rows - imported;
+  const skipped = outcome.rows - outcome.imported;
   out.write(
-    `Imported ${imported} of ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} from ${options.file} (${LAYOUT_NAMES[result.layout ?? 'csv']}) into ${outputShown} ` +
-      `(as of ${asOf}${skipped > 0 ? `; ${skipped} skipped` : ''}).\n`,
+    `Imported ${outcome.imported} of ${outcome.rows} ${outcome.rows === 1 ? 'row' : 'rows'} from ${options.file} (${LAYOUT_NAMES[outcome.layout]}) into ${outputShown} ` +
+      `(as of ${outcome.asOf}${skipped > 0 ? `; ${skipped} skipped` : ''}).\n`,
   );
   return 0;
 }

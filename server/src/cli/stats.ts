@@ -1,5 +1,6 @@
 /** `govsec glossary stats`: what the knowledge holds, per kind and catalogue, with as-of dates. */
 
+import { knowledgeFigures } from '../features/knowledgeFigures';
 import type { Knowledge } from '../knowledge';
 
 export interface StatsRow {
@@ -10,53 +11,35 @@ export interface StatsRow {
   readonly note: string;
 }
 
-function latest(dates: readonly string[]): string {
-  return dates.reduce((a, b) => (b > a ? b : a), '');
-}
-
 export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: string): StatsRow[] {
+  const figures = knowledgeFigures(knowledge);
+  const { terms, services, ismapList: list } = figures;
   const rows: StatsRow[] = [];
-  const { terms } = knowledge.glossary;
-  const superseded = terms.filter((term) => term.status.state === 'superseded').length;
-  const pending = terms.reduce((n, term) => n + term.pending.length, 0);
   rows.push({
     kind: 'terms',
     name: 'glossary terms',
-    count: terms.length,
-    asOf: latest(terms.map((term) => term.asOf)),
+    count: terms.count,
+    asOf: terms.asOf,
     note:
-      `${knowledge.glossary.spellings.length} spellings, ${superseded} superseded, ${terms.filter((term) => term.caveat).length} with caveats, ` +
-      `${pending} pending change${pending === 1 ? '' : 's'}`,
+      `${terms.spellings} spellings, ${terms.superseded} superseded, ${terms.withCaveats} with caveats, ` +
+      `${terms.pendingChanges} pending change${terms.pendingChanges === 1 ? '' : 's'}`,
   });
-  const byCategory = new Map<string, number>();
-  for (const term of terms) {
-    byCategory.set(term.category, (byCategory.get(term.category) ?? 0) + 1);
-  }
-  for (const [category, count] of [...byCategory].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+  for (const { category, count } of terms.categories) {
     rows.push({ kind: 'terms', name: `  ${category}`, count, asOf: '', note: '' });
   }
-  const { services } = knowledge;
   rows.push({
     kind: 'services',
     name: 'cloud services',
-    count: services.length,
-    asOf: latest(services.map((service) => service.asOf)),
-    note: `${services.filter((service) => service.govCloud).length} ガバメントクラウド providers, ${services.reduce((n, service) => n + service.regions.length, 0)} regions`,
+    count: services.count,
+    asOf: services.asOf,
+    note: `${services.govCloudProviders} ガバメントクラウド providers, ${services.regions} regions`,
   });
-  const list = knowledge.ismapList;
-  rows.push({ kind: 'ismap-list', name: list.name, count: list.entries.length, asOf: list.asOf, note: `${ismapListOrigin}${list.partial ? ', partial' : ''}` });
-  const catalogues = knowledge.catalogues;
-  if (catalogues) {
-    for (const id of catalogues.ids()) {
-      const info = catalogues.info(id)!;
-      // Headings that only group IDs (ISMAP domains and categories, NIST families) are not counted as controls.
-      const controls = catalogues.all(id).filter((control) => !['domain', 'category', 'family'].includes(control.level));
-      rows.push({ kind: 'controls', name: info.label, count: controls.length, asOf: info.asOf, note: `${info.partial ? 'partial; ' : ''}${info.edition}` });
-    }
-    for (const mapping of catalogues.mappingInfo()) {
-      const pairs = catalogues.all(mapping.from).reduce((n, control) => n + catalogues.iso2013To2022(control.id).length, 0);
-      rows.push({ kind: 'mapping', name: `${mapping.name.en} (pairs)`, count: pairs, asOf: mapping.asOf, note: mapping.partial ? 'partial' : '' });
-    }
+  rows.push({ kind: 'ismap-list', name: list.name, count: list.count, asOf: list.asOf, note: `${ismapListOrigin}${list.partial ? ', partial' : ''}` });
+  for (const catalogue of figures.catalogues) {
+    rows.push({ kind: 'controls', name: catalogue.label, count: catalogue.count, asOf: catalogue.asOf, note: `${catalogue.partial ? 'partial; ' : ''}${catalogue.edition}` });
+  }
+  for (const mapping of figures.mappings) {
+    rows.push({ kind: 'mapping', name: `${mapping.name} (pairs)`, count: mapping.pairs, asOf: mapping.asOf, note: mapping.partial ? 'partial' : '' });
   }
   return rows;
 }

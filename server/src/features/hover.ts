@@ -85,10 +85,12 @@ function statusLine(term: TermEntry, glossary: Glossary, language: Language): st
 export function termCard(term: TermEntry, glossary: Glossary, language: Language, surface?: string): string {
   const ja = language === 'ja';
   const header: string[] = [];
+  // A katakana term is its own reading (ガバメントクラウド): the reading is shown only when it adds something.
+  const reading = term.reading && term.reading !== term.term ? term.reading : undefined;
   header.push(
     ja
-      ? `**${escapeMarkdown(term.term)}**（${escapeMarkdown(term.reading)}）· ${escapeMarkdown(term.english)}`
-      : `**${escapeMarkdown(term.english)}** · ${escapeMarkdown(term.term)} (${escapeMarkdown(term.reading)})`,
+      ? `**${escapeMarkdown(term.term)}**${reading ? `（${escapeMarkdown(reading)}）` : ''}· ${escapeMarkdown(term.english)}`
+      : `**${escapeMarkdown(term.english)}** · ${escapeMarkdown(term.term)}${reading ? ` (${escapeMarkdown(reading)})` : ''}`,
   );
   header.push(`${escapeMarkdown(CATEGORY_LABELS[term.category][language])} · ${statusLine(term, glossary, language)}`);
   if (surface !== undefined && surface !== term.term) {

@@ -31,6 +31,7 @@ import { DEFAULT_ISMAP_LIST_FILE } from '../services/ismapList';
 import { describeList } from '../services/status';
 import { GOVSEC_VERSION } from '../version';
 import { AnalysisCache, documentPath } from './analysisCache';
+import { registerClientRequests } from './clientRequests';
 import { serverCapabilities, supportsPullDiagnostics } from './capabilities';
 import * as handlers from './handlers';
 import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from './protocol';
@@ -234,6 +235,15 @@ export class GovsecServer {
     connection.onRequest('govsec/summary', (params: { uri: string }) => {
       const document = documents.get(params.uri);
       return document ? handlers.summary(this.context, document) : null;
+    });
+    registerClientRequests(connection, {
+      context: this.context,
+      workspace: this.workspace,
+      bundled: this.options.knowledge,
+      refresh: () => {
+        this.cache.clear();
+        this.refreshDiagnostics();
+      },
     });
   }
 

@@ -48,10 +48,7 @@ export function ismapListAge(list: Pick<IsmapList, 'asOf'>, today: string): Isma
   return { asOf: list.asOf, currentUntil, stale: today > currentUntil };
 }
 
-/** A date as YYYY-MM-DD in local time. */
-export function localDate(time: Date): string {
-  return `${time.getFullYear()}-${String(time.getMonth() + 1).padStart(2, '0')}-${String(time.getDate()).padStart(2, '0')}`;
-}
+export { localDate } from '../text/localDate';
 
 // ------------------------------------------------------------------------------------------ YAML in/out
 
