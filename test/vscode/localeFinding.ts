@@ -4,7 +4,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, closeUntitled, codeHref, codeOf, extensionRoot, findDiagnostic, openUntitled, range, waitForDiagnostics } from './helpers';
+import {
+  EXTENSION_ID,
+  activateExtension,
+  closeUntitled,
+  codeHref,
+  codeOf,
+  extensionRoot,
+  findDiagnostic,
+  openUntitled,
+  range,
+  waitForDiagnostics,
+} from './helpers';
 
 export const VARIANT_TEXT = '# メモ\n\n移行先はガバクラとする。\n';
 export const VARIANT_RANGE = range(2, 4, 8);
@@ -36,4 +47,21 @@ export function packageString(language: 'ja' | 'en', key: string): string | unde
   }
   const value = (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string | { message: string }>)[key];
   return typeof value === 'object' ? value.message : value;
+}
+
+/**
+ * Each contributed command's title as the editor shows it (the extension's packageJSON, which VS Code localizes
+ * for its display language) beside the title of the package's `language` bundle for the command's %key%.
+ */
+export function commandTitles(language: 'ja' | 'en'): { command: string; shown: string | undefined; bundle: string | undefined }[] {
+  type Commands = { contributes: { commands: { command: string; title: string }[] } };
+  const raw = JSON.parse(fs.readFileSync(path.join(extensionRoot(), 'package.json'), 'utf8')) as Commands;
+  // A localized title comes as { value, original } (original: the package.nls.json text).
+  type Shown = { contributes: { commands: { command: string; title: string | { value: string; original: string } }[] } };
+  const shown = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Shown).contributes.commands;
+  return raw.contributes.commands.map(({ command, title }) => {
+    const key = /^%(.+)%$/.exec(title)?.[1];
+    const entry = shown.find((candidate) => candidate.command === command)?.title;
+    return { command, shown: typeof entry === 'object' ? entry.value : entry, bundle: key ? packageString(language, key) : undefined };
+  });
 }
