@@ -198,7 +198,7 @@ describe('completion: control IDs in Markdown', () => {
       '~~~md\nガバ‸\n~~~\n',
       '`ISMAP管理策 9.2.‸`',
       '[リンク](https://example.com/ガバ‸)',
-      'https://www.ismap.go.jp/ガバ‸',
+      'https://www.ismap.go.jp/ISMA‸',
     ]) {
       const result = complete(marked);
       assert.deepEqual(labels(result), [], marked);

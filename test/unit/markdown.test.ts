@@ -43,6 +43,15 @@ describe('Markdown document model', () => {
     ]);
   });
 
+  it('ends a bare URL at the first character RFC 3986 does not allow: Japanese text after it stays prose', () => {
+    assert.deepEqual(segmentsOf('詳細は https://example.jp/を参照。www.example.com、https://a.go.jp/x?q=%E3&r=1（別紙）。\n'), [
+      'prose:詳細は ',
+      'prose:を参照。',
+      'prose:、',
+      'prose:（別紙）。',
+    ]);
+  });
+
   it('leaves out HTML comments, on one line and across lines', () => {
     assert.deepEqual(segmentsOf('前<!-- ISMAP -->後\n\n<!--\nGSS\n-->\n末\n'), ['prose:前', 'prose:後', 'prose:末']);
   });
@@ -69,5 +78,18 @@ describe('Markdown document model', () => {
 
   it('handles CRLF line endings', () => {
     assert.deepEqual(segmentsOf('一行目\r\n\r\n```\r\nISMAP\r\n```\r\n二行目\r\n'), ['prose:一行目', 'prose:二行目']);
+  });
+});
+
+describe('document URLs', () => {
+  it('finds each URL up to the first character a URL cannot hold, trailing punctuation trimmed', () => {
+    const { documentUrls } = require('../../server/src/document/documentUrls') as typeof import('../../server/src/document/documentUrls');
+    const text = '公式サイトは https://www.pref.sample.lg.jp/を参照。旧サイト（https://old.example.jp/a_(b)）、https://x.go.jp/y. 以上\n';
+    const urls = documentUrls(parseMarkdownDocument(text)).map((url) => ({ url: url.url, start: url.start, text: text.slice(url.start, url.end) }));
+    assert.deepEqual(urls, [
+      { url: 'https://www.pref.sample.lg.jp/', start: text.indexOf('https://www.pref'), text: 'https://www.pref.sample.lg.jp/' },
+      { url: 'https://old.example.jp/a_(b)', start: text.indexOf('https://old'), text: 'https://old.example.jp/a_(b)' },
+      { url: 'https://x.go.jp/y', start: text.indexOf('https://x.go'), text: 'https://x.go.jp/y' },
+    ]);
   });
 });

@@ -109,6 +109,11 @@ describe('Markdown document model: bad-example blocks', () => {
     assert.deepEqual(examplesOf('::: danger 悪い例\nISMAP認証\n:::\n\n本文\n'), ['::: danger 悪い例\nISMAP認証\n:::']);
   });
 
+  it('marks a MkDocs admonition whose title names a bad example (!!! warning "NG例")', () => {
+    assert.deepEqual(examplesOf('!!! warning "NG例"\n    ISMAP認証を取得\n\n本文\n'), ['!!! warning "NG例"\n    ISMAP認証を取得']);
+    assert.deepEqual(examplesOf('!!! note "補足"\n    ISMAP登録\n\n本文\n'), []);
+  });
+
   it('marks a table column headed 誤 and a row opening with ×', () => {
     const text = '| 誤 | 正 |\n|---|---|\n| ISMAP認証 | ISMAP登録 |\n\n| 判定 | 記載 |\n|---|---|\n| × | ISMAPレベル |\n| ○ | ISMAP登録 |\n';
     const model = parseMarkdownDocument(text);

@@ -230,6 +230,28 @@ const unknownInvalid: Case[] = [
       { rule: 'control/unknown-id', text: 'A.8.40' },
     ],
   },
+  {
+    name: 'a table: bare IDs in a 番号 column under a heading naming ISMAP管理基準',
+    text: '## ISMAP管理基準との対応\n\n| 番号 | 本市の対応 |\n|---|---|\n| 9.2.1 | 退職時にアカウントを削除する |\n| 9.2.9 | 年1回アクセス権を見直す |\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '9.2.9',
+        message: { ja: `「9.2.9」は${ISMAP_JA}にない番号です（9.2 の下にあるのは 9.2.1〜9.2.6）`, en: `9.2.9 does not exist in ${ISMAP_EN}; 9.2 has 9.2.1–9.2.6.` },
+      },
+    ],
+  },
+  {
+    name: 'a table: the column header names 統一基準 while another cell of the row names ISMAP',
+    text: '| 統一基準 | 対応 |\n|---|---|\n| 4.2.1 | ISMAPクラウドサービスリストから選定する |\n| 9.1.1 | ISMAP登録サービスで生成AIを使う |\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '9.1.1',
+        message: { ja: '「9.1.1」は統一基準（令和7年度版）にない番号です（章は 1〜8）', en: '9.1.1 does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' },
+      },
+    ],
+  },
 ];
 
 const unknownValid: Case[] = [
@@ -254,6 +276,13 @@ const unknownValid: Case[] = [
   { name: 'dates and version numbers near ISMAP', text: 'ISMAP管理基準（令和6.7.1改定）を参照。ISMAP 2.0 は 2024.10.31 時点。\n', expected: [] },
   { name: 'code block and inline code', text: '```\nISO/IEC 27001:2022 A.5.38\n```\n\n`NIST SP 800-53 AC-99` は例である。\n', expected: [] },
   { name: 'a quoted bad example', text: '悪い例:\n\n> ISO/IEC 27001:2022 の A.5.38 を適用する。\n', expected: [] },
+  {
+    name: 'a table of the document\'s own sections under a heading naming ISMAP, and a cell that is not a bare ID',
+    text:
+      '## ISMAP管理基準との対応\n\n| 本書の節 | 内容 |\n|---|---|\n| 9.7.1 | 利用申請 |\n\n| 区分 | 内容 |\n|---|---|\n| 9.7.1 | 利用申請 |\n\n' +
+      '| 番号 | 内容 |\n|---|---|\n| 手順 9.7.1 参照 | 利用申請 |\n',
+    expected: [],
+  },
   { name: 'no framework cue at all', text: '3.2 リージョン\n\n5.2.1 の要件を満たす。A.5.38 を参照。\n', expected: [] },
 ];
 
@@ -289,6 +318,11 @@ function outdatedMessage(surface: string, key: string, ja: string, en: string): 
 }
 
 const outdatedInvalid: Case[] = [
+  {
+    name: 'a 2013 number in a 管理策番号 column under a heading naming ISO/IEC 27001:2022',
+    text: '## セキュリティ要件（ISO/IEC 27001:2022 管理策対応）\n\n| 管理策番号 | 要件 |\n|---|---|\n| A.5.15 | 権限を設定する |\n| A.12.4.1 | 変更履歴を保存する |\n',
+    expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.12.4.1', replacement: 'A.8.15' }],
+  },
   {
     name: 'A.9.1.1 in a sentence naming ISO/IEC 27001:2022',
     text: '受注者は ISO/IEC 27001:2022 の A.9.1.1 に従いアクセス制御方針を定めること。\n',

@@ -89,11 +89,6 @@ const valid: Case[] = [
     expected: [],
   },
   {
-    name: 'a local government\'s site on another domain (not a national body)',
-    text: `${CITY}本市の公式ホームページは example.com で提供する。\n`,
-    expected: [],
-  },
-  {
     name: 'a ministry site mentioned in a local government\'s spec',
     text: `${CITY}総務省のウェブサイトは example.com で公開されている。\n`,
     expected: [],
@@ -198,11 +193,46 @@ describe('rule domain/non-government-domain', () => {
     });
   });
 
-  it('is a procurement rule with severity warning', () => {
-    assert.equal(nonGovernmentDomainRule.procurementOnly, true);
+  it('runs in every document, with severity warning in a national body\'s procurement document', () => {
+    assert.equal(nonGovernmentDomainRule.procurementOnly, false);
     assert.equal(nonGovernmentDomainRule.defaultSeverity, 'warning');
   });
 
   describe('invalid', () => runCases(invalid));
   describe('valid', () => runCases(valid));
+
+  const LOCAL_JA = (host: string) => ({
+    ja: `自治体の公開サイトのドメイン: 「${host}」は lg.jp ではないため、住民が正規のサイトと見分けられるか確認してください`,
+    en: `A local government's public site on "${host}" is not on lg.jp; check that residents can tell it is genuine.`,
+  });
+  const brief = (text: string, uri?: string) =>
+    findingsOf(text, uri).map((f) => ({ severity: f.severity, text: text.slice(f.start, f.end), start: f.start, message: f.message }));
+
+  it('reports a 自治体\'s own site outside lg.jp as information: in a spec, and as a bare URL in a nested list item of a plan', () => {
+    const spec = `${CITY}本市の入札情報サイト（https://nyusatsu.city-sample.com/）で仕様書を公開する。\n`;
+    assert.deepEqual(brief(spec), [
+      { severity: 'information', text: 'nyusatsu.city-sample.com', start: spec.indexOf('nyusatsu'), message: LOCAL_JA('nyusatsu.city-sample.com') },
+    ]);
+    const plan = '# 〇〇県 基本構想\n\n〇〇県 デジタル推進課\n\n1. 県の公式サイトは、次のURLへ移行する。\n   - https://www.pref-sample.com/\n2. 参考: 現行サイト https://www.pref.sample.lg.jp/\n';
+    assert.deepEqual(brief(plan, 'file:///plan.md'), [
+      { severity: 'information', text: 'www.pref-sample.com', start: plan.indexOf('www.pref-sample.com'), message: LOCAL_JA('www.pref-sample.com') },
+    ]);
+  });
+
+  it('outside a procurement document, a national body\'s own site is information; a ministry named in the third person is not reported', () => {
+    const memo = '# 広報の見直し\n\n〇〇省 広報室\n\n- 本省の公式サイトは次のとおりとする。\n  - https://www.sample-sho-koho.com/\n- 経済産業省の公開サイトは example.com にあるかもしれない。\n';
+    assert.deepEqual(brief(memo, 'file:///memo.md'), [
+      {
+        severity: 'information',
+        text: 'www.sample-sho-koho.com',
+        start: memo.indexOf('www.sample-sho-koho.com'),
+        message: message('www.sample-sho-koho.com'),
+      },
+    ]);
+  });
+
+  it('stays quiet on a 自治体\'s lg.jp site, a site the text does not call its own, and a bad example', () => {
+    const text = `${CITY}本市の公式サイトは https://www.city.sample.lg.jp/ で提供する。観光協会のサイト（https://kanko-sample.com/）にリンクする。\n\n!!! warning "NG例"\n    本市の公式サイトを sample-city.com で公開する。\n`;
+    assert.deepEqual(brief(text), []);
+  });
 });

@@ -416,4 +416,52 @@ describe('rule govcloud/overseas-region', () => {
 
   describe('invalid', () => runCases(govCloudOverseasRegionRule, regionInvalid, message));
   describe('valid', () => runCases(govCloudOverseasRegionRule, regionValid, message));
+
+  it('runs in every document (a public body\'s document without ガバメントクラウド gets information)', () => {
+    assert.equal(govCloudOverseasRegionRule.procurementOnly, false);
+  });
+
+  const publicBody = (text: string, uri?: string) =>
+    findingsOf([govCloudOverseasRegionRule], text, uri).map((finding) => ({
+      severity: finding.severity,
+      text: text.slice(finding.start, finding.end),
+      start: finding.start,
+      message: finding.message,
+    }));
+
+  it('a ministry\'s CI workflow: the region in an env key (information, the same principle)', () => {
+    const text = '# .github/workflows/deploy.yml — 〇〇省 申請ポータル\nname: deploy\nenv:\n  AWS_REGION: us-east-1\n  SECONDARY_REGION: ap-northeast-3\n';
+    assert.deepEqual(publicBody(text, 'file:///deploy.yaml'), [
+      {
+        severity: 'information',
+        text: 'us-east-1',
+        start: offsetOf(text, 'us-east-1'),
+        message: regionMessage('us-east-1', 'US East (N. Virginia)', 'Northern Virginia, US'),
+      },
+    ]);
+  });
+
+  it('a 町\'s BCP: a region in a provider\'s display form (information asking to check)', () => {
+    const text = '# 情報システム業務継続計画\n\n△△町 総務課\n\n## 対策\n\n- 住民記録のバックアップは、週次で West US に複製する。\n- 予備は Japan West とする。\n';
+    assert.deepEqual(publicBody(text), [
+      {
+        severity: 'information',
+        text: 'West US',
+        start: offsetOf(text, 'West US'),
+        message: {
+          ja: '国外リージョン: 「West US」は国外（California, US）のリージョンのため、自治体の情報を置いてよいか確認してください',
+          en: '"West US" is in California, US, outside Japan; check that a local government\'s data may be kept there.',
+        },
+      },
+    ]);
+  });
+
+  it('stays quiet on candidates under an options heading, a private company\'s regions, and a public body\'s past', () => {
+    const adr = `${ON_AWS}## 検討した選択肢\n\n1. ap-northeast-1 + ap-northeast-3\n2. ap-northeast-1 + us-west-2\n\n## 決定\n\n選択肢1を採用する。\n`;
+    const company = '---\nsector: private\n---\n\n# 当社の基盤\n\n顧客データのバックアップは us-east-1 に置く。\n';
+    const history = '# 沿革\n\n〇〇市 情報政策課\n\n2019年までは、予約システムを us-east-1 で運用していた。\n';
+    assert.deepEqual(publicBody(adr), []);
+    assert.deepEqual(publicBody(company), []);
+    assert.deepEqual(publicBody(history), []);
+  });
 });

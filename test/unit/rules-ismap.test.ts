@@ -148,7 +148,7 @@ describe('rule ismap/unregistered-service', () => {
   it('has the catalogue metadata', () => {
     assert.equal(ismapUnregisteredServiceRule.id, 'ismap/unregistered-service');
     assert.equal(ismapUnregisteredServiceRule.defaultSeverity, 'warning');
-    assert.equal(ismapUnregisteredServiceRule.procurementOnly, true);
+    assert.equal(ismapUnregisteredServiceRule.procurementOnly, false);
   });
 
   it('keeps each message to one sentence of at most 100 characters in Japanese, for every spelling and state', () => {
@@ -230,6 +230,45 @@ describe('rule ismap/unregistered-service', () => {
         {
           text: 'Fastly',
           message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by "Kuroco FAQ".' },
+        },
+      ],
+    },
+    {
+      name: 'a service designated with 「…とする」',
+      text: `${SPEC}配信には CDN を用いる。CDN は Fastly とする。\n`,
+      expected: [
+        {
+          text: 'Fastly',
+          message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by "Kuroco FAQ".' },
+        },
+      ],
+    },
+    {
+      name: 'outside a procurement document: a 市 register entry that sends residents\' names to the service (information)',
+      uri: 'file:///register.yaml',
+      text: '# 〇〇市 クラウドサービス利用台帳\norganization: 〇〇市\ncloud_services:\n  - name: Vultr\n    purpose: 申込フォーム（申込者の氏名・連絡先）\n  - name: Dropbox\n    purpose: 庁内勉強会の出欠確認\n',
+      expected: [{ text: 'Vultr', severity: 'information', message: notInPartialList('Vultr') }],
+    },
+    {
+      name: 'outside a procurement document: a ministry project README storing applicants\' data (passive 保存されます), and a deploy step in English',
+      uri: 'file:///README.md',
+      text:
+        '# kosodate-portal\n\n〇〇省 委託事業のソースコードです。\n\n申請者の氏名は、下書きとして Vercel の KV ストアに一時保存されます。\n\n' +
+        '- Deploy the public site to Netlify.\n- Fastly is compared in docs/cdn.md.\n',
+      expected: [
+        { text: 'Vercel', severity: 'information', message: notInPartialList('Vercel') },
+        { text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') },
+      ],
+    },
+    {
+      name: 'outside a procurement document, a service reported not registered is information too',
+      uri: 'file:///memo.md',
+      text: '# 生成AI試行の振り返り\n\n〇〇省 デジタル推進室\n\n## 利用したサービス\n\n| 用途 | サービス | 入力した情報 |\n|---|---|---|\n| 要約 | さくらのAI Engine | 審議会資料（機密性2情報） |\n',
+      expected: [
+        {
+          text: 'さくらのAI Engine',
+          severity: 'information',
+          message: { ja: '「さくらのAI Engine」は第三者の解説（2026-09-09）でISMAP未登録とされています', en: '"さくらのAI Engine" is reported as not ISMAP-registered by "第三者の解説" (2026-09-09).' },
         },
       ],
     },
@@ -390,6 +429,23 @@ describe('rule ismap/unregistered-service', () => {
       uri: 'file:///README.md',
       expected: [],
     },
+    {
+      name: 'outside a procurement document: a public body using a service for no data of its own, and a company storing its own data',
+      uri: 'file:///memo.md',
+      text: '# 勉強会メモ\n\n〇〇市 情報政策課\n\n庁内勉強会の出欠確認には Dropbox を使う。\n',
+      expected: [],
+    },
+    {
+      name: 'a private company\'s document that stores customers\' data',
+      uri: 'file:///README.md',
+      text: '# shop-api\n\n当社のECサイトのAPIです。顧客の氏名と住所は DigitalOcean 上のデータベースに保存します。\n',
+      expected: [],
+    },
+    {
+      name: 'a designation that is rejected',
+      text: `${SPEC}CDN は Fastly とする案もあったが、比較の結果、不採用とした。\n`,
+      expected: [],
+    },
   ];
 
   runTable(ismapUnregisteredServiceRule, invalid, valid);
@@ -426,7 +482,7 @@ describe('rule ismap/liu-scope', () => {
   it('has the catalogue metadata', () => {
     assert.equal(ismapLiuScopeRule.id, 'ismap/liu-scope');
     assert.equal(ismapLiuScopeRule.defaultSeverity, 'warning');
-    assert.equal(ismapLiuScopeRule.procurementOnly, true);
+    assert.equal(ismapLiuScopeRule.procurementOnly, false);
   });
 
   const invalid: Case[] = [
@@ -506,6 +562,62 @@ describe('rule ismap/liu-scope', () => {
       text: '---\ndoctype: gov-procurement-spec\nclassification:\n  confidentiality: 3\n---\n\n# 顧客管理システム 調達仕様書\n\n本システムはSansanを基盤として構築する。\n',
       expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3doc') }],
     },
+    {
+      name: 'a memo: a product the document declares ISMAP-LIU, given 機密性3 in the next sentence of a later paragraph',
+      uri: 'file:///memo.md',
+      text:
+        '# 相談記録クラウド 検討メモ\n\nサンプルノートは、相談記録を管理するSaaSであり、ISMAP-LIUクラウドサービスリストに登録されている。\n\n' +
+        '相談記録をサンプルノートに保存する。相談記録には病歴が含まれるため、本市はこれを機密性3情報として格付している。\n',
+      expected: [{ text: '機密性3情報', message: liuService('サンプルノート', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'an audit report: 「ISMAP-LIUに登録されたSaaS」, and 機密性３情報 in the next sentence, whose last clause is negated',
+      uri: 'file:///audit.md',
+      text:
+        '# 監査報告書\n\n相談受付システムは、ISMAP-LIUに登録されたSaaS（サンプルチャット）上で稼働している。' +
+        '同システムで機密性３情報に当たる相談記録を取り扱っていることを確認したが、承認を得ていたため、指摘事項とはしない。\n',
+      expected: [
+        {
+          text: '機密性３情報',
+          message: liuGeneric('c3'),
+        },
+      ],
+    },
+    {
+      name: 'a list item naming the ISMAP-LIU SaaS by a noun phrase, 要配慮個人情報 in its next sentence',
+      text: `${SPEC}- 問合せ受付には、ISMAP-LIU に登録された問合せ管理SaaSを用いる。問合せには病歴の相談が含まれるため、要配慮個人情報として取り扱う。\n`,
+      expected: [
+        {
+          text: '要配慮個人情報',
+          message: liuGeneric('sensitive'),
+        },
+      ],
+    },
+    {
+      name: 'a nested list item under the item naming the service, and a later sibling of the item declaring it',
+      text:
+        `${SPEC}1. 対応記録\n   - 問合せ管理 SaaS は ISMAP-LIU に登録されたものでよい。\n   - 相談内容はそのまま残す。健康に関する相談は要配慮個人情報を含む。\n` +
+        '2. 会議\n   - チャットには、ISMAP-LIU登録のSaaSであるLINE WORKSを利用する。\n     - 人事評価の記録は機密性3情報とする。\n',
+      expected: [
+        { text: '要配慮個人情報', message: liuService('問合せ管理 SaaS', DOCUMENT, 'sensitive') },
+        { text: '機密性3情報', message: liuService('LINE WORKS', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a YAML register entry: a product the catalogue does not know, its ismap key ISMAP-LIU, 要配慮個人情報 in a sibling key',
+      uri: 'file:///register.yaml',
+      text:
+        'organization: 〇〇市\ncloud_services:\n  - name: 問合せ管理クラウド「サンプルデスク」\n    ismap: ISMAP-LIU 登録\n    data: 発達相談の記録（要配慮個人情報を含む）\n' +
+        '  - name: 予約クラウド\n    ismap: ISMAP-LIU 登録\n    data: 施設予約（氏名・連絡先）\n',
+      expected: [{ text: '要配慮個人情報', message: liuService('問合せ管理クラウド「サンプルデスク」', DOCUMENT, 'sensitive') }],
+    },
+    {
+      name: 'a YAML entry: a catalogue ISMAP-LIU service and classification: 機密性3 as sibling keys',
+      uri: 'file:///register.yaml',
+      knowledge: sansanKnowledge,
+      text: 'organization: 〇〇市\nsaas:\n  - service: Sansan\n    classification: 機密性3\n',
+      expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3') }],
+    },
   ];
 
   const valid: Case[] = [
@@ -545,9 +657,38 @@ describe('rule ismap/liu-scope', () => {
       expected: [],
     },
     {
-      name: 'a non-procurement README',
+      name: 'a README sentence showing an example',
       uri: 'file:///README.md',
       text: `${README}ISMAP-LIU登録のSaaSに機密性3情報を保存する例を示す。\n`,
+      expected: [],
+    },
+    {
+      name: 'the next sentence keeps the information elsewhere, or does not give it',
+      uri: 'file:///memo.md',
+      text:
+        '# メモ\n\nサンプルノートは ISMAP-LIU に登録されている。予約の情報をサンプルノートで扱う。機密性3情報は庁内サーバに保存する。\n\n' +
+        'サンプルノートに予約を登録する。要配慮個人情報は取り扱わない。\n',
+      expected: [],
+    },
+    {
+      name: 'a grade in another paragraph, or after a sentence naming another service',
+      uri: 'file:///memo.md',
+      text:
+        '# メモ\n\nサンプルノートは ISMAP-LIU に登録されている。予約はサンプルノートで受け付ける。\n\n相談記録は機密性3情報として格付する。\n\n' +
+        'ISMAP-LIU登録のSaaSであるLINE WORKSを連絡に使い、記録はAWSに保存する。記録は機密性3情報とする。\n',
+      expected: [],
+    },
+    {
+      name: 'a list: the nearest earlier item names another service; an item under a rejected ISMAP-LIU service',
+      text:
+        `${SPEC}- チャットには、ISMAP-LIU登録のSaaSであるLINE WORKSを利用する。\n- 相談記録はAWSに保存する。\n- 相談記録は機密性3情報とする。\n\n` +
+        '- Webex は ISMAP-LIU 登録のSaaSであるため採用しない。\n  - 幹部会議の資料は機密性3情報とする。\n',
+      expected: [],
+    },
+    {
+      name: 'an explanation of ISMAP-LIU followed by a statement of its scope',
+      uri: 'file:///memo.md',
+      text: '# メモ\n\n当社サービスは ISMAP-LIU に登録されています。ISMAP-LIU は影響の小さい業務に用いるSaaSを対象とし、機密性3情報は対象外です。\n',
       expected: [],
     },
   ];
@@ -569,7 +710,7 @@ describe('rule ismap/renewal-period', () => {
   it('has the catalogue metadata', () => {
     assert.equal(ismapRenewalPeriodRule.id, 'ismap/renewal-period');
     assert.equal(ismapRenewalPeriodRule.defaultSeverity, 'warning');
-    assert.equal(ismapRenewalPeriodRule.procurementOnly, true);
+    assert.equal(ismapRenewalPeriodRule.procurementOnly, false);
   });
 
   const invalid: Case[] = [
@@ -577,6 +718,12 @@ describe('rule ismap/renewal-period', () => {
       name: 'a sentence about ISMAP soft-wrapped across lines (one sentence of a paragraph)',
       text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
       expected: [{ text: '3年ごと', message: renewal('3年ごと', 3) }],
+    },
+    {
+      name: 'an IT-BCP of a ministry (not a procurement document): 「ISMAPの登録は3年間有効」',
+      uri: 'file:///bcp.md',
+      text: '# 情報システム業務継続計画\n\n〇〇省 情報システム統括室\n\n- 利用するクラウドサービスは、ISMAPに登録されたものに限る。ISMAPの登録は3年間有効であるため、契約更新時に確認する。\n',
+      expected: [{ text: '3年間', message: renewal('3年間', 3) }],
     },
     {
       name: '「ISMAPの登録は3年ごとに更新」',
@@ -665,9 +812,9 @@ describe('rule ismap/renewal-period', () => {
       expected: [],
     },
     {
-      name: 'a non-procurement README',
+      name: 'a README presenting the period as a misconception, and a statement that it is wrong',
       uri: 'file:///README.md',
-      text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\n`,
+      text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\nISMAPの登録は3年間有効ではありません。\n`,
       expected: [],
     },
   ];

@@ -55,8 +55,13 @@ describe('rule term/variant', () => {
   });
 
   it('stays quiet in code blocks, code spans, URLs and comments', () => {
-    const text = '```\nガバクラ\n```\n\n`ＩＳＭＡＰ` https://example.go.jp/ガバクラ <!-- 政府共通ネットワーク -->\n';
+    const text = '```\nガバクラ\n```\n\n`ＩＳＭＡＰ` https://example.go.jp/%E3%82%AC%E3%83%90%E3%82%AF%E3%83%A9 <!-- 政府共通ネットワーク -->\n';
     assert.deepEqual(findingsOf(text), []);
+  });
+
+  it('reports Japanese text written right after a URL: a URL cannot hold it unencoded (RFC 3986)', () => {
+    const text = '詳細は https://example.go.jp/ガバクラの手引き を参照。\n';
+    assert.deepEqual(findingsOf(text).map((f) => [f.text, f.start]), [['ガバクラ', text.indexOf('ガバクラ')]]);
   });
 
   it('reports in YAML values but not in YAML comments', () => {

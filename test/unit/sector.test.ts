@@ -65,6 +65,21 @@ const cases: Case[] = [
     vendorCue: '当社',
   },
   {
+    name: "a vendor's proposal whose front matter names the vendor's company: the client's sector (貴県) wins",
+    text: '---\ntitle: 〇〇県 給付金申請システム 提案書\norganization: 株式会社サンプルシステムズ\n---\n\n# 提案書\n\n弊社は、貴県の給付金申請業務のシステムを提案いたします。\n',
+    sector: 'local',
+    writer: 'vendor',
+    cue: ['貴県', 'prose'],
+    vendorCue: '弊社',
+  },
+  {
+    name: "a company's own document with its company in the front matter stays private",
+    text: '---\norganization: 株式会社サンプル\n---\n\n# 社内規程\n\n当社の従業員は次のとおり対応する。\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['株式会社サンプル', 'front-matter'],
+  },
+  {
     name: 'a vendor whose client is not named: the sector is unknown',
     text: '# 運用保守 提案書\n\n弊社は、運用保守の体制をご提案します。\n',
     sector: undefined,

@@ -23,6 +23,11 @@ describe('YAML document model', () => {
     assert.deepEqual(scalars, ['site', 'https://www.example.go.jp/ の ISMAP']);
   });
 
+  it('ends a URL in a value at Japanese text written right after it', () => {
+    const text = 'site: https://www.example.jp/を新サイトとする\n';
+    assert.deepEqual(segmentsOf(text), ['yaml-key@0:site', 'yaml-value@29:を新サイトとする']);
+  });
+
   it('reads every document of a multi-document file and tolerates errors', () => {
     const text = 'a: ISMAP\n---\nb: [GSS\n';
     const model = parseYamlDocument(text);

@@ -3,7 +3,9 @@
  * 統一基準 2.1.1(5)(a)) — but only where a framework cue makes the reading certain:
  *   - the framework is named in the same sentence (prose) or the same table row;
  *   - the ID carries its own cue: an "A." prefix (ISO/IEC 27001 Annex A) or a NIST family prefix (AC-2);
- *   - in YAML, a key above the value names the framework (ismap_controls:, nist:, iso27001_2022: …).
+ *   - in YAML, a key above the value names the framework (ismap_controls:, nist:, iso27001_2022: …);
+ *   - a table cell holding the ID alone, whose column header names the framework (| ISMAP管理基準 |), or whose
+ *     section heading does (## ISMAP管理基準との対応) while the header says the column holds numbers (| 番号 |).
  * So a section number such as 「3.2 リージョン」 stays plain text.
  *
  * Matching runs on NFKC-normalised text (９．２．１ reads as 9.2.1) and maps back to original offsets.
@@ -14,6 +16,7 @@ import type { CatalogueId } from '../catalogues/types';
 import { normalize } from '../text/normalize';
 import type { DocumentModel } from '../document/model';
 import { sentenceAt } from '../document/sentences';
+import { blockAt, headingsAt } from '../document/blocks';
 
 export type FrameworkId = CatalogueId;
 
@@ -25,7 +28,7 @@ export interface ControlReference {
   /** The ID in NFKC form, as written (e.g. "A.5.15", "AC-02(01)", "9.2.1.6.PB"). */
   readonly id: string;
   /** What made the reading certain. */
-  readonly cue: 'sentence' | 'prefix' | 'yaml-key';
+  readonly cue: 'sentence' | 'prefix' | 'yaml-key' | 'table-column';
 }
 
 export const NIST_FAMILIES = new Set([
@@ -207,6 +210,38 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
 
 const DIGIT = /[0-9０-９]/;
 
+/** A column header that says the column holds reference numbers, not the document's own sections. */
+const NUMBER_COLUMN = /番号|管理策|項番|項目|基準|対応|ID|No\b|control|clause/i;
+const OWN_COLUMN = /本書|本仕様|仕様書|節|章|要件ID|要件番号|section/i;
+
+/**
+ * The framework a table column is about, for a cell that holds a control ID alone: its header cell's cues,
+ * else the innermost section heading's when the header says the column holds numbers. Cue positions are
+ * placed before the cell (-1), so the column's framework is the nearest cue.
+ */
+function columnCues(model: DocumentModel, offset: number): CueHit[] {
+  const cell = blockAt(model, offset)?.table;
+  if (!cell || cell.header) {
+    return [];
+  }
+  const header = normalize(cell.headerText, 0, cell.headerText.length).text;
+  const fromHeader = findCues(header);
+  if (fromHeader.length > 0) {
+    return fromHeader.map((hit) => ({ cue: hit.cue, at: -1, end: -1 }));
+  }
+  if (!NUMBER_COLUMN.test(header) || OWN_COLUMN.test(header)) {
+    return [];
+  }
+  const headings = headingsAt(model, offset);
+  for (let index = headings.length - 1; index >= 0; index--) {
+    const hits = findCues(normalize(headings[index], 0, headings[index].length).text);
+    if (hits.length > 0) {
+      return hits.map((hit) => ({ cue: hit.cue, at: -1, end: -1 }));
+    }
+  }
+  return [];
+}
+
 export function findControlReferences(model: DocumentModel): ControlReference[] {
   const { text } = model;
   const references: ControlReference[] = [];
@@ -242,14 +277,16 @@ export function findControlReferences(model: DocumentModel): ControlReference[] 
         hits = scope.hits.map((hit) => ({ cue: hit.cue, at: scope!.normalizedStart[hit.at], end: hit.end }));
         at = start;
       }
-      const resolved = frameworkFor(candidate, hits, at);
+      // A cell holding the ID alone is read by its column: the row may name another framework in another cell.
+      const column = segment.kind === 'table' && normalized.text.trim() === candidate.id ? columnCues(model, start) : [];
+      const resolved = frameworkFor(candidate, column.length > 0 ? column : hits, at);
       if (resolved) {
         references.push({
           start,
           end,
           framework: resolved.framework,
           id: candidate.id,
-          cue: segment.keyPath !== undefined && resolved.cue === 'sentence' ? 'yaml-key' : resolved.cue,
+          cue: column.length > 0 && resolved.cue === 'sentence' ? 'table-column' : segment.keyPath !== undefined && resolved.cue === 'sentence' ? 'yaml-key' : resolved.cue,
         });
       }
     }

@@ -189,8 +189,10 @@ export function buildContext(
   }
 
   // Sector: front matter / YAML fields first, then the text (context/sector.ts).
+  // A business named in a field may be a vendor answering a tender: then the data is its client's (貴県).
   const structured = structuredSector(model, data);
-  const read = structured ?? sectorFromText(model);
+  const fromText = structured === undefined || structured.sector === 'private' ? sectorFromText(model) : undefined;
+  const read = structured === undefined || fromText?.writer === 'vendor' ? fromText! : structured;
   const { sector, evidence: sectorEvidence, writer, writerEvidence } = read;
 
   // Platform.

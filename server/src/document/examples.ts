@@ -23,8 +23,8 @@ const EXAMPLE_WORDS =
 /** Symbols and short words that mark a bad example at the start of a block or cell. */
 const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s]))/i;
 
-/** Leading markup that may stand before a marker: emphasis, an admonition tag, brackets, white space. */
-const LEADING_MARKUP = /^(?:[\s*_~]|\[![A-Za-z]+\][\s]*|:::+\s*[A-Za-z]*\s*)*/;
+/** Leading markup that may stand before a marker: emphasis, an admonition tag (:::, [!X], MkDocs !!! "title"), brackets, white space. */
+const LEADING_MARKUP = /^(?:[\s*_~]|\[![A-Za-z]+\][\s]*|:::+\s*[A-Za-z]*\s*|!!!\s*[A-Za-z]*\s*"?)*/;
 
 /** How far into a block a marker word may stand and still mark it (「例1（誤り例）：…」 counts, a mention deep in a sentence does not). */
 const LABEL_REACH = 16;
@@ -116,7 +116,7 @@ export function exampleFlags(candidates: readonly ExampleCandidate[]): boolean[]
     if (owners.some((id) => markedOwners.has(id))) {
       example = true;
     }
-    if (!block.listItem && block.quoteDepth === 0 && !block.table && block.kind === 'paragraph' && !text.startsWith(':::') && isLabel(text)) {
+    if (!block.listItem && block.quoteDepth === 0 && !block.table && block.kind === 'paragraph' && !text.startsWith(':::') && !text.startsWith('!!!') && isLabel(text)) {
       // The label itself and the container right after it.
       example = true;
       labelledContainer = index + 1 < candidates.length ? candidates[index + 1].container : undefined;

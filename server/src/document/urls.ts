@@ -2,8 +2,14 @@
 
 import type { TextRange } from './model';
 
-/** A bare URL (http, https, ftp or www.), up to white space or Japanese punctuation. */
-export const BARE_URL = /\b(?:https?|ftp):\/\/[^\s<>"'`「」『』（）【】、。，]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>"'`「」『』（）【】、。，]+/g;
+/**
+ * A bare URL (http, https, ftp or www.): the characters RFC 3986 allows in a URI (unreserved, reserved and "%"
+ * of percent-encoding), so it ends at the first one it does not — white space, <, >, ", a backquote, and any
+ * non-ASCII character, Japanese included (「https://example.jp/を参照」 ends before を). The apostrophe, a
+ * sub-delimiter, is left out too: in text it quotes the URL ('https://a.jp/'). Trailing sentence punctuation
+ * is trimmed by trimUrl.
+ */
+export const BARE_URL = /\b(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#[\]@!$&()*+,;=%]+|\bwww\.[A-Za-z0-9-]+\.[A-Za-z0-9\-._~:/?#[\]@!$&()*+,;=%]+/g;
 
 /** Trailing characters that end the sentence or the Markdown around a URL rather than belong to it. */
 const TRAILING = /[.,;:!?*_~]+$/;

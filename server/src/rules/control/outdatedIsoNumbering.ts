@@ -61,7 +61,7 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       const written = annexKey(occurrence.id);
       // A number without "A." is a 2013 number only under a YAML key naming the 2022 edition (iso27001_2022: [9.1.1]);
       // in prose, 9.1.1 beside ISO/IEC 27001:2022 may be a clause of the standard's body.
-      if (!written || (written.plain && occurrence.cue !== 'yaml-key') || !catalogues.find('iso27001-2013', written.key)) {
+      if (!written || (written.plain && occurrence.cue !== 'yaml-key' && occurrence.cue !== 'table-column') || !catalogues.find('iso27001-2013', written.key)) {
         continue;
       }
       const { key } = written;

@@ -78,7 +78,8 @@ class Checker {
   /** The framework is named right before a plain dotted ID, or the ID sits under a YAML key naming it. */
   private citedClosely(occurrence: ControlOccurrence) {
     const { model, controls } = this.input;
-    if (occurrence.cue === 'yaml-key' && yamlKeyNamesFramework(model, occurrence)) {
+    // A YAML key or a table column naming the framework is as close as a citation gets.
+    if ((occurrence.cue === 'yaml-key' && yamlKeyNamesFramework(model, occurrence)) || occurrence.cue === 'table-column') {
       return { adjacent: true, otherIsoStandard: false, annexNamed: true };
     }
     return frameworkAdjacent(model, controls, occurrence, this.sentenceOf(occurrence.start));

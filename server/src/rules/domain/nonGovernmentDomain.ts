@@ -9,13 +9,21 @@
  * ｇｏ．ｊｐ), lg.jp, e-mail addresses, a vendor's own site, or URLs given as references or sources.
  *
  * Basis: 統一基準 6.6.2(1) (Use of government domain name); glossary term `gov-domain`.
+ *
+ * A 自治体's own public site (「本市の入札情報サイト」「県の公式サイト」) outside lg.jp / go.jp is reported as
+ * information: no source at hand makes lg.jp a requirement, so the finding asks the reader to check. Outside
+ * procurement documents (a 基本構想, a memo) a national body's site is information too. A list item holding
+ * only a URL is read with the item it is nested under, or the paragraph introducing the list.
  */
 
 import type { Sector } from '../../context/types';
 import type { DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
+import { blockIndexAt, listLeadIn } from '../../document/blocks';
+import { inRanges } from '../../context/documentContext';
 import { normalize, normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
+import type { Bilingual } from '../../language';
 import { sentenceSpan } from '../../document/sentences';
 
 /**
@@ -33,10 +41,12 @@ const LOCAL = /地方公共団体|自治体|本市|本県|本町|本村|本区|[
 const WEBSITE = /ウェブサイト|ウエブサイト|Webサイト|WEBサイト|web ?サイト|ホームページ|サイト|ポータル|ドメイン|URL|FQDN|ホスト名|Webページ|ウェブページ|公開ページ/i;
 /** The sentence states the site's address: 「サイトは X」「X で公開する」「ドメイン名として X を取得」. */
 const SPECIFIES =
-  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|で(?:公開|提供|開設|運用|運営|構築|配信)|に(?:開設|公開|構築|設置)|を(?:取得|使用|利用)/i;
+  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|で(?:公開|提供|開設|運用|運営|構築|配信)|(?:で|に)[^。、]{0,10}?(?:を|に)(?:公開|掲載|提供)|に(?:開設|公開|構築|設置)|を(?:取得|使用|利用)/i;
 /** Not the body's own public site: a vendor's site, a reference or source, an excluded or former domain. */
 const NOT_OWN_SITE =
   /事業者の|事業者が|受注者|請負者|応札者|提案者|ベンダ|委託先の|自社|製品|メーカ|出典|参考|参照|引用|詳細は|詳しくは|リンク集|外部サイト|外部リンク|以外|ではなく|でなく|としない|にしない|のような|例えば|たとえば|使用しない|使用せず|利用しない|利用せず|使わない|禁止|不可|認めない|してはならない|リダイレクト|転送|旧ドメイン|旧サイト|移行前|廃止|していた|であった|メール|e-?mail/i;
+/** The sentence is about the writer's own public site: 「本市の入札情報サイト」「県の公式サイト」「本省の公式サイト」. */
+const OWN_SITE = /(?:本|当)(?:市|県|町|村|区|都|府|道|省|庁)の[^。]{0,12}(?:サイト|ホームページ|ページ|ポータル)|(?:市|県|町|村|区|都|府|道)の(?:公式|入札|公開)[^。]{0,8}(?:サイト|ホームページ|ページ|ポータル)|公式(?:サイト|ホームページ|ウェブサイト|Webサイト)/i;
 /** A YAML / front-matter key whose value is a website or its domain. */
 const WEBSITE_KEY = /web|site|サイト|homepage|ホームページ|portal|ポータル|domain|ドメイン|fqdn|hostname|public_?url|公開/i;
 /** A YAML / front-matter key whose value is not the body's own public site. */
@@ -45,17 +55,37 @@ const NOT_OWN_KEY = /vendor|contractor|supplier|事業者|受注者|source|出�
 export const nonGovernmentDomainRule: Rule = {
   id: 'domain/non-government-domain',
   defaultSeverity: 'warning',
-  procurementOnly: true,
+  // Runs everywhere: a warning in a national body's procurement document, information elsewhere.
+  procurementOnly: false,
   description: '国の機関の公開ウェブサイトに政府ドメイン名（go.jp）以外のドメインを指定 (a national body\'s public website not on go.jp).',
   check(input) {
     const { model, context } = input;
     const national = context.sector === 'national';
+    const procurement = context.profile === 'procurement';
+    if (!procurement && context.sector !== 'national' && context.sector !== 'local') {
+      return [];
+    }
     const findings: Finding[] = [];
+    const reportLocal = (start: number, end: number) => {
+      if (inRanges(context.badExamples, start)) {
+        return;
+      }
+      const host = model.text.slice(start, end);
+      findings.push({ ruleId: this.id, severity: 'information', message: localMessage(host), start, end });
+    };
     const report = (start: number, end: number) => {
+      if (inRanges(context.badExamples, start)) {
+        return;
+      }
+      if (context.sector === 'local') {
+        reportLocal(start, end);
+        return;
+      }
       const host = model.text.slice(start, end);
       findings.push({
         ruleId: this.id,
-        severity: this.defaultSeverity,
+        // Outside a procurement document the requirement is not the document's to state: information.
+        severity: procurement ? this.defaultSeverity : 'information',
         message: {
           ja: `政府ドメイン名以外: 国の機関の公開サイトは「${host}」ではなく政府ドメイン名（.go.jp）を使います`,
           en: `A national body's public website uses a government domain name (.go.jp), not "${host}".`,
@@ -65,7 +95,7 @@ export const nonGovernmentDomainRule: Rule = {
       });
     };
     if (model.kind === 'markdown') {
-      checkProse(model, context.sector, report);
+      checkProse(model, context.sector, procurement, context.sector === 'local' ? reportLocal : report);
     }
     if (national) {
       checkStructured(model, report);
@@ -75,6 +105,14 @@ export const nonGovernmentDomainRule: Rule = {
 };
 
 type Report = (start: number, end: number) => void;
+
+/** A 自治体's own site outside lg.jp / go.jp: no source makes lg.jp a requirement, so the message asks. */
+function localMessage(host: string): Bilingual {
+  return {
+    ja: `自治体の公開サイトのドメイン: 「${host}」は lg.jp ではないため、住民が正規のサイトと見分けられるか確認してください`,
+    en: `A local government's public site on "${host}" is not on lg.jp; check that residents can tell it is genuine.`,
+  };
+}
 
 /** Hosts (original offsets) written in `original[start, end)`, government domains and e-mail addresses left out. */
 function hostsIn(original: string, start: number, end: number): { start: number; end: number; host: string }[] {
@@ -120,46 +158,85 @@ function inCodeOrComment(model: DocumentModel, offset: number, lineStart: number
   return gap.includes('`') || gap.includes('<!--');
 }
 
-function checkProse(model: DocumentModel, sector: Sector | undefined, report: Report): void {
-  const { text, segments } = model;
-  // Walk the lines that hold prose, table or heading text; lines of code blocks and comments hold none.
-  let index = 0;
-  while (index < segments.length) {
-    const segment = segments[index];
-    if (segment.kind !== 'prose' && segment.kind !== 'table' && segment.kind !== 'heading') {
-      index++;
+/** The text a list item holding only a URL is read with: the item it is nested under, else the list's lead-in. */
+function listIntroOf(model: DocumentModel, offset: number): string | undefined {
+  const index = blockIndexAt(model, offset);
+  const blocks = model.markdown?.blocks;
+  if (index === undefined || !blocks || !blocks[index].listItem) {
+    return undefined;
+  }
+  const depth = blocks[index].listItem!.depth;
+  for (let previous = index - 1; previous >= 0; previous--) {
+    const candidate = blocks[previous];
+    if (!candidate.listItem) {
+      break;
+    }
+    if (candidate.listItem.depth < depth) {
+      return model.text.slice(candidate.start, candidate.end);
+    }
+  }
+  const lead = blocks[listLeadIn(model, index)];
+  return lead.listItem ? undefined : model.text.slice(lead.start, lead.end);
+}
+
+function checkProse(model: DocumentModel, sector: Sector | undefined, procurement: boolean, report: Report): void {
+  const lines = model.markdown?.lines ?? [];
+  // Walk the lines of the paragraphs, list items, headings and table cells (a line holding only a URL has no
+  // prose segment but is still the block's); lines of code blocks and comments belong to no block.
+  const seen = new Set<number>();
+  for (const block of model.markdown?.blocks ?? []) {
+    for (let lineIndex = block.firstLine; lineIndex <= block.lastLine; lineIndex++) {
+      if (seen.has(lineIndex) || !lines[lineIndex]) {
+        continue;
+      }
+      seen.add(lineIndex);
+      const { start: lineStart, end: lineEnd } = lines[lineIndex];
+      checkLine(model, sector, procurement, report, lineStart, lineEnd, block.kind);
+    }
+  }
+}
+
+function checkLine(model: DocumentModel, sector: Sector | undefined, procurement: boolean, report: Report, lineStart: number, lineEnd: number, kind: 'paragraph' | 'heading' | 'table-cell'): void {
+  const { text } = model;
+  const line = text.slice(lineStart, lineEnd);
+  if (!/[.．｡]/.test(line)) {
+    return;
+  }
+  for (const host of hostsIn(text, lineStart, lineEnd)) {
+    if (inCodeOrComment(model, host.start, lineStart)) {
       continue;
     }
-    const lineStart = text.lastIndexOf('\n', segment.start - 1) + 1;
-    let lineEnd = text.indexOf('\n', segment.start);
-    if (lineEnd === -1) {
-      lineEnd = text.length;
+    const [first, last] = sentenceSpan(model, host.start, host.end);
+    let sentence = normalizeKey(text.slice(first, last));
+    // A list item holding only the URL: the statement is the item above it or the list's lead-in.
+    if (!WEBSITE.test(sentence)) {
+      const intro = listIntroOf(model, host.start);
+      if (intro === undefined) {
+        continue;
+      }
+      sentence = normalizeKey(intro);
     }
-    while (index < segments.length && segments[index].start < lineEnd) {
-      index++;
-    }
-    const line = text.slice(lineStart, lineEnd);
-    if (!/[.．｡]/.test(line)) {
+    if (!WEBSITE.test(sentence) || NOT_OWN_SITE.test(sentence)) {
       continue;
     }
-    for (const host of hostsIn(text, lineStart, lineEnd)) {
-      if (inCodeOrComment(model, host.start, lineStart)) {
-        continue;
-      }
-      const [first, last] = sentenceSpan(model, host.start, host.end);
-      const sentence = normalizeKey(text.slice(first, last));
-      if (!WEBSITE.test(sentence) || NOT_OWN_SITE.test(sentence) || LOCAL.test(sentence)) {
-        continue;
-      }
-      if (segment.kind === 'prose' && !SPECIFIES.test(sentence)) {
-        continue;
-      }
-      // A national document, or one whose sector is unknown where the sentence names a national body.
-      if (!(sector === 'national' || (sector === undefined && NATIONAL.test(sentence)))) {
-        continue;
-      }
-      report(host.start, host.end);
+    if (kind === 'paragraph' && !SPECIFIES.test(sentence)) {
+      continue;
     }
+    // A 自治体's site, or any site outside a procurement document, only where the writer calls it its own.
+    if (sector === 'local' || !procurement) {
+      if (OWN_SITE.test(sentence)) {
+        report(host.start, host.end);
+      }
+      continue;
+    }
+    if (LOCAL.test(sentence)) {
+      continue;
+    }
+    // A national document, or one whose sector is unknown where the sentence names a national body.
+    if (!(sector === 'national' || (sector === undefined && NATIONAL.test(sentence)))) {
+      continue;
+    }
+    report(host.start, host.end);
   }
 }
 

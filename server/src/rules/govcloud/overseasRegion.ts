@@ -7,13 +7,20 @@
  * exceptions), and 統一基準 (令和7年度版) 4.2.1(2)(b) requires the country/region where data is stored to be part
  * of the security requirements. No ガバメントクラウド-specific data-in-Japan clause was found, and the message
  * says so. The quick fix proposes the same provider's Tokyo region, written in the same style (id or name).
+ *
+ * Any other document of a public body (国 or 自治体: a CI workflow, an IT-BCP, a specification without
+ * ガバメントクラウド) that places its system's data in a region outside Japan gets information: for 国 the same
+ * message (the basic policy's principle admits exceptions), for 自治体 a request to check (no source at hand
+ * sets the principle for them).
  */
 
 import type { RegionMention } from '../../context/types';
 import type { ServiceEntry, ServiceRegion } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
+import type { Bilingual } from '../../language';
 import { keyPathAt, sentenceSpan } from '../../document/sentences';
+import { headingsAt } from '../../document/blocks';
 
 /** A sentence about what a provider's ISMAP registration covers (「ISMAPの言明対象範囲には us-east-1 も含まれる」). */
 const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録範囲|範囲|カバー|対象リージョン|coverage|scope)|(?:言明|対象範囲|適用範囲|登録範囲|coverage|scope)[\s\S]*?ISMAP/i;
@@ -22,11 +29,13 @@ const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録�
  * candidates, or describes the past (していた, 撤去, 移行元).
  */
 const NOT_PLACEMENT =
-  /(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|していた|であった|撤去|廃止/;
+  /(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)/;
 /** Right before the region: the current or former environment (「現行の us-east-1 環境」「旧 us-east-1」). */
 const FORMER_BEFORE = /(?:現行|従来|旧|移行元)[^、,。]{0,10}$/;
 /** Right after the region: it is excluded (「us-east-1 以外」「us-east-1 ではなく」) or migrated from (「us-east-1 から」). */
 const EXCLUDED_AFTER = /^[^、,。]{0,12}?(?:以外|ではなく|でなく|を除|は除|除外|対象外)|^\s*(?:等|など)?\s*[)）]?\s*(?:から|より)[^。]*?(?:移行|移設|移す|移転|切り替え|切替)/;
+/** A section listing options, comparisons or history: a region there is a candidate, not a placement. */
+const CANDIDATE_HEADING = /比較|候補|選択肢|不採用|検討|代替案|参考|沿革|経緯|過去|options|alternatives|considered/i;
 const EXCLUDED_KEY = /ismap|candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|forbidden|prohibited|deny|禁止|legacy|previous|旧|現行|移行元|^from$|^source$/i;
 
 /** The provider's Tokyo region (the Japanese region whose location says 東京 / Tokyo), if any. */
@@ -42,10 +51,13 @@ function pick(candidates: readonly RegionMention[], platformServices: ReadonlySe
 export const govCloudOverseasRegionRule: Rule = {
   id: 'govcloud/overseas-region',
   defaultSeverity: 'warning',
-  procurementOnly: true,
+  // Runs everywhere: a Government Cloud procurement document gets warnings, any other public body's document information.
+  procurementOnly: false,
   description: 'ガバメントクラウド上のシステムのデータを国外リージョンに置く記述 (a region outside Japan for Government Cloud data).',
   check({ model, regions, context }) {
-    if (!context.platform.govCloud || regions.length === 0) {
+    const govCloud = context.platform.govCloud && context.profile === 'procurement';
+    const publicBody = context.sector === 'national' || context.sector === 'local';
+    if ((!govCloud && !publicBody) || regions.length === 0) {
       return [];
     }
     const platformServices = new Set(context.platform.providers.map((provider) => provider.service));
@@ -74,11 +86,29 @@ export const govCloudOverseasRegionRule: Rule = {
       if (ISMAP_COVERAGE.test(sentence) || NOT_PLACEMENT.test(sentence) || FORMER_BEFORE.test(before) || EXCLUDED_AFTER.test(after)) {
         continue;
       }
-      findings.push(finding(this, mention, model.text.slice(mention.start, mention.end)));
+      if (headingsAt(model, mention.start).some((heading) => CANDIDATE_HEADING.test(normalizeKey(heading)))) {
+        continue;
+      }
+      const found = finding(this, mention, model.text.slice(mention.start, mention.end));
+      // A national body's system: the basic policy's principle, as information (it admits exceptions).
+      const local = !govCloud && context.sector === 'local';
+      findings.push(govCloud ? found : { ...found, severity: 'information', ...(local ? { message: localMessage(mention, model.text.slice(mention.start, mention.end)) } : {}) });
     }
     return findings;
   },
 };
+
+/**
+ * The message for a 自治体's document that does not say its system runs on ガバメントクラウド: the 2018 basic
+ * policy covers 政府情報システム and no source at hand sets the same principle for 自治体, so it asks.
+ */
+function localMessage(mention: RegionMention, surface: string): Bilingual {
+  const { region } = mention;
+  return {
+    ja: `国外リージョン: 「${surface}」は国外（${region.location}）のリージョンのため、自治体の情報を置いてよいか確認してください`,
+    en: `"${surface}" is in ${region.location}, outside Japan; check that a local government's data may be kept there.`,
+  };
+}
 
 function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
   const { region, service } = mention;

@@ -17,13 +17,14 @@ import { ismapStatus } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
-import { segmentAt } from '../../document/sentences';
+import { blockIndexAt } from '../../document/blocks';
+import { segmentAt, splitSentences } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
 import { normalizedIndex } from '../../text/normalize';
-import { documentIndex, serviceMentions, usageOf, yamlRecords, type ServiceMention } from '../../context/serviceUsage';
+import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
 /** Glossary terms for information outside ISMAP-LIU's scope. */
 type InfoKind = 'confidentiality-3' | 'sensitive-personal-info' | 'ordinance-sensitive-info';
@@ -41,9 +42,34 @@ const NEGATION = /(?<!問題|差し支え|構わ|少|限ら)ない|ず(?:に|、
 /** Right after 「ISMAP-LIU」: the text says the service is not (or unlike) ISMAP-LIU. */
 const LIU_NEGATED_AFTER = /^[^、。]{0,12}?(?:ではな|でな|以外|対象外|と異な|とは異な|と違|とは違|と比べ|との比較|に該当しな|未登録|ではありません)/;
 /** 「ISMAP-LIU登録のSaaS」「ISMAP-LIUに登録されたクラウドサービス」: the term names a service. */
-const LIU_SUBJECT_AFTER = /^(?:に|へ)?(?:登録済み|登録された|登録されている|登録|対象|認定)?の?(?:SaaS|サービス|クラウドサービス|クラウド)/i;
+const LIU_SUBJECT_AFTER =
+  /^\s*(?:(?:に|へ)\s*)?(?:登録済み|登録された|登録されている|登録|対象|認定)?の?(?![はがもとをでや])[^、。,\s]{0,12}?\s*(?:SaaS|サービス|クラウドサービス|クラウド)(?![^、。,\s]*(?:リスト|一覧))/i;
 /** A strong platform statement: the system runs on the service. */
 const PLATFORM_STRONG = /上に構築|上で構築|上で稼働|上で運用|を基盤と|基盤として/;
+/**
+ * Right after 「ISMAP-LIU」: the sentence's topic is the registered service (「Xは、ISMAP-LIUクラウドサービスリストに
+ * 登録されている」「Xは ISMAP-LIU 登録のSaaSである」).
+ */
+const LIU_DECLARED_AFTER =
+  /^\s*(?:クラウドサービスリスト|リスト)?\s*(?:に|へ)?\s*(?:登録|掲載)(?:されています|されている|されており|されております|されたものでよい|されたものとする|済みである|済みです|済み|を受けている|を受けて|しています|している)|^\s*(?:登録|対象)?の?(?:SaaS|サービス|クラウドサービス)(?:である|です|であり)/i;
+/** The topic at the start of a sentence: 「サンプルノートは、」「問合せ管理 SaaS は」. */
+const TOPIC = /^(?:なお|また|さらに|ただし)?[、,]?\s*([^、,。「」『』()（）\s][^、,。「」『』()（）]{0,29}?)\s*は[、,\s]?/;
+/** Topics that are no product name: the writer itself, a pronoun, the programme. */
+const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都|省|庁|社|機構|法人|団体|制度|システム)?$|^(?:これ|それ|いずれ|本制度|同制度)/;
+/** YAML keys whose value is a service's programme or registration (`ismap: ISMAP-LIU 登録`, `program: ISMAP-LIU`). */
+const PROGRAM_KEY = /ismap|program|制度|登録|認証|certif|registr/;
+/** YAML keys that name the entry's service. */
+const NAME_KEY = /^(?:name|service|サービス名|名称|サービス|製品名)$/;
+/** A grade sentence that shows an example or speaks generally rather than giving the information to a service. */
+const EXAMPLE = /例を示|例です|例として|例えば|一般に|一般的に/;
+/**
+ * A grade sentence that names a place of its own (a server, another system, paper …): the information is not
+ * given to the service of the sentence before. 「同システム」 refers back and is not a place of its own.
+ */
+const OWN_PLACE = /サーバ|オンプレ|閉域|庁内|基盤|環境|端末|紙|ガバメントクラウド|LGWAN|(?<!同)システム/;
+/** Where a grade's clause ends before an unrelated predicate: 「…を確認したが、指摘事項とはしない」. */
+const CLAUSE_TURN = /(?:が|けれども|ものの|ため|ので)[、,]/;
+
 const PLATFORM_KEY = /cloud|platform|provider|hosting|infrastructure|クラウド|基盤|稼働環境/;
 const GRADE_KEY = /confidentiality|機密性|classification|格付/;
 const GRADE_3_VALUE = /^(?:機密性)?\s*3(?:情報)?$/;
@@ -56,8 +82,8 @@ interface Basis {
 interface Subject {
   readonly start: number;
   readonly end: number;
-  /** The service, or undefined for 「ISMAP-LIU登録のSaaS」 itself. */
-  readonly mention?: ServiceMention;
+  /** The service as written, or undefined for 「ISMAP-LIU登録のSaaS」 itself. */
+  readonly mention?: Pick<ServiceMention, 'surface'>;
   readonly basis?: Basis;
 }
 
@@ -112,10 +138,164 @@ function documentGradeIsThree(input: RuleInput): boolean {
   return values.some((value) => (typeof value === 'string' || typeof value === 'number') && GRADE_3_VALUE.test(normalizeKey(String(value)).trim()));
 }
 
+/** A product the document declares ISMAP-LIU, at one place it is named. */
+interface Named {
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  readonly segmentKind: SegmentKind;
+}
+
+/** A statement of a service before a grade: the ISMAP-LIU subject, or undefined for any other service. */
+interface Anchor {
+  readonly start: number;
+  readonly liu: Subject | undefined;
+}
+
+/**
+ * Products the document itself declares ISMAP-LIU in a sentence whose topic they are (「サンプルノートは、…
+ * ISMAP-LIUクラウドサービスリストに登録されている」), and every place the document names them. A catalogue service
+ * is left to the catalogue mentions.
+ */
+function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[]): Named[] {
+  const { model, terms } = input;
+  const names = new Set<string>();
+  for (const term of terms) {
+    if (term.term.id !== 'ismap-liu' || term.segmentKind !== 'prose' || inRanges(input.context.badExamples, term.start)) {
+      continue;
+    }
+    const [start, end] = index.sentence(term.start);
+    const normalized = index.normalized(start, end);
+    if (!LIU_DECLARED_AFTER.test(normalized.text.slice(normalizedIndex(normalized, term.end))) || NEGATION.test(normalized.text)) {
+      continue;
+    }
+    const topic = TOPIC.exec(model.text.slice(start, term.start));
+    const name = topic?.[1].trim();
+    const nameStart = topic ? start + topic.index + topic[0].indexOf(topic[1]) : -1;
+    if (name && !NOT_A_NAME.test(normalizeKey(name)) && !mentions.some((mention) => mention.start < nameStart + name.length && mention.end > nameStart)) {
+      names.add(name);
+    }
+  }
+  const found: Named[] = [];
+  for (const name of names) {
+    // The name as written, with any run of spaces matching any other (「問合せ管理 SaaS」「問合せ管理SaaS」).
+    const pattern = new RegExp(name.split(/\s+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'g');
+    for (const segment of model.segments) {
+      if (segment.kind === 'yaml-key') {
+        continue;
+      }
+      pattern.lastIndex = 0;
+      const text = model.text.slice(segment.start, segment.end);
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const start = segment.start + match.index;
+        if (!inRanges(input.context.badExamples, start)) {
+          found.push({ start, end: start + match[0].length, surface: match[0], segmentKind: segment.kind });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** A YAML entry's ISMAP-LIU subject: its programme key says ISMAP-LIU; its name key, when present, names it. */
+function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number): Subject | undefined {
+  const { model } = input;
+  const programme = liuTerms.some((liu) => {
+    const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
+    return keyPath !== undefined && keyPath.length > 0 && PROGRAM_KEY.test(normalizeKey(keyPath[keyPath.length - 1]).toLowerCase());
+  });
+  if (!programme) {
+    return undefined;
+  }
+  const name = model.scalars.find((scalar) => {
+    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+    return scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end && key !== undefined && NAME_KEY.test(normalizeKey(key).toLowerCase());
+  });
+  return name
+    ? { start, end, mention: { surface: model.text.slice(name.start, name.end) }, basis: DOCUMENT_BASIS }
+    : { start, end };
+}
+
+/**
+ * The ISMAP-LIU service a grade refers back to when its own sentence names none: the nearest service named
+ * in an earlier sentence of its paragraph, else in an earlier item of its list or an item it is nested under;
+ * a statement naming a place of its own (a server, another system) before it ends the search. The grade's
+ * sentence must give the information (no negation, no example, no place of its own), and the nearest service
+ * named must be the ISMAP-LIU one.
+ */
+function referredSubject(input: RuleInput, index: DocumentIndex, anchors: readonly Anchor[], info: Info, start: number, end: number): Subject | undefined {
+  const { model } = input;
+  const sentence = index.normalized(start, end);
+  const at = normalizedIndex(sentence, info.start);
+  const turn = CLAUSE_TURN.exec(sentence.text.slice(at));
+  const clause = sentence.text.slice(0, turn ? at + turn.index : undefined);
+  if (NEGATION.test(clause) || EXAMPLE.test(sentence.text) || OWN_PLACE.test(sentence.text)) {
+    return undefined;
+  }
+  const blockIndex = blockIndexAt(model, info.start);
+  if (blockIndex === undefined) {
+    return undefined;
+  }
+  const blocks = model.markdown!.blocks;
+  /** The nearest anchor in [from, to): the decision when there is one. */
+  const decide = (from: number, to: number): { found: boolean; subject?: Subject } => {
+    let nearest: Anchor | undefined;
+    for (const anchor of anchors) {
+      if (anchor.start >= from && anchor.start < to) {
+        nearest = anchor;
+      }
+    }
+    if (!nearest) {
+      // A statement that keeps information in a place of its own (庁内のシステム, サーバ) ends the look-back.
+      return { found: OWN_PLACE.test(index.normalized(from, Math.min(to, model.text.length)).text) };
+    }
+    if (!nearest.liu) {
+      return { found: true };
+    }
+    const [subjectStart, subjectEnd] = index.sentence(nearest.start);
+    return { found: true, subject: NEGATION.test(index.normalized(subjectStart, subjectEnd).text) ? undefined : nearest.liu };
+  };
+  const block = blocks[blockIndex];
+  const earlier = splitSentences(model.text, block.start, block.end).filter((candidate) => candidate.end <= start).reverse();
+  for (const candidate of earlier) {
+    const decision = decide(candidate.start, candidate.end);
+    if (decision.found) {
+      return decision.subject;
+    }
+  }
+  if (!block.listItem) {
+    return undefined;
+  }
+  // Back through the list: earlier items at the same depth, then the items this one is nested under.
+  let depth = block.listItem.depth;
+  let ancestorsOnly = false;
+  for (let previous = blockIndex - 1; previous >= 0; previous--) {
+    const candidate = blocks[previous];
+    if (!candidate.listItem || candidate.lastLine < blocks[previous + 1].firstLine - 2) {
+      break;
+    }
+    const candidateDepth = candidate.listItem.depth;
+    if (candidateDepth > depth || (ancestorsOnly && candidateDepth >= depth)) {
+      continue;
+    }
+    const decision = decide(candidate.start, candidate.end + 1);
+    if (decision.found) {
+      return decision.subject;
+    }
+    if (candidateDepth < depth) {
+      depth = candidateDepth;
+      ancestorsOnly = true;
+    }
+  }
+  return undefined;
+}
+
 export const ismapLiuScopeRule: Rule = {
   id: 'ismap/liu-scope',
   defaultSeverity: 'warning',
-  procurementOnly: true,
+  // The scope of ISMAP-LIU is a fact about the programme: a document that puts 機密性3 information on an
+  // ISMAP-LIU service is wrong whatever kind of document it is (a memo, an audit report, a vendor's paper).
+  procurementOnly: false,
   description: 'ISMAP-LIU service given 機密性3 information or 要配慮個人情報 (outside the low-impact scope of ISMAP-LIU).',
   check(input) {
     const { model, knowledge, terms } = input;
@@ -129,6 +309,8 @@ export const ismapLiuScopeRule: Rule = {
       readonly start: number;
       readonly end: number;
       readonly services: ServiceMention[];
+      /** Products the document itself declares ISMAP-LIU (not in the catalogue). */
+      readonly named: Named[];
       readonly liuTerms: { start: number; end: number; kind: SegmentKind }[];
       readonly infos: Info[];
     }
@@ -140,7 +322,7 @@ export const ismapLiuScopeRule: Rule = {
       const key = `${record ? 'r' : 's'}${start}:${end}`;
       let found = groups.get(key);
       if (!found) {
-        found = { record: record !== undefined, start, end, services: [], liuTerms: [], infos: [] };
+        found = { record: record !== undefined, start, end, services: [], named: [], liuTerms: [], infos: [] };
         groups.set(key, found);
       }
       return found;
@@ -180,6 +362,9 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
+    for (const named of declaredNames(input, index, mentions)) {
+      group(named.start, named.segmentKind).named.push(named);
+    }
     // Structured grades in YAML entries: `confidentiality: 3`, `classification: 機密性3`.
     for (const segment of model.segments) {
       if (segment.kind === 'yaml-key' || segment.keyPath === undefined || segment.keyPath.length === 0) {
@@ -197,8 +382,11 @@ export const ismapLiuScopeRule: Rule = {
     }
     /** ISMAP-LIU terms that declared a service (and so are not subjects themselves). */
     const declaring = new Set<number>();
-    for (const { record, services, liuTerms } of groups.values()) {
+    for (const { record, services, named, liuTerms } of groups.values()) {
       for (const liu of liuTerms) {
+        if (named.length > 0) {
+          declaring.add(liu.start);
+        }
         if (services.length === 0) {
           continue;
         }
@@ -239,14 +427,14 @@ export const ismapLiuScopeRule: Rule = {
       findings.push({ ruleId: this.id, severity: this.defaultSeverity, message, start: subject.start, end: subject.end });
     };
 
-    for (const { record, start: groupStart, end: groupEnd, services, liuTerms, infos } of groups.values()) {
-      if (infos.length === 0) {
-        continue;
-      }
-      if (NEGATION.test(index.normalized(groupStart, groupEnd).text)) {
-        continue;
-      }
+    // Every statement of a service, ISMAP-LIU or not, in document order: what a grade in a later sentence or
+    // list item refers back to.
+    const anchors: Anchor[] = [];
+    const subjectsOf = (services: readonly ServiceMention[], named: readonly Named[], liuTerms: Group['liuTerms']): Subject[] => {
       const subjects: Subject[] = services.map((mention) => ({ start: mention.start, end: mention.end, mention, basis: bases.get(mention.service.id) }));
+      for (const name of named) {
+        subjects.push({ start: name.start, end: name.end, mention: name, basis: DOCUMENT_BASIS });
+      }
       for (const liu of liuTerms) {
         if (declaring.has(liu.start)) {
           continue;
@@ -256,6 +444,44 @@ export const ismapLiuScopeRule: Rule = {
         if (LIU_SUBJECT_AFTER.test(normalized.text.slice(normalizedIndex(normalized, liu.end)))) {
           subjects.push({ start: liu.start, end: liu.end });
         }
+      }
+      return subjects;
+    };
+    for (const { record, services, named, liuTerms } of groups.values()) {
+      if (!record) {
+        for (const subject of subjectsOf(services, named, liuTerms)) {
+          anchors.push({ start: subject.start, liu: !subject.mention || subject.basis ? subject : undefined });
+        }
+      }
+    }
+    anchors.sort((a, b) => a.start - b.start);
+
+    for (const { record, start: groupStart, end: groupEnd, services, named, liuTerms, infos } of groups.values()) {
+      if (infos.length === 0) {
+        continue;
+      }
+      const subjects = subjectsOf(services, named, liuTerms);
+      if (subjects.length === 0 && !record) {
+        // The grade's sentence names no service: the claim may have begun in the sentence or list item before.
+        for (const info of infos) {
+          const subject = referredSubject(input, index, anchors, info, groupStart, groupEnd);
+          if (subject) {
+            report({ ...subject, start: info.start, end: info.end }, info.kind, false);
+          }
+        }
+        continue;
+      }
+      const groupText = index.normalized(groupStart, groupEnd).text;
+      if (NEGATION.test(groupText) || EXAMPLE.test(groupText)) {
+        continue;
+      }
+      if (subjects.length === 0 && record) {
+        // A YAML entry whose programme key says ISMAP-LIU, for a service the catalogue does not know.
+        const subject = liuRecordSubject(input, liuTerms, groupStart, groupEnd);
+        for (const info of subject ? infos : []) {
+          report({ ...subject!, start: info.start, end: info.end }, info.kind, false);
+        }
+        continue;
       }
       if (subjects.length === 0) {
         continue;

@@ -10,6 +10,10 @@
  * read as ISMAP's. Without ISMAP in the sentence, an ISMAP heading above (Markdown) or an `ismap` key (YAML)
  * stands in. 1年4か月 / 1年4ヶ月 / 16か月 are correct and never reported; a yearly cycle (毎年, 1年ごと) matches
  * the one-year audit period and is not reported either. Lines are not joined.
+ *
+ * A false statement about the programme is false in any document (an IT-BCP, a vendor's proposal, a README),
+ * so the rule runs everywhere; a sentence that presents the period as a misconception or a wrong statement
+ * (「…という誤解」「…は誤り」) is quiet.
  */
 
 import type { Segment } from '../../document/model';
@@ -37,13 +41,15 @@ const RENEWAL_CUE = /更新|有効|失効|再登録|再申請|再審査|満了/;
 /** What may stand between 「ISMAP」 and the period: registration / validity wording only. */
 const GAP =
   /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
+/** The sentence presents the period as a misconception or a wrong statement, not as a fact. */
+const PRESENTED_AS_WRONG = /という(?:誤解|誤り|記載)|誤解|は誤り|誤った|ではありません|ではない/;
 const RENEWAL_KEY = /renew|valid|expir|更新|有効|期限/;
 const AUDIT_KEY = /audit|監査/;
 
 export const ismapRenewalPeriodRule: Rule = {
   id: 'ismap/renewal-period',
   defaultSeverity: 'warning',
-  procurementOnly: true,
+  procurementOnly: false,
   description: 'ISMAP registration said to be renewed every N years (it is valid until 1年4か月 after the audited period).',
   check(input) {
     const { model, terms } = input;
@@ -80,6 +86,9 @@ export const ismapRenewalPeriodRule: Rule = {
       PERIOD_AT.lastIndex = at;
       const match = PERIOD_AT.exec(text);
       if (!match) {
+        return;
+      }
+      if (PRESENTED_AS_WRONG.test(text)) {
         return;
       }
       const years = KANJI_DIGITS[match[1]] ?? Number(match[1]);

@@ -7,13 +7,37 @@
  *
  * Not reported: services on the list; a service named only as a rejected candidate, in a comparison, in a
  * history or a market overview (see usage.ts); documents whose sector is given as private.
+ *
+ * Outside procurement documents ISMAP is not a requirement the document sets, so a service is reported only
+ * where the statement itself says that a public body's data goes to it (a 市's residents' names in a register
+ * entry, a ministry's draft answers in a table row, its application data in a deploy step), and at most as
+ * information.
  */
 
 import { ismapAssessment, unregisteredFinding, type IsmapAssessment } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { documentIndex, serviceMentions, usageOf } from '../../context/serviceUsage';
+import { segmentAt } from '../../document/sentences';
+import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
+
+/** A statement that data goes to the service: personal data, graded information, records, files, a site. */
+const DATA_CUE = /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|\b(?:data|records?|files?|site|backups?)\b/i;
+
+/** The statement a service is named in: its YAML entry, table row or sentence (NFKC). */
+function statementOf(index: DocumentIndex, records: ReturnType<typeof yamlRecords>, mention: ServiceMention): string {
+  const segment = segmentAt(index.model.segments, mention.start);
+  const record = segment?.keyPath !== undefined ? records.get(segment.end) : undefined;
+  if (record) {
+    return index.normalized(record.start, record.end).text;
+  }
+  const row = index.tableRow(mention.start);
+  if (row) {
+    return row.row;
+  }
+  const [start, end] = index.sentence(mention.start);
+  return index.normalized(start, end).text;
+}
 
 function named(surface: string, service: ServiceEntry) {
   const sameName = normalizeKey(surface) === normalizeKey(service.name);
@@ -23,7 +47,8 @@ function named(surface: string, service: ServiceEntry) {
 export const ismapUnregisteredServiceRule: Rule = {
   id: 'ismap/unregistered-service',
   defaultSeverity: 'warning',
-  procurementOnly: true,
+  // Runs everywhere; outside procurement documents only where public data is said to go to the service.
+  procurementOnly: false,
   description:
     'Cloud service used for the system whose ISMAP registration is not shown: a prompt when the partial list lacks it, a warning when an imported list lacks it or a source reports it unregistered.',
   check(input) {
@@ -32,9 +57,14 @@ export const ismapUnregisteredServiceRule: Rule = {
     if (context.sector === 'private' && (context.sectorEvidence === undefined || context.sectorEvidence.source === 'front-matter' || context.sectorEvidence.source === 'yaml')) {
       return [];
     }
+    const procurement = context.profile === 'procurement';
+    if (!procurement && context.sector !== 'national' && context.sector !== 'local') {
+      return [];
+    }
     const list = knowledge.ismapList;
     const assessments = new Map<string, IsmapAssessment>();
     const index = documentIndex(model);
+    const records = index.memo('yaml-records', () => yamlRecords(model));
     const findings: Finding[] = [];
     for (const mention of serviceMentions(input)) {
       let assessment = assessments.get(mention.service.id);
@@ -46,10 +76,13 @@ export const ismapUnregisteredServiceRule: Rule = {
       if (!finding || usageOf(index, mention) !== 'used') {
         continue;
       }
+      if (!procurement && !DATA_CUE.test(statementOf(index, records, mention))) {
+        continue;
+      }
       findings.push({
         ruleId: this.id,
         // Only what a source or a complete list says is worth a warning; a gap in the partial list is a prompt.
-        severity: finding.severity === 'warning' ? this.defaultSeverity : finding.severity,
+        severity: finding.severity === 'warning' && procurement ? this.defaultSeverity : 'information',
         message: finding.text,
         start: mention.start,
         end: mention.end,
