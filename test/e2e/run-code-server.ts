@@ -3,23 +3,39 @@
  * See docs: /work/shared/docs/vscode-e2e.md (the verified recipe this follows).
  *
  *   1. scripts/setup-e2e.sh installs or reuses chromium, Node 24 and code-server in a cache folder.
- *   2. code-server starts in its own process group (setsid) with a fresh state folder under /tmp and a free port.
- *   3. In-editor tests: the workbench loads with a `payload` that makes the repository a development extension
- *      and out/test/vscode/index.js the extensionTestsPath (needs --vscode-option enable-smoke-test-driver).
- *      The workbench reports the test extension host's exit code through window.codeAutomationExit.
- *   4. UI checks, in a second page that opens spec.md with the extension loaded as a development extension:
- *      - hover: the mouse over ガバクラ, the hover widget read from the DOM (test-results/vscode-hover.png);
+ *   2. What ships is tested: govsec.vsix (`npm run package`) is installed with `code-server --install-extension`
+ *      into a fresh extensions folder; no development copy of the repository is loaded.
+ *   3. Two runs, each with its own state folder under /tmp, free port and code-server process group (setsid):
+ *      English (the default) and Japanese: `--locale ja` plus a language pack entry (languagepacks.json) for ja.
+ *      Without a language pack code-server ignores --locale (vscode.env.language stays en), and the Japanese
+ *      pack cannot be downloaded offline; the entry's translations are empty, so VS Code's own UI stays
+ *      English while its display language, vscode.env.language and the LSP initialize `locale` are ja.
+ *   4. In-editor tests: the workbench loads with a `payload` whose extensionTestsPath is out/test/vscode/index.js
+ *      (needs --vscode-option enable-smoke-test-driver). VS Code runs extension tests only in an extension
+ *      development host, so extensionDevelopmentPath names an empty folder: the installed govsec is the one
+ *      under test (test/vscode/installed.test.ts checks it). The workbench reports the test extension host's exit
+ *      code through window.codeAutomationExit. GOVSEC_E2E_LOCALE in the server's environment selects the run's
+ *      suites (test/vscode/index.ts).
+ *   5. UI checks, in a second page that opens spec.md (the Japanese run: hover and Problems only):
+ *      - hover: the mouse over ガバクラ, the hover widget read from the DOM (test-results/vscode-hover.png, and
+ *        the card alone in vscode-hover-card.png);
+ *      - quick fix: the light bulb on ガバクラ in procurement-spec.md, its 「ガバメントクラウド」 fix picked, the line
+ *        changes (then undone);
+ *      - Problems: the term/variant row, its rule code a link to the installed package's rule page
+ *        (test-results/vscode-problems.png);
  *      - CodeLens: procurement-spec.md (Quick Open) shows the spec summary ("ISMAP: …") above its line 1;
  *      - completion: 「ISMAP管理策 9.2.」 typed on a new line, Ctrl+Space, a suggest row with 9.2.1
  *        (test-results/vscode-completion.png);
  *      - highlight: in highlight.md and highlight.yaml (side by side) the control ID 9.2.1 is rendered as a token
  *        span (span.mtkN) of its own colour (test-results/vscode-highlight.png).
- *      A failed check saves test-results/vscode-<check>-failed.png and the later checks still run.
+ *      A failed check saves test-results/vscode-<check>-failed.png and the later checks still run. The Japanese
+ *      run's screenshots end in -ja.png. docs/images/ has copies of vscode-hover-card.png and vscode-problems.png.
  *
- * Usage: npm run test:vscode   (builds first; or: node out/test/e2e/run-code-server.js after a build)
+ * Usage: npm run test:vscode   (packages first; or: node out/test/e2e/run-code-server.js after npm run package && tsc -b)
  * Env:   GOVSEC_E2E_CACHE  cache folder for setup-e2e.sh (default ~/.cache/govsec-e2e)
  *        GOVSEC_E2E_VERBOSE=1  forward every browser console line (default: drop known offline noise)
- *        GOVSEC_E2E_KEEP=1     keep the /tmp state folder even when everything passed
+ *        GOVSEC_E2E_KEEP=1     keep the /tmp state folders even when everything passed
+ *        GOVSEC_E2E_LOCALES    the runs, comma-separated (default "en,ja")
  * Exit:  0 all passed; 1 a test failed; 2 the harness itself failed (setup, server, browser, timeout).
  */
 
@@ -33,6 +49,9 @@ import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'p
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'index.js');
+/** `npm run package` writes it; the runs install it. */
+const VSIX = path.join(REPO_ROOT, 'govsec.vsix');
+const EXTENSION_ID = 'govsec.govsec';
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 const CHROMIUM = '/usr/bin/chromium';
 /** Printed by test/vscode/index.ts when mocha finishes. */
@@ -40,7 +59,7 @@ const SUMMARY_PREFIX = 'govsec-vscode-tests: ';
 
 const TESTS_TIMEOUT_MS = 180_000;
 const UI_TIMEOUT_MS = 90_000;
-const OVERALL_TIMEOUT_MS = 360_000;
+const OVERALL_TIMEOUT_MS = 720_000;
 const VERBOSE = process.env.GOVSEC_E2E_VERBOSE === '1';
 
 /** Known, harmless console noise of an offline code-server (doc §4); shown with GOVSEC_E2E_VERBOSE=1. */
@@ -61,10 +80,16 @@ const NOISE = [
 
 class HarnessError extends Error {}
 
+/** The display languages the suite runs in: English (VS Code's default) and Japanese. */
+type Locale = 'en' | 'ja';
+const LOCALES: readonly Locale[] = ['en', 'ja'];
+
 interface InHostResult {
   readonly exitCode: number;
   readonly passed: number;
   readonly failed: number;
+  /** Skipped tests (test.skip / this.skip()). */
+  readonly pending: number;
   readonly summarySeen: boolean;
   readonly logs: { relativePath: string; contents: string }[];
 }
@@ -78,10 +103,10 @@ function elapsed(since: number): string {
 }
 
 function checkBuilt(): void {
-  const needed = ['dist/extension.js', 'dist/server.js', 'dist/glossary-index.json', 'out/test/vscode/index.js'];
+  const needed = ['govsec.vsix', 'dist/glossary-index.json', 'out/test/vscode/index.js'];
   const missing = needed.filter((file) => !fs.existsSync(path.join(REPO_ROOT, file)));
   if (missing.length > 0) {
-    throw new HarnessError(`missing ${missing.join(', ')}: run "npm run build && npx tsc -b" first (npm run test:vscode does both)`);
+    throw new HarnessError(`missing ${missing.join(', ')}: run "npm run package && npx tsc -b" first (npm run test:vscode does both)`);
   }
 }
 
@@ -144,6 +169,25 @@ function writeSettings(userDataDir: string): void {
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
+/**
+ * Makes `locale` an installed display language of this user-data folder, as installing its language pack does:
+ * code-server resolves the display language (--locale) through <user-data>/languagepacks.json and, when the
+ * locale has no entry there, falls back to English. The entry's translation file is empty, so VS Code's own
+ * strings stay English; what changes is the display language the workbench and the extension host report.
+ */
+function addLanguagePackEntry(userDataDir: string, state: string, locale: Locale): void {
+  const translations = path.join(state, `language-pack-${locale}`, 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const entry = {
+    hash: `govsec-e2e-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `govsec-e2e.language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: entry }, null, 2));
+}
+
 /** code-server in its own session and process group (spawn's `detached` calls setsid), killed as a group. */
 class CodeServer {
   private child: ChildProcess | undefined;
@@ -152,19 +196,24 @@ class CodeServer {
   constructor(
     private readonly codeServer: string,
     private readonly nodeBin: string,
-    private readonly state: string,
+    readonly stateFolder: string,
     readonly port: number,
+    readonly locale: Locale,
   ) {}
 
+  get extensionsDir(): string {
+    return path.join(this.stateFolder, 'exts');
+  }
+
   get logFile(): string {
-    return path.join(this.state, 'server.log');
+    return path.join(this.stateFolder, 'server.log');
   }
 
   get userDataDir(): string {
-    return path.join(this.state, 'ud');
+    return path.join(this.stateFolder, 'ud');
   }
 
-  start(): void {
+  private environment(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const [key, value] of Object.entries(process.env)) {
       // Do not let a surrounding VS Code, Electron or Node 20 setting leak into the server and its extension host.
@@ -174,14 +223,41 @@ class CodeServer {
     }
     env.PATH = `${this.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`;
     // Otherwise code-server writes ~/.config/code-server/config.yaml and ~/.local/share/code-server.
-    env.XDG_CONFIG_HOME = path.join(this.state, 'xdg');
-    env.XDG_DATA_HOME = path.join(this.state, 'xdg');
+    env.XDG_CONFIG_HOME = path.join(this.stateFolder, 'xdg');
+    env.XDG_DATA_HOME = path.join(this.stateFolder, 'xdg');
+    // The extension host inherits these: they tell the in-editor suite which run this is (test/vscode/index.ts)
+    // and where the package was installed (test/vscode/installed.test.ts).
+    env.GOVSEC_E2E_LOCALE = this.locale;
+    env.GOVSEC_E2E_EXTENSIONS_DIR = this.extensionsDir;
+    return env;
+  }
+
+  /** `code-server --install-extension govsec.vsix` into this run's extensions folder; returns the installed folder. */
+  install(vsix: string): string {
+    const result = spawnSync(
+      this.codeServer,
+      ['--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir, '--install-extension', vsix],
+      { env: this.environment(), encoding: 'utf8', timeout: 60_000 },
+    );
+    const version = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const installed = path.join(this.extensionsDir, `${EXTENSION_ID}-${version}`);
+    if (result.status !== 0 || !fs.existsSync(path.join(installed, 'package.json'))) {
+      throw new HarnessError(
+        `code-server --install-extension ${path.relative(REPO_ROOT, vsix)} failed (exit ${String(result.status ?? result.signal)}, ` +
+          `${installed} ${fs.existsSync(installed) ? 'exists' : 'missing'}):\n${result.stdout}${result.stderr}`,
+      );
+    }
+    return installed;
+  }
+
+  start(): void {
     const out = fs.openSync(this.logFile, 'a');
     this.child = spawn(
       this.codeServer,
       [
+        ...(this.locale === 'en' ? [] : ['--locale', this.locale]),
         '--user-data-dir', this.userDataDir,
-        '--extensions-dir', path.join(this.state, 'exts'),
+        '--extensions-dir', this.extensionsDir,
         '--bind-addr', `127.0.0.1:${this.port}`,
         '--auth', 'none',
         '--disable-telemetry',
@@ -190,7 +266,7 @@ class CodeServer {
         '--reconnection-grace-time', '5',
         '--vscode-option', 'enable-smoke-test-driver',
       ],
-      { detached: true, env, stdio: ['ignore', out, out] },
+      { detached: true, env: this.environment(), stdio: ['ignore', out, out] },
     );
     fs.closeSync(out);
     this.child.once('exit', () => {
@@ -349,8 +425,12 @@ async function launchBrowser(profileDir: string): Promise<BrowserContext> {
   });
 }
 
-/** Phase 1: the mocha suite in out/test/vscode, inside code-server's extension host. */
-async function runInHostTests(context: BrowserContext, port: number): Promise<InHostResult> {
+/**
+ * Phase 1: the mocha suite in out/test/vscode, inside code-server's extension host. VS Code executes
+ * extensionTestsPath only in an extension development host, so extensionDevelopmentPath names `emptyFolder`
+ * (no package.json, so no extension): the govsec under test is the installed package.
+ */
+async function runInHostTests(context: BrowserContext, port: number, emptyFolder: string): Promise<InHostResult> {
   const page = context.pages()[0] ?? (await context.newPage());
   const browserConsole = forwardConsole(page, 'tests');
   let onExit!: (value: { code: number; logs: InHostResult['logs'] }) => void;
@@ -360,8 +440,9 @@ async function runInHostTests(context: BrowserContext, port: number): Promise<In
     browserConsole.mute();
     onExit({ code, logs: Array.isArray(logs) ? (logs as InHostResult['logs']) : [] });
   });
+  fs.mkdirSync(emptyFolder, { recursive: true });
   const url = workbenchUrl(port, [
-    ['extensionDevelopmentPath', remoteUri(port, REPO_ROOT)],
+    ['extensionDevelopmentPath', remoteUri(port, emptyFolder)],
     ['extensionTestsPath', remoteUri(port, TESTS_ENTRY)],
   ]);
   await page.goto(url);
@@ -377,12 +458,14 @@ async function runInHostTests(context: BrowserContext, port: number): Promise<In
     const summaryLine = [...browserConsole.lines].reverse().find((line) => line.startsWith(SUMMARY_PREFIX));
     let passed = 0;
     let failed = code === 0 ? 0 : 1;
+    let pending = 0;
     if (summaryLine) {
-      const summary = JSON.parse(summaryLine.slice(SUMMARY_PREFIX.length)) as { passed?: number; failed?: number };
+      const summary = JSON.parse(summaryLine.slice(SUMMARY_PREFIX.length)) as { passed?: number; failed?: number; pending?: number };
       passed = summary.passed ?? 0;
       failed = summary.failed ?? failed;
+      pending = summary.pending ?? 0;
     }
-    return { exitCode: code, passed, failed, summarySeen: !!summaryLine, logs };
+    return { exitCode: code, passed, failed, pending, summarySeen: !!summaryLine, logs };
   } finally {
     clearTimeout(timer);
     browserConsole.mute();
@@ -427,9 +510,20 @@ interface UiCheck {
 
 const EDITOR = '.editor-instance .monaco-editor';
 
-function screenshotPath(name: string): string {
+/** test-results/<name>, with the locale before the extension outside the English run: vscode-hover-ja.png. */
+function screenshotPath(name: string, locale: Locale = 'en'): string {
   fs.mkdirSync(RESULTS, { recursive: true });
-  return path.join(RESULTS, name);
+  return path.join(RESULTS, locale === 'en' ? name : name.replace(/\.png$/, `-${locale}.png`));
+}
+
+/** A screenshot of `box` (page coordinates) with a margin, kept inside the viewport. */
+async function clippedScreenshot(page: Page, box: { x: number; y: number; width: number; height: number }, file: string, margin = 12): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1400, height: 900 };
+  const x = Math.max(0, Math.floor(box.x - margin));
+  const y = Math.max(0, Math.floor(box.y - margin));
+  const width = Math.min(viewport.width - x, Math.ceil(box.width + 2 * margin));
+  const height = Math.min(viewport.height - y, Math.ceil(box.height + 2 * margin));
+  await page.screenshot({ path: file, clip: { x, y, width, height } });
 }
 
 /** Polls `probe` (in Node, usually reading the page) until it returns something truthy, or undefined after `timeoutMs`. */
@@ -521,8 +615,11 @@ function distinctToken(spans: readonly TokenSpan[] | undefined, word: string): {
   return { own, before, after };
 }
 
-/** Mouse hover over ガバクラ in spec.md, read back from the hover widget. */
-async function checkHover(page: Page, started: number): Promise<UiCheck> {
+/**
+ * Mouse hover over ガバクラ in spec.md, read back from the hover widget. Saves the whole window and the card with
+ * the word under it (vscode-hover-card.png).
+ */
+async function checkHover(page: Page, started: number, locale: Locale): Promise<UiCheck> {
   const lineText = '本調達では、ガバクラ上に';
   await viewLine(page, lineText).waitFor({ timeout: 60_000 });
   // Squiggles mean the extension is active and its language server answers; hovering before that shows nothing.
@@ -548,12 +645,22 @@ async function checkHover(page: Page, started: number): Promise<UiCheck> {
     while (Date.now() < deadline) {
       if ((await hover.count()) > 0) {
         lastText = await hover.first().innerText().catch(() => '');
-        // The marker part (the diagnostic message) also names ガバメントクラウド; 出典 only comes with the card.
-        if (lastText.includes('ガバメントクラウド') && lastText.includes('出典')) {
-          await page.screenshot({ path: screenshotPath('vscode-hover.png') });
+        // The marker part (the diagnostic message) also names ガバメントクラウド; the sources only come with the card.
+        if (lastText.includes('ガバメントクラウド') && /出典|sources/i.test(lastText)) {
+          await page.screenshot({ path: screenshotPath('vscode-hover.png', locale) });
+          const card = await hover.first().boundingBox();
+          if (card) {
+            const top = Math.min(card.y, box.y);
+            const bottom = Math.max(card.y + card.height, box.y + box.height);
+            await clippedScreenshot(page, { x: Math.min(card.x, box.x), y: top, width: card.width, height: bottom - top }, screenshotPath('vscode-hover-card.png', locale));
+          }
           await page.mouse.move(5, 5);
           await page.keyboard.press('Escape');
-          return { name: 'hover', ok: true, detail: `hover card seen after ${elapsed(started)} (attempt ${attempt}); screenshot test-results/vscode-hover.png` };
+          return {
+            name: 'hover',
+            ok: true,
+            detail: `hover card seen after ${elapsed(started)} (attempt ${attempt}); screenshots ${path.relative(REPO_ROOT, screenshotPath('vscode-hover.png', locale))}, ${path.basename(screenshotPath('vscode-hover-card.png', locale))}`,
+          };
         }
       }
       await sleep(150);
@@ -561,6 +668,137 @@ async function checkHover(page: Page, started: number): Promise<UiCheck> {
     log(`UI hover attempt ${attempt}: ${lastText ? `hover without the card: ${JSON.stringify(lastText.slice(0, 120))}` : 'no hover yet'}`);
   }
   return { name: 'hover', ok: false, detail: `no govsec hover card within ${UI_TIMEOUT_MS / 1000} s; last hover text: ${JSON.stringify(lastText)}` };
+}
+
+/**
+ * The light bulb on ガバクラ in procurement-spec.md: the cursor in the word shows it, a click opens the code actions,
+ * picking the 「ガバメントクラウド」 fix changes the line. Ctrl+Z then puts the line back (the file is never saved),
+ * so the later checks see the fixture as it is. Falls back to Ctrl+. when no light bulb shows, and says so.
+ * procurement-spec.md, not spec.md: spec.md is open from the start, and in about half of the runs (English
+ * sessions) it never got its diagnostics (reported to the lead; the hover check still waits for them there).
+ */
+async function checkQuickFix(page: Page): Promise<UiCheck> {
+  const lineText = '本調達は、〇〇省の申請受付システムをガバクラ上に構築するものである。';
+  const fixedText = '本調達は、〇〇省の申請受付システムをガバメントクラウド上に構築するものである。';
+  await quickOpen(page, 'procurement-spec.md', lineText);
+  // term/variant is an information finding: without its squiggle there is nothing for the light bulb to offer.
+  const squiggle = await page.locator(`${EDITOR} .squiggly-info`).first().waitFor({ timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!squiggle) {
+    return { name: 'quick fix', ok: false, detail: 'procurement-spec.md shows no information squiggle (no term/variant diagnostic) within 30 s' };
+  }
+  // The cursor inside ガバクラ (line 15, columns 19-22) with Go to Line and the arrow keys: a mouse click was lost once the
+  // CodeLens above line 1 moved the lines down between measuring and clicking.
+  await page.keyboard.press('Control+G');
+  const goTo = page.locator('.quick-input-widget input');
+  await goTo.waitFor({ state: 'visible', timeout: 10_000 });
+  // Line only: with ':line:column' the cursor once landed on another column.
+  await goTo.fill(':15');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('Home');
+  for (let step = 0; step < 19; step++) { // to column 20, between ガ and バ
+    await page.keyboard.press('ArrowRight');
+  }
+  const atWord = await page.locator('.statusbar-item', { hasText: 'Ln 15, Col 20' }).first().waitFor({ timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!atWord) {
+    const status = await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText().catch(() => '?');
+    return { name: 'quick fix', ok: false, detail: `Go to Line 5, Home, 7 × → did not put the cursor at Ln 15, Col 20 (inside ガバクラ): ${status}` };
+  }
+  const bulb = page.locator(`${EDITOR} [class*="codicon-lightbulb"]:visible`).first();
+  const viaBulb = await bulb.waitFor({ timeout: 15_000 }).then(
+    () => true,
+    () => false,
+  );
+  const rows = page.locator('.action-widget .monaco-list-row', { hasText: 'ガバメントクラウド' });
+  let offered: string[] = [];
+  for (let attempt = 1; attempt <= 3 && (await rows.count()) === 0; attempt++) {
+    if (viaBulb) {
+      await bulb.click();
+    } else {
+      await page.keyboard.press('Control+Period');
+    }
+    await rows.first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+    offered = await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => []);
+    if ((await rows.count()) === 0) {
+      log(`UI quick fix attempt ${attempt}: actions offered ${JSON.stringify(offered)}`);
+      await page.keyboard.press('Escape');
+    }
+  }
+  if ((await rows.count()) === 0) {
+    return { name: 'quick fix', ok: false, detail: `no code action with ガバメントクラウド ${viaBulb ? 'from the light bulb' : 'from Ctrl+. (no light bulb shown)'}; offered ${JSON.stringify(offered)}` };
+  }
+  const title = (await rows.first().innerText()).replace(/\s+/g, ' ').trim();
+  await page.screenshot({ path: screenshotPath('vscode-quickfix.png') });
+  await rows.first().click();
+  const fixed = await viewLine(page, fixedText).waitFor({ timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  const after = (await viewLine(page, '本調達は').innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+  await page.keyboard.press('Control+Z');
+  const restored = await viewLine(page, lineText).waitFor({ timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  const how = viaBulb ? 'light bulb clicked' : 'no light bulb shown, Ctrl+. used';
+  if (!fixed) {
+    return { name: 'quick fix', ok: false, detail: `${how}; picked ${JSON.stringify(title)} but the line is ${JSON.stringify(after)}` };
+  }
+  return {
+    name: 'quick fix',
+    ok: viaBulb && restored,
+    detail:
+      `${how}; picked ${JSON.stringify(title)}; the line became ${JSON.stringify(after)}` +
+      `${restored ? ', and Ctrl+Z put it back' : ', but Ctrl+Z did not put it back'}; screenshot test-results/vscode-quickfix.png`,
+  };
+}
+
+/**
+ * The Problems view (Ctrl+Shift+M) lists a term/variant finding of procurement-spec.md (opened here with Quick
+ * Open, see checkQuickFix for why not spec.md), and the row's rule code is a link to the rule page inside the
+ * installed package. Saves the panel (vscode-problems.png) and hides the panel again.
+ */
+async function checkProblems(page: Page, locale: Locale, installed: string): Promise<UiCheck> {
+  const rulePage = path.join(installed, 'docs', 'rules', 'term', 'variant.md');
+  await quickOpen(page, 'procurement-spec.md', 'doctype: gov-procurement-spec');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'term/variant' }).filter({ hasText: 'Ln 15, Col 19' }).first();
+  const found = await row.waitFor({ timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!found) {
+    const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts().catch(() => []);
+    return { name: 'Problems', ok: false, detail: `no term/variant row in the Problems view; rows ${JSON.stringify(rows.slice(0, 5))}` };
+  }
+  const text = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  const script = `(() => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))
+    .filter((row) => (row.textContent || '').includes('term/variant') && (row.textContent || '').includes('Ln 15, Col 19'))
+    .flatMap((row) => Array.from(row.querySelectorAll('a')))
+    .map((link) => ({ text: (link.textContent || '').trim(), href: link.getAttribute('href') || '' })))()`;
+  const links = (await page.evaluate(script)) as { text: string; href: string }[];
+  const ruleLink = links.find((link) => link.text === 'term/variant');
+  await page.locator('.part.panel').screenshot({ path: screenshotPath('vscode-problems.png', locale) });
+  await page.keyboard.press('Control+J'); // hides the panel: the later checks want the editor's full height
+  const shot = path.relative(REPO_ROOT, screenshotPath('vscode-problems.png', locale));
+  if (!ruleLink) {
+    return { name: 'Problems', ok: false, detail: `row ${JSON.stringify(text)} has no term/variant link; links ${JSON.stringify(links)}` };
+  }
+  // The workbench is remote: the server's file: URI is shown as vscode-remote://<host:port><path>.
+  const target = URL.canParse(ruleLink.href) ? new URL(ruleLink.href) : undefined;
+  const ok = !!target && ['file:', 'vscode-remote:'].includes(target.protocol) && decodeURIComponent(target.pathname) === rulePage;
+  return {
+    name: 'Problems',
+    ok,
+    detail: `row ${JSON.stringify(text.slice(0, 160))}; its term/variant link ${JSON.stringify(ruleLink.href)} ${ok ? 'is' : 'is not'} the installed rule page ${rulePage}; screenshot ${shot}`,
+  };
 }
 
 /** The spec-summary CodeLens of procurement-spec.md is rendered above its line 1. */
@@ -680,26 +918,26 @@ async function checkHighlight(page: Page): Promise<UiCheck> {
  * the spec-summary CodeLens and keyboard completion in procurement-spec.md, and the injection grammars'
  * highlighting in highlight.md and highlight.yaml. A failed check does not stop the later ones.
  */
-async function runUiChecks(context: BrowserContext, port: number): Promise<UiCheck[]> {
+async function runUiChecks(context: BrowserContext, server: CodeServer, installed: string): Promise<UiCheck[]> {
+  const { port, locale } = server;
   const page = await context.newPage();
-  const browserConsole = forwardConsole(page, 'ui');
+  const browserConsole = forwardConsole(page, `ui-${locale}`);
   const started = Date.now();
   const results: UiCheck[] = [];
   try {
-    await page.goto(
-      workbenchUrl(port, [
-        ['extensionDevelopmentPath', remoteUri(port, REPO_ROOT)],
-        ['openFile', remoteUri(port, path.join(WORKSPACE, 'spec.md'))],
-      ]),
-    );
+    await page.goto(workbenchUrl(port, [['openFile', remoteUri(port, path.join(WORKSPACE, 'spec.md'))]]));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const checks: [string, () => Promise<UiCheck>][] = [
-      ['hover', () => checkHover(page, started)],
+      ['hover', () => checkHover(page, started, locale)],
+      ['quick fix', () => checkQuickFix(page)],
+      ['Problems', () => checkProblems(page, locale, installed)],
       ['CodeLens', () => checkCodeLens(page)],
       ['completion', () => checkCompletion(page)],
       ['highlight', () => checkHighlight(page)],
     ];
-    for (const [name, check] of checks) {
+    // The Japanese run shows what a Japanese user sees first; the rest does not depend on the locale.
+    const localeChecks = locale === 'en' ? checks : checks.filter(([name]) => name === 'hover' || name === 'Problems');
+    for (const [name, check] of localeChecks) {
       const checkStarted = Date.now();
       let result: UiCheck;
       try {
@@ -708,11 +946,11 @@ async function runUiChecks(context: BrowserContext, port: number): Promise<UiChe
         result = { name, ok: false, detail: error instanceof Error ? error.message.split('\n')[0] : String(error) };
       }
       if (!result.ok) {
-        const failed = `vscode-${name.toLowerCase()}-failed.png`;
-        await page.screenshot({ path: screenshotPath(failed) }).catch(() => undefined);
-        result = { ...result, detail: `${result.detail} (screenshot test-results/${failed})` };
+        const failed = screenshotPath(`vscode-${name.toLowerCase().replace(/ /g, '-')}-failed.png`, locale);
+        await page.screenshot({ path: failed }).catch(() => undefined);
+        result = { ...result, detail: `${result.detail} (screenshot ${path.relative(REPO_ROOT, failed)})` };
       }
-      log(`UI ${result.name} check: ${result.ok ? 'ok' : 'FAILED'}: ${result.detail} (${elapsed(checkStarted)})`);
+      log(`UI ${locale} ${result.name} check: ${result.ok ? 'ok' : 'FAILED'}: ${result.detail} (${elapsed(checkStarted)})`);
       results.push(result);
     }
     return results;
@@ -757,8 +995,8 @@ function restoreFixtures(before: Map<string, Buffer>): string[] {
   return problems;
 }
 
-function saveLogs(result: InHostResult | undefined, server: CodeServer | undefined): void {
-  const folder = path.join(RESULTS, 'vscode-logs');
+function saveLogs(locale: Locale, result: InHostResult | undefined, servers: readonly CodeServer[]): void {
+  const folder = path.join(RESULTS, 'vscode-logs', locale);
   fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
   for (const entry of result?.logs ?? []) {
@@ -766,16 +1004,138 @@ function saveLogs(result: InHostResult | undefined, server: CodeServer | undefin
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, entry.contents);
   }
-  if (server) {
-    fs.cpSync(path.join(server.userDataDir, 'logs'), path.join(folder, 'server'), { recursive: true, force: true });
-    fs.copyFileSync(server.logFile, path.join(folder, 'server.log'));
-  }
+  servers.forEach((server, index) => {
+    const phase = path.basename(server.stateFolder) || String(index);
+    if (fs.existsSync(path.join(server.userDataDir, 'logs'))) {
+      fs.cpSync(path.join(server.userDataDir, 'logs'), path.join(folder, `server-${phase}`), { recursive: true, force: true });
+    }
+    if (fs.existsSync(server.logFile)) {
+      fs.copyFileSync(server.logFile, path.join(folder, `server-${phase}.log`));
+    }
+  });
   log(`logs saved to ${path.relative(REPO_ROOT, folder)}/`);
+}
+
+interface LocaleRun {
+  readonly locale: Locale;
+  readonly state: string;
+  /** The code-server sessions, one per phase. */
+  readonly servers: CodeServer[];
+  readonly inHost?: InHostResult;
+  readonly checks?: UiCheck[];
+  readonly failure?: unknown;
+}
+
+/**
+ * One code-server session in `locale` with its own state folder: govsec.vsix installed, the server started, a
+ * browser. `use` gets the browser, the server and the installed extension's folder; then everything is stopped.
+ */
+async function withSession<T>(
+  locale: Locale,
+  state: string,
+  tools: { nodeBin: string; codeServer: string },
+  onServer: (server: CodeServer) => void,
+  use: (context: BrowserContext, server: CodeServer, installed: string) => Promise<T>,
+): Promise<T> {
+  const started = Date.now();
+  for (const folder of ['exts', 'xdg', 'chromium-profile']) {
+    fs.mkdirSync(path.join(state, folder), { recursive: true });
+  }
+  const server = new CodeServer(tools.codeServer, tools.nodeBin, state, await freePort(), locale);
+  onServer(server);
+  writeSettings(server.userDataDir);
+  let context: BrowserContext | undefined;
+  try {
+    const installed = server.install(VSIX);
+    log(`${locale}: installed ${path.basename(VSIX)} (${fs.statSync(VSIX).size} bytes) as ${installed} (${elapsed(started)})`);
+    if (locale !== 'en') {
+      // After the install: installing an extension may rewrite languagepacks.json from the installed packs.
+      addLanguagePackEntry(server.userDataDir, state, locale);
+    }
+    server.start();
+    await server.waitHealthy();
+    log(`${locale}: code-server up on 127.0.0.1:${server.port}${locale === 'en' ? '' : ` with --locale ${locale}`}, state ${state} (${elapsed(started)})`);
+    context = await launchBrowser(path.join(state, 'chromium-profile'));
+    return await use(context, server, installed);
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+/**
+ * One locale's run: the in-editor suite, then the UI checks in a session of their own. The UI checks' window must
+ * not inherit what the tests' window left in the user-data folder: after the English suite, spec.md then got no
+ * diagnostics in the UI window (three runs of three), while a fresh session shows them.
+ */
+async function runLocale(
+  locale: Locale,
+  tools: { nodeBin: string; codeServer: string },
+  onServer: (server: CodeServer) => void,
+): Promise<LocaleRun> {
+  const state = fs.mkdtempSync(path.join(os.tmpdir(), `govsec-e2e-${locale}-`));
+  const servers: CodeServer[] = [];
+  const track = (server: CodeServer) => {
+    servers.push(server);
+    onServer(server);
+  };
+  let inHost: InHostResult | undefined;
+  let checks: UiCheck[] | undefined;
+  try {
+    inHost = await withSession(locale, path.join(state, 'tests'), tools, track, async (context, server) => {
+      const testsStarted = Date.now();
+      const result = await runInHostTests(context, server.port, path.join(server.stateFolder, 'no-development-extension'));
+      log(
+        `${locale}: in-editor tests: exit ${result.exitCode}, ${result.passed} passed, ${result.failed} failed, ${result.pending} skipped (${elapsed(testsStarted)})` +
+          (result.summarySeen ? '' : ' [no mocha summary line seen]'),
+      );
+      return result;
+    });
+    checks = await withSession(locale, path.join(state, 'ui'), tools, track, async (context, server, installed) => {
+      const uiStarted = Date.now();
+      const ui = await runUiChecks(context, server, installed);
+      log(`${locale}: UI checks: ${ui.filter((check) => check.ok).length}/${ui.length} ok (${elapsed(uiStarted)})`);
+      return ui;
+    });
+    return { locale, state, servers, inHost, checks };
+  } catch (error) {
+    process.stdout.write(`[e2e] ${locale}: harness failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return { locale, state, servers, inHost, checks, failure: error };
+  }
+}
+
+function runOk(run: LocaleRun): boolean {
+  const inHostOk = !!run.inHost && run.inHost.exitCode === 0 && run.inHost.failed === 0 && run.inHost.passed > 0;
+  return !run.failure && inHostOk && !!run.checks && run.checks.length > 0 && run.checks.every((check) => check.ok);
+}
+
+function describeRun(run: LocaleRun): string {
+  const notes = [run.inHost ? `in-editor ${run.inHost.passed}/${run.inHost.passed + run.inHost.failed}${run.inHost.pending ? ` (${run.inHost.pending} skipped)` : ''}` : 'in-editor tests did not run'];
+  if (run.checks) {
+    const failed = run.checks.filter((check) => !check.ok).map((check) => check.name);
+    notes.push(`checks ${run.checks.length - failed.length}/${run.checks.length}${failed.length > 0 ? ` (failed: ${failed.join(', ')})` : ''}`);
+  } else {
+    notes.push('checks did not run');
+  }
+  if (run.failure) {
+    notes.push(`harness error: ${run.failure instanceof Error ? run.failure.message.split('\n')[0] : String(run.failure)}`);
+  }
+  return `${run.locale}: ${notes.join(', ')}`;
+}
+
+function selectedLocales(): Locale[] {
+  const asked = (process.env.GOVSEC_E2E_LOCALES ?? LOCALES.join(',')).split(',').map((locale) => locale.trim()).filter(Boolean);
+  const unknown = asked.filter((locale) => !LOCALES.includes(locale as Locale));
+  if (unknown.length > 0 || asked.length === 0) {
+    throw new HarnessError(`GOVSEC_E2E_LOCALES: ${JSON.stringify(process.env.GOVSEC_E2E_LOCALES)} (known: ${LOCALES.join(', ')})`);
+  }
+  return asked as Locale[];
 }
 
 async function main(): Promise<number> {
   const started = Date.now();
   checkBuilt();
+  const locales = selectedLocales();
   const fixtures = snapshotFixtures();
   // This runner's outputs from an earlier run would be mistaken for this run's.
   for (const stale of fs.existsSync(RESULTS) ? fs.readdirSync(RESULTS) : []) {
@@ -786,99 +1146,64 @@ async function main(): Promise<number> {
   const tools = setupTools();
   log(`tools ready (${elapsed(started)})`);
 
-  const state = fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-e2e-'));
-  for (const folder of ['exts', 'xdg', 'chromium-profile']) {
-    fs.mkdirSync(path.join(state, folder), { recursive: true });
-  }
-  const server = new CodeServer(tools.codeServer, tools.nodeBin, state, await freePort());
-  writeSettings(server.userDataDir);
-
-  let context: BrowserContext | undefined;
-  let inHost: InHostResult | undefined;
-  let ui: UiCheck[] | undefined;
-  let harnessFailure: unknown;
-
-  const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal}: stopping`);
-    server.killNow();
+  let current: CodeServer | undefined;
+  const stopNow = (reason: string, code: number) => {
+    log(`${reason}: stopping`);
+    current?.killNow();
     restoreFixtures(fixtures).forEach((change) => log(`the run changed the fixture workspace: ${change}`));
-    process.exit(130);
+    process.exit(code);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  process.once('exit', () => server.killNow());
-  const watchdog = setTimeout(() => {
-    log(`overall timeout (${OVERALL_TIMEOUT_MS / 1000} s): stopping`);
-    server.killNow();
-    restoreFixtures(fixtures).forEach((change) => log(`the run changed the fixture workspace: ${change}`));
-    process.exit(2);
-  }, OVERALL_TIMEOUT_MS);
+  process.once('SIGINT', () => stopNow('SIGINT', 130));
+  process.once('SIGTERM', () => stopNow('SIGTERM', 130));
+  process.once('exit', () => current?.killNow());
+  const watchdog = setTimeout(() => stopNow(`overall timeout (${OVERALL_TIMEOUT_MS / 1000} s)`, 2), OVERALL_TIMEOUT_MS);
   watchdog.unref();
 
-  try {
-    server.start();
-    await server.waitHealthy();
-    log(`code-server up on 127.0.0.1:${server.port}, state ${state} (${elapsed(started)})`);
-    context = await launchBrowser(path.join(state, 'chromium-profile'));
-
-    const testsStarted = Date.now();
-    inHost = await runInHostTests(context, server.port);
-    log(
-      `in-editor tests: exit ${inHost.exitCode}, ${inHost.passed} passed, ${inHost.failed} failed (${elapsed(testsStarted)})` +
-        (inHost.summarySeen ? '' : ' [no mocha summary line seen]'),
-    );
-
-    const uiStarted = Date.now();
-    ui = await runUiChecks(context, server.port);
-    log(`UI checks: ${ui.filter((check) => check.ok).length}/${ui.length} ok (${elapsed(uiStarted)})`);
-  } catch (error) {
-    harnessFailure = error;
-    process.stdout.write(`[e2e] harness failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  } finally {
-    await context?.close().catch(() => undefined);
-    await server.stop();
+  const runs: LocaleRun[] = [];
+  for (const locale of locales) {
+    runs.push(await runLocale(locale, tools, (server) => (current = server)));
   }
   const fixtureChanges = restoreFixtures(fixtures);
   for (const change of fixtureChanges) {
     log(`the run changed the fixture workspace: ${change}`);
   }
 
-  const inHostOk = !!inHost && inHost.exitCode === 0 && inHost.failed === 0 && inHost.passed > 0;
-  const uiOk = !!ui && ui.length > 0 && ui.every((check) => check.ok);
-  const ok = !harnessFailure && inHostOk && uiOk && fixtureChanges.length === 0;
-  if (!ok) {
-    try {
-      saveLogs(inHost, server);
-    } catch (error) {
-      log(`could not save logs: ${String(error)}`);
+  for (const run of runs) {
+    const ok = runOk(run);
+    if (!ok) {
+      try {
+        saveLogs(run.locale, run.inHost, run.servers);
+      } catch (error) {
+        log(`could not save logs: ${String(error)}`);
+      }
+    }
+    if (ok && fixtureChanges.length === 0 && process.env.GOVSEC_E2E_KEEP !== '1') {
+      fs.rmSync(run.state, { recursive: true, force: true });
+    } else {
+      log(`${run.locale}: state folder kept: ${run.state}`);
     }
   }
-  if (ok && process.env.GOVSEC_E2E_KEEP !== '1') {
-    fs.rmSync(state, { recursive: true, force: true });
-  } else {
-    log(`state folder kept: ${state}`);
-  }
 
-  const uiPassed = ui?.filter((check) => check.ok).length ?? 0;
-  const uiFailed = (ui?.length ?? 0) - uiPassed;
-  const passed = (inHost?.passed ?? 0) + uiPassed;
-  const failed = (inHost ? Math.max(inHost.failed, inHostOk ? 0 : 1) : 0) + uiFailed + (fixtureChanges.length > 0 ? 1 : 0);
-  const notes = [
-    inHost ? `in-editor ${inHost.passed}/${inHost.passed + inHost.failed}` : 'in-editor tests did not run',
-    ui ? `UI ${uiPassed}/${ui.length}${uiFailed > 0 ? ` (failed: ${ui.filter((check) => !check.ok).map((check) => check.name).join(', ')})` : ''}` : 'UI checks did not run',
-  ];
+  let passed = 0;
+  let failed = fixtureChanges.length > 0 ? 1 : 0;
+  let skipped = 0;
+  for (const run of runs) {
+    const inHostOk = !!run.inHost && run.inHost.exitCode === 0 && run.inHost.failed === 0 && run.inHost.passed > 0;
+    passed += (run.inHost?.passed ?? 0) + (run.checks?.filter((check) => check.ok).length ?? 0);
+    failed += (run.inHost ? Math.max(run.inHost.failed, inHostOk ? 0 : 1) : 0) + (run.checks?.filter((check) => !check.ok).length ?? 0);
+    failed += run.failure && !run.inHost ? 1 : 0;
+    skipped += run.inHost?.pending ?? 0;
+  }
+  const notes = runs.map(describeRun);
   if (fixtureChanges.length > 0) {
     notes.push(`fixture workspace changed: ${fixtureChanges.length} file(s)`);
   }
-  if (harnessFailure) {
-    notes.push(`harness error: ${harnessFailure instanceof Error ? harnessFailure.message.split('\n')[0] : String(harnessFailure)}`);
-  }
-  process.stdout.write(`vscode e2e: ${passed} passed, ${failed} failed (${notes.join('; ')}) in ${elapsed(started)}\n`);
+  process.stdout.write(`vscode e2e: ${passed} passed, ${failed} failed, ${skipped} skipped (${notes.join('; ')}) in ${elapsed(started)}\n`);
   clearTimeout(watchdog);
-  if (harnessFailure) {
+  if (runs.some((run) => run.failure)) {
     return 2;
   }
-  return ok ? 0 : 1;
+  return runs.every(runOk) && fixtureChanges.length === 0 ? 0 : 1;
 }
 
 main().then(

@@ -196,12 +196,38 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     const source = new CancellationTokenSource();
     const request = server.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
     source.cancel();
-    await assert.rejects(request, (error: { code?: number }) => error.code === -32802 || error.code === -32800);
+    // ServerCancelled must ask the client to pull again (retriggerRequest): vscode-languageclient otherwise
+    // drops the document's pull for good, even the one it scheduled for a newer version.
+    await assert.rejects(
+      request,
+      (error: { code?: number; data?: { retriggerRequest?: boolean } }) =>
+        (error.code === -32802 && error.data?.retriggerRequest === true) || error.code === -32800,
+    );
     assert.equal(server.server.cache.analysesRun, before);
     // The next request does the work.
     const report = await server.client.sendRequest<{ items: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
     assert.equal(report.items.length, 2);
     assert.equal(server.server.cache.analysesRun, before + 1);
+  });
+
+  it('a pull made stale by an edit answers ServerCancelled asking the client to pull again', async () => {
+    await server.initialize({ pull: true });
+    const uri = 'untitled:large.md';
+    // Over 64K characters: the server waits for a pause in typing before it checks.
+    const text = `${'本文の行。\n'.repeat(12_000)}移行先はガバクラとする。\n`;
+    await server.open(uri, 'markdown', text);
+    const request = server.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    await server.client.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: `${text}追記。\n` }],
+    });
+    await assert.rejects(request, (error: { code?: number; data?: { retriggerRequest?: boolean } }) => {
+      assert.equal(error.code, -32802);
+      assert.deepEqual(error.data, { retriggerRequest: true });
+      return true;
+    });
+    const report = await server.client.sendRequest<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(report.items.map((item) => item.code), ['term/variant']);
   });
 
   it('reports its version from package.json', async () => {

@@ -35,6 +35,10 @@ trap 'rm -rf "$work"' EXIT
 # Hermetic Neovim: its cache/log, data (swap, shada) and state under the scratch folder.
 export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" XDG_STATE_HOME="$work/state"
 cp "$here/doc.md" "$work/doc.md" # the test edits the buffer (never saved); keep the fixture untouched anyway
+# The server's language falls back to the environment (Neovim sends no locale): make it English, whatever the
+# machine's locale; the Japanese client asks for ja through its settings.
+unset LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 export GOVSEC_SERVER="$repo/bin/govsec-language-server.js" GOVSEC_DOC="$work/doc.md" GOVSEC_OUT="$work/result.txt"
 
 start=$(date +%s%N)

@@ -62,6 +62,31 @@ local function utf16_to_byte(line, units)
   return i - 1
 end
 
+-- Message language checks. A message quotes the terms it is about (「…」, "…") in their own script, so only the
+-- unquoted text is checked: Japanese has a Japanese sentence (hiragana, 。 or 、) and no English phrase (three Latin
+-- words in a row), English the other way round; mirrors notJapaneseOnly/notEnglishOnly in test/vscode/helpers.ts.
+local function unquoted(text)
+  return (text:gsub('「.-」', ' '):gsub('"[^"]*"', ' '))
+end
+local function has_japanese_sentence(text)
+  return text:find('\227\129[\129-\191]') or text:find('\227\130[\128-\159]') or text:find('。', 1, true)
+    or text:find('、', 1, true)
+end
+local function english_phrase(text)
+  return text:match('%a%a+[%s%-]+%a%a+[%s%-]+%a%a+')
+end
+local function not_japanese_only(message)
+  local rest = unquoted(message)
+  if not has_japanese_sentence(rest) then return 'no Japanese sentence' end
+  local phrase = english_phrase(rest)
+  return phrase and ('English phrase "' .. phrase .. '"') or nil
+end
+local function not_english_only(message)
+  local rest = unquoted(message)
+  if not english_phrase(rest) then return 'no English phrase' end
+  return has_japanese_sentence(rest) and 'a Japanese sentence outside quotes' or nil
+end
+
 local function main()
   local server = assert(os.getenv('GOVSEC_SERVER'), 'GOVSEC_SERVER not set')
   local doc = vim.fn.fnamemodify(assert(os.getenv('GOVSEC_DOC'), 'GOVSEC_DOC not set'), ':p')
@@ -114,6 +139,11 @@ local function main()
     local text = covered(variant)
     log('INFO term/variant lnum=%d col=%d end_col=%d (bytes) covers=%q msg=%q', variant.lnum, variant.col,
       variant.end_col, tostring(text), variant.message)
+    -- Neovim sends no locale in initialize and run.sh sets LANG=C.UTF-8: the server speaks English.
+    local why = not_english_only(variant.message)
+    check(why == nil and variant.message:find('ガバメントクラウド', 1, true) ~= nil,
+      'term/variant message is English only (no locale from Neovim, LANG=C.UTF-8) and names ガバメントクラウド',
+      why and (why .. ': ' .. variant.message) or variant.message)
     check(variant.lnum == 2 and text == 'ガバクラ', 'term/variant diagnostic byte range covers exactly ガバクラ',
       string.format('lnum=%d text=%q', variant.lnum, tostring(text)))
   else
@@ -163,7 +193,9 @@ local function main()
     h and (h.err or h.value) or 'no response')
 
   h = hover_at(3, 'ISMAP', 2)
-  check(h and h.value:find('**ISMAP**', 1, true) == 1, 'hover on ISMAP returns the ISMAP card', h and (h.err or h.value))
+  -- The English card (run.sh: LANG=C.UTF-8): its English name first, then the term and its reading.
+  check(h and h.value:match('^%*%*[^*]+%*%* · ISMAP %(') ~= nil, 'hover on ISMAP returns the ISMAP card (English)',
+    h and (h.err or h.value))
 
   h = hover_at(6, '普通の説明文', 3)
   check(h and h.responded and h.err == nil and h.result == nil, 'hover on plain prose returns nothing',
@@ -194,6 +226,48 @@ local function main()
   local d = find_diag('term/variant')
   check(moved, 'term/variant diagnostic follows ガバクラ after the edits',
     d and string.format('col=%d want %d covers=%q', d.col, new_col, tostring(covered(d))) or 'none')
+
+  -- A second client asks for Japanese the way an editor without a locale in initialize does: govsec.language in
+  -- the settings it answers workspace/configuration with, and in initializationOptions.settings for servers that
+  -- read them before asking. Its diagnostics land in its own namespace.
+  local ja_attached = false
+  local ja_config = {
+    name = 'govsec-ja',
+    cmd = { 'node', server, '--stdio' },
+    root_dir = vim.fn.fnamemodify(doc, ':h'),
+    settings = { govsec = { language = 'ja' } },
+    init_options = { settings = { language = 'ja' } },
+    on_attach = function() ja_attached = true end,
+    flags = { exit_timeout = 1000 },
+  }
+  local ja_id
+  if vim.lsp.start then
+    ja_id = vim.lsp.start(ja_config)
+  else
+    ja_id = vim.lsp.start_client(ja_config)
+    if ja_id then vim.lsp.buf_attach_client(bufnr, ja_id) end
+  end
+  if check(ja_id ~= nil and vim.wait(10000, function() return ja_attached end, 10),
+      'a second client with govsec.language = ja attached') then
+    local ns = vim.lsp.diagnostic.get_namespace(ja_id)
+    local ja_variant
+    vim.wait(5000, function()
+      for _, d in ipairs(vim.diagnostic.get(bufnr, { namespace = ns })) do
+        local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+        if code == 'term/variant' then ja_variant = d return true end
+      end
+      return false
+    end, 20)
+    if not ja_variant then
+      check(false, 'term/variant from the ja client', 'no term/variant diagnostic in its namespace')
+    else
+      log('INFO ja client term/variant msg=%q', ja_variant.message)
+      local why = not_japanese_only(ja_variant.message)
+      check(why == nil and ja_variant.message:find('ガバメントクラウド', 1, true) ~= nil,
+        'the ja client\'s term/variant message is Japanese only and names ガバメントクラウド',
+        why and (why .. ': ' .. ja_variant.message) or ja_variant.message)
+    end
+  end
 end
 
 local ok, err = xpcall(main, debug.traceback)

@@ -6,9 +6,23 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'govsec.govsec';
+/** term/variant on ガバクラ in the English run, and in the Japanese run (test/vscode/index.ts selects the suites). */
+export const VARIANT_MESSAGE_EN = 'Non-canonical spelling: write "ガバメントクラウド", not "ガバクラ".';
+export const VARIANT_MESSAGE_JA = '表記ゆれ: 「ガバクラ」は「ガバメントクラウド」と表記します';
 /** Compiled to out/test/vscode/, so the repository root is three levels up. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+
+/**
+ * The folder of the extension under test: the installed .vsix's folder in the code-server run (the package is what
+ * ships), the repository in a development run (test-electron). Files the extension serves (rule pages, glossary
+ * entries, snippets) are looked up here, so that a file missing from the package fails the test.
+ */
+export function extensionRoot(): string {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  return extension.extensionPath;
+}
 
 export function fixtureUri(name: string): vscode.Uri {
   return vscode.Uri.file(path.join(WORKSPACE, name));
@@ -265,4 +279,32 @@ export async function waitForSummaryLenses(
   ).catch((error: Error) => {
     throw new Error(`${error.message}; last lenses: ${seen.join(' | ') || 'none'}`);
   });
+}
+
+/** `text` without what it quotes (「…」, "…", “…”, `…`): a message quotes the terms it is about in their own script. */
+function unquoted(text: string): string {
+  return text.replace(/「[^」]*」|"[^"]*"|“[^”]*”|`[^`]*`/g, ' ');
+}
+
+/** Three Latin-letter words in a row (space- or hyphen-separated): the shape of an English phrase. */
+const ENGLISH_PHRASE = /[A-Za-z]{2,}(?:[\s-]+[A-Za-z]{2,}){2,}/;
+/** Hiragana or Japanese punctuation: every Japanese sentence has them, term names (katakana, kanji) need not. */
+const JAPANESE_SENTENCE = /[\u3041-\u309f。、]/;
+
+/** Why `message` is not in Japanese only (a Japanese sentence and no English phrase outside quotes), or undefined. */
+export function notJapaneseOnly(message: string): string | undefined {
+  const english = ENGLISH_PHRASE.exec(unquoted(message));
+  if (!JAPANESE_SENTENCE.test(unquoted(message))) {
+    return `no Japanese sentence in ${JSON.stringify(message)}`;
+  }
+  return english ? `English phrase ${JSON.stringify(english[0])} in ${JSON.stringify(message)}` : undefined;
+}
+
+/** Why `message` is not in English only (an English phrase and no Japanese sentence outside quotes), or undefined. */
+export function notEnglishOnly(message: string): string | undefined {
+  const japanese = JAPANESE_SENTENCE.exec(unquoted(message));
+  if (!ENGLISH_PHRASE.test(unquoted(message))) {
+    return `no English phrase in ${JSON.stringify(message)}`;
+  }
+  return japanese ? `Japanese ${JSON.stringify(japanese[0])} (a sentence outside quotes) in ${JSON.stringify(message)}` : undefined;
 }

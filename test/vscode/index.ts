@@ -16,6 +16,22 @@ import Mocha from 'mocha';
 
 export const SUMMARY_PREFIX = 'govsec-vscode-tests: ';
 
+/** Suites for every locale's run; each locale's own suites are tagged with it: `locale.ja.test.js`. */
+const EVERY_RUN = ['installed.test.js'];
+
+/**
+ * The suites of one run. The English run (the default; GOVSEC_E2E_LOCALE unset or `en`) has every untagged suite
+ * and the `.en.` ones; another locale's run (the code-server runner sets GOVSEC_E2E_LOCALE=ja in the server's
+ * environment) has its own tagged suites and EVERY_RUN only.
+ */
+function suiteFiles(names: readonly string[], locale = 'en'): string[] {
+  const tagged = (name: string) => /\.[a-z]{2}\.test\.js$/.exec(name)?.[0].slice(1, 3);
+  return names
+    .filter((name) => name.endsWith('.test.js'))
+    .filter((name) => (tagged(name) ? tagged(name) === locale : locale === 'en' || EVERY_RUN.includes(name)))
+    .sort();
+}
+
 export function run(): Promise<void> {
   // Reporters call Base.consoleLog(format, ...args); hosts that forward console.log (code-server sends it to the
   // browser console) do not apply the format, so format here and log one finished string.
@@ -24,10 +40,7 @@ export function run(): Promise<void> {
   const grep = process.env.GOVSEC_VSCODE_GREP;
   const mocha = new Mocha({ ui: 'tdd', color: false, reporter: 'spec', timeout: 30_000, slow: 2_000, ...(grep ? { grep } : {}) });
   // Suites run in file-name order; activation.test.js must come first (it checks activation on an untitled file).
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.test.js'))
-    .sort();
+  const files = suiteFiles(fs.readdirSync(__dirname), process.env.GOVSEC_E2E_LOCALE);
   for (const name of files) {
     mocha.addFile(path.join(__dirname, name));
   }

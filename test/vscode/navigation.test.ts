@@ -14,10 +14,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  REPO_ROOT,
   activateExtension,
   closeUntitled,
   codeOf,
+  extensionRoot,
   fixtureUri,
   formatRange,
   openFixture,
@@ -115,7 +115,7 @@ suite('navigation: links, definition, CodeLens, outline', () => {
         )) ?? [];
       assert.equal(results.length, 1, `definitions at 15:${character}: ${JSON.stringify(results)}`);
       const target = targetOf(results[0]);
-      const file = path.join(REPO_ROOT, 'glossary', 'terms', 'gov-cloud.yaml');
+      const file = path.join(extensionRoot(), 'glossary', 'terms', 'gov-cloud.yaml');
       assert.equal(target.uri.fsPath, file);
       assert.ok(target.origin?.isEqual(GOV_CLOUD_LINE15), `origin ${String(target.origin && formatRange(target.origin))}`);
       // The entry's first key, and its term is ガバメントクラウド.

@@ -12,10 +12,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  REPO_ROOT,
   activateExtension,
   codeOf,
   describeDiagnostic,
+  extensionRoot,
   findDiagnostic,
   fixtureUri,
   govsecDiagnostics,
@@ -72,7 +72,7 @@ suite('procurement-spec.md: one finding of each rule', () => {
       assert.ok(typeof code === 'object', `${rule}: code is not {value, target}: ${JSON.stringify(code)}`);
       assert.equal(code.value, rule);
       assert.equal(code.target.scheme, 'file', `${rule}: ${code.target.toString()}`);
-      const page = path.join(REPO_ROOT, 'docs', 'rules', `${rule}.md`);
+      const page = path.join(extensionRoot(), 'docs', 'rules', `${rule}.md`);
       assert.equal(code.target.fsPath, page, rule);
       assert.ok(fs.existsSync(page), `${page} does not exist`);
     }

@@ -9,12 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  REPO_ROOT,
   activateExtension,
   closeUntitled,
   codeOf,
   completionItems,
   describeDiagnostic,
+  extensionRoot,
   govsecDiagnostics,
   labelOf,
   openUntitled,
@@ -30,7 +30,7 @@ interface Snippet {
 }
 
 function contributedSnippet(file: string, prefix: string): { name: string; snippet: Snippet } {
-  const snippets = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', file), 'utf8')) as Record<string, Snippet>;
+  const snippets = JSON.parse(fs.readFileSync(path.join(extensionRoot(), 'snippets', file), 'utf8')) as Record<string, Snippet>;
   const found = Object.entries(snippets).find(([, snippet]) => ([] as string[]).concat(snippet.prefix).includes(prefix));
   assert.ok(found, `no snippet with prefix ${prefix} in snippets/${file}`);
   return { name: found[0], snippet: found[1] };

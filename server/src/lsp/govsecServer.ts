@@ -177,30 +177,35 @@ export class GovsecServer {
       }
     });
 
+    // A pull the server gives up on (cancelled, or its version is stale) asks the client to pull again:
+    // with retriggerRequest false, vscode-languageclient drops the document's pull for good, even the
+    // re-pull it had itself scheduled for the newer version, and the document keeps no diagnostics.
     connection.languages.diagnostics.on(async (params, token) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) {
         return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       }
+      // TextDocuments updates the document object in place: the version asked for is read now.
+      const version = document.version;
       if (document.getText().length > LARGE_DOCUMENT && !this.cache.has(document)) {
         // Wait for a pause; a newer version makes this request stale (the client asks again for it).
         await new Promise((resolve) => setTimeout(resolve, this.workspace.settings.diagnosticsDelayMs));
-        if (token.isCancellationRequested || documents.get(document.uri)?.version !== document.version) {
-          return new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: false });
+        if (token.isCancellationRequested || documents.get(document.uri)?.version !== version) {
+          return new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
         }
       }
       if (await this.cancelledBeforeWork(document, token)) {
-        return new ResponseError(LSPErrorCodes.ServerCancelled, 'request cancelled', { retriggerRequest: false });
+        return new ResponseError(LSPErrorCodes.ServerCancelled, 'request cancelled', { retriggerRequest: true });
       }
       // The rules run one at a time with the event loop free between them: hovers and other documents'
       // requests are answered meanwhile, and a cancelled request (or a newer version) stops between rules.
-      const stale = () => token.isCancellationRequested || documents.get(document.uri)?.version !== document.version;
+      const stale = () => token.isCancellationRequested || documents.get(document.uri)?.version !== version;
       const findings = await this.cache
         .get(document)
         .findingsYielding(stale)
         .catch(() => null); // a failure is reported by the cache's own findings() below
       if (findings === undefined) {
-        return new ResponseError(LSPErrorCodes.ServerCancelled, 'request cancelled', { retriggerRequest: false });
+        return new ResponseError(LSPErrorCodes.ServerCancelled, 'request cancelled', { retriggerRequest: true });
       }
       return handlers.pullDiagnostics(this.context, document);
     });
