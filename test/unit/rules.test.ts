@@ -110,6 +110,14 @@ describe('rule term/deprecated', () => {
     assert.deepEqual(analyzeDocument({ uri: 'file:///README.md', text: formerly }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings, []);
   });
 
+  it('leaves an old edition cited for one of its items in a correspondence, and still reports it as a requirement', () => {
+    const deprecated = (text: string) =>
+      analyzeDocument({ uri: 'file:///memo.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings.map((f) => text.slice(f.start, f.end));
+    assert.deepEqual(deprecated('ISMAP管理基準の 9.2.3 は ISO/IEC 27001:2013 の A.9.2.3 に対応する。\n'), []);
+    assert.deepEqual(deprecated('本システムは ISO/IEC 27001:2013 の A.9.2.3 に準拠すること。\n'), ['ISO/IEC 27001:2013']);
+    assert.deepEqual(deprecated('ISO/IEC 27001:2013 に対応する。\n'), ['ISO/IEC 27001:2013']);
+  });
+
   it('does not quote a long old name in the message (the squiggle marks it)', () => {
     const text = 'Incidents are also reported to the National center of Incident readiness and Strategy for Cybersecurity (NISC).';
     const [finding] = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;

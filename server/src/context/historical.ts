@@ -29,6 +29,10 @@ import { enclosingQuotations, isCitedTitle } from './quotations';
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
 /** A heading that starts a timeline entry with a year: 「1997年〜: …」「2013年: …」「2013 - …」 (NFKC). */
 const TIMELINE_HEADING = /^((?:19|20)\d{2})\s*(?:年度?)?\s*(?:[〜~\-–]|から|以降|[:：])/;
+/** Right after a standard's edition: one of its items (の A.9.2.3, 附属書A の 9.1.1, A.12.4.1). */
+const EDITION_ITEM_AFTER = /^\s*(?:の|'s)?\s*(?:附属書\s*A\s*(?:の)?\s*|Annex\s*A\s*)?A?\.?\s*\d+(?:\.\d+)+/i;
+/** A statement that maps one numbering onto another. */
+const CORRESPONDENCE = /対応(?:する|し|表|付け|関係)|対照|相当する|マッピング|読み替え|corresponds?\s+to|maps?\s+(?:on)?to|mapping|equivalent/i;
 const HISTORY_KEY = /沿革|経緯|歴史|変遷|history|former|legacy|previous|旧/i;
 
 /** Words that put a clause in the past whatever its verb. */
@@ -187,6 +191,12 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
 
   const clause = clauseAround(model, occurrence.start, occurrence.end);
   const clauseText = clause.text;
+  // An old edition cited for one of its items in a correspondence (「ISMAP管理基準の 9.2.3 は ISO/IEC 27001:2013
+  // の A.9.2.3 に対応する」): the old numbering is the point, not a claim that the edition is current.
+  const itemAfter = normalizedRange(model, occurrence.end, Math.min(model.text.length, occurrence.end + 16)).text;
+  if (EDITION_ITEM_AFTER.test(itemAfter) && CORRESPONDENCE.test(clauseText)) {
+    return 'mapped-item';
+  }
   if (PAST_WORDS.test(clauseText)) {
     return 'past-words';
   }
