@@ -80,9 +80,47 @@ const NOISE = [
 
 class HarnessError extends Error {}
 
-/** The display languages the suite runs in: English (VS Code's default) and Japanese. */
-type Locale = 'en' | 'ja';
-const LOCALES: readonly Locale[] = ['en', 'ja'];
+/**
+ * The runs: English (VS Code's default) and Japanese display languages, and `untrusted` — English with workspace
+ * trust on and the workspace not trusted (restricted mode), whose own suites check what govsec then leaves out.
+ */
+type Locale = 'en' | 'ja' | 'untrusted';
+const LOCALES: readonly Locale[] = ['en', 'ja', 'untrusted'];
+
+/**
+ * The folder a run opens: the fixture workspace, or for the untrusted run a copy of it with a .govsec.yaml and a
+ * workspace glossary — what restricted mode must not load.
+ */
+function workspaceFor(locale: Locale, state: string): string {
+  if (locale !== 'untrusted') {
+    return WORKSPACE;
+  }
+  const folder = path.join(state, 'workspace');
+  fs.cpSync(WORKSPACE, folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'rules:\n  term/variant: off\nglossary:\n  - our-terms.yaml\n');
+  fs.writeFileSync(
+    path.join(folder, 'our-terms.yaml'),
+    [
+      'kind: terms',
+      'terms:',
+      '  - id: e2e-workspace-term',
+      '    term: 試験専用基盤',
+      '    reading: しけんせんようきばん',
+      '    english: E2E-only platform',
+      '    category: system',
+      '    definition:',
+      '      ja: 実機テストのためだけの用語。',
+      '      en: A term that exists only for the real-editor tests.',
+      '    sources:',
+      '      - title: govsec real-editor tests',
+      '        url: https://example.invalid/govsec-e2e',
+      '    asOf: 2026-12-03',
+      '    status: { state: current }',
+      '',
+    ].join('\n'),
+  );
+  return folder;
+}
 
 interface InHostResult {
   readonly exitCode: number;
@@ -148,7 +186,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function writeSettings(userDataDir: string): void {
+function writeSettings(userDataDir: string, locale: Locale): void {
   const settings = {
     'workbench.startupEditor': 'none',
     'telemetry.telemetryLevel': 'off',
@@ -157,7 +195,9 @@ function writeSettings(userDataDir: string): void {
     'update.mode': 'none',
     'chat.disableAIFeatures': true,
     'git.enabled': false,
-    'security.workspace.trust.enabled': false,
+    // The untrusted run opens its folder in restricted mode without asking.
+    'security.workspace.trust.enabled': locale === 'untrusted',
+    ...(locale === 'untrusted' ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'editor.hover.delay': 100,
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
@@ -255,14 +295,14 @@ class CodeServer {
     this.child = spawn(
       this.codeServer,
       [
-        ...(this.locale === 'en' ? [] : ['--locale', this.locale]),
+        ...(this.locale === 'ja' ? ['--locale', this.locale] : []),
         '--user-data-dir', this.userDataDir,
         '--extensions-dir', this.extensionsDir,
         '--bind-addr', `127.0.0.1:${this.port}`,
         '--auth', 'none',
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(this.locale === 'untrusted' ? [] : ['--disable-workspace-trust']),
         '--reconnection-grace-time', '5',
         '--vscode-option', 'enable-smoke-test-driver',
       ],
@@ -353,9 +393,9 @@ function remoteUri(port: number, file: string): string {
   return `vscode-remote://127.0.0.1:${port}${file}`;
 }
 
-function workbenchUrl(port: number, payload: [string, string][]): string {
+function workbenchUrl(port: number, payload: [string, string][], folder = WORKSPACE): string {
   return (
-    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(WORKSPACE)}` +
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}` +
     `&payload=${encodeURIComponent(JSON.stringify(payload))}`
   );
 }
@@ -430,7 +470,7 @@ async function launchBrowser(profileDir: string): Promise<BrowserContext> {
  * extensionTestsPath only in an extension development host, so extensionDevelopmentPath names `emptyFolder`
  * (no package.json, so no extension): the govsec under test is the installed package.
  */
-async function runInHostTests(context: BrowserContext, port: number, emptyFolder: string): Promise<InHostResult> {
+async function runInHostTests(context: BrowserContext, port: number, emptyFolder: string, folder = WORKSPACE): Promise<InHostResult> {
   const page = context.pages()[0] ?? (await context.newPage());
   const browserConsole = forwardConsole(page, 'tests');
   let onExit!: (value: { code: number; logs: InHostResult['logs'] }) => void;
@@ -444,7 +484,7 @@ async function runInHostTests(context: BrowserContext, port: number, emptyFolder
   const url = workbenchUrl(port, [
     ['extensionDevelopmentPath', remoteUri(port, emptyFolder)],
     ['extensionTestsPath', remoteUri(port, TESTS_ENTRY)],
-  ]);
+  ], folder);
   await page.goto(url);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -1043,18 +1083,20 @@ async function withSession<T>(
   }
   const server = new CodeServer(tools.codeServer, tools.nodeBin, state, await freePort(), locale);
   onServer(server);
-  writeSettings(server.userDataDir);
+  writeSettings(server.userDataDir, locale);
   let context: BrowserContext | undefined;
   try {
     const installed = server.install(VSIX);
     log(`${locale}: installed ${path.basename(VSIX)} (${fs.statSync(VSIX).size} bytes) as ${installed} (${elapsed(started)})`);
-    if (locale !== 'en') {
+    if (locale === 'ja') {
       // After the install: installing an extension may rewrite languagepacks.json from the installed packs.
       addLanguagePackEntry(server.userDataDir, state, locale);
     }
     server.start();
     await server.waitHealthy();
-    log(`${locale}: code-server up on 127.0.0.1:${server.port}${locale === 'en' ? '' : ` with --locale ${locale}`}, state ${state} (${elapsed(started)})`);
+    log(
+      `${locale}: code-server up on 127.0.0.1:${server.port}${locale === 'ja' ? ` with --locale ${locale}` : locale === 'untrusted' ? ' with workspace trust on' : ''}, state ${state} (${elapsed(started)})`,
+    );
     context = await launchBrowser(path.join(state, 'chromium-profile'));
     return await use(context, server, installed);
   } finally {
@@ -1084,13 +1126,17 @@ async function runLocale(
   try {
     inHost = await withSession(locale, path.join(state, 'tests'), tools, track, async (context, server) => {
       const testsStarted = Date.now();
-      const result = await runInHostTests(context, server.port, path.join(server.stateFolder, 'no-development-extension'));
+      const result = await runInHostTests(context, server.port, path.join(server.stateFolder, 'no-development-extension'), workspaceFor(locale, server.stateFolder));
       log(
         `${locale}: in-editor tests: exit ${result.exitCode}, ${result.passed} passed, ${result.failed} failed, ${result.pending} skipped (${elapsed(testsStarted)})` +
           (result.summarySeen ? '' : ' [no mocha summary line seen]'),
       );
       return result;
     });
+    if (locale === 'untrusted') {
+      // Restricted mode is checked inside the editor only (test/vscode/trust.untrusted.test.ts).
+      return { locale, state, servers, inHost, checks: [] };
+    }
     checks = await withSession(locale, path.join(state, 'ui'), tools, track, async (context, server, installed) => {
       const uiStarted = Date.now();
       const ui = await runUiChecks(context, server, installed);
@@ -1106,7 +1152,8 @@ async function runLocale(
 
 function runOk(run: LocaleRun): boolean {
   const inHostOk = !!run.inHost && run.inHost.exitCode === 0 && run.inHost.failed === 0 && run.inHost.passed > 0;
-  return !run.failure && inHostOk && !!run.checks && run.checks.length > 0 && run.checks.every((check) => check.ok);
+  const checksOk = !!run.checks && (run.checks.length > 0 || run.locale === 'untrusted') && run.checks.every((check) => check.ok);
+  return !run.failure && inHostOk && checksOk;
 }
 
 function describeRun(run: LocaleRun): string {

@@ -16,7 +16,7 @@ import Mocha from 'mocha';
 
 export const SUMMARY_PREFIX = 'govsec-vscode-tests: ';
 
-/** Suites for every locale's run; each locale's own suites are tagged with it: `locale.ja.test.js`. */
+/** Suites for every run; each run's own suites are tagged with its name: `locale.ja.test.js`, `trust.untrusted.test.js`. */
 const EVERY_RUN = ['installed.test.js'];
 
 /**
@@ -25,7 +25,7 @@ const EVERY_RUN = ['installed.test.js'];
  * environment) has its own tagged suites and EVERY_RUN only.
  */
 function suiteFiles(names: readonly string[], locale = 'en'): string[] {
-  const tagged = (name: string) => /\.[a-z]{2}\.test\.js$/.exec(name)?.[0].slice(1, 3);
+  const tagged = (name: string) => /\.([a-z]+)\.test\.js$/.exec(name)?.[1];
   return names
     .filter((name) => name.endsWith('.test.js'))
     .filter((name) => (tagged(name) ? tagged(name) === locale : locale === 'en' || EVERY_RUN.includes(name)))

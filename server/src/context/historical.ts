@@ -27,6 +27,8 @@ import { enclosingQuotations, isCitedTitle } from './quotations';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
+/** How much of a heading the history checks read. */
+const HEADING_READ = 200;
 /** A heading that starts a timeline entry with a year: 「1997年〜: …」「2013年: …」「2013 - …」 (NFKC). */
 const TIMELINE_HEADING = /^((?:19|20)\d{2})\s*(?:年度?)?\s*(?:[〜~\-–]|から|以降|[:：])/;
 /** Right after a standard's edition: one of its items (の A.9.2.3, 附属書A の 9.1.1, A.12.4.1). */
@@ -169,12 +171,13 @@ export interface HistoricalMention {
 /** Why a superseded term's (or an outdated statement's) mention is historical, or undefined when it reads as a present use. */
 export function historicalReason(occurrence: HistoricalMention, check: HistoryCheck): string | undefined {
   const { model } = check;
-  if (check.sections.some((title) => HISTORY_HEADING.test(title))) {
+  // Headings are read up to a bounded length: a document that is one huge line starting with # is one heading.
+  if (check.sections.some((title) => HISTORY_HEADING.test(title.slice(0, HEADING_READ)))) {
     return 'history-section';
   }
   // A timeline heading (「1997年〜: 霞が関WAN」「2013年: 移行」) dated before the change: its section tells history.
   const changeYear = Number(check.supersededOn.slice(0, 4));
-  if (check.sections.some((title) => Number(TIMELINE_HEADING.exec(normalizeKey(title))?.[1] ?? Infinity) < changeYear)) {
+  if (check.sections.some((title) => Number(TIMELINE_HEADING.exec(normalizeKey(title.slice(0, 24)))?.[1] ?? Infinity) < changeYear)) {
     return 'timeline-section';
   }
   if (occurrence.segmentKind === 'yaml-value' || occurrence.segmentKind === 'yaml-key' || occurrence.segmentKind === 'front-matter') {
