@@ -5,8 +5,10 @@
  *   1. scripts/setup-e2e.sh installs or reuses chromium, Node 24 and code-server in a cache folder.
  *   2. What ships is tested: govsec.vsix (`npm run package`) is installed with `code-server --install-extension`
  *      into a fresh extensions folder; no development copy of the repository is loaded.
- *   3. Two runs, each with its own state folder under /tmp, free port and code-server process group (setsid):
- *      English (the default) and Japanese: `--locale ja` plus a language pack entry (languagepacks.json) for ja.
+ *   3. Three runs, each with its own state folder under /tmp, free port and code-server process group (setsid):
+ *      English (the default); `untrusted`, English with workspace trust on and a copy of the fixture workspace
+ *      (plus a .govsec.yaml and a workspace glossary) opened in restricted mode, in-editor suites only; and
+ *      Japanese: `--locale ja` plus a language pack entry (languagepacks.json) for ja.
  *      Without a language pack code-server ignores --locale (vscode.env.language stays en), and the Japanese
  *      pack cannot be downloaded offline; the entry's translations are empty, so VS Code's own UI stays
  *      English while its display language, vscode.env.language and the LSP initialize `locale` are ja.
@@ -35,7 +37,7 @@
  * Env:   GOVSEC_E2E_CACHE  cache folder for setup-e2e.sh (default ~/.cache/govsec-e2e)
  *        GOVSEC_E2E_VERBOSE=1  forward every browser console line (default: drop known offline noise)
  *        GOVSEC_E2E_KEEP=1     keep the /tmp state folders even when everything passed
- *        GOVSEC_E2E_LOCALES    the runs, comma-separated (default "en,ja")
+ *        GOVSEC_E2E_LOCALES    the runs, comma-separated (default "en,ja,untrusted")
  * Exit:  0 all passed; 1 a test failed; 2 the harness itself failed (setup, server, browser, timeout).
  */
 
