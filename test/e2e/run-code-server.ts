@@ -18,7 +18,7 @@
  *      under test (test/vscode/installed.test.ts checks it). The workbench reports the test extension host's exit
  *      code through window.codeAutomationExit. GOVSEC_E2E_LOCALE in the server's environment selects the run's
  *      suites (test/vscode/index.ts).
- *   5. UI checks, in a second page that opens spec.md (the Japanese run: hover and Problems only):
+ *   5. UI checks, in a second page that opens spec.md (the Japanese run: hover, Problems and status bar only):
  *      - hover: the mouse over ガバクラ, the hover widget read from the DOM (test-results/vscode-hover.png, and
  *        the card alone in vscode-hover-card.png);
  *      - quick fix: the light bulb on ガバクラ in procurement-spec.md, its 「ガバメントクラウド」 fix picked, the line
@@ -29,7 +29,9 @@
  *      - completion: 「ISMAP管理策 9.2.」 typed on a new line, Ctrl+Space, a suggest row with 9.2.1
  *        (test-results/vscode-completion.png);
  *      - highlight: in highlight.md and highlight.yaml (side by side) the control ID 9.2.1 is rendered as a token
- *        span (span.mtkN) of its own colour (test-results/vscode-highlight.png).
+ *        span (span.mtkN) of its own colour (test-results/vscode-highlight.png);
+ *      - status bar: the govsec item reads the glossary month and "ISMAP: partial" (一部 in Japanese), and a click
+ *        opens its menu with the five entries in the display language (test-results/vscode-status-menu.png).
  *      A failed check saves test-results/vscode-<check>-failed.png and the later checks still run. The Japanese
  *      run's screenshots end in -ja.png. docs/images/ has copies of vscode-hover-card.png and vscode-problems.png.
  *
@@ -960,6 +962,47 @@ async function checkHighlight(page: Page): Promise<UiCheck> {
  * the spec-summary CodeLens and keyboard completion in procurement-spec.md, and the injection grammars'
  * highlighting in highlight.md and highlight.yaml. A failed check does not stop the later ones.
  */
+/** The status bar menu's entries (client/src/statusMenu.ts) in a display language: the client's l10n bundle for ja. */
+function statusMenuLabels(language: 'en' | 'ja'): string[] {
+  const english = ['Show glossary stats', 'Show glossary entry…', 'Import ISMAP list…', 'Check workspace', 'Open settings'];
+  if (language === 'en') {
+    return english;
+  }
+  const bundle = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+  return english.map((label) => bundle[label] ?? label);
+}
+
+/**
+ * The status bar item as a user sees it: the glossary month and the bundled partial ISMAP list, in the display
+ * language; clicking it opens the govsec menu with its five entries (closed again with Escape).
+ */
+async function checkStatusBar(page: Page, locale: Locale): Promise<UiCheck> {
+  const language = locale === 'ja' ? 'ja' : 'en';
+  const expected = `ISMAP: ${language === 'ja' ? '一部' : 'partial'}`;
+  const item = page.locator('.statusbar-item', { hasText: 'govsec' }).filter({ hasText: 'ISMAP:' }).first();
+  const text = await poll(async () => {
+    const shown = ((await item.innerText({ timeout: 1_000 })) || '').replace(/\s+/g, ' ').trim();
+    return shown.includes(expected) && /govsec \d{4}-\d{2}/.test(shown) ? shown : undefined;
+  }, 30_000);
+  if (!text) {
+    const shown = await page.locator('.statusbar-item').allInnerTexts().catch(() => []);
+    return { name: 'status bar', ok: false, detail: `no status bar item "govsec YYYY-MM · ${expected}" within 30 s; items: ${JSON.stringify(shown)}` };
+  }
+  await item.click();
+  const rows = page.locator('.quick-input-widget .monaco-list-row');
+  const labels = await poll(async () => {
+    const shown = (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+    return statusMenuLabels(language).every((label) => shown.some((row) => row.includes(label))) ? shown : undefined;
+  }, 10_000);
+  await page.screenshot({ path: screenshotPath('vscode-status-menu.png', locale) });
+  await page.keyboard.press('Escape');
+  if (!labels) {
+    const shown = await rows.allInnerTexts().catch(() => []);
+    return { name: 'status bar', ok: false, detail: `the item reads ${JSON.stringify(text)}, but its menu shows ${JSON.stringify(shown)}` };
+  }
+  return { name: 'status bar', ok: true, detail: `item ${JSON.stringify(text)}; its menu lists ${labels.length} entries; screenshot ${path.relative(REPO_ROOT, screenshotPath('vscode-status-menu.png', locale))}` };
+}
+
 async function runUiChecks(context: BrowserContext, server: CodeServer, installed: string): Promise<UiCheck[]> {
   const { port, locale } = server;
   const page = await context.newPage();
@@ -976,9 +1019,10 @@ async function runUiChecks(context: BrowserContext, server: CodeServer, installe
       ['CodeLens', () => checkCodeLens(page)],
       ['completion', () => checkCompletion(page)],
       ['highlight', () => checkHighlight(page)],
+      ['status bar', () => checkStatusBar(page, locale)],
     ];
     // The Japanese run shows what a Japanese user sees first; the rest does not depend on the locale.
-    const localeChecks = locale === 'en' ? checks : checks.filter(([name]) => name === 'hover' || name === 'Problems');
+    const localeChecks = locale === 'en' ? checks : checks.filter(([name]) => name === 'hover' || name === 'Problems' || name === 'status bar');
     for (const [name, check] of localeChecks) {
       const checkStarted = Date.now();
       let result: UiCheck;
