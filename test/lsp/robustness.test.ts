@@ -230,6 +230,25 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     assert.deepEqual(report.items.map((item) => item.code), ['term/variant']);
   });
 
+  it('a push whose timer fires after the client went away throws nothing', async () => {
+    await server.initialize();
+    const uri = 'untitled:late.md';
+    await server.open(uri, 'markdown', DOCUMENT);
+    await server.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${DOCUMENT}追記。\n` }] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The edit's push waits for the typing pause (250 ms); the connection closes before it fires.
+    server.dispose();
+    const uncaught: unknown[] = [];
+    const listener = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', listener);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    } finally {
+      process.off('uncaughtException', listener);
+    }
+    assert.deepEqual(uncaught.map(String), []);
+  });
+
   it('reports its version from package.json', async () => {
     const result = await server.initialize();
     assert.equal(result.serverInfo?.version, JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);

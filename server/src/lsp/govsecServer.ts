@@ -23,6 +23,9 @@ import {
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type PublishDiagnosticsParams,
+  ConnectionError,
+  ConnectionErrors,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GlossaryProblem } from '../glossary/types';
@@ -62,6 +65,20 @@ function folderPaths(params: InitializeParams): string[] {
     paths.push(params.rootPath);
   }
   return paths;
+}
+
+/**
+ * Runs `work` that talks to the client; a timer that fires after the connection closed (the client went away)
+ * has no one to tell and must not throw out of the timer. Any other error is not ours to hide.
+ */
+function whileConnected(work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof ConnectionError && (error.code === ConnectionErrors.Closed || error.code === ConnectionErrors.Disposed))) {
+      throw error;
+    }
+  }
 }
 
 export class GovsecServer {
@@ -173,7 +190,7 @@ export class GovsecServer {
       clearTimeout(this.pendingPushes.get(uri));
       this.pendingPushes.delete(uri);
       if (!this.pullDiagnostics) {
-        void connection.sendDiagnostics({ uri, diagnostics: this.userDataDiagnostics(uri) });
+        this.publish({ uri, diagnostics: this.userDataDiagnostics(uri) });
       }
     });
 
@@ -359,6 +376,11 @@ export class GovsecServer {
     }
   }
 
+  /** Publishes diagnostics (see whileConnected). */
+  private publish(params: PublishDiagnosticsParams): void {
+    whileConnected(() => void this.connection.sendDiagnostics(params).catch(() => undefined));
+  }
+
   private schedulePush(document: TextDocument, delayMs: number): void {
     clearTimeout(this.pendingPushes.get(document.uri));
     this.pendingPushes.set(
@@ -367,11 +389,14 @@ export class GovsecServer {
         this.pendingPushes.delete(document.uri);
         const current = this.documents.get(document.uri);
         if (current) {
-          void this.connection.sendDiagnostics({
-            uri: current.uri,
-            version: current.version,
-            diagnostics: [...handlers.diagnostics(this.context, current), ...this.userDataDiagnostics(current.uri)],
-          });
+          // The analysis logs to the client too: all of it stops quietly once the client has gone.
+          whileConnected(() =>
+            this.publish({
+              uri: current.uri,
+              version: current.version,
+              diagnostics: [...handlers.diagnostics(this.context, current), ...this.userDataDiagnostics(current.uri)],
+            }),
+          );
         }
       }, delayMs),
     );
@@ -395,7 +420,7 @@ export class GovsecServer {
       }
       return;
     }
-    void this.connection.sendDiagnostics({ uri: open ?? uri, diagnostics: problems.map((problem) => this.problemDiagnostic(problem, open)) });
+    this.publish({ uri: open ?? uri, diagnostics: problems.map((problem) => this.problemDiagnostic(problem, open)) });
   }
 
   private userDataDiagnostics(uri: string): Diagnostic[] {
