@@ -14,15 +14,6 @@ export interface Bilingual {
   readonly en: string;
 }
 
-export function bilingual(ja: string, en: string): Bilingual {
-  return { ja, en };
-}
-
-/** The text in `language`. */
-export function inLanguage(text: Bilingual, language: Language): string {
-  return text[language];
-}
-
 /** A locale tag ('ja', 'ja-JP', 'ja_JP.UTF-8', 'en-US') → its language; undefined for an empty tag. */
 export function languageOfLocale(locale: string | undefined): Language | undefined {
   if (!locale || !locale.trim()) {

@@ -100,6 +100,10 @@ export interface CatalogueInfo extends DataProvenance {
   /** Short name shown before an ID: "NIST SP 800-53 Rev. 5", "ISMAP管理基準". */
   readonly label: string;
   readonly edition: string;
+  /** The catalogue of the newer edition, when the data holds one: this edition is superseded. */
+  readonly successor?: CatalogueId;
+  /** false when no source checked says whether a newer edition exists. */
+  readonly newerEditionChecked?: boolean;
 }
 
 export interface MappingInfo extends DataProvenance {

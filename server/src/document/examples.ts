@@ -8,10 +8,10 @@
  *   or a row whose first cell is a marker (| × | … |).
  */
 
+import type { Block, TextRange } from './model';
+
 /** A review table's column of quoted original text: 原文, 修正前の記載, 現行の記載 is not one (it may be right). */
 const QUOTED_ORIGINAL_HEADER = /^(?:原文|該当原文|修正前|変更前|訂正前)(?:の?(?:記載|記述|文言|表現))?$/;
-
-import type { Block, TextRange } from './model';
 
 /**
  * Words that name a bad example anywhere in a heading or a short label — or the draft a review quotes before

@@ -33,9 +33,9 @@ export function inSortedRanges(ranges: readonly TextRange[], offset: number): bo
 
 /**
  * `url` without what closes the Markdown or the sentence around it: `](https://a/b)を参照`, `https://a/b。`,
- * `(https://a/b).`. BARE_URL runs on up to white space, so Japanese text written right after a URL is cut
- * here: at the first non-ASCII character (a percent-encoded path is ASCII) and at the first closing
- * parenthesis that no opening one in the URL balances.
+ * `(https://a/b).`. A URL that did not come from BARE_URL (a link destination, an autolink, a YAML value) may
+ * still run on into Japanese text, so it is cut here too: at the first non-ASCII character (a percent-encoded
+ * path is ASCII) and at the first closing parenthesis that no opening one in the URL balances.
  */
 export function trimUrl(url: string): string {
   let trimmed = url.replace(/[^\x21-\x7e][\s\S]*$/, '');

@@ -287,36 +287,21 @@ const JAPANESE_SOURCE_NOTES: Readonly<Record<string, Bilingual>> = {
   'jis-2023': { ja: '（JIS Q 27001:2023 附属書A の見出し）', en: 'JIS heading' },
 };
 
-/**
- * Whether an edition is current, as far as the bundled data shows: ISO/IEC 27001:2013 and the 令和5年度版
- * 統一基準 have newer editions in the data; for the ISMAP 管理基準 and the guideline the data holds one edition
- * and no source checked says whether a newer one exists, so the card says only that.
- */
-const EDITION_STATUS: Readonly<Record<CatalogueId, { readonly state: 'current' | 'superseded' | 'unchecked'; readonly successor?: CatalogueId }>> = {
-  ismap: { state: 'unchecked' },
-  'iso27001-2022': { state: 'current' },
-  'iso27001-2013': { state: 'superseded', successor: 'iso27001-2022' },
-  'nist-sp800-53r5': { state: 'current' },
-  'common-standards-r7': { state: 'current' },
-  'common-standards-r5': { state: 'superseded', successor: 'common-standards-r7' },
-  'common-standards-guideline-r5': { state: 'unchecked' },
-};
-
 /** Whether the control is current, in a few words (escaped). */
 function currency(catalogues: Catalogues, control: Control, language: Language): string {
   const ja = language === 'ja';
   if (control.withdrawn) {
     return `**${esc(ja ? '⚠ 廃止' : '⚠ withdrawn')}**`;
   }
-  const edition = EDITION_STATUS[control.catalogue];
-  switch (edition.state) {
-    case 'current':
-      return esc(ja ? '現行版' : 'current edition');
-    case 'superseded':
-      return `**${esc(ja ? '⚠ 旧版' : '⚠ superseded edition')}** ${esc(`→ ${catalogueLabel(catalogues, edition.successor!, language)}`)}`;
-    case 'unchecked':
-      return esc(ja ? '新しい版の有無は未確認' : 'newer edition not checked');
+  // Whether the edition is current, as far as the catalogue manifest says (successor, newerEditionChecked).
+  const info = catalogues.info(control.catalogue);
+  if (info?.successor) {
+    return `**${esc(ja ? '⚠ 旧版' : '⚠ superseded edition')}** ${esc(`→ ${catalogueLabel(catalogues, info.successor, language)}`)}`;
   }
+  if (info?.newerEditionChecked === false) {
+    return esc(ja ? '新しい版の有無は未確認' : 'newer edition not checked');
+  }
+  return esc(ja ? '現行版' : 'current edition');
 }
 
 /** The hover card (Markdown, data escaped) in `language` for a resolved control reference. */

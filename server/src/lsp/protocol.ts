@@ -1,6 +1,6 @@
 /**
- * What the govsec client and server agree on beyond LSP itself. No imports: the VS Code client bundles this
- * file too.
+ * What the govsec client and server agree on beyond LSP itself. No runtime imports (type-only re-exports
+ * vanish from the bundle): the VS Code client bundles this file too.
  */
 
 /** Sent by the VS Code client when the user grants (or the editor withdraws) workspace trust: { trusted }. */
@@ -53,21 +53,7 @@ export interface GovsecStatus {
 
 /** Figures of the knowledge that applies to a document (see server/src/features/knowledgeFigures.ts). */
 export const GLOSSARY_STATS_REQUEST = 'govsec/glossaryStats';
-export interface GlossaryStats {
-  readonly terms: {
-    readonly count: number;
-    readonly asOf: string;
-    readonly spellings: number;
-    readonly superseded: number;
-    readonly withCaveats: number;
-    readonly pendingChanges: number;
-    readonly categories: readonly { readonly category: string; readonly count: number }[];
-  };
-  readonly services: { readonly count: number; readonly asOf: string; readonly govCloudProviders: number; readonly regions: number };
-  readonly ismapList: { readonly name: string; readonly count: number; readonly asOf: string; readonly partial: boolean; readonly imported: boolean };
-  readonly catalogues: readonly { readonly id: string; readonly label: string; readonly edition: string; readonly count: number; readonly asOf: string; readonly partial: boolean }[];
-  readonly mappings: readonly { readonly id: string; readonly name: string; readonly pairs: number; readonly asOf: string; readonly partial: boolean }[];
-}
+export type { KnowledgeFigures as GlossaryStats } from '../features/knowledgeFigures';
 
 /** Every glossary term that applies to a document (bundled and user glossaries), sorted by reading. */
 export const GLOSSARY_TERMS_REQUEST = 'govsec/glossaryTerms';

@@ -47,7 +47,9 @@ export const termDeprecatedRule: Rule = {
       // The abbreviation in brackets right after the full old name (… Cybersecurity (NISC)) is the same
       // mention: one finding, on the name.
       const sameMention =
-        previous?.termId === occurrence.term.id && /^\s*[(（]\s*$/.test(model.text.slice(previous.end, occurrence.start));
+        previous?.termId === occurrence.term.id &&
+        occurrence.start - previous.end <= 4 &&
+        /^\s*[(（]\s*$/.test(model.text.slice(previous.end, occurrence.start));
       previous = { termId: occurrence.term.id, end: occurrence.end };
       if (sameMention) {
         continue;
