@@ -16,7 +16,7 @@ function loadEngine() {
   const out = path.join(root, 'out', 'server', 'src');
   try {
     return {
-      analyzeDocument: require(path.join(out, 'analysis.js')).analyzeDocument,
+      analyzeDocument: require(path.join(out, 'analysis', 'index.js')).analyzeDocument,
       loadKnowledge: require(path.join(out, 'knowledge.js')).loadKnowledge,
       normalize: require(path.join(out, 'text', 'normalize.js')).normalize,
     };

@@ -134,7 +134,7 @@ function verdictAll(checks) {
 }
 
 async function main() {
-  for (const file of ['dist/server.js', 'dist/cli.js', 'dist/glossary-index.json', 'out/server/src/analysis.js']) {
+  for (const file of ['dist/server.js', 'dist/cli.js', 'dist/glossary-index.json', 'out/server/src/analysis/index.js']) {
     if (!fs.existsSync(path.join(root, file))) throw new Error(`${file} is missing; run \`npm run build && npx tsc -b\` first`);
   }
   const glossary = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'glossary-index.json'), 'utf8'));

@@ -10,6 +10,7 @@ const throwing: Rule = {
   id: 'test/throws',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'document',
   description: 'always throws',
   check: () => {
     throw new Error('boom');

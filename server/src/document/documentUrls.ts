@@ -41,7 +41,10 @@ export function documentUrls(model: DocumentModel): DocumentUrl[] {
   }
   const urls: DocumentUrl[] = [];
   const pattern = new RegExp(BARE_URL.source, 'g');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  // A view reads its own part only (a URL starting in it may run on; URLs do not cross a heading line).
+  const part = model.part ?? { start: 0, end: text.length };
+  pattern.lastIndex = part.start;
+  for (let match = pattern.exec(text); match && match.index < part.end; match = pattern.exec(text)) {
     if (inSortedRanges(disjoint, match.index)) {
       continue;
     }

@@ -98,6 +98,11 @@ export interface DocumentModel {
   readonly examples: readonly TextRange[];
   /** Markdown only: the block structure found by the same parse (outline, links, code tests). */
   readonly markdown?: MarkdownStructure;
+  /**
+   * A view of one section of the document (./view.ts): the part it covers. Its segments, blocks and ranges
+   * are that part's; `text` and offsets stay the whole document's.
+   */
+  readonly part?: TextRange;
   /** Set when the document is longer than the checking limit: `text` is its first `checkedLength` units. */
   readonly truncated?: { readonly checkedLength: number; readonly totalLength: number };
 }

@@ -42,7 +42,7 @@ export class AnalysisCache {
       return built.model;
     }
     const source = { uri: document.uri, languageId: document.languageId, text: document.getText() };
-    const model = buildModel(source, this.setupFor(document.uri).options.maxDocumentLength);
+    const model = buildModel(source, this.setupFor(document.uri).options.maxDocumentLength, cached?.analysis.model);
     this.models.set(document.uri, { version: document.version, model });
     return model;
   }
@@ -61,10 +61,10 @@ export class AnalysisCache {
     this.analysesRun++;
     const source = { uri: document.uri, languageId: document.languageId, text: document.getText() };
     try {
-      // The previous version's per-segment matches are reused for the lines an edit did not touch.
+      // What the previous version computed for the lines and sections an edit did not touch is reused.
       const analysis = analyzeDocument(source, setup.knowledge, {
         ...setup.options,
-        previous: cached?.analysis.matchCache,
+        previous: cached?.analysis,
         model,
         // A rule that throws loses its own findings only; the log hears of it once per rule.
         onRuleError: (ruleId, error) => this.ruleFailed(document.uri, ruleId, error),

@@ -58,6 +58,12 @@ export interface Rule {
    * control/*, classification/*) run everywhere: a false fact is false in any document.
    */
   readonly procurementOnly: boolean;
+  /**
+   * What its findings depend on, which decides what an edit makes it redo: 'section' — the text of the
+   * section a finding is in (document/view.ts), the headings above it and the document context; 'document'
+   * — anything in the document. test/unit/incremental.test.ts checks 'section' rules against fresh runs.
+   */
+  readonly scope: 'section' | 'document';
   /** One line, shown in rule listings. */
   readonly description: string;
   check(input: RuleInput): Finding[];

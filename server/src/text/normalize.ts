@@ -145,3 +145,49 @@ export function normalizedIndex(normalized: NormalizedText, offset: number): num
   }
   return low;
 }
+
+/**
+ * The normalisation of `original`, an edited version of `previousOriginal` whose normalisation is `previous`:
+ * only the lines between the unchanged head and tail are normalised again, the rest is copied (offsets past
+ * the edit shifted). Equal to `normalize(original)`: the text is cut just before a line break on each side,
+ * and a line break never joins a cluster with what precedes it, so clusters on either side are unchanged.
+ */
+export function renormalize(previousOriginal: string, previous: NormalizedText, original: string): NormalizedText {
+  const shorter = Math.min(previousOriginal.length, original.length);
+  let head = 0;
+  while (head < shorter && previousOriginal.charCodeAt(head) === original.charCodeAt(head)) {
+    head++;
+  }
+  if (head === original.length && head === previousOriginal.length) {
+    return previous;
+  }
+  let tail = 0;
+  while (tail < shorter - head && previousOriginal.charCodeAt(previousOriginal.length - 1 - tail) === original.charCodeAt(original.length - 1 - tail)) {
+    tail++;
+  }
+  // The cuts: the last line break in the unchanged head, the first in the unchanged tail (else the text's ends).
+  const cutStart = Math.max(0, original.lastIndexOf('\n', head - 1));
+  const tailStart = original.length - tail;
+  const lineBreak = original.indexOf('\n', tailStart);
+  const cutEnd = lineBreak === -1 ? original.length : lineBreak;
+  const shift = original.length - previousOriginal.length;
+  const middle = normalize(original, cutStart, cutEnd);
+  const headUnits = normalizedIndex(previous, cutStart);
+  const tailUnits = normalizedIndex(previous, cutEnd - shift);
+  const length = headUnits + middle.text.length + (previous.text.length - tailUnits);
+  const originalStart = new Uint32Array(length);
+  const originalEnd = new Uint32Array(length);
+  originalStart.set(previous.originalStart.subarray(0, headUnits));
+  originalEnd.set(previous.originalEnd.subarray(0, headUnits));
+  originalStart.set(middle.originalStart, headUnits);
+  originalEnd.set(middle.originalEnd, headUnits);
+  for (let from = tailUnits, to = headUnits + middle.text.length; from < previous.text.length; from++, to++) {
+    originalStart[to] = previous.originalStart[from] + shift;
+    originalEnd[to] = previous.originalEnd[from] + shift;
+  }
+  return {
+    text: previous.text.slice(0, headUnits) + middle.text + previous.text.slice(tailUnits),
+    originalStart,
+    originalEnd,
+  };
+}

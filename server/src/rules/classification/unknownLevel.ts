@@ -177,6 +177,7 @@ export const classificationUnknownLevelRule: Rule = {
   id: 'classification/unknown-level',
   defaultSeverity: 'error',
   procurementOnly: false,
+  scope: 'section',
   description: 'Information class that the Common Standards (1.2) do not define: 機密性4情報, 完全性3情報, 可用性3情報.',
   check({ model }) {
     const { text, segments } = model;

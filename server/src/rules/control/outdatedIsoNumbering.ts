@@ -44,6 +44,7 @@ export const controlOutdatedIsoNumberingRule: Rule = {
   id: 'control/outdated-iso-numbering',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'document',
   description: 'ISO/IEC 27001:2022 cited with a 2013 Annex A number; the fix gives the 2022 number from the mapping.',
   check(input) {
     const catalogues: Catalogues | undefined = input.knowledge.catalogues;

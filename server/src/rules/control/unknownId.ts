@@ -237,6 +237,7 @@ export const controlUnknownIdRule: Rule = {
   id: 'control/unknown-id',
   defaultSeverity: 'error',
   procurementOnly: false,
+  scope: 'document',
   description: 'Control ID that does not exist in the named framework (ISO/IEC 27001, NIST SP 800-53, ISMAP, 統一基準).',
   check(input) {
     const catalogues = input.knowledge.catalogues;

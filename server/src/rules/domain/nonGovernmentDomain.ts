@@ -57,6 +57,7 @@ export const nonGovernmentDomainRule: Rule = {
   defaultSeverity: 'warning',
   // Runs everywhere: a warning in a national body's procurement document, information elsewhere.
   procurementOnly: false,
+  scope: 'section',
   description: '国の機関の公開ウェブサイトに政府ドメイン名（go.jp）以外のドメインを指定 (a national body\'s public website not on go.jp).',
   check(input) {
     const { model, context } = input;

@@ -66,6 +66,7 @@ export const factIsmapCertificationRule: Rule = {
   id: 'fact/ismap-certification',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'section',
   description: 'ISMAPを認証制度と呼ぶ、又はレベルがあるとする記載 (ISMAP called a certification or given a level; it is a registration).',
   check({ model }) {
     const findings: Finding[] = [];

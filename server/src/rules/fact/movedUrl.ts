@@ -63,6 +63,7 @@ export const factMovedUrlRule: Rule = {
   id: 'fact/moved-url',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'section',
   description: '移転した公式サイトのURL（nisc.go.jp、ipa.go.jp上のISMAP） (an official URL whose site moved: nisc.go.jp, ISMAP on ipa.go.jp).',
   check({ model, context }) {
     const findings: Finding[] = [];

@@ -90,6 +90,7 @@ export const factOutdatedCountRule: Rule = {
   id: 'fact/outdated-count',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'section',
   description: '変わった数の記載（標準化対象は20業務、ガバメントクラウドは5社） (an outdated count: 20 standardised business areas, five Government Cloud providers).',
   check({ model, context }) {
     const findings: Finding[] = [];

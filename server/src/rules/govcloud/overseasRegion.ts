@@ -53,6 +53,7 @@ export const govCloudOverseasRegionRule: Rule = {
   defaultSeverity: 'warning',
   // Runs everywhere: a Government Cloud procurement document gets warnings, any other public body's document information.
   procurementOnly: false,
+  scope: 'document',
   description: 'ガバメントクラウド上のシステムのデータを国外リージョンに置く記述 (a region outside Japan for Government Cloud data).',
   check({ model, regions, context }) {
     const govCloud = context.platform.govCloud && context.profile === 'procurement';

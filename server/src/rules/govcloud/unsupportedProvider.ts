@@ -41,6 +41,7 @@ export const govCloudUnsupportedProviderRule: Rule = {
   id: 'govcloud/unsupported-provider',
   defaultSeverity: 'error',
   procurementOnly: true,
+  scope: 'document',
   description: 'ガバメントクラウド上のシステムに、ガバメントクラウドのクラウドサービスではない基盤を指定 (a provider that is not a Government Cloud provider).',
   check({ model, knowledge, services, terms, context }) {
     if (!context.platform.govCloud) {

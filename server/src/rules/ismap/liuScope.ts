@@ -296,6 +296,7 @@ export const ismapLiuScopeRule: Rule = {
   // The scope of ISMAP-LIU is a fact about the programme: a document that puts 機密性3 information on an
   // ISMAP-LIU service is wrong whatever kind of document it is (a memo, an audit report, a vendor's paper).
   procurementOnly: false,
+  scope: 'document',
   description: 'ISMAP-LIU service given 機密性3 information or 要配慮個人情報 (outside the low-impact scope of ISMAP-LIU).',
   check(input) {
     const { model, knowledge, terms } = input;

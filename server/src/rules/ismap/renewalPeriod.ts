@@ -50,6 +50,7 @@ export const ismapRenewalPeriodRule: Rule = {
   id: 'ismap/renewal-period',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'section',
   description: 'ISMAP registration said to be renewed every N years (it is valid until 1年4か月 after the audited period).',
   check(input) {
     const { model, terms } = input;

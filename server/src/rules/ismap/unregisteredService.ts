@@ -49,6 +49,7 @@ export const ismapUnregisteredServiceRule: Rule = {
   defaultSeverity: 'warning',
   // Runs everywhere; outside procurement documents only where public data is said to go to the service.
   procurementOnly: false,
+  scope: 'document',
   description:
     'Cloud service used for the system whose ISMAP registration is not shown: a prompt when the partial list lacks it, a warning when an imported list lacks it or a source reports it unregistered.',
   check(input) {

@@ -9,6 +9,7 @@ export const limitsDocumentSizeRule: Rule = {
   id: 'limits/document-size',
   defaultSeverity: 'information',
   procurementOnly: false,
+  scope: 'document',
   description: 'The document is longer than the checking limit: the text past the limit was not checked.',
   check({ model }) {
     const truncated = model.truncated;

@@ -168,6 +168,7 @@ export const privacyReportDeadlineRule: Rule = {
   id: 'privacy/report-deadline',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'document',
   description: 'Leak-report deadline that differs from the rule: 速報 promptly (about 3〜5日), 確報 30日 (60日 for 不正の目的); GDPR\'s 72 hours.',
   check({ model, context }) {
     const findings: Finding[] = [];

@@ -121,6 +121,7 @@ export const privacyReportThresholdRule: Rule = {
   id: 'privacy/report-threshold',
   defaultSeverity: 'error',
   procurementOnly: false,
+  scope: 'section',
   description: 'Leak-report threshold that is not the sector\'s: more than 100 people for 行政機関等 (規則第43条第4号), 1,000 for 個人データ (第7条第4号).',
   check({ model, context }) {
     const findings: Finding[] = [];

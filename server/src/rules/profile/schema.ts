@@ -88,6 +88,7 @@ export const profileSchemaRule: Rule = {
   id: 'profile/schema',
   defaultSeverity: 'warning',
   procurementOnly: true,
+  scope: 'document',
   description: 'A value in a system profile or procurement front matter that does not fit the system-profile schema.',
   check({ model, controls }) {
     const document = model.yaml[0];

@@ -35,6 +35,7 @@ export const termDeprecatedRule: Rule = {
   id: 'term/deprecated',
   defaultSeverity: 'warning',
   procurementOnly: false,
+  scope: 'section',
   description: 'Superseded term used as if current; names the successor and the date.',
   check({ terms, glossary, model }) {
     const findings: Finding[] = [];

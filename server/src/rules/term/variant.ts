@@ -52,6 +52,7 @@ export const termVariantRule: Rule = {
   id: 'term/variant',
   defaultSeverity: 'information',
   procurementOnly: false,
+  scope: 'section',
   description: 'Non-canonical spelling of a glossary term (表記ゆれ).',
   check({ terms, model }) {
     const findings: Finding[] = [];

@@ -4,20 +4,21 @@
  * and CI see the same thing.
  */
 
-import { buildContext, inRanges, type ContextOptions } from './context/documentContext';
-import type { DocumentContext, RegionMention } from './context/types';
-import { findControlReferences } from './context/controlRefs';
-import { documentKindOf, type DocumentModel } from './document/model';
-import { parseMarkdownDocument } from './document/markdown';
-import { parseYamlDocument } from './document/yaml';
-import type { TextMatch } from './text/matcher';
-import { normalizedRange } from './document/normalized';
-import type { Knowledge, LexiconEntry, RegionCandidate } from './knowledge';
-import { allRules } from './rules/index';
-import { applySuppressions } from './rules/suppression';
-import type { Severity } from './glossary/types';
-import type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from './context/mentions';
-import type { Finding, Rule, RuleInput } from './rules/rule';
+import { buildContext, inRanges, type ContextOptions } from '../context/documentContext';
+import type { DocumentContext, RegionMention } from '../context/types';
+import { findControlReferences } from '../context/controlRefs';
+import { documentKindOf, type DocumentModel } from '../document/model';
+import { parseMarkdownDocument } from '../document/markdown';
+import { parseYamlDocument } from '../document/yaml';
+import type { TextMatch } from '../text/matcher';
+import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
+import { contextKey, SectionFindings } from './sectionFindings';
+import type { Knowledge, LexiconEntry, RegionCandidate } from '../knowledge';
+import { allRules } from '../rules/index';
+import { applySuppressions } from '../rules/suppression';
+import type { Severity } from '../glossary/types';
+import type { ControlOccurrence, ServiceOccurrence, TermOccurrence } from '../context/mentions';
+import type { Finding, Rule, RuleInput } from '../rules/rule';
 
 export interface SourceDocument {
   readonly uri: string;
@@ -50,6 +51,15 @@ export interface DocumentAnalysis {
   findingsYielding(isCancelled: () => boolean): Promise<readonly Finding[] | undefined>;
   /** For the next analysis of this document (after an edit). */
   readonly matchCache: SegmentMatchCache;
+  /** For the next analysis: section-scoped rules' findings per section (filled when the rules run). */
+  readonly sectionFindings: SectionFindings;
+}
+
+/** What the next analysis of a document reuses from the previous version's. */
+export interface PreviousVersion {
+  readonly model: DocumentModel;
+  readonly matchCache: SegmentMatchCache;
+  readonly sectionFindings?: SectionFindings;
 }
 
 /** Documents longer than this (UTF-16 units) are checked up to it only (limits/document-size says so). */
@@ -68,11 +78,16 @@ export function checkedLength(text: string, maxLength: number): number {
   return code >= 0xd800 && code <= 0xdbff ? maxLength - 1 : maxLength;
 }
 
-export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH): DocumentModel {
+/** The model of a document; `previous`, the model of the version before an edit, spares normalising it all again. */
+export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH, previous?: DocumentModel): DocumentModel {
   const length = checkedLength(source.text, maxLength);
   const text = length < source.text.length ? source.text.slice(0, length) : source.text;
-  const model = documentKindOf(source.languageId, source.uri) === 'yaml' ? parseYamlDocument(text) : parseMarkdownDocument(text);
-  return length < source.text.length ? { ...model, truncated: { checkedLength: length, totalLength: source.text.length } } : model;
+  const parsed = documentKindOf(source.languageId, source.uri) === 'yaml' ? parseYamlDocument(text) : parseMarkdownDocument(text);
+  const model = length < source.text.length ? { ...parsed, truncated: { checkedLength: length, totalLength: source.text.length } } : parsed;
+  if (previous) {
+    normalizeAfterEdit(model, previous);
+  }
+  return model;
 }
 
 /** Matches of one segment's text, relative to the segment start; reused while the text is unchanged. */
@@ -140,8 +155,11 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
 
 export interface AnalysisOptions extends ContextOptions {
   readonly rules?: readonly Rule[];
-  /** The previous analysis's matches of the same document, to reuse for unchanged segments. */
-  readonly previous?: SegmentMatchCache;
+  /**
+   * The previous version of the same document: its normalisation, its matches of unchanged segments and its
+   * section-scoped findings of unchanged sections are reused.
+   */
+  readonly previous?: PreviousVersion;
   /** The configured severity of a rule (settings, .govsec.yaml); 'off' skips it. Absent: the rule's own. */
   readonly ruleSeverity?: (ruleId: string) => Severity | 'off' | undefined;
   /** Told when a rule throws (the rule's findings are dropped, the others' kept); default: once per rule on stderr. */
@@ -153,12 +171,24 @@ export interface AnalysisOptions extends ContextOptions {
 }
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
-  const model = options.model ?? buildModel(source, options.maxDocumentLength);
-  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous);
+  const model = options.model ?? buildModel(source, options.maxDocumentLength, options.previous?.model);
+  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous?.matchCache);
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
   let findings: readonly Finding[] | undefined;
   const input: RuleInput = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
+  const sectionFindings = new SectionFindings(knowledge, contextKey(context), input);
+  // Held until the rules have run, then let go (an analysis never keeps the one before it).
+  let previousSections = options.previous?.sectionFindings;
+  const run = (rule: Rule): Finding[] =>
+    rule.scope === 'section'
+      ? sectionFindings.findings(rule, previousSections, (ruleInput) => checkIsolated(rule, ruleInput, options))
+      : checkIsolated(rule, input, options);
+  const finish = (raw: readonly Finding[]) => {
+    sectionFindings.finish();
+    previousSections = undefined;
+    return finishFindings(raw, input, options);
+  };
   return {
     knowledge,
     model,
@@ -169,9 +199,10 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
     context,
     mentions,
     matchCache: cache,
+    sectionFindings,
     // The rules run on first use: hover and completion need the mentions only, not the findings.
     get findings() {
-      findings ??= finishFindings(rulesToRun(input, options).flatMap((rule) => checkIsolated(rule, input, options)), input, options);
+      findings ??= finish(rulesToRun(input, options).flatMap(run));
       return findings;
     },
     async findingsYielding(isCancelled) {
@@ -184,9 +215,9 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
         if (isCancelled()) {
           return undefined;
         }
-        raw.push(...checkIsolated(rule, input, options));
+        raw.push(...run(rule));
       }
-      findings ??= finishFindings(raw, input, options);
+      findings ??= finish(raw);
       return findings;
     },
   };

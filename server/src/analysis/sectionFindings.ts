@@ -1,0 +1,139 @@
+/**
+ * Findings kept per section from one version of a document to the next. After an edit, a rule whose findings
+ * depend on their own section only (Rule.scope 'section') runs again on the sections whose text or headings
+ * changed; the findings of every other section are moved to where that section now starts. The document
+ * context must be the same (its key below), else everything runs again.
+ */
+
+import type { DocumentContext } from '../context/types';
+import type { DocumentModel } from '../document/model';
+import { modelView, rangesIn, sectionSpans, type SectionSpan } from '../document/view';
+import type { Knowledge } from '../knowledge';
+import type { Finding, Rule, RuleInput } from '../rules/rule';
+
+/** Everything a rule may read from the context, positions left out: equal keys, equal findings. */
+export function contextKey(context: DocumentContext): string {
+  return JSON.stringify([
+    context.profile,
+    context.profileSource,
+    context.sector,
+    context.sectorEvidence?.source,
+    context.sectorEvidence?.text,
+    context.writer,
+    context.writerEvidence?.source,
+    context.writerEvidence?.text,
+    context.platform.govCloud,
+    context.platform.providers.map((provider) => provider.service.id),
+    [...context.grades.confidentiality],
+    [...context.grades.integrity],
+    [...context.grades.availability],
+    context.date,
+  ]);
+}
+
+const keyOf = (model: DocumentModel, span: SectionSpan) => `${span.headings}\u0002${model.text.slice(span.start, span.end)}`;
+
+const moved = (findings: readonly Finding[], by: number): Finding[] =>
+  by === 0 ? [...findings] : findings.map((finding) => ({ ...finding, start: finding.start + by, end: finding.end + by }));
+
+/** The index of the span holding `offset` (the last one for an offset at the very end). */
+function spanIndexAt(spans: readonly SectionSpan[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (spans[middle].start <= offset) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return low;
+}
+
+/**
+ * The findings of section-scoped rules of one version, per rule and section, with offsets from the section's
+ * start; built while the rules run and read by the next version's analysis.
+ */
+export class SectionFindings {
+  private readonly byRule = new Map<string, Map<string, readonly Finding[]>>();
+  private spanList?: readonly SectionSpan[];
+  private readonly keys = new Map<SectionSpan, string>();
+  private readonly views = new Map<SectionSpan, RuleInput>();
+
+  constructor(
+    readonly knowledge: Knowledge,
+    readonly contextKey: string,
+    private readonly input: RuleInput,
+  ) {}
+
+  private get spans(): readonly SectionSpan[] {
+    this.spanList ??= sectionSpans(this.input.model);
+    return this.spanList;
+  }
+
+  private key(span: SectionSpan): string {
+    let key = this.keys.get(span);
+    if (key === undefined) {
+      key = keyOf(this.input.model, span);
+      this.keys.set(span, key);
+    }
+    return key;
+  }
+
+  /** The rule input restricted to one section (shared by the rules that run on it). */
+  private view(span: SectionSpan): RuleInput {
+    let view = this.views.get(span);
+    if (!view) {
+      const { input } = this;
+      view = {
+        ...input,
+        model: modelView(input.model, span.start, span.end),
+        terms: rangesIn(input.terms, span.start, span.end),
+        services: rangesIn(input.services, span.start, span.end),
+        controls: rangesIn(input.controls, span.start, span.end),
+        regions: rangesIn(input.regions, span.start, span.end),
+      };
+      this.views.set(span, view);
+    }
+    return view;
+  }
+
+  /** The rules have run: the views go (the findings stay for the next version). */
+  finish(): void {
+    this.views.clear();
+    this.keys.clear();
+  }
+
+  /**
+   * The rule's findings for this version: from `previous` for the sections it holds, from the rule for the
+   * others (on the whole document when no section can be reused). `check` is the rule's guarded check.
+   */
+  findings(rule: Rule, previous: SectionFindings | undefined, check: (input: RuleInput) => Finding[]): Finding[] {
+    const kept = previous?.knowledge === this.knowledge && previous.contextKey === this.contextKey ? previous.byRule.get(rule.id) : undefined;
+    const store = new Map<string, readonly Finding[]>();
+    this.byRule.set(rule.id, store);
+    const spans = this.spans;
+    if (!kept || !spans.some((span) => kept.has(this.key(span)))) {
+      const findings = check(this.input);
+      const perSpan = spans.map((): Finding[] => []);
+      for (const finding of findings) {
+        const index = spanIndexAt(spans, finding.start);
+        perSpan[index].push(finding);
+      }
+      spans.forEach((span, index) => store.set(this.key(span), moved(perSpan[index], -span.start)));
+      return findings;
+    }
+    const findings: Finding[] = [];
+    for (const span of spans) {
+      const key = this.key(span);
+      let relative = kept.get(key) ?? store.get(key);
+      if (!relative) {
+        relative = moved(check(this.view(span)), -span.start);
+      }
+      store.set(key, relative);
+      findings.push(...moved(relative, span.start));
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * A document cut into its sections, and a view of the model restricted to one of them: the units of
+ * incremental analysis. A Markdown section runs from a heading outside quotes and lists to the next such
+ * heading (the text before the first heading is a section too); such a heading closes every open block, so
+ * the blocks of a section depend on its own text and on the headings above it only. A YAML file is one section.
+ */
+
+import type { DocumentModel, TextRange } from './model';
+import { shareNormalization } from './normalized';
+
+export interface SectionSpan extends TextRange {
+  /**
+   * What the section's blocks depend on besides their text: the headings whose sections hold it, with their
+   * levels (a block's heading path and a bad example marked by a heading come from them).
+   */
+  readonly headings: string;
+}
+
+/** The sections of a document, covering it from its start to its end, in order. */
+export function sectionSpans(model: DocumentModel): SectionSpan[] {
+  const markdown = model.markdown;
+  if (!markdown || markdown.headings.length === 0) {
+    return [{ start: 0, end: model.text.length, headings: '' }];
+  }
+  const spans: SectionSpan[] = [];
+  const open: { level: number; text: string }[] = [];
+  let start = 0;
+  let headings = '';
+  for (const heading of markdown.headings) {
+    const headingStart = markdown.lines[heading.firstLine].start;
+    if (headingStart > start) {
+      spans.push({ start, end: headingStart, headings });
+    }
+    while (open.length > 0 && open[open.length - 1].level >= heading.level) {
+      open.pop();
+    }
+    open.push({ level: heading.level, text: model.text.slice(headingStart, markdown.lines[heading.lastLine].end) });
+    headings = open.map((entry) => `${entry.level}\u0000${entry.text}`).join('\u0001');
+    start = headingStart;
+  }
+  spans.push({ start, end: model.text.length, headings });
+  return spans;
+}
+
+/** The first index whose range ends after `offset` (ranges sorted by start, not overlapping each other). */
+function firstEndingAfter(ranges: readonly TextRange[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle].end <= offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+/** The ranges of a sorted, non-overlapping list that meet `[start, end)` (an empty range at `start` included). */
+export function rangesIn<T extends TextRange>(ranges: readonly T[], start: number, end: number): readonly T[] {
+  let first = firstEndingAfter(ranges, start);
+  // An empty range at `start` (an empty heading, say) ends at `start`, not after it.
+  while (first > 0 && ranges[first - 1].start >= start && ranges[first - 1].end === start) {
+    first--;
+  }
+  let last = first;
+  while (last < ranges.length && ranges[last].start < end) {
+    last++;
+  }
+  return first === 0 && last === ranges.length ? ranges : ranges.slice(first, last);
+}
+
+/**
+ * The model of `[start, end)` of a document: the same text (offsets stay those of the document), with only
+ * the segments, blocks and ranges of that part. Lines, front matter and the YAML documents are the whole
+ * document's. The view shares the document's normalisation.
+ */
+export function modelView(model: DocumentModel, start: number, end: number): DocumentModel {
+  const markdown = model.markdown;
+  const view: DocumentModel = {
+    ...model,
+    part: { start, end },
+    segments: rangesIn(model.segments, start, end),
+    scalars: rangesIn(model.scalars, start, end),
+    comments: rangesIn(model.comments, start, end),
+    // Example ranges may nest (a marked quote in a marked list): filtered one by one.
+    examples: model.examples.filter((range) => range.end > start && range.start < end),
+    markdown: markdown && {
+      ...markdown,
+      code: rangesIn(markdown.code, start, end),
+      html: rangesIn(markdown.html, start, end),
+      codeSpans: rangesIn(markdown.codeSpans, start, end),
+      blocks: rangesIn(markdown.blocks, start, end),
+    },
+  };
+  shareNormalization(view, model);
+  return view;
+}

@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as fc from 'fast-check';
+import { analyzeDocument, type DocumentAnalysis, type SourceDocument } from '../../server/src/analysis';
+import { normalize, renormalize } from '../../server/src/text/normalize';
+import { parseMarkdownDocument } from '../../server/src/document/markdown';
+import { sectionSpans } from '../../server/src/document/view';
+import type { Finding, Rule } from '../../server/src/rules/rule';
+import { allRules } from '../../server/src/rules/index';
+import { contextKey } from '../../server/src/analysis/sectionFindings';
+import { bundledKnowledge, repoRoot } from '../helpers';
+import { fuzzOptions, fuzzTimeout } from '../fuzz/generators';
+
+/** The documents of the evaluation corpora and the examples: real prose, tables, YAML and the rules' triggers. */
+function corpusFiles(): string[] {
+  const folders = ['examples', 'test/corpus/docs', 'test/corpus/holdout/docs'].map((folder) => path.join(repoRoot, folder));
+  return folders
+    .flatMap((folder) => (fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : []))
+    .filter((file) => /\.(md|ya?ml)$/.test(file))
+    .sort();
+}
+
+const files = corpusFiles();
+const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+/** Lines of every document: what an edit pastes (a threshold, a sector cue, a heading, a table row …). */
+const corpusLines = [...new Set(texts.flatMap((text) => text.split('\n')).filter((line) => line.trim() !== ''))].sort();
+
+const source = (file: string, text: string): SourceDocument => ({ uri: `file://${file}`, languageId: /\.ya?ml$/.test(file) ? 'yaml' : 'markdown', text });
+
+const comparable = (findings: readonly Finding[]) => JSON.stringify(findings.map(({ ruleId, severity, message, start, end, fix }) => ({ ruleId, severity, message, start, end, fix })));
+
+describe('incremental analysis', () => {
+  describe('renormalize (the NFKC of an edited text from the previous version\'s)', () => {
+    const piece = fc.constantFrom('ｶﾞﾊﾞ', 'ﾞ', 'e\u0301', '\u0301', '９．２．１', '\n', '\r\n', 'ＩＳＭＡＰ', '😀', '\ud800', 'abc', '機密性３', '㍻', 'ﬁ', '');
+    const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+
+    it('equals a fresh normalisation after any edit', () => {
+      fc.assert(
+        fc.property(text, fc.nat(), fc.nat({ max: 8 }), fc.array(piece, { maxLength: 4 }), (before, at, length, inserted) => {
+          const start = before.length === 0 ? 0 : at % (before.length + 1);
+          const after = before.slice(0, start) + inserted.join('') + before.slice(start + length);
+          const expected = normalize(after);
+          const actual = renormalize(before, normalize(before), after);
+          assert.equal(actual.text, expected.text);
+          assert.deepEqual([...actual.originalStart], [...expected.originalStart]);
+          assert.deepEqual([...actual.originalEnd], [...expected.originalEnd]);
+        }),
+        fuzzOptions(500),
+      );
+    });
+  });
+
+  describe('sections', () => {
+    it('starts a section at each heading outside quotes and lists, keyed by the headings above', () => {
+      const text = 'intro\n# A\n\ntext\n## B\n> # quoted\n- # listed\n## C\nend';
+      const spans = sectionSpans(parseMarkdownDocument(text));
+      assert.deepEqual(
+        spans.map((span) => [text.slice(span.start, span.end), span.headings.split('\u0001').map((entry) => entry.replace('\u0000', ' '))]),
+        [
+          ['intro\n', ['']],
+          ['# A\n\ntext\n', ['1 # A']],
+          ['## B\n> # quoted\n- # listed\n', ['1 # A', '2 ## B']],
+          ['## C\nend', ['1 # A', '2 ## C']],
+        ],
+      );
+    });
+
+    it('runs a section-scoped rule again only on the section an edit changed', () => {
+      const seen: string[] = [];
+      const rule: Rule = {
+        id: 'test/section',
+        defaultSeverity: 'warning',
+        procurementOnly: false,
+        scope: 'section',
+        description: 'reports every segment holding an X',
+        check({ model }) {
+          const part = model.part ?? { start: 0, end: model.text.length };
+          seen.push(model.text.slice(part.start, part.end));
+          return model.segments
+            .filter((segment) => model.text.slice(segment.start, segment.end).includes('X'))
+            .map((segment) => ({ ruleId: 'test/section', severity: 'warning', message: { ja: 'X', en: 'X' }, start: segment.start, end: segment.end }));
+        },
+      };
+      const knowledge = bundledKnowledge();
+      const first = analyzeDocument({ uri: 'file:///a.md', languageId: 'markdown', text: '# A\nX one\n# B\nX two\n# C\nX three\n' }, knowledge, { rules: [rule] });
+      assert.equal(first.findings.length, 3);
+      assert.deepEqual(seen, ['# A\nX one\n# B\nX two\n# C\nX three\n']);
+      seen.length = 0;
+      const second = analyzeDocument({ uri: 'file:///a.md', languageId: 'markdown', text: '# A\nX one\n# B\nnew X two\n# C\nX three\n' }, knowledge, { rules: [rule], previous: first });
+      const findings = second.findings;
+      assert.deepEqual(seen, ['# B\nnew X two\n']);
+      assert.deepEqual(
+        findings.map((finding) => [finding.start, finding.end]),
+        [
+          [4, 9],
+          [14, 23],
+          [28, 35],
+        ],
+      );
+    });
+  });
+
+  it('finds in a section what it finds there with every other section blanked, for each section-scoped rule', function () {
+    this.timeout(120_000);
+    const knowledge = bundledKnowledge();
+    const sectionRules = allRules.filter((rule) => rule.scope === 'section');
+    const failures: string[] = [];
+    files.forEach((file, index) => {
+      const whole = analyzeDocument(source(file, texts[index]), knowledge);
+      const spans = sectionSpans(whole.model);
+      if (spans.length < 2) {
+        return;
+      }
+      const key = contextKey(whole.context);
+      spans.forEach((span, spanIndex) => {
+        // Blank every other section but its heading line, keeping every offset and the headings above this one.
+        const blanked = spans
+          .map((other, otherIndex) => {
+            const part = texts[index].slice(other.start, other.end);
+            if (otherIndex === spanIndex) {
+              return part;
+            }
+            const [heading, ...rest] = part.split('\n');
+            return [otherIndex === 0 && !/^#/.test(heading) ? heading.replace(/[^\r]/g, ' ') : heading, ...rest.map((line) => line.replace(/[^\r]/g, ' '))].join('\n');
+          })
+          .join('');
+        const alone = analyzeDocument(source(file, blanked), knowledge, { rules: sectionRules });
+        if (contextKey(alone.context) !== key) {
+          return;
+        }
+        const inSpan = (findings: readonly Finding[]) => comparable(findings.filter((finding) => finding.start >= span.start && finding.start < span.end && sectionRules.some((rule) => rule.id === finding.ruleId)));
+        if (inSpan(whole.findings) !== inSpan(alone.findings)) {
+          failures.push(`${path.relative(repoRoot, file)} section at ${span.start}:\n  whole: ${inSpan(whole.findings)}\n  alone: ${inSpan(alone.findings)}`);
+        }
+      });
+    });
+    assert.deepEqual(failures, []);
+  });
+
+  describe('equals a fresh analysis after random edit sequences over the corpus (seeded)', function () {
+    this.timeout(fuzzTimeout());
+    const knowledge = bundledKnowledge();
+    const editArbitrary = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      length: fc.nat({ max: 60 }),
+      insert: fc.oneof(
+        fc.constantFrom(...corpusLines).map((line) => `${line}\n`),
+        fc.constantFrom('\n', '# ', '## 悪い例\n', '## 沿革\n', '---\n', '```\n', '> ', '- ', '| a | b |\n|---|---|\n', '当市', '本省', '民間事業者', 'GDPR', '1,000人', ''),
+      ),
+    });
+
+    it('keeps what a fresh analysis finds, section by section', () => {
+      fc.assert(
+        fc.property(fc.nat({ max: files.length - 1 }), fc.array(editArbitrary, { minLength: 1, maxLength: 8 }), (index, edits) => {
+          let text = texts[index];
+          let previous: DocumentAnalysis = analyzeDocument(source(files[index], text), knowledge);
+          void previous.findings;
+          for (const change of edits) {
+            const start = Math.min(text.length, Math.floor(change.at * (text.length + 1)));
+            text = text.slice(0, start) + change.insert + text.slice(Math.min(text.length, start + change.length));
+            const incremental = analyzeDocument(source(files[index], text), knowledge, { previous });
+            const fresh = analyzeDocument(source(files[index], text), knowledge);
+            const [actual, expected] = [comparable(incremental.findings), comparable(fresh.findings)];
+            if (actual !== expected) {
+              assert.fail(`${path.relative(repoRoot, files[index])}: after an edit at ${start}, incremental findings differ from fresh ones\nincremental: ${actual}\nfresh:       ${expected}`);
+            }
+            previous = incremental;
+          }
+        }),
+        fuzzOptions(120),
+      );
+    });
+  });
+});
