@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { analyzeDocument, type DocumentAnalysis, type SourceDocument } from '../../server/src/analysis';
 import { normalize, renormalize } from '../../server/src/text/normalize';
-import { parseMarkdownDocument } from '../../server/src/document/markdown';
+import { parseMarkdownDocument, reparseMarkdownDocument } from '../../server/src/document/markdown';
+import type { DocumentModel } from '../../server/src/document/model';
 import { sectionSpans } from '../../server/src/document/view';
 import type { Finding, Rule } from '../../server/src/rules/rule';
 import { allRules } from '../../server/src/rules/index';
@@ -14,7 +15,7 @@ import { fuzzOptions, fuzzTimeout } from '../fuzz/generators';
 
 /** The documents of the evaluation corpora and the examples: real prose, tables, YAML and the rules' triggers. */
 function corpusFiles(): string[] {
-  const folders = ['examples', 'test/corpus/docs', 'test/corpus/holdout/docs'].map((folder) => path.join(repoRoot, folder));
+  const folders = ['examples', 'test/corpus/docs', 'test/corpus/holdout/docs', 'test/corpus/holdout2/docs'].map((folder) => path.join(repoRoot, folder));
   return folders
     .flatMap((folder) => (fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : []))
     .filter((file) => /\.(md|ya?ml)$/.test(file))
@@ -48,6 +49,55 @@ describe('incremental analysis', () => {
         }),
         fuzzOptions(500),
       );
+    });
+  });
+
+  describe('reparseMarkdownDocument (only the sections an edit touched)', () => {
+    const modelJson = (model: DocumentModel) => JSON.stringify({ ...model, yaml: undefined });
+    const markdownTexts = texts.filter((_, index) => files[index].endsWith('.md'));
+    const pieces = fc.oneof(
+      fc.constantFrom(...corpusLines).map((line) => `${line}\n`),
+      fc.constantFrom('\n', '\r\n', '# ', '## 悪い例\n', '### 例\n', '```\n', '~~~', '> ', '- ', '1. ', '    ', '| a | b |\n|---|---|\n', ':::\n', '::: NG例\n', '<pre>\n', '</pre>', '<!-- x -->', '[a]: https://example.jp\n', '===\n', '---\n', 'x', ''),
+    );
+
+    it('equals a full parse after random edit sequences, and is used for many of them', function () {
+      this.timeout(fuzzTimeout());
+      let reparsed = 0;
+      let edits = 0;
+      fc.assert(
+        fc.property(fc.nat({ max: markdownTexts.length - 1 }), fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 80 }), insert: pieces }), { minLength: 1, maxLength: 8 }), (index, changes) => {
+          let text = markdownTexts[index];
+          let model = parseMarkdownDocument(text);
+          for (const change of changes) {
+            const start = Math.min(text.length, Math.floor(change.at * (text.length + 1)));
+            text = text.slice(0, start) + change.insert + text.slice(Math.min(text.length, start + change.length));
+            const fresh = parseMarkdownDocument(text);
+            const incremental = reparseMarkdownDocument(model, text);
+            edits++;
+            if (incremental) {
+              reparsed++;
+              assert.equal(modelJson(incremental), modelJson(fresh), `after an edit at ${start} of ${JSON.stringify(text.slice(Math.max(0, start - 40), start + 40))}`);
+            }
+            model = incremental ?? fresh;
+          }
+        }),
+        fuzzOptions(150),
+      );
+      // Many edits stay within their sections (the others, which change a heading or cross a cut, fall back to a full parse).
+      assert.ok(reparsed > edits / 5, `${reparsed} of ${edits} edits re-parsed incrementally`);
+    });
+
+    it('re-parses only the edited section and keeps the blocks before it', () => {
+      const text = '# A\n\npara one\n\n## B\n\n- item\n\n# C\n\nlast\n';
+      const first = parseMarkdownDocument(text);
+      const edited = text.replace('- item', '- item two');
+      const second = reparseMarkdownDocument(first, edited)!;
+      assert.ok(second);
+      assert.equal(modelJson(second), modelJson(parseMarkdownDocument(edited)));
+      assert.equal(second.markdown!.blocks[0], first.markdown!.blocks[0]);
+      assert.equal(second.markdown!.blocks[3].section, first.markdown!.blocks[3].section);
+      assert.equal(reparseMarkdownDocument(first, text.replace('## B', '### B')), undefined, 'a changed heading: full parse');
+      assert.equal(reparseMarkdownDocument(first, text.replace('- item', '```\n- item')), undefined, 'an unclosed fence runs on: full parse');
     });
   });
 

@@ -8,7 +8,7 @@ import { buildContext, inRanges, type ContextOptions } from '../context/document
 import type { DocumentContext, RegionMention } from '../context/types';
 import { findControlReferences } from '../context/controlRefs';
 import { documentKindOf, type DocumentModel } from '../document/model';
-import { parseMarkdownDocument } from '../document/markdown';
+import { parseMarkdownDocument, reparseMarkdownDocument } from '../document/markdown';
 import { parseYamlDocument } from '../document/yaml';
 import type { TextMatch } from '../text/matcher';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
@@ -78,11 +78,14 @@ export function checkedLength(text: string, maxLength: number): number {
   return code >= 0xd800 && code <= 0xdbff ? maxLength - 1 : maxLength;
 }
 
-/** The model of a document; `previous`, the model of the version before an edit, spares normalising it all again. */
+/** The model of a document; `previous`, the model of the version before an edit, spares parsing and normalising it all again. */
 export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH, previous?: DocumentModel): DocumentModel {
   const length = checkedLength(source.text, maxLength);
   const text = length < source.text.length ? source.text.slice(0, length) : source.text;
-  const parsed = documentKindOf(source.languageId, source.uri) === 'yaml' ? parseYamlDocument(text) : parseMarkdownDocument(text);
+  const parsed =
+    documentKindOf(source.languageId, source.uri) === 'yaml'
+      ? parseYamlDocument(text)
+      : ((previous && reparseMarkdownDocument(previous, text)) ?? parseMarkdownDocument(text));
   const model = length < source.text.length ? { ...parsed, truncated: { checkedLength: length, totalLength: source.text.length } } : parsed;
   if (previous) {
     normalizeAfterEdit(model, previous);

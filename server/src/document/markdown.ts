@@ -155,19 +155,57 @@ interface ContainerFrame {
   blocks: number;
 }
 
+/** What one pass over markdown-it's block tokens yields (offsets and lines those of the whole document). */
+interface BlockReading {
+  readonly segments: Segment[];
+  readonly code: TextRange[];
+  readonly html: TextRange[];
+  readonly codeSpans: TextRange[];
+  readonly comments: TextRange[];
+  readonly headings: MarkdownHeading[];
+  /** The section each of `headings` opens. */
+  readonly headingSections: Section[];
+  readonly blocks: Block[];
+  readonly candidates: ExampleCandidate[];
+  /** The next free container id. */
+  readonly nextContainerId: number;
+}
+
+/** What a re-parse after an edit needs of a parse besides the model (kept while the model lives). */
+interface ParseRecord {
+  readonly headingSections: readonly Section[];
+  readonly candidates: readonly ExampleCandidate[];
+  readonly nextContainerId: number;
+}
+
+const records = new WeakMap<DocumentModel, ParseRecord>();
+
+/** markdown-it's block tokens of `source` ("\n" line ends), with line maps moved down by `lineOffset`. */
+function blockTokens(source: string, lineOffset: number, firstLine = 0) {
+  const state = new parser.block.State(source, parser, {}, []);
+  if (firstLine < state.lineMax) {
+    parser.block.tokenize(state, firstLine, state.lineMax);
+  }
+  if (lineOffset !== 0) {
+    for (const token of state.tokens) {
+      if (token.map) {
+        token.map = [token.map[0] + lineOffset, token.map[1] + lineOffset];
+      }
+    }
+  }
+  const references: Record<string, unknown> = state.env.references ?? {};
+  return { tokens: state.tokens, references };
+}
+
+/** "\r\n" and "\r" as "\n" (markdown-it's lines; their count is unchanged). */
+const lineFeeds = (text: string) => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+
 export function parseMarkdownDocument(text: string): DocumentModel {
   const lines = splitLines(text);
-  const segments: Segment[] = [];
+  let frontMatterSegments: Segment[] = [];
   let yaml: DocumentModel['yaml'] = [];
   let scalars: Segment[] = [];
   let frontMatter: TextRange | undefined;
-  const code: TextRange[] = [];
-  const html: TextRange[] = [];
-  const codeSpans: TextRange[] = [];
-  const comments: TextRange[] = [];
-  const headings: MarkdownHeading[] = [];
-  const blocks: Block[] = [];
-  const candidates: ExampleCandidate[] = [];
   let firstBodyLine = 0;
 
   // Front matter: "---" on the first line, closed by "---" or "...".
@@ -180,7 +218,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
         yaml = parsed.documents;
         scalars = parsed.scalars;
         frontMatter = { start: 0, end: lines[close].end };
-        segments.push(...parsed.segments);
+        frontMatterSegments = parsed.segments;
         firstBodyLine = close + 1;
         break;
       }
@@ -188,16 +226,59 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   }
 
   // markdown-it works on "\n" lines; the line indices of its maps are those of `lines`.
-  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const state = new parser.block.State(source, parser, {}, []);
-  if (firstBodyLine < state.lineMax) {
-    parser.block.tokenize(state, firstBodyLine, state.lineMax);
-  }
-  const tokens = state.tokens;
-  const references: Record<string, unknown> = state.env.references ?? {};
+  const { tokens, references } = blockTokens(lineFeeds(text), 0, firstBodyLine);
   const isDefined =
     Object.keys(references).length === 0 ? () => false : (label: string) => Object.hasOwn(references, parser.utils.normalizeReference(label));
+  const reading = readBlocks(text, lines, tokens, isDefined, [], 0);
+  const segments = [...frontMatterSegments, ...reading.segments].sort((a, b) => a.start - b.start);
+  const flags = exampleFlags(reading.candidates);
+  flags.forEach((flag, index) => {
+    // Blocks are created here and not shared yet: flag them in place.
+    (reading.blocks[index] as { example: boolean }).example = flag;
+  });
+  const model: DocumentModel = {
+    kind: 'markdown',
+    text,
+    segments,
+    scalars,
+    yaml,
+    comments: reading.comments.sort((a, b) => a.start - b.start),
+    examples: exampleRanges(reading.blocks, flags, lines),
+    markdown: {
+      lines,
+      frontMatter,
+      code: reading.code,
+      html: reading.html,
+      codeSpans: reading.codeSpans.sort((a, b) => a.start - b.start),
+      headings: reading.headings,
+      blocks: reading.blocks,
+    },
+  };
+  records.set(model, { headingSections: reading.headingSections, candidates: reading.candidates, nextContainerId: reading.nextContainerId });
+  return model;
+}
 
+/**
+ * Reads markdown-it's block tokens into blocks and segments. `openSections` are the sections open where the
+ * tokens start (a re-parse starts after some headings); container ids start at `firstContainerId`.
+ */
+function readBlocks(
+  text: string,
+  lines: readonly TextRange[],
+  tokens: ReturnType<typeof blockTokens>['tokens'],
+  isDefined: (label: string) => boolean,
+  openSections: readonly Section[],
+  firstContainerId: number,
+): BlockReading {
+  const segments: Segment[] = [];
+  const code: TextRange[] = [];
+  const html: TextRange[] = [];
+  const codeSpans: TextRange[] = [];
+  const comments: TextRange[] = [];
+  const headings: MarkdownHeading[] = [];
+  const headingSections: Section[] = [];
+  const blocks: Block[] = [];
+  const candidates: ExampleCandidate[] = [];
   const lineRange = (first: number, last: number): TextRange => ({ start: lines[first].start, end: lines[last].end });
   const lastNonBlank = (first: number, end: number) => {
     let last = end - 1;
@@ -208,10 +289,10 @@ export function parseMarkdownDocument(text: string): DocumentModel {
   };
 
   const containers: ContainerFrame[] = [];
-  let nextContainerId = 0;
+  let nextContainerId = firstContainerId;
   let quoteDepth = 0;
   let listItem: ListItem | undefined;
-  const sections: Section[] = [];
+  const sections: Section[] = [...openSections];
   let table: { firstLine: number; lastLine: number; headers: string[]; row: number; id: number } | undefined;
   let rowCells: TextRange[] = [];
   let rowLine = 0;
@@ -414,7 +495,9 @@ export function parseMarkdownDocument(text: string): DocumentModel {
         };
         addBlock(block, parts, 'heading', inline.content);
         if (topLevel) {
-          sections.push({ level, title: inline.content, parent: section() });
+          const opened: Section = { level, title: inline.content, parent: section() };
+          sections.push(opened);
+          headingSections.push(opened);
         }
         index += 2;
         break;
@@ -444,23 +527,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     }
   }
 
-  const flags = exampleFlags(candidates);
-  flags.forEach((flag, index) => {
-    // Blocks are created here and not shared yet: flag them in place.
-    (blocks[index] as { example: boolean }).example = flag;
-  });
-  segments.sort((a, b) => a.start - b.start);
-  comments.sort((a, b) => a.start - b.start);
-  return {
-    kind: 'markdown',
-    text,
-    segments,
-    scalars,
-    yaml,
-    comments,
-    examples: exampleRanges(blocks, flags, lines),
-    markdown: { lines, frontMatter, code, html, codeSpans: codeSpans.sort((a, b) => a.start - b.start), headings, blocks },
-  };
+  return { segments, code, html, codeSpans, comments, headings, headingSections, blocks, candidates, nextContainerId };
 }
 
 /** Where a table row's text starts on its line: after `quoteDepth` quote markers and, in a list item, its indentation. */
@@ -480,4 +547,225 @@ function rowContentStart(text: string, line: TextRange, quoteDepth: number, inLi
     }
   }
   return index;
+}
+
+/** The index of the line starting at `offset` (a section start), by binary search; -1 if none does. */
+function lineStartingAt(lines: readonly TextRange[], offset: number): number {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle].start < offset) {
+      low = middle + 1;
+    } else if (lines[middle].start > offset) {
+      high = middle - 1;
+    } else {
+      return middle;
+    }
+  }
+  return -1;
+}
+
+const isAtxHeading = (token: { type: string; markup: string; level: number } | undefined) => token?.type === 'heading_open' && token.level === 0 && token.markup.startsWith('#');
+
+const shiftRange = (range: TextRange, by: number): TextRange => ({ start: range.start + by, end: range.end + by });
+
+/**
+ * The model of `text`, an edited version of the document `previous` models, with only the sections the edit
+ * touched parsed again (a section runs from a top-level ATX heading to the next: such a heading closes every
+ * open block, so what follows it depends on it and the headings above only). The sections after the edit are
+ * moved. Undefined when that cannot be sure to equal a full parse — front matter or a reference definition
+ * involved, headings changed, an edit that runs on past its sections (an unclosed fence), a setext heading at
+ * a cut, an example marker whose reach changed — and the caller parses the whole text.
+ */
+export function reparseMarkdownDocument(previous: DocumentModel, text: string): DocumentModel | undefined {
+  const record = records.get(previous);
+  const old = previous.markdown;
+  const oldText = previous.text;
+  if (!record || !old || previous.truncated || text.includes(']:') || oldText.includes(']:')) {
+    return undefined;
+  }
+  const shorter = Math.min(oldText.length, text.length);
+  let head = 0;
+  while (head < shorter && oldText.charCodeAt(head) === text.charCodeAt(head)) {
+    head++;
+  }
+  let tail = 0;
+  while (tail < shorter - head && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) {
+    tail++;
+  }
+  const changedEnd = oldText.length - tail;
+  const delta = text.length - oldText.length;
+  // The cut before the edit: the last section start before it (the document's start is one).
+  let firstHeading = 0; // the first heading of the re-parsed part
+  while (firstHeading < old.headings.length && old.lines[old.headings[firstHeading].firstLine].start < head) {
+    firstHeading++;
+  }
+  firstHeading = Math.max(0, firstHeading - 1);
+  const sectionStart = (index: number) => old.lines[old.headings[index].firstLine].start;
+  let regionStart = old.headings.length > 0 && sectionStart(firstHeading) < head ? sectionStart(firstHeading) : 0;
+  if (regionStart === 0) {
+    firstHeading = 0;
+  }
+  // The cut after it: the first section start at or after the edit's end.
+  let endHeading = firstHeading;
+  while (endHeading < old.headings.length && (sectionStart(endHeading) < changedEnd || sectionStart(endHeading) <= regionStart)) {
+    endHeading++;
+  }
+  const regionEndOld = endHeading < old.headings.length ? sectionStart(endHeading) : oldText.length;
+  const atEnd = endHeading >= old.headings.length;
+  if (regionStart === 0 && (old.frontMatter || /^---[ \t]*(?:\r\n?|\n|$)/.test(text))) {
+    return undefined;
+  }
+  if (regionStart === 0) {
+    firstHeading = 0;
+  }
+  const regionEndNew = regionEndOld + delta;
+  // The part must end with a line break, the next section's heading starting a line.
+  if (!atEnd && !/[\r\n]$/.test(text.slice(Math.max(regionStart, regionEndNew - 1), regionEndNew))) {
+    return undefined;
+  }
+  const firstLine = regionStart === 0 ? 0 : lineStartingAt(old.lines, regionStart);
+  const endLineOld = atEnd ? old.lines.length : lineStartingAt(old.lines, regionEndOld);
+  if (firstLine < 0 || endLineOld < 0) {
+    return undefined;
+  }
+
+  // The part's lines (the last one, empty, is the next section's first when a section follows).
+  const regionLines = splitLines(text.slice(regionStart, regionEndNew)).map((line) => shiftRange(line, regionStart));
+  if (!atEnd) {
+    regionLines.pop();
+  }
+  const lineDelta = regionLines.length - (endLineOld - firstLine);
+  const lines = [
+    ...old.lines.slice(0, firstLine),
+    ...regionLines,
+    ...old.lines.slice(endLineOld).map((line) => shiftRange(line, delta)),
+  ];
+
+  // Parse the part with the next section's heading line: it must still open a top-level section there.
+  const nextLine = atEnd ? '' : text.slice(lines[endLineOld + lineDelta].start, lines[endLineOld + lineDelta].end);
+  const { tokens: parsed } = blockTokens(lineFeeds(text.slice(regionStart, regionEndNew) + nextLine), firstLine);
+  if (regionStart > 0 && !(isAtxHeading(parsed[0]) && parsed[0].map![0] === firstLine)) {
+    return undefined;
+  }
+  let tokens = parsed;
+  if (!atEnd) {
+    const last = parsed.length - 3;
+    if (!(last >= 0 && isAtxHeading(parsed[last]) && parsed[last].map![0] === firstLine + regionLines.length)) {
+      return undefined;
+    }
+    tokens = parsed.slice(0, last);
+  }
+
+  const openSections: Section[] = [];
+  for (let section = firstHeading > 0 && regionStart > 0 ? record.headingSections[firstHeading - 1] : undefined; section; section = section.parent) {
+    openSections.unshift(section);
+  }
+  // The sections open before the part are those above its first heading (a sibling section closes on it).
+  const reading = readBlocks(text, lines, tokens, () => false, openSections, record.nextContainerId);
+
+  // The part's headings must be the old ones (the sections after it hang from them).
+  const oldSections = record.headingSections.slice(firstHeading, endHeading);
+  if (
+    reading.headingSections.length !== oldSections.length ||
+    reading.headingSections.some((section, index) => section.level !== oldSections[index].level || section.title !== oldSections[index].title)
+  ) {
+    return undefined;
+  }
+  const sameSection = new Map<Section, Section>(reading.headingSections.map((section, index) => [section, oldSections[index]]));
+  for (const block of reading.blocks) {
+    const mutable = block as { section: Section | undefined };
+    mutable.section = (block.section && sameSection.get(block.section)) ?? block.section;
+  }
+
+  // The blocks after the part, moved.
+  const movedItems = new Map<ListItem, ListItem>();
+  const moveItem = (item: ListItem | undefined): ListItem | undefined => {
+    if (!item) {
+      return undefined;
+    }
+    let moved = movedItems.get(item);
+    if (!moved) {
+      moved = { ...item, firstLine: item.firstLine + lineDelta, lastLine: item.lastLine + lineDelta, parent: moveItem(item.parent) };
+      movedItems.set(item, moved);
+    }
+    return moved;
+  };
+  const firstAfter = old.blocks.findIndex((block) => block.start >= regionEndOld);
+  const blocksAfter = firstAfter === -1 ? [] : old.blocks.slice(firstAfter);
+  const firstInPart = old.blocks.findIndex((block) => block.start >= regionStart);
+  const blocksBefore = old.blocks.slice(0, firstInPart === -1 ? old.blocks.length : firstInPart);
+  const movedBlocks = new Map<Block, Block>();
+  for (const block of blocksAfter) {
+    movedBlocks.set(block, {
+      ...block,
+      start: block.start + delta,
+      end: block.end + delta,
+      firstLine: block.firstLine + lineDelta,
+      lastLine: block.lastLine + lineDelta,
+      listItem: moveItem(block.listItem),
+      table: block.table && {
+        ...block.table,
+        line: block.table.line + lineDelta,
+        tableFirstLine: block.table.tableFirstLine + lineDelta,
+        tableLastLine: block.table.tableLastLine + lineDelta,
+      },
+    });
+  }
+  const blocks = [...blocksBefore, ...reading.blocks, ...movedBlocks.values()];
+  const candidates = [
+    ...record.candidates.slice(0, blocksBefore.length),
+    ...reading.candidates,
+    ...record.candidates.slice(record.candidates.length - blocksAfter.length).map((candidate) => ({ ...candidate, block: movedBlocks.get(candidate.block)! })),
+  ];
+  const flags = exampleFlags(candidates);
+  // Blocks before the part are the previous model's: their flags cannot change here.
+  if (blocksBefore.some((block, index) => block.example !== flags[index])) {
+    return undefined;
+  }
+  for (let index = blocksBefore.length; index < blocks.length; index++) {
+    (blocks[index] as { example: boolean }).example = flags[index];
+  }
+
+  const before = <T extends TextRange>(ranges: readonly T[]) => ranges.filter((range) => range.end <= regionStart);
+  const after = (ranges: readonly TextRange[]) => ranges.filter((range) => range.start >= regionEndOld).map((range) => shiftRange(range, delta));
+  const segments: Segment[] = [
+    ...before(previous.segments),
+    ...reading.segments.sort((a, b) => a.start - b.start),
+    ...previous.segments
+      .filter((segment) => segment.start >= regionEndOld)
+      .map((segment) => ({ ...segment, start: segment.start + delta, end: segment.end + delta, block: segment.block && movedBlocks.get(segment.block) })),
+  ];
+  const headings = [
+    ...old.headings.slice(0, firstHeading),
+    ...reading.headings,
+    ...old.headings.slice(endHeading).map((heading) => ({
+      ...heading,
+      firstLine: heading.firstLine + lineDelta,
+      lastLine: heading.lastLine + lineDelta,
+      textStart: heading.textStart + delta,
+      textEnd: heading.textEnd + delta,
+    })),
+  ];
+  const model: DocumentModel = {
+    kind: 'markdown',
+    text,
+    segments,
+    scalars: previous.scalars,
+    yaml: previous.yaml,
+    comments: [...before(previous.comments), ...reading.comments.sort((a, b) => a.start - b.start), ...after(previous.comments)],
+    examples: exampleRanges(blocks, flags, lines),
+    markdown: {
+      lines,
+      frontMatter: old.frontMatter,
+      code: [...before(old.code), ...reading.code, ...after(old.code)],
+      html: [...before(old.html), ...reading.html, ...after(old.html)],
+      codeSpans: [...before(old.codeSpans), ...reading.codeSpans.sort((a, b) => a.start - b.start), ...after(old.codeSpans)],
+      headings,
+      blocks,
+    },
+  };
+  records.set(model, { headingSections: record.headingSections, candidates, nextContainerId: reading.nextContainerId });
+  return model;
 }
