@@ -138,6 +138,14 @@ function isGradeTerm(id: string): { axis: 'confidentiality' | 'integrity' | 'ava
   return match ? { axis: match[1] as 'confidentiality', level: Number(match[2]) } : undefined;
 }
 
+/**
+ * A mention that names ガバメントクラウド as a platform: the term in any accepted spelling (Government Cloud), or
+ * GCAS, its users' portal (「GCASで払い出された環境に構築」, "deployed through GCAS"); the GCAS guide is a document.
+ */
+function namesGovCloud(term: TermOccurrence): boolean {
+  return term.term.id === 'gov-cloud' || (term.term.id === 'gcas' && !/ガイド|guide/i.test(term.surface));
+}
+
 export function inRanges(ranges: readonly Evidence[], offset: number): boolean {
   return ranges.some((range) => offset >= range.start && offset < range.end);
 }
@@ -184,7 +192,7 @@ export function buildContext(
     const title = textOf(field(data, 'title', '件名', 'タイトル'));
     const firstHeading = model.segments.find((segment) => segment.kind === 'heading');
     const headingText = firstHeading ? normalizeKey(model.text.slice(firstHeading.start, firstHeading.end)) : '';
-    const govCloudBuild = terms.some((term) => term.term.id === 'gov-cloud' && usable(term) && inPlatformStatement(model, term.start));
+    const govCloudBuild = terms.some((term) => namesGovCloud(term) && usable(term) && inPlatformStatement(model, term.start));
     if ((title && PROCUREMENT_TITLE.test(title)) || PROCUREMENT_TITLE.test(headingText) || govCloudBuild) {
       profile = 'procurement';
       profileSource = 'text';
@@ -252,7 +260,7 @@ function platformOf(
 ): PlatformContext {
   let govCloudEvidence: Evidence | undefined;
   for (const term of terms) {
-    if (term.term.id === 'gov-cloud' && inPlatformStatement(model, term.start)) {
+    if (namesGovCloud(term) && inPlatformStatement(model, term.start)) {
       govCloudEvidence = { start: term.start, end: term.end };
       break;
     }
