@@ -98,7 +98,8 @@ const CHOICE_REACH = 12;
 /**
  * Whether [start, …) is in an answer option of a quiz: a line or list item that opens with an option label
  * ((ア), イ., (a), ①), under a heading that asks a question (問3 …, 設問, 理解度テスト) or after a question
- * (「次のうち、存在しない格付はどれか。」). An option asserts nothing: a wrong option is meant to be wrong.
+ * (「次のうち、存在しない格付はどれか。」); or the first line of a numbered list's item right after a question.
+ * An option asserts nothing: a wrong option is meant to be wrong.
  */
 export function isQuizChoice(model: DocumentModel, start: number): boolean {
   const index = model.kind === 'markdown' ? blockIndexAt(model, start) : undefined;
@@ -109,17 +110,20 @@ export function isQuizChoice(model: DocumentModel, start: number): boolean {
   const block = blocks[index];
   // The option's own line (a block may hold several, one option a line), or the block's first line.
   const lineStart = Math.max(block.start, model.text.lastIndexOf('\n', start - 1) + 1);
-  if (!CHOICE_LABEL.test(model.text.slice(lineStart, start)) && !CHOICE_LABEL.test(model.text.slice(block.start, start))) {
+  const labelled = CHOICE_LABEL.test(model.text.slice(lineStart, start)) || CHOICE_LABEL.test(model.text.slice(block.start, start));
+  // An item of a numbered list (「1) 17業務」) is an option only right after a question (not under 「問題点」).
+  const numbered = !labelled && block.listItem?.ordered === true && model.markdown!.lines[block.listItem.firstLine].end >= start;
+  if (!labelled && !numbered) {
     return false;
   }
-  if (headingPath(block.section).some((title) => QUESTION_HEADING.test(title))) {
+  if (labelled && headingPath(block.section).some((title) => QUESTION_HEADING.test(title))) {
     return true;
   }
   // The question is the paragraph before the options.
   for (let previous = index - 1; previous >= Math.max(0, index - CHOICE_REACH); previous--) {
     const candidate = blocks[previous];
     const text = model.text.slice(candidate.start, candidate.end);
-    if (CHOICE_LABEL.test(text)) {
+    if (CHOICE_LABEL.test(text) || (numbered && candidate.listItem?.ordered)) {
       continue;
     }
     return candidate.kind !== 'table-cell' && isQuestion(normalizedRange(model, candidate.start, candidate.end).text);
