@@ -156,6 +156,11 @@ const invalid: { name: string; uri?: string; text: string; expected: Expected[] 
       { text: '機密性４情報', axis: 'confidentiality', level: 4 },
     ],
   },
+  {
+    name: 'a numbered list of findings under 問題点 (not after a question)',
+    text: '## 問題点\n\n監査で次の点を確認した。\n\n1. 台帳の一部で、申請書類を機密性4情報としている。\n2. 格付の見直しが年1回行われていない。\n',
+    expected: [{ text: '機密性4情報', axis: 'confidentiality', level: 4 }],
+  },
 ];
 
 const valid: { name: string; uri?: string; text: string }[] = [
@@ -214,6 +219,10 @@ const valid: { name: string; uri?: string; text: string }[] = [
   {
     name: 'quiz options on one line under a question heading (問3)',
     text: '## 問3 情報の格付として存在しないものはどれか\n\n(ア) 機密性3情報 (イ) 完全性2情報 (ウ) 可用性2情報 (エ) 機密性4情報\n',
+  },
+  {
+    name: 'numbered options right after a question sentence',
+    text: '# 確認問題\n\n次のうち、統一基準にない格付はどれか。\n\n1) 機密性4情報\n2) 機密性2情報\n',
   },
   {
     name: 'quiz options in a list after a question sentence, with full-width labels',

@@ -293,6 +293,14 @@ const regionInvalid: Case[] = [
 
 const regionValid: Case[] = [
   {
+    name: 'an English wiki on the Government Cloud that forbids a US region',
+    uri: 'file:///wiki.md',
+    text:
+      '# Regions\n\nFor Government Cloud systems we deploy to ap-northeast-1 on AWS. ' +
+      'Regions such as us-west-2 must not be used, and eu-west-1 is never chosen for backups.\n',
+    expected: [],
+  },
+  {
     name: 'the Japanese regions of each provider',
     text:
       `${ON_AWS}本番は ap-northeast-1、DRは ap-northeast-3 とする。\n` +

@@ -256,6 +256,18 @@ describe('rule ismap/unregistered-service', () => {
       expected: [{ text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') }],
     },
     {
+      name: 'outside a procurement document: an English README of a 県 whose pages are delivered through a CDN (information)',
+      uri: 'file:///README.md',
+      text: '# library-search\n\nSearch front end for 〇〇県 public libraries.\n\nThe search pages are delivered through Fastly.\n',
+      expected: [
+        {
+          text: 'Fastly',
+          severity: 'information',
+          message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by "Kuroco FAQ".' },
+        },
+      ],
+    },
+    {
       name: 'a register entry placing one service on ISMAP-LIU does not silence the next entry',
       uri: 'file:///register.yaml',
       text: 'organization: 〇〇市\nsaas:\n  - name: Sansan\n    program: ISMAP-LIU\n    data: 名刺情報\n  - name: Vultr\n    data: 申込者の氏名\n',
@@ -463,6 +475,14 @@ describe('rule ismap/unregistered-service', () => {
       text:
         `${SPEC}| 用途 | サービス | 備考 |\n|---|---|---|\n| 名刺管理 | Sansan | ISMAP-LIU登録のSaaS |\n\n` +
         '職員の名刺は、ISMAP-LIUに登録された Sansan で管理する。\n',
+      expected: [],
+    },
+    {
+      name: 'English: the writer\'s own company website, and candidates that were compared and not adopted',
+      uri: 'file:///README.md',
+      text:
+        '# govcloud-notes\n\nOur systems are built on the Government Cloud.\n\nOur own company website runs on Netlify.\n' +
+        'Fly.io was compared for internal tools, but we chose not to adopt it.\n',
       expected: [],
     },
     {
