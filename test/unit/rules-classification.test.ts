@@ -139,6 +139,28 @@ const invalid: { name: string; uri?: string; text: string; expected: Expected[] 
     text: '# 打合せメモ\n\n- 新システムのデータは機密性4情報とする案が出た。\n',
     expected: [{ text: '機密性4情報', axis: 'confidentiality', level: 4 }],
   },
+  {
+    name: 'an explanation under a quiz question, and an option line that is not under a question',
+    text: [
+      '## 問3 情報の格付',
+      '',
+      '解説: 本県では個人番号を含む情報を機密性4情報として扱う。',
+      '',
+      '## 格付の運用',
+      '',
+      '(ア) 申請書類は機密性４情報とする。',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: '機密性4情報', axis: 'confidentiality', level: 4 },
+      { text: '機密性４情報', axis: 'confidentiality', level: 4 },
+    ],
+  },
+  {
+    name: 'a numbered list of findings under 問題点 (not after a question)',
+    text: '## 問題点\n\n監査で次の点を確認した。\n\n1. 台帳の一部で、申請書類を機密性4情報としている。\n2. 格付の見直しが年1回行われていない。\n',
+    expected: [{ text: '機密性4情報', axis: 'confidentiality', level: 4 }],
+  },
 ];
 
 const valid: { name: string; uri?: string; text: string }[] = [
@@ -193,6 +215,18 @@ const valid: { name: string; uri?: string; text: string }[] = [
     name: 'YAML availability outside a classification (an SLA figure)',
     uri: 'file:///system-profile.yaml',
     text: ['system:', '  sla:', '    availability: 99.9', '    recovery_hours: 4', '  classification:', '    confidentiality: 3', '    integrity: 2', ''].join('\n'),
+  },
+  {
+    name: 'quiz options on one line under a question heading (問3)',
+    text: '## 問3 情報の格付として存在しないものはどれか\n\n(ア) 機密性3情報 (イ) 完全性2情報 (ウ) 可用性2情報 (エ) 機密性4情報\n',
+  },
+  {
+    name: 'numbered options right after a question sentence',
+    text: '# 確認問題\n\n次のうち、統一基準にない格付はどれか。\n\n1) 機密性4情報\n2) 機密性2情報\n',
+  },
+  {
+    name: 'quiz options in a list after a question sentence, with full-width labels',
+    text: '# 確認テスト\n\n次のうち、統一基準にない格付はどれか。\n\n- ア．完全性3情報\n- イ．機密性2情報\n- （ウ）可用性3情報\n',
   },
 ];
 

@@ -231,6 +231,23 @@ describe('rule domain/non-government-domain', () => {
     ]);
   });
 
+  it('reads every URL of a sentence with the words naming its own site: a 町\'s second site after its lg.jp one, and a ministry\'s after a vendor\'s', () => {
+    const notice = '# 窓口変更のお知らせ（案）\n\n当町 住民課\n\n変更点は、当町の公式ホームページ（https://www.town.sample.lg.jp/）のほか、当町の子育て応援サイト（https://kosodate-sample-town.jp/）でお知らせする。\n';
+    assert.deepEqual(brief(notice, 'file:///notice.md'), [
+      { severity: 'information', text: 'kosodate-sample-town.jp', start: notice.indexOf('kosodate-sample-town.jp'), message: LOCAL_JA('kosodate-sample-town.jp') },
+    ]);
+    const spec = `${METI}受注者の開発環境（https://dev.vendor-sample.com/）とは別に、本省の公開サイト（https://koho-sample.example.jp/）で成果を公開する。\n`;
+    assert.deepEqual(
+      findingsOf(spec).map((f) => ({ severity: f.severity, text: spec.slice(f.start, f.end) })),
+      [{ severity: 'warning', text: 'koho-sample.example.jp' }],
+    );
+  });
+
+  it('stays quiet on a vendor\'s site named after the body\'s own lg.jp site in one sentence', () => {
+    const text = `${CITY}本市の公式サイト（https://www.city.sample.lg.jp/）のほか、受注者の製品サイト（https://product-sample.com/）にも操作手順を掲載する。\n`;
+    assert.deepEqual(brief(text), []);
+  });
+
   it('stays quiet on a 自治体\'s lg.jp site, a site the text does not call its own, and a bad example', () => {
     const text = `${CITY}本市の公式サイトは https://www.city.sample.lg.jp/ で提供する。観光協会のサイト（https://kanko-sample.com/）にリンクする。\n\n!!! warning "NG例"\n    本市の公式サイトを sample-city.com で公開する。\n`;
     assert.deepEqual(brief(text), []);

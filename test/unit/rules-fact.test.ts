@@ -331,6 +331,13 @@ describe('rule fact/outdated-count', () => {
       text: '「17業務」という記載は古い標準化の資料のものです。\n\nガバメントクラウドは4社ですか？\n',
       expected: [],
     },
+    {
+      name: 'options of a quiz: numbered after a question, and labelled under a 問 heading',
+      text:
+        '# 確認テスト\n\n標準化の対象業務の数として正しいものはどれか。\n\n1) 17業務\n2) 20業務\n\n' +
+        '## 問2 ガバメントクラウド\n\n(ア) ガバメントクラウドを提供する4社のいずれかを選ぶ。\n(イ) ガバメントクラウドを提供する5社のいずれかを選ぶ。\n',
+      expected: [],
+    },
   ]);
 
   it('reads written dates as ISO prefixes and compares only what is written', () => {

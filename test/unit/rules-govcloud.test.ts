@@ -45,6 +45,9 @@ const PROVIDER_WHO: Record<string, [string, string]> = {
   DigitalOcean: ['「DigitalOcean」', '"DigitalOcean"'],
   Heroku: ['「Heroku」', '"Heroku"'],
   'ＩＢＭ Ｃｌｏｕｄ': ['「ＩＢＭ Ｃｌｏｕｄ」（IBM Cloud）', '"ＩＢＭ Ｃｌｏｕｄ" (IBM Cloud)'],
+  'FJcloud-V': ['「FJcloud-V」', '"FJcloud-V"'],
+  Vercel: ['「Vercel」', '"Vercel"'],
+  Netlify: ['「Netlify」', '"Netlify"'],
 };
 
 const providerInvalid: Case[] = [
@@ -87,6 +90,24 @@ const providerInvalid: Case[] = [
     name: 'the ガバメントクラウド statement in the front matter (platform key)',
     text: '---\ndoctype: gov-procurement-spec\nplatform: ガバメントクラウド\n---\n# 基盤\n\nクラウドサービスは Heroku を利用する。\n',
     expected: [{ rule: 'govcloud/unsupported-provider', text: 'Heroku' }],
+  },
+  {
+    name: 'a 市 plan without front matter: 「Xで稼働させる」, the current vendor named in another clause',
+    uri: 'file:///plan.md',
+    text: '# 基幹業務システム移行計画\n\n本市は基幹業務システムをガバメントクラウド上で稼働させる。\n\n- 滞納整理システムは、現行ベンダの提案により、ガバメントクラウド上の FJcloud-V で稼働させる。\n',
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'FJcloud-V' }],
+  },
+  {
+    name: 'an English README: built on the Government Cloud, runs on Vercel',
+    uri: 'file:///README.md',
+    text: '# permit-portal\n\nThe service is built on the Government Cloud for a prefecture. The web front end runs on Vercel.\n',
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'Vercel' }],
+  },
+  {
+    name: 'an English README naming ガバメントクラウド in Japanese, deployed to Netlify',
+    uri: 'file:///README.md',
+    text: '# shisetsu-yoyaku\n\nThis system is hosted on ガバメントクラウド (AWS). The booking pages are deployed to Netlify.\n',
+    expected: [{ rule: 'govcloud/unsupported-provider', text: 'Netlify' }],
   },
 ];
 
@@ -161,6 +182,17 @@ const providerValid: Case[] = [
   {
     name: 'a document that is not a procurement document',
     text: '# 技術メモ\n\nガバメントクラウドとの比較で IBM Cloud も見た。\n',
+    expected: [],
+  },
+  {
+    name: 'English: the platform the system moves away from, and one named instead of',
+    uri: 'file:///README.md',
+    text: '# permit-portal\n\nThe service is built on the Government Cloud. We are migrating from Heroku, and the front end runs on AWS instead of Vercel.\n',
+    expected: [],
+  },
+  {
+    name: 'the current platform in its own clause (現行システムは…で稼働しており)',
+    text: `${SPEC}現行システムは IBM Cloud 上で稼働しており、令和9年度にガバメントクラウドへ移行する。\n\n本システムはガバメントクラウド上に構築する。\n`,
     expected: [],
   },
 ];
@@ -260,6 +292,14 @@ const regionInvalid: Case[] = [
 ];
 
 const regionValid: Case[] = [
+  {
+    name: 'an English wiki on the Government Cloud that forbids a US region',
+    uri: 'file:///wiki.md',
+    text:
+      '# Regions\n\nFor Government Cloud systems we deploy to ap-northeast-1 on AWS. ' +
+      'Regions such as us-west-2 must not be used, and eu-west-1 is never chosen for backups.\n',
+    expected: [],
+  },
   {
     name: 'the Japanese regions of each provider',
     text:

@@ -250,6 +250,30 @@ describe('rule ismap/unregistered-service', () => {
       expected: [{ text: 'Vultr', severity: 'information', message: notInPartialList('Vultr') }],
     },
     {
+      name: 'outside a procurement document: a ministry register entry putting its public pages on a service (information)',
+      uri: 'file:///register.yaml',
+      text: '# 〇〇庁 外部サービス一覧\norganization: 〇〇庁\nservices:\n  - name: Netlify\n    purpose: 制度改正の特設ページ\n  - name: Slack\n    purpose: 職員の連絡\n',
+      expected: [{ text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') }],
+    },
+    {
+      name: 'outside a procurement document: an English README of a 県 whose pages are delivered through a CDN (information)',
+      uri: 'file:///README.md',
+      text: '# library-search\n\nSearch front end for 〇〇県 public libraries.\n\nThe search pages are delivered through Fastly.\n',
+      expected: [
+        {
+          text: 'Fastly',
+          severity: 'information',
+          message: { ja: '「Fastly」はKuroco FAQでISMAP未登録とされています', en: '"Fastly" is reported as not ISMAP-registered by "Kuroco FAQ".' },
+        },
+      ],
+    },
+    {
+      name: 'a register entry placing one service on ISMAP-LIU does not silence the next entry',
+      uri: 'file:///register.yaml',
+      text: 'organization: 〇〇市\nsaas:\n  - name: Sansan\n    program: ISMAP-LIU\n    data: 名刺情報\n  - name: Vultr\n    data: 申込者の氏名\n',
+      expected: [{ text: 'Vultr', severity: 'information', message: notInPartialList('Vultr') }],
+    },
+    {
       name: 'outside a procurement document: a ministry project README storing applicants\' data (passive 保存されます), and a deploy step in English',
       uri: 'file:///README.md',
       text:
@@ -444,6 +468,27 @@ describe('rule ismap/unregistered-service', () => {
     {
       name: 'a designation that is rejected',
       text: `${SPEC}CDN は Fastly とする案もあったが、比較の結果、不採用とした。\n`,
+      expected: [],
+    },
+    {
+      name: 'a service the document places on ISMAP-LIU, while the list loaded holds no ISMAP-LIU entry (a row, a sentence)',
+      text:
+        `${SPEC}| 用途 | サービス | 備考 |\n|---|---|---|\n| 名刺管理 | Sansan | ISMAP-LIU登録のSaaS |\n\n` +
+        '職員の名刺は、ISMAP-LIUに登録された Sansan で管理する。\n',
+      expected: [],
+    },
+    {
+      name: 'English: the writer\'s own company website, and candidates that were compared and not adopted',
+      uri: 'file:///README.md',
+      text:
+        '# govcloud-notes\n\nOur systems are built on the Government Cloud.\n\nOur own company website runs on Netlify.\n' +
+        'Fly.io was compared for internal tools, but we chose not to adopt it.\n',
+      expected: [],
+    },
+    {
+      name: 'a YAML register entry whose program is ISMAP-LIU',
+      uri: 'file:///register.yaml',
+      text: 'organization: 〇〇市\nsaas:\n  - name: Sansan\n    program: ISMAP-LIU\n    data: 来庁者の名刺情報\n',
       expected: [],
     },
   ];

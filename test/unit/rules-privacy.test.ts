@@ -412,6 +412,18 @@ const deadlineInvalid: Case[] = [
     expected: [{ text: '72時間以内', confirmed: true }],
   },
   {
+    name: 'an APPI 72 hours after a GDPR sentence of the same paragraph (the GDPR scope is its own sentence)',
+    text:
+      '# 当社 漏えい等対応要領\n\n欧州の取引先から預かった個人データは、GDPRの定めに従い72時間以内に監督機関へ通知する。\n' +
+      '国内の会員の個人データの漏えい等は、個人情報保護法に基づき72時間以内に個人情報保護委員会へ報告する。\n',
+    expected: [{ text: '72時間以内', occurrence: 1, confirmed: true }],
+  },
+  {
+    name: 'GDPR and the APPI in two clauses of one sentence (the APPI clause is reported)',
+    text: '# 当社 漏えい等対応要領\n\nEUの顧客はGDPRにより72時間以内に監督機関へ、国内の顧客は個人情報保護法により72時間以内に個人情報保護委員会へ報告する。\n',
+    expected: [{ text: '72時間以内', occurrence: 1, confirmed: true }],
+  },
+  {
     name: "a table of deadlines (| 報告 | 期限 |) in a business's manual that named the commission above",
     text: [
       '# 漏えい等対応マニュアル',
@@ -524,6 +536,10 @@ const deadlineValid: { name: string; uri?: string; text: string }[] = [
   {
     name: '72 hours where the text says GDPR applies',
     text: '# 海外顧客の漏えい等対応\n\nEU域内の顧客の個人データについては、GDPRにより72時間以内に監督機関へ報告する。個人情報保護法に基づく個人情報保護委員会への報告は別に行う。\n',
+  },
+  {
+    name: '72 hours under a GDPR heading, in a sentence that names no APPI basis of its own',
+    text: '# 当社 漏えい等対応要領\n\n## GDPRへの対応\n\n監督機関への漏えい等報告は、72時間以内に行う。\n',
   },
 ];
 

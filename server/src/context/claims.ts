@@ -4,7 +4,7 @@
  * asks, quotes, corrects or shows it. Everything here reads the document model and its one normalised text.
  */
 
-import { blockAt } from '../document/blocks';
+import { blockAt, blockIndexAt } from '../document/blocks';
 import { headingPath, type DocumentModel, type SegmentKind, type TextRange } from '../document/model';
 import { normalizedRange } from '../document/normalized';
 import { sentenceAt, splitSentences } from '../document/sentences';
@@ -86,6 +86,49 @@ const QUESTION = /(?:か|かな|でしょうか)\s*[。.]?\s*(?:\*\*)?\s*$|[?？
 
 export function isQuestion(statement: string): boolean {
   return QUESTION.test(statement.trim());
+}
+
+/** An answer option's label at the start of a line or list item: (ア) …, イ. …, (a) …, ① … */
+const CHOICE_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:[(（][アイウエオカa-eA-E][)）]|[アイウエオ][.．、]|[①-⑥])/;
+/** A heading that asks a question: 問1, 設問, Q3, クイズ, 理解度テスト. */
+const QUESTION_HEADING = /^(?:問|設問|Q\d|クイズ)|問題|理解度/;
+/** How many option blocks are walked back to find the question they answer. */
+const CHOICE_REACH = 12;
+
+/**
+ * Whether [start, …) is in an answer option of a quiz: a line or list item that opens with an option label
+ * ((ア), イ., (a), ①), under a heading that asks a question (問3 …, 設問, 理解度テスト) or after a question
+ * (「次のうち、存在しない格付はどれか。」); or the first line of a numbered list's item right after a question.
+ * An option asserts nothing: a wrong option is meant to be wrong.
+ */
+export function isQuizChoice(model: DocumentModel, start: number): boolean {
+  const index = model.kind === 'markdown' ? blockIndexAt(model, start) : undefined;
+  if (index === undefined) {
+    return false;
+  }
+  const blocks = model.markdown!.blocks;
+  const block = blocks[index];
+  // The option's own line (a block may hold several, one option a line), or the block's first line.
+  const lineStart = Math.max(block.start, model.text.lastIndexOf('\n', start - 1) + 1);
+  const labelled = CHOICE_LABEL.test(model.text.slice(lineStart, start)) || CHOICE_LABEL.test(model.text.slice(block.start, start));
+  // An item of a numbered list (「1) 17業務」) is an option only right after a question (not under 「問題点」).
+  const numbered = !labelled && block.listItem?.ordered === true && model.markdown!.lines[block.listItem.firstLine].end >= start;
+  if (!labelled && !numbered) {
+    return false;
+  }
+  if (labelled && headingPath(block.section).some((title) => QUESTION_HEADING.test(title))) {
+    return true;
+  }
+  // The question is the paragraph before the options.
+  for (let previous = index - 1; previous >= Math.max(0, index - CHOICE_REACH); previous--) {
+    const candidate = blocks[previous];
+    const text = model.text.slice(candidate.start, candidate.end);
+    if (CHOICE_LABEL.test(text) || (numbered && candidate.listItem?.ordered)) {
+      continue;
+    }
+    return candidate.kind !== 'table-cell' && isQuestion(normalizedRange(model, candidate.start, candidate.end).text);
+  }
+  return false;
 }
 
 /** Whether a quotation (「…」, 『…』, “…”, "…") encloses [start, end): someone else's words, a title or a term under discussion. */

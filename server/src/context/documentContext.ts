@@ -20,8 +20,12 @@ export interface ContextOptions {
 
 const PROCUREMENT_DOCTYPE = /procurement|requirements?|spec|調達|仕様書|要件定義|system[-_ ]?profile/i;
 const PROCUREMENT_TITLE = /調達仕様書|要件定義書|仕様書|提案依頼書|RFP|システムプロファイル/;
-/** A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」. */
-export const PLATFORM_STATEMENT = /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|を採用|上に整備|を基盤と/;
+/**
+ * A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」, and in English
+ * "built on", "runs on", "hosted on", "deployed to", "migrating to".
+ */
+export const PLATFORM_STATEMENT =
+  /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|で稼働|で運用|を採用|上に整備|を基盤と|\b(?:built|buil(?:d|ds)|runs?|running|hosted|host|hosts|deployed|deploys?|operated|migrat(?:e|es|ed|ing)|moved?)\s+(?:on|onto|to|in|into)\b|\bon top of\b/i;
 
 /** The plain data of the first YAML document (front matter or a YAML file). */
 export function topLevelData(model: DocumentModel): Record<string, unknown> | undefined {
@@ -134,6 +138,14 @@ function isGradeTerm(id: string): { axis: 'confidentiality' | 'integrity' | 'ava
   return match ? { axis: match[1] as 'confidentiality', level: Number(match[2]) } : undefined;
 }
 
+/**
+ * A mention that names ガバメントクラウド as a platform: the term in any accepted spelling (Government Cloud), or
+ * GCAS, its users' portal (「GCASで払い出された環境に構築」, "deployed through GCAS"); the GCAS guide is a document.
+ */
+function namesGovCloud(term: TermOccurrence): boolean {
+  return term.term.id === 'gov-cloud' || (term.term.id === 'gcas' && !/ガイド|guide/i.test(term.surface));
+}
+
 export function inRanges(ranges: readonly Evidence[], offset: number): boolean {
   return ranges.some((range) => offset >= range.start && offset < range.end);
 }
@@ -149,8 +161,7 @@ function inPlatformStatement(model: DocumentModel, offset: number): boolean {
     return isPlatformKeyPath(segment);
   }
   const { start, end } = sentenceAt(model, offset);
-  // The statement verbs are kana and kanji, which have no width variants: no NFKC needed.
-  return PLATFORM_STATEMENT.test(model.text.slice(start, end));
+  return PLATFORM_STATEMENT.test(normalizeKey(model.text.slice(start, end)));
 }
 
 export function buildContext(
@@ -181,7 +192,7 @@ export function buildContext(
     const title = textOf(field(data, 'title', '件名', 'タイトル'));
     const firstHeading = model.segments.find((segment) => segment.kind === 'heading');
     const headingText = firstHeading ? normalizeKey(model.text.slice(firstHeading.start, firstHeading.end)) : '';
-    const govCloudBuild = terms.some((term) => term.term.id === 'gov-cloud' && usable(term) && inPlatformStatement(model, term.start));
+    const govCloudBuild = terms.some((term) => namesGovCloud(term) && usable(term) && inPlatformStatement(model, term.start));
     if ((title && PROCUREMENT_TITLE.test(title)) || PROCUREMENT_TITLE.test(headingText) || govCloudBuild) {
       profile = 'procurement';
       profileSource = 'text';
@@ -249,7 +260,7 @@ function platformOf(
 ): PlatformContext {
   let govCloudEvidence: Evidence | undefined;
   for (const term of terms) {
-    if (term.term.id === 'gov-cloud' && inPlatformStatement(model, term.start)) {
+    if (namesGovCloud(term) && inPlatformStatement(model, term.start)) {
       govCloudEvidence = { start: term.start, end: term.end };
       break;
     }

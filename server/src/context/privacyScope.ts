@@ -18,6 +18,7 @@ import type { DocumentModel } from '../document/model';
 import { blockAt } from '../document/blocks';
 import { headingPath } from '../document/model';
 import { enclosingQuotations } from './quotations';
+import { isQuizChoice } from './claims';
 import { paragraphAt, sentenceAt } from '../document/sentences';
 import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 
@@ -89,10 +90,6 @@ const CORRECTION = /指摘|修正|誤り|誤記|正しくは|訂正|ではなく
 /** A sentence that reports a misconception or negates the value: 「…という誤解が多い」「…ではなく100人」. */
 const MISCONCEPTION = /という誤解|と誤解|という誤り|は誤り|勘違い|と覚えている|ではなく|ではない|ではありません/;
 
-/** An answer option of a quiz: (ア) …, イ. …, (a) … under a heading that asks a question (問1, 設問). */
-const CHOICE_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:[(（][アイウエオカa-eA-E][)）]|[アイウエオ][.．、])/;
-const QUESTION_HEADING = /^(?:問|設問|Q\d|クイズ)|問題|理解度/;
-
 /**
  * Whether `[start, end)` is not the writer's own claim: someone else's words quoted to be corrected (inside
  * 「…」 or 『…』 in a sentence or table row that corrects it, or in a blockquote under a heading that presents
@@ -102,7 +99,7 @@ const QUESTION_HEADING = /^(?:問|設問|Q\d|クイズ)|問題|理解度/;
 export function isNotAClaim(model: DocumentModel, start: number, end: number): boolean {
   const line = sentenceAt(model, start);
   const block = blockAt(model, start);
-  if (block && CHOICE_LABEL.test(model.text.slice(block.start, start)) && headingPath(block.section).some((title) => QUESTION_HEADING.test(title))) {
+  if (isQuizChoice(model, start)) {
     return true;
   }
   if (MISCONCEPTION.test(model.text.slice(line.start, line.end))) {

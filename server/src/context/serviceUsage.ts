@@ -51,15 +51,15 @@ export function serviceMentions(input: { readonly services: readonly ServiceOccu
 
 /** A usage statement: the system uses, adopts, builds on or stores in the service (not passive, not negated). */
 const USAGE =
-  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って|(?:保存|格納|保管|蓄積|配置|ホスティング)され|\b(?:deploy(?:s|ed|ing)?|hosted|runs? on|stored (?:in|on)|upload(?:s|ed|ing)?)\b/i;
+  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って|(?:保存|格納|保管|蓄積|配置|ホスティング)され|\b(?:deploy(?:s|ed|ing)?|hosted|runs? on|stored (?:in|on)|upload(?:s|ed|ing)?|(?:served|delivered|cached|distributed) (?:through|by|via|from|on))\b/i;
 /** The service is rejected, excluded, compared or only considered, in the clause that names it. */
 const REJECT =
-  /不採用|採用(?:しない|せず|を見送|は見送|を見合わせ|は見合わせ|対象外)|見送|見合わせ|(?:利用|使用|導入|選定|契約|構築)(?:しない|せず|を禁止|は禁止|不可|を認めない|は認めない|してはならない)|対象外|除外|除く|除き|比較|検討したが|検討した結果|候補|代替案|参考(?:として|に|まで)|しないこと|禁止|不可|評価のみ/;
+  /不採用|採用(?:しない|せず|を見送|は見送|を見合わせ|は見合わせ|対象外)|見送|見合わせ|(?:利用|使用|導入|選定|契約|構築)(?:しない|せず|を禁止|は禁止|不可|を認めない|は認めない|してはならない)|対象外|除外|除く|除き|比較|検討したが|検討した結果|候補|代替案|参考(?:として|に|まで)|しないこと|禁止|不可|評価のみ|\b(?:not|never|instead of|rather than|compared|candidates?|alternatives?|rejected)\b/i;
 /** A condition, not a statement: 「Cloudflareを用いる場合は」「Xを利用する際は」. */
 const CONDITIONAL = /場合|際(?:は|に|には)|ときは|ときには|としても|とすれば/;
-/** The sentence is about the past, another system, the market, or quotes a wrong statement. */
+/** The sentence is about the past, another system (the writer's own company site), the market, or quotes a wrong statement. */
 const ASIDE =
-  /沿革|経緯|かつて|以前は|以前の|過去に|過去の|従来は|従来の|当初は|旧システム|現行システム|移行元|(?:し|っ)ていた|していました|でした|だった|であった|利用実績|導入実績|事例|一般に|一般的に|市場|シェア|広く|普及|動向|代表的な|主要な|例えば|例として|などがある|等がある|が知られ|誤り|誤った|不適切|という記載|との記載|(?:19|20)\d{2}年度?(?:まで|当時)|平成\d+年度?(?:まで|当時)/;
+  /自社の(?:サイト|ウェブサイト|ホームページ)|コーポレートサイト|\b(?:our (?:own )?(?:company|corporate) (?:website|site)|corporate (?:website|site)|previously|formerly|used to)\b|沿革|経緯|かつて|以前は|以前の|過去に|過去の|従来は|従来の|当初は|旧システム|現行システム|移行元|(?:し|っ)ていた|していました|でした|だった|であった|利用実績|導入実績|事例|一般に|一般的に|市場|シェア|広く|普及|動向|代表的な|主要な|例えば|例として|などがある|等がある|が知られ|誤り|誤った|不適切|という記載|との記載|(?:19|20)\d{2}年度?(?:まで|当時)|平成\d+年度?(?:まで|当時)/i;
 /** Right after a service: 「AWSではなく」「AWS以外」「AWSに代えて」 — the service is the one not chosen. */
 const DIRECTIONAL_AFTER = /^(?:上|環境|基盤|サービス)?(?:ではなく|でなく|ではない|以外|に代えて|に替えて|の代わりに)/;
 /** Right after a service: the service is designated for the system (「CDN は Fastly とする」「…は X とし、」). */

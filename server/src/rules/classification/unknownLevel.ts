@@ -18,6 +18,7 @@ import type { Block, DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
+import { isQuizChoice } from '../../context/claims';
 
 type Axis = 'confidentiality' | 'integrity' | 'availability';
 
@@ -221,6 +222,10 @@ export const classificationUnknownLevelRule: Rule = {
         continue;
       }
       reachedEnd = hit.end;
+      // A quiz's answer option states nothing: 「(エ) 機密性4情報」 is meant to be the wrong one.
+      if (isQuizChoice(model, hit.start)) {
+        continue;
+      }
       findings.push({
         ruleId: this.id,
         severity: this.defaultSeverity,

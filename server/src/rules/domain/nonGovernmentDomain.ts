@@ -39,12 +39,16 @@ const NATIONAL = /府省庁|府省|各省|本省|本庁|内閣府|内閣官房|�
 const LOCAL = /地方公共団体|自治体|本市|本県|本町|本村|本区|[一-龥]{1,6}(?:都|道|県|市|区|町|村)(?:役所|役場|庁舎)?(?:の|が|は|で)/;
 /** The sentence is about a public website or its domain. */
 const WEBSITE = /ウェブサイト|ウエブサイト|Webサイト|WEBサイト|web ?サイト|ホームページ|サイト|ポータル|ドメイン|URL|FQDN|ホスト名|Webページ|ウェブページ|公開ページ/i;
-/** The sentence states the site's address: 「サイトは X」「X で公開する」「ドメイン名として X を取得」. */
+/** The sentence states the site's address: 「サイトは X」「X で公開する」「ドメイン名として X を取得」「特設サイトで周知する」. */
 const SPECIFIES =
-  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|で(?:公開|提供|開設|運用|運営|構築|配信)|(?:で|に)[^。、]{0,10}?(?:を|に)(?:公開|掲載|提供)|に(?:開設|公開|構築|設置)|を(?:取得|使用|利用)/i;
-/** Not the body's own public site: a vendor's site, a reference or source, an excluded or former domain. */
+  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|で(?:公開|提供|開設|運用|運営|構築|配信|周知|案内|告知|発信|お知らせ|掲載)|(?:で|に)[^。、]{0,10}?(?:を|に)(?:公開|掲載|提供)|に(?:開設|公開|構築|設置|掲載)|を(?:取得|使用|利用)/i;
+/** A URL or host in parentheses after the site it names: 「特設サイト（https://…）で周知」 reads as 「特設サイトで周知」. */
+const PARENTHESISED_ADDRESS = /[(（][ \t]*(?:https?:\/\/)?[^\s()（）、。]*\.[^\s()（）、。]*[ \t]*[)）]/g;
+/** Another owner named for a site: a vendor's or a product's site is not the body's own. */
+const OTHER_OWNER = /事業者の|事業者が|受注者|請負者|応札者|提案者|ベンダ|委託先の|自社|製品|メーカ/;
+/** Not the body's own public site: a reference or source, an excluded or former domain, an e-mail address. */
 const NOT_OWN_SITE =
-  /事業者の|事業者が|受注者|請負者|応札者|提案者|ベンダ|委託先の|自社|製品|メーカ|出典|参考|参照|引用|詳細は|詳しくは|リンク集|外部サイト|外部リンク|以外|ではなく|でなく|としない|にしない|のような|例えば|たとえば|使用しない|使用せず|利用しない|利用せず|使わない|禁止|不可|認めない|してはならない|リダイレクト|転送|旧ドメイン|旧サイト|移行前|廃止|していた|であった|メール|e-?mail/i;
+  /出典|参考|参照|引用|詳細は|詳しくは|リンク集|外部サイト|外部リンク|以外|ではなく|でなく|としない|にしない|のような|例えば|たとえば|使用しない|使用せず|利用しない|利用せず|使わない|禁止|不可|認めない|してはならない|リダイレクト|転送|旧ドメイン|旧サイト|移行前|廃止|していた|であった|メール|e-?mail/i;
 /** The sentence is about the writer's own public site: 「本市の入札情報サイト」「県の公式サイト」「本省の公式サイト」. */
 const OWN_SITE = /(?:本|当)(?:市|県|町|村|区|都|府|道|省|庁)の[^。]{0,12}(?:サイト|ホームページ|ページ|ポータル)|(?:市|県|町|村|区|都|府|道)の(?:公式|入札|公開)[^。]{0,8}(?:サイト|ホームページ|ページ|ポータル)|公式(?:サイト|ホームページ|ウェブサイト|Webサイト)/i;
 /** A YAML / front-matter key whose value is a website or its domain. */
@@ -209,6 +213,9 @@ function checkLine(model: DocumentModel, sector: Sector | undefined, procurement
     }
     const [first, last] = sentenceSpan(model, host.start, host.end);
     let sentence = normalizeKey(text.slice(first, last));
+    // The words naming this address's site: from the address before it in the sentence (any, go.jp and lg.jp
+    // included) to this one. 「本市の公式サイト（…lg.jp）のほか、本市の特設サイト（…）」 names each site's owner.
+    let phrase = normalizeKey(text.slice(previousAddressEnd(text, first, host.start), host.end));
     // A list item holding only the URL: the statement is the item above it or the list's lead-in.
     if (!WEBSITE.test(sentence)) {
       const intro = listIntroOf(model, host.start);
@@ -216,16 +223,23 @@ function checkLine(model: DocumentModel, sector: Sector | undefined, procurement
         continue;
       }
       sentence = normalizeKey(intro);
+      phrase = sentence;
     }
-    if (!WEBSITE.test(sentence) || NOT_OWN_SITE.test(sentence)) {
+    const plain = sentence.replace(PARENTHESISED_ADDRESS, '');
+    if (!WEBSITE.test(plain) || NOT_OWN_SITE.test(sentence)) {
       continue;
     }
-    if (kind === 'paragraph' && !SPECIFIES.test(sentence)) {
+    // The site's own words decide its owner; without them, the sentence's.
+    const ownPhrase = OWN_SITE.test(phrase.replace(PARENTHESISED_ADDRESS, ''));
+    if (OTHER_OWNER.test(phrase) || (!ownPhrase && OTHER_OWNER.test(sentence))) {
+      continue;
+    }
+    if (kind === 'paragraph' && !SPECIFIES.test(plain)) {
       continue;
     }
     // A 自治体's site, or any site outside a procurement document, only where the writer calls it its own.
     if (sector === 'local' || !procurement) {
-      if (OWN_SITE.test(sentence)) {
+      if (ownPhrase || OWN_SITE.test(plain)) {
         report(host.start, host.end);
       }
       continue;
@@ -239,6 +253,17 @@ function checkLine(model: DocumentModel, sector: Sector | undefined, procurement
     }
     report(host.start, host.end);
   }
+}
+
+/** Where the last address (a host, government domains included) before `before` ends, from `from`; else `from`. */
+function previousAddressEnd(original: string, from: number, before: number): number {
+  const normalized = normalize(original, from, before);
+  let end = from;
+  HOST.lastIndex = 0;
+  for (let match = HOST.exec(normalized.text); match; match = HOST.exec(normalized.text)) {
+    end = normalized.originalEnd[match.index + match[0].length - 1];
+  }
+  return end;
 }
 
 function isOwnWebsitePath(keyPath: readonly string[]): boolean {

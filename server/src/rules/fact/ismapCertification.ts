@@ -11,7 +11,7 @@
  */
 
 import type { Bilingual } from '../../language';
-import { inQuotedExcerpt, isQuestion, isQuoted, statementText, wordingMatches } from '../../context/claims';
+import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, statementText, wordingMatches } from '../../context/claims';
 import { normalizedRange } from '../../document/normalized';
 import { replacementFix, type Finding, type Rule } from '../rule';
 
@@ -75,7 +75,7 @@ export const factIsmapCertificationRule: Rule = {
         continue;
       }
       const statement = statementText(model, match.start);
-      if (isQuestion(statement) || CORRECTION.test(statement)) {
+      if (isQuestion(statement) || isQuizChoice(model, match.start) || CORRECTION.test(statement)) {
         continue;
       }
       const level = match.groups[1] !== undefined;

@@ -12,7 +12,7 @@
  */
 
 import type { Bilingual } from '../../language';
-import { dateBefore, isQuestion, isQuoted, statementText, tableRowText, wordingMatches, writtenDates } from '../../context/claims';
+import { dateBefore, isQuestion, isQuizChoice, isQuoted, statementText, tableRowText, wordingMatches, writtenDates } from '../../context/claims';
 import { historicalReason } from '../../context/historical';
 import { headingsAt } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
@@ -103,7 +103,7 @@ export const factOutdatedCountRule: Rule = {
         const statement = tableRowText(model, match.start) ?? statementText(model, match.start);
         const paragraph = paragraphAt(model, match.start);
         const about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
-        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statementText(model, match.start))) {
+        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statementText(model, match.start)) || isQuizChoice(model, match.start)) {
           continue;
         }
         if (fact.counted && !fact.counted.test(statement.replace(new RegExp(fact.cue.source, 'gi'), ''))) {

@@ -25,11 +25,11 @@ import { headingsAt } from '../../document/blocks';
 /** A sentence about what a provider's ISMAP registration covers (「ISMAPの言明対象範囲には us-east-1 も含まれる」). */
 const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録範囲|範囲|カバー|対象リージョン|coverage|scope)|(?:言明|対象範囲|適用範囲|登録範囲|coverage|scope)[\s\S]*?ISMAP/i;
 /**
- * The sentence does not place data in the region: it forbids it (使用しない, 禁止, 不可), compares or lists
- * candidates, or describes the past (していた, 撤去, 移行元).
+ * The sentence does not place data in the region: it forbids it (使用しない, 禁止, 不可, "must not be used"), compares
+ * or lists candidates, or describes the past (していた, 撤去, 移行元, "previously").
  */
 const NOT_PLACEMENT =
-  /(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)/;
+  /(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)|\b(?:must|shall|should|may|do|does|can)\s*(?:not|n't)\b|\b(?:never|cannot|forbidden|prohibited|not (?:be )?(?:used|allowed|permitted)|compared|candidates?|alternatives?|previously|formerly|legacy)\b/i;
 /** Right before the region: the current or former environment (「現行の us-east-1 環境」「旧 us-east-1」). */
 const FORMER_BEFORE = /(?:現行|従来|旧|移行元)[^、,。]{0,10}$/;
 /** Right after the region: it is excluded (「us-east-1 以外」「us-east-1 ではなく」) or migrated from (「us-east-1 から」). */

@@ -16,7 +16,9 @@ import { PLATFORM_STATEMENT } from '../../context/documentContext';
 import type { DocumentModel } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import type { ServiceEntry } from '../../services/types';
-import { normalizeKey } from '../../text/normalize';
+import { normalizedIndex, normalizeKey } from '../../text/normalize';
+import { normalizedRange } from '../../document/normalized';
+import { clauseAround } from '../../context/privacyScope';
 import type { Finding, Rule } from '../rule';
 import { sentenceSpan } from '../../document/sentences';
 
@@ -26,12 +28,20 @@ const PLATFORM_KEY = /platform|基盤|cloud|クラウド|provider|プロバイ�
 const NOT_PLATFORM_KEY =
   /candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|legacy|previous|current|現行|旧|移行元|^from$|^source$|saas|external|外部|連携|integration|ismap|example|例/i;
 /** A sentence about hosting the system. */
-const HOSTING = /ガバメントクラウド|構築|稼働|基盤|移行|ホスティング|IaaS|PaaS|インフラ|クラウドサービス|クラウド環境|クラウド事業者|サーバ/;
+const HOSTING =
+  /ガバメントクラウド|構築|稼働|基盤|移行|ホスティング|IaaS|PaaS|インフラ|クラウドサービス|クラウド環境|クラウド事業者|サーバ|\b(?:Government Cloud|hosting|hosted|runs?|running|deployed|deploy|infrastructure|platform|servers?|built)\b/i;
 /** 「基盤は X」「クラウド事業者として X」: the service is stated as the platform without a verb cue. */
 const PLATFORM_SUBJECT = /(?:基盤|クラウド|クラウドサービス|クラウド事業者|事業者|プロバイダ|稼働環境|IaaS|PaaS)(?:は|として|:|：)/;
-/** The sentence does not make the service the platform. */
+/** The sentence does not make the service the platform: it compares, rejects, excludes or only suggests. */
 const NOT_PLATFORM =
-  /比較|候補|検討|不採用|採用しない|採用せず|利用しない|利用せず|使用しない|使用せず|ではなく|でなく|以外|除く|対象外|連携|接続|併用|別途|外部の|移行元|現行|現在|従来|旧|していた|であった|禁止|不可|例えば|参考/;
+  /比較|候補|検討|不採用|採用しない|採用せず|利用しない|利用せず|使用しない|使用せず|ではなく|でなく|以外|除く|対象外|禁止|不可|例えば|参考|\b(?:instead of|rather than|compared?|comparison|candidates?|alternatives?|not|no longer|except|e\.g\.|for example)\b/i;
+/**
+ * The clause holding the service makes it another system's or the past one's: 「現行システムはX上で稼働しており、」
+ * 「Xと連携する」. Read in the service's own clause only: 「現行事業者の提案により、ガバメントクラウド上のXで稼働させる」
+ * names the current vendor, not a current platform.
+ */
+const NOT_PLATFORM_CLAUSE =
+  /連携|接続|併用|別途|外部の|移行元|現行|現在|従来|旧|していた|であった|\b(?:legacy|previously|formerly|currently|connects?|integrat(?:es?|ion)|from)\b/i;
 /** Right after the service: the system is moved away from it (「IBM Cloud から移行」). */
 const SOURCE_AFTER = /^\s*[)）]?\s*(?:から|より)/;
 /** After the service, the system moves to ガバメントクラウド: the service is where it comes from. */
@@ -100,9 +110,17 @@ function namedAsPlatform(model: DocumentModel, start: number, end: number): bool
     return segment.keyPath.some((key) => PLATFORM_KEY.test(key)) && !segment.keyPath.some((key) => NOT_PLATFORM_KEY.test(key));
   }
   const [first, last] = sentenceSpan(model, start, end);
-  const sentence = normalizeKey(model.text.slice(first, last));
+  const normalized = normalizedRange(model, first, last);
+  const sentence = normalized.text;
   const after = normalizeKey(model.text.slice(end, last));
-  if (!HOSTING.test(sentence) || NOT_PLATFORM.test(sentence) || SOURCE_AFTER.test(after) || MOVES_TO_GOV_CLOUD.test(after)) {
+  const [clauseStart, clauseEnd] = clauseAround(sentence, normalizedIndex(normalized, start));
+  if (
+    !HOSTING.test(sentence) ||
+    NOT_PLATFORM.test(sentence) ||
+    NOT_PLATFORM_CLAUSE.test(sentence.slice(clauseStart, clauseEnd)) ||
+    SOURCE_AFTER.test(after) ||
+    MOVES_TO_GOV_CLOUD.test(after)
+  ) {
     return false;
   }
   return segment.kind === 'table' || PLATFORM_STATEMENT.test(sentence) || PLATFORM_SUBJECT.test(sentence);

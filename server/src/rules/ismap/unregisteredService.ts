@@ -6,7 +6,8 @@
  * registered by a source while the list is partial — have no finding.
  *
  * Not reported: services on the list; a service named only as a rejected candidate, in a comparison, in a
- * history or a market overview (see usage.ts); documents whose sector is given as private.
+ * history or a market overview (see usage.ts); documents whose sector is given as private; a service its
+ * statement places on ISMAP-LIU while the list loaded holds no ISMAP-LIU entry (it cannot tell either way).
  *
  * Outside procurement documents ISMAP is not a requirement the document sets, so a service is reported only
  * where the statement itself says that a public body's data goes to it (a 市's residents' names in a register
@@ -22,7 +23,10 @@ import { segmentAt } from '../../document/sentences';
 import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
 /** A statement that data goes to the service: personal data, graded information, records, files, a site. */
-const DATA_CUE = /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|\b(?:data|records?|files?|site|backups?)\b/i;
+const DATA_CUE =
+  /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|ページ|コンテンツ|\b(?:data|records?|files?|site|pages?|assets|content|backups?)\b/i;
+/** The statement places the service on ISMAP-LIU (「ISMAP-LIU登録のSaaS」, `program: ISMAP-LIU`), not negated. */
+const LIU_PLACED = /ISMAP-LIU(?![^、。,]{0,12}?(?:ではな|でな|以外|対象外|未登録))/i;
 
 /** The statement a service is named in: its YAML entry, table row or sentence (NFKC). */
 function statementOf(index: DocumentIndex, records: ReturnType<typeof yamlRecords>, mention: ServiceMention): string {
@@ -63,6 +67,7 @@ export const ismapUnregisteredServiceRule: Rule = {
       return [];
     }
     const list = knowledge.ismapList;
+    const liuListed = list.entries.some((entry) => entry.program === 'ISMAP-LIU');
     const assessments = new Map<string, IsmapAssessment>();
     const index = documentIndex(model);
     const records = index.memo('yaml-records', () => yamlRecords(model));
@@ -77,7 +82,12 @@ export const ismapUnregisteredServiceRule: Rule = {
       if (!finding || usageOf(index, mention) !== 'used') {
         continue;
       }
-      if (!procurement && !DATA_CUE.test(statementOf(index, records, mention))) {
+      const statement = statementOf(index, records, mention);
+      if (!procurement && !DATA_CUE.test(statement)) {
+        continue;
+      }
+      // A list without ISMAP-LIU entries says nothing about an ISMAP-LIU registration; ismap/liu-scope reads the use.
+      if (!liuListed && assessment.state !== 'reported-not-registered' && LIU_PLACED.test(statement)) {
         continue;
       }
       findings.push({

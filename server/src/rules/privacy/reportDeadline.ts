@@ -11,7 +11,8 @@
  *
  * Reported: a 速報 deadline longer than 5 days (10日以内, 1週間, 7営業日 …); a 確報 deadline other than 30日 (60日
  * with 不正 in the sentence), including 営業日 and months; 72時間 for a report to the commission with no 速報/確報
- * (quiet where the text says GDPR or the EU applies). Read in sentences, table rows (| 確報 | 14日以内 |, under a
+ * (quiet where GDPR or the EU is the claim's scope: its clause or sentence names it, or its paragraph or heading
+ * does and the sentence names no APPI basis of its own). Read in sentences, table rows (| 確報 | 14日以内 |, under a
  * heading or header naming the report) and YAML settings (final_days: 45 under a breach/incident map). Not
  * reported: a 速報 deadline of 5 days or less (「速やかに」 has no lower bound), and statements that are not about
  * the report to the commission (no 漏えい/委員会 cue in the sentence, paragraph or heading) or that name another
@@ -52,6 +53,27 @@ const YAML_WRONGFUL_KEY = /wrongful|fraud|malicious|不正/i;
 const REPORT_TABLE_HEADER = /報告|期限/;
 /** The text says GDPR applies: 72 hours is then right. */
 const GDPR = /GDPR|一般データ保護規則|EU|欧州|EEA/;
+/** The statement names the APPI or the commission as its own basis: a GDPR cue elsewhere in its paragraph is not its scope. */
+const APPI_BASIS = /個人情報保護法|個人情報保護委員会|委員会|国内/;
+
+/**
+ * Whether GDPR is the scope of the 72 hours at `index` of `sentence`: its clause names GDPR or the EU; or the
+ * sentence does, and the clause names no APPI basis of its own; or the paragraph or heading does, and the
+ * sentence names no APPI basis of its own (「EUの顧客は…GDPRにより72時間以内。国内の顧客は個人情報保護法により72時間
+ * 以内に委員会へ報告」 — the second is an APPI claim).
+ */
+function gdprScoped(sentence: string, index: number, around: Surroundings): boolean {
+  const [clauseStart, clauseEnd] = clauseAround(sentence, index);
+  const clause = sentence.slice(clauseStart, clauseEnd);
+  if (GDPR.test(clause)) {
+    return true;
+  }
+  if (GDPR.test(sentence)) {
+    return !APPI_BASIS.test(clause);
+  }
+  return !APPI_BASIS.test(sentence) && (GDPR.test(around.paragraph()) || GDPR.test(around.heading() ?? ''));
+}
+
 /** A statement that the APPI (or the commission) sets the deadline, for a report with no 速報/確報. */
 const APPI_REPORT = /個人情報保護委員会|個人情報保護法|漏えい等報告/;
 /** YAML: a key for the days of a report under a breach/leak/incident map. */
@@ -228,7 +250,7 @@ export const privacyReportDeadlineRule: Rule = {
         if (KEYWORD_TEST.test(sentence) || !/報告/.test(sentence) || !(APPI_REPORT.test(sentence) || /委員会/.test(around.heading() ?? ''))) {
           continue; // a 速報/確報 deadline is read below; other reports are not the commission's
         }
-        if (GDPR.test(sentence) || GDPR.test(around.paragraph()) || GDPR.test(around.heading() ?? '') || (OTHER_RECIPIENT.test(sentence) && !/委員会/.test(sentence))) {
+        if (gdprScoped(sentence, normalizedIndex(around.sentence, start), around) || (OTHER_RECIPIENT.test(sentence) && !/委員会/.test(sentence))) {
           continue;
         }
         const end = normalizedSegment.originalEnd[hours.index + hours[0].length - 1];
