@@ -334,7 +334,7 @@ describe('parseIsmapList', () => {
       rows: 0,
       layout: 'html',
     });
-    assert.equal(shell.problems[0].message.ja, 'HTML ページに表がありません。一覧が表示されてから保存します（ポータルは JavaScript で一覧を描きます）');
+    assert.equal(shell.problems[0].message.ja, 'HTML ページに表がないので、一覧が表示されてから保存し直します（ポータルは JavaScript で一覧を描きます）');
     const other = Buffer.from('<!doctype html><table><tr><th>名前</th><th>電話</th></tr><tr><td>a</td><td>b</td></tr></table>');
     assert.deepEqual(english(parseIsmapList(other, 'page.htm', '2026-11-30').problems), [
       { line: 1, message: 'none of the 1 tables of the HTML page has a registration number column (登録番号) and a service name column (クラウドサービスの名称)' },

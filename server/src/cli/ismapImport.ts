@@ -148,7 +148,7 @@ export function runIsmapImport(args: string[], cwd: string, out: NodeJS.Writable
       'not-found': { ja: `${file}: ファイルがありません`, en: `${file}: no such file` },
       directory: { ja: `${file}: フォルダーです`, en: `${file}: is a directory` },
       unreadable: { ja: `${file}: 読めません（${outcome.detail}）`, en: `${file}: cannot read (${outcome.detail})` },
-      'no-valid-row': { ja: `${file}: 取り込める行がありません。${outputShown} は変更していません`, en: `${file}: no valid row to import; ${outputShown} left unchanged` },
+      'no-valid-row': { ja: `${file}: 取り込める行がないため、${outputShown} は変更していません`, en: `${file}: no valid row to import; ${outputShown} left unchanged` },
       'write-failed': { ja: `${outputShown} に書き込めません（${outcome.detail}）`, en: `cannot write ${outputShown}: ${outcome.detail}` },
     };
     err.write(line(reasons[outcome.reason], language));

@@ -29,7 +29,7 @@ import { notCheckedMessage } from '../failure';
 import type { Bilingual, Language } from '../language';
 import { given, line, takeLanguageOption, UsageError } from './messages';
 
-const USAGE: Bilingual = {
+export const CLI_USAGE: Bilingual = {
   en: `Usage:
   govsec check [files or folders…] [--format text|json|sarif] [--config FILE] [--max-length N]
       Checks Markdown and YAML files (folders: their .md, .markdown, .yaml and .yml files).
@@ -195,7 +195,7 @@ export function knowledgeFor(
         return { knowledge: bundled.withIsmapList(loaded.list), origin: { ja: `取り込み済み（${file}）`, en: `imported (${file})` } };
       }
       const problems = loaded.problems.map((problem) => formatProblem(problem, language)).join('; ') || (language === 'ja' ? `${file}: 項目がありません` : `${file}: no entries`);
-      err.write(line({ ja: `${problems}。同梱の${describeListJa(bundled.ismapList)}を使います`, en: `${problems}; using the bundled ${describeList(bundled.ismapList)}` }, language));
+      err.write(line({ ja: `${problems}（同梱の${describeListJa(bundled.ismapList)}を使います）`, en: `${problems}; using the bundled ${describeList(bundled.ismapList)}` }, language));
       break;
     }
     if (path.dirname(folder) === folder) {
@@ -217,7 +217,7 @@ function check(options: CheckOptions, language: Language, out: NodeJS.WritableSt
     err.write(
       line(
         {
-          ja: `注意: ${describeListJa(knowledge.ismapList)}は三か月以上前のもので、ポータルの一覧はおよそ三か月ごとに更新されます。${ISMAP_LIST_PAGE} から最新の一覧を保存し \`govsec ismap import FILE\` を実行してください`,
+          ja: `注意: ${describeListJa(knowledge.ismapList)}は三か月以上前のもので、ポータルの一覧はおよそ三か月ごとに更新されるため、${ISMAP_LIST_PAGE} から最新の一覧を保存して \`govsec ismap import FILE\` を実行してください`,
           en: `note: the ${describeList(knowledge.ismapList)} is more than three months old, and the portal updates its list about every three months; save the current list from ${ISMAP_LIST_PAGE} and run \`govsec ismap import FILE\``,
         },
         language,
@@ -293,7 +293,7 @@ export function main(args: readonly string[], distDirectory: string): number {
       throw mistake;
     }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      (command === undefined ? process.stderr : process.stdout).write(USAGE[language]);
+      (command === undefined ? process.stderr : process.stdout).write(CLI_USAGE[language]);
       return command === undefined ? 2 : 0;
     }
     if (command === '--version' || command === '-V') {
@@ -326,7 +326,7 @@ export function main(args: readonly string[], distDirectory: string): number {
     throw new UsageError({ ja: `不明なコマンド ${JSON.stringify(command)} です`, en: `unknown command ${JSON.stringify(command)}` });
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${line(error.text, language)}\n${USAGE[language]}`);
+      process.stderr.write(`${line(error.text, language)}\n${CLI_USAGE[language]}`);
     } else {
       process.stderr.write(`govsec: ${error instanceof Error ? error.message : String(error)}\n`);
     }

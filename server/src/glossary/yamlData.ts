@@ -108,8 +108,11 @@ function yamlMessage(message: string, code?: ErrorCode): Bilingual {
   if (/Maximum call stack size exceeded/.test(message)) {
     return { ja: 'YAML: 入れ子が深すぎて読めません', en: 'YAML: nested too deeply to read' };
   }
-  if (!code && /alias/i.test(message)) {
+  if (!code && /excessive alias/i.test(message)) {
     return { ja: 'YAML: エイリアスの展開が多すぎて読めません', en: `YAML: ${message}` };
+  }
+  if (!code && /unresolved alias/i.test(message)) {
+    return { ja: `YAML: ${YAML_ERRORS_JA.BAD_ALIAS}`, en: `YAML: ${message}` };
   }
   const ja = (code && YAML_ERRORS_JA[code]) ?? (code ? `YAML として読めません（${code}）` : 'YAML として読めません');
   return { ja: `YAML: ${ja}`, en: `YAML: ${message}` };

@@ -193,7 +193,7 @@ function readHtml(text: string): ReadTable | { error: Bilingual } {
       error:
         page.tables.length === 0
           ? {
-              ja: 'HTML ページに表がありません。一覧が表示されてから保存します（ポータルは JavaScript で一覧を描きます）',
+              ja: 'HTML ページに表がないので、一覧が表示されてから保存し直します（ポータルは JavaScript で一覧を描きます）',
               en: 'the HTML page has no table; save the list page after the list has appeared (the portal draws it with JavaScript)',
             }
           : {
@@ -284,7 +284,7 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
   const decoded = decodeText(bytes);
   if ('error' in decoded) {
     return {
-      problems: [{ line: 1, message: { ja: `文字コードを判別できません（${decoded.error}）。Web ページ、CSV またはテキストとして保存します`, en: `${decoded.error} (save the list as a web page, CSV or text)` } }],
+      problems: [{ line: 1, message: { ja: `文字コードを判別できないので、Web ページ、CSV またはテキストとして保存し直します（${decoded.error}）`, en: `${decoded.error} (save the list as a web page, CSV or text)` } }],
       rows: 0,
     };
   }
