@@ -117,20 +117,21 @@ describe('language server: one language, chosen by locale and setting', () => {
       });
     }
 
+    /** While the configuration is broken its glossary is not in force; fixed, the glossary's own problem shows. */
+    async function glossaryDiagnosticsOnceConfigFixed() {
+      fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'glossary:\n  - our-terms.yaml\n');
+      await server.changeFiles([pathToFileURL(path.join(folder, '.govsec.yaml')).href]);
+      const published = await server.diagnostics(pathToFileURL(path.join(folder, 'our-terms.yaml')).href, (p) => p.diagnostics.length > 0);
+      return published.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message]);
+    }
+
     it('are reported in Japanese for a Japanese client, at their line and column', async () => {
       const configDiagnostics = await userDataDiagnostics('ja');
       assert.deepEqual(configDiagnostics, [
         [1, 16, '/rules/term~1variant: "error", "warning", "information", "hint", "off" のいずれかにします（直前の正しい版を引き続き使います）'],
         [4, 0, '（最上位）: 不明なプロパティ「profile」です（直前の正しい版を引き続き使います）'],
       ]);
-      // The configuration is broken, so its glossary is not in force; fix it and the glossary's problem shows.
-      fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'glossary:\n  - our-terms.yaml\n');
-      await server.changeFiles([pathToFileURL(path.join(folder, '.govsec.yaml')).href]);
-      const published = await server.diagnostics(pathToFileURL(path.join(folder, 'our-terms.yaml')).href, (p) => p.diagnostics.length > 0);
-      assert.deepEqual(
-        published.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message]),
-        [[2, 0, 'YAML: インデントにタブは使えません（直前の正しい版を引き続き使います）']],
-      );
+      assert.deepEqual(await glossaryDiagnosticsOnceConfigFixed(), [[2, 0, 'YAML: インデントにタブは使えません（直前の正しい版を引き続き使います）']]);
       assert.ok(server.shownMessages.includes(`govsec: ${path.join(folder, 'our-terms.yaml')}:3:1: YAML: インデントにタブは使えません（直前の正しい版を引き続き使います）`), server.shownMessages.join('\n'));
     });
 
@@ -140,13 +141,12 @@ describe('language server: one language, chosen by locale and setting', () => {
         [1, 16, '/rules/term~1variant: must be one of "error", "warning", "information", "hint", "off" (the last good version stays in force)'],
         [4, 0, '(top level): unknown property "profile" (the last good version stays in force)'],
       ]);
-      fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'glossary:\n  - our-terms.yaml\n');
-      await server.changeFiles([pathToFileURL(path.join(folder, '.govsec.yaml')).href]);
-      const published = await server.diagnostics(pathToFileURL(path.join(folder, 'our-terms.yaml')).href, (p) => p.diagnostics.length > 0);
-      assert.equal(published.diagnostics.length, 1);
-      assert.equal(published.diagnostics[0].range.start.line, 2);
-      assert.match(published.diagnostics[0].message, /^YAML: [A-Z][^\u3040-\u9fff]* \(the last good version stays in force\)$/);
-      assert.ok(server.shownMessages.some((message) => message.startsWith(`govsec: ${path.join(folder, 'our-terms.yaml')}:3:1: YAML: `) && message.endsWith(' — the last good version stays in force.')), server.shownMessages.join('\n'));
+      // The English text of a YAML error is the yaml library's own.
+      assert.deepEqual(await glossaryDiagnosticsOnceConfigFixed(), [[2, 0, 'YAML: Tabs are not allowed as indentation (the last good version stays in force)']]);
+      assert.ok(
+        server.shownMessages.includes(`govsec: ${path.join(folder, 'our-terms.yaml')}:3:1: YAML: Tabs are not allowed as indentation — the last good version stays in force.`),
+        server.shownMessages.join('\n'),
+      );
     });
   });
 });

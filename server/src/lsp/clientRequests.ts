@@ -141,7 +141,8 @@ export async function checkFiles(host: ClientRequestsHost, params: CheckFilesPar
     }
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
     if (file === undefined || !CHECKED_EXTENSIONS.test(file)) {
-      files.push({ uri, diagnostics: [], skipped: 'not a Markdown or YAML file' });
+      const notChecked = { ja: 'Markdown でも YAML でもないファイルです', en: 'not a Markdown or YAML file' };
+      files.push({ uri, diagnostics: [], skipped: notChecked[host.context.language()] });
       continue;
     }
     const read = readDocument(file);
