@@ -142,5 +142,10 @@ describe('govsec CLI: one language for usage, argument errors and broken configu
     assert.match(exported.stderr, new RegExp(`^govsec: prh のルール \\d+ 件（パターン \\d+ 個）を ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} に書き出しました\\n$`));
     const wrongFormat = govsec(['export', 'textlint'], folder, { LANG: 'ja_JP.UTF-8' });
     assert.equal(wrongFormat.stderr.split('\n')[0], 'govsec: 不明な書き出し形式 "textlint" です（prh のみ）');
+    // A runtime failure: the system's own text, framed in the chosen language.
+    const unwritable = path.join(folder, 'no-such-folder', 'prh.yml');
+    const failed = govsec(['export', 'prh', '--out', unwritable, '--lang', 'ja'], folder);
+    assert.equal(failed.status, 2);
+    assert.equal(failed.stderr, `govsec: 処理を続けられません（ENOENT: no such file or directory, open '${unwritable}'）\n`);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The govsec CLI, on the same engine as the language server:
- *   govsec check [files or folders…] [--format text|json]
+ *   govsec check [files or folders…] [--format text|json|sarif] [--config FILE] [--max-length N]
  *   govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
  *   govsec glossary stats [--stale DAYS [--today YYYY-MM-DD]]
  *   govsec export prh [--out FILE]
+ * Every command takes --lang ja|en (see cli/messages.ts); all it says to a person is in that language.
  * Exit codes: 0 no finding of severity error; 1 at least one; 2 usage or runtime failure.
  */
 
@@ -328,7 +329,9 @@ export function main(args: readonly string[], distDirectory: string): number {
     if (error instanceof UsageError) {
       process.stderr.write(`${line(error.text, language)}\n${CLI_USAGE[language]}`);
     } else {
-      process.stderr.write(`govsec: ${error instanceof Error ? error.message : String(error)}\n`);
+      // A runtime failure (a file that cannot be written, …): the system's own text, framed in the language.
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(line({ ja: `処理を続けられません（${reason}）`, en: reason }, language));
     }
     return 2;
   }
