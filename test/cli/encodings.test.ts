@@ -143,7 +143,15 @@ terms:
     const binary = path.join(folder, 'binary-terms.yaml');
     fs.writeFileSync(binary, Buffer.from([0x6b, 0x00, 0x69, 0x00]));
     assert.deepEqual(compileUserGlossary([binary], base, termsSchema()).problems, [
-      { file: binary, line: 1, column: 1, message: 'cannot read the glossary file (contains NUL bytes: a binary file, or UTF-16 without a byte order mark)' },
+      {
+        file: binary,
+        line: 1,
+        column: 1,
+        message: {
+          ja: '用語集ファイルを読めません（contains NUL bytes: a binary file, or UTF-16 without a byte order mark）',
+          en: 'cannot read the glossary file (contains NUL bytes: a binary file, or UTF-16 without a byte order mark)',
+        },
+      },
     ]);
   });
 });

@@ -1,4 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { USER_DATA_PROBLEM_CODE } from '../../server/src/lsp/govsecServer';
 import { InProcessServer } from './inProcessServer';
 
 /**
@@ -84,5 +89,64 @@ describe('language server: one language, chosen by locale and setting', () => {
     assert.equal(lenses[0].command.title, 'ISMAP: 掲載1件・見当たらない0件（リスト 2026-09-15時点、部分的） · クラウド: AWS · 格付: 記載なし · 指摘: 0件');
     const symbols = await server.client.sendRequest<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['フロントマター', '調達仕様書']);
+  });
+
+  describe('broken user data: a .govsec.yaml with a schema error, a glossary file with a YAML syntax error', () => {
+    let folder: string;
+    const config = 'rules:\n  term/variant: loud\nglossary:\n  - our-terms.yaml\nprofile: x\n';
+    // Line 3 has a tab before its key.
+    const glossary = 'kind: terms\nterms:\n\t- id: x\n';
+
+    beforeEach(() => {
+      folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'govsec-language-data-')));
+      fs.writeFileSync(path.join(folder, '.govsec.yaml'), config);
+      fs.writeFileSync(path.join(folder, 'our-terms.yaml'), glossary);
+      fs.writeFileSync(path.join(folder, 'memo.md'), '# メモ\n\nガバクラ\n');
+    });
+
+    afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+    async function userDataDiagnostics(locale: string) {
+      server = new InProcessServer();
+      await server.initialize({ folders: [pathToFileURL(folder).href], locale });
+      await server.open(pathToFileURL(path.join(folder, 'memo.md')).href, 'markdown', '# メモ\n\nガバクラ\n');
+      const published = await server.diagnostics(pathToFileURL(path.join(folder, '.govsec.yaml')).href, (p) => p.diagnostics.length > 0);
+      return published.diagnostics.map((d) => {
+        assert.equal(d.code, USER_DATA_PROBLEM_CODE);
+        return [d.range.start.line, d.range.start.character, d.message];
+      });
+    }
+
+    /** While the configuration is broken its glossary is not in force; fixed, the glossary's own problem shows. */
+    async function glossaryDiagnosticsOnceConfigFixed() {
+      fs.writeFileSync(path.join(folder, '.govsec.yaml'), 'glossary:\n  - our-terms.yaml\n');
+      await server.changeFiles([pathToFileURL(path.join(folder, '.govsec.yaml')).href]);
+      const published = await server.diagnostics(pathToFileURL(path.join(folder, 'our-terms.yaml')).href, (p) => p.diagnostics.length > 0);
+      return published.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message]);
+    }
+
+    it('are reported in Japanese for a Japanese client, at their line and column', async () => {
+      const configDiagnostics = await userDataDiagnostics('ja');
+      assert.deepEqual(configDiagnostics, [
+        [1, 16, '/rules/term~1variant: "error", "warning", "information", "hint", "off" のいずれかにします（直前の正しい版を引き続き使います）'],
+        [4, 0, '（最上位）: 不明なプロパティ「profile」です（直前の正しい版を引き続き使います）'],
+      ]);
+      assert.deepEqual(await glossaryDiagnosticsOnceConfigFixed(), [[2, 0, 'YAML: インデントにタブは使えません（直前の正しい版を引き続き使います）']]);
+      assert.ok(server.shownMessages.includes(`govsec: ${path.join(folder, 'our-terms.yaml')}:3:1: YAML: インデントにタブは使えません（直前の正しい版を引き続き使います）`), server.shownMessages.join('\n'));
+    });
+
+    it('are reported in English for an English client, at the same line and column', async () => {
+      const configDiagnostics = await userDataDiagnostics('en');
+      assert.deepEqual(configDiagnostics, [
+        [1, 16, '/rules/term~1variant: must be one of "error", "warning", "information", "hint", "off" (the last good version stays in force)'],
+        [4, 0, '(top level): unknown property "profile" (the last good version stays in force)'],
+      ]);
+      // The English text of a YAML error is the yaml library's own.
+      assert.deepEqual(await glossaryDiagnosticsOnceConfigFixed(), [[2, 0, 'YAML: Tabs are not allowed as indentation (the last good version stays in force)']]);
+      assert.ok(
+        server.shownMessages.includes(`govsec: ${path.join(folder, 'our-terms.yaml')}:3:1: YAML: Tabs are not allowed as indentation — the last good version stays in force.`),
+        server.shownMessages.join('\n'),
+      );
+    });
   });
 });

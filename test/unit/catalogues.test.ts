@@ -31,7 +31,7 @@ let catalogues: Catalogues | undefined;
 function bundled(): Catalogues {
   if (!catalogues) {
     const result = compileCatalogues(controlsDirectory, schema(), { displayRoot: repoRoot });
-    assert.deepEqual(result.problems.map(formatProblem), []);
+    assert.deepEqual(result.problems.map((problem) => formatProblem(problem, 'en')), []);
     compiled = JSON.parse(JSON.stringify(result.catalogues)) as CompiledCatalogues;
     catalogues = new Catalogues(compiled);
   }
@@ -41,7 +41,7 @@ function bundled(): Catalogues {
 describe('control catalogues: compiler', () => {
   it('validates the manifest and compiles glossary/controls with no problems', () => {
     const result = compileCatalogues(controlsDirectory, schema(), { displayRoot: repoRoot });
-    assert.deepEqual(result.problems.map(formatProblem), []);
+    assert.deepEqual(result.problems.map((problem) => formatProblem(problem, 'en')), []);
     assert.deepEqual(
       result.catalogues!.catalogues.map((catalogue) => catalogue.info.id),
       ['ismap', 'iso27001-2022', 'iso27001-2013', 'nist-sp800-53r5', 'common-standards-r7', 'common-standards-r5', 'common-standards-guideline-r5'],
@@ -538,7 +538,7 @@ describe('control catalogues: problem reports', () => {
     assert.notEqual(after, before, `no change made to ${name}`);
     fs.writeFileSync(file, after);
   };
-  const problems = () => compileCatalogues(directory, schema(), { displayRoot: directory }).problems.map(formatProblem);
+  const problems = () => compileCatalogues(directory, schema(), { displayRoot: directory }).problems.map((problem) => formatProblem(problem, 'en'));
   const lineOf = (name: string, needle: string) =>
     fs.readFileSync(path.join(directory, name), 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
   const lineStarting = (name: string, prefix: string) =>

@@ -26,7 +26,7 @@ const invalid = (name: string) => path.join(fixtures, 'invalid', name);
 const knownRules = ['term/variant', 'term/deprecated'];
 
 function formatted(result: { problems: readonly Parameters<typeof formatProblem>[0][] }): string[] {
-  return result.problems.map(formatProblem);
+  return result.problems.map((problem) => formatProblem(problem, 'en'));
 }
 
 let temporary: string[] = [];
@@ -232,7 +232,7 @@ describe('configuration: the cache', () => {
     const whileBroken = cache.configFor(spec);
     assert.equal(whileBroken.usingLastGood, true);
     assert.equal(whileBroken.config, first.config, 'the last good configuration stays in force');
-    assert.deepEqual(whileBroken.problems.map(formatProblem), [
+    assert.deepEqual(whileBroken.problems.map((problem) => formatProblem(problem, 'en')), [
       `${file}:4:1: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
 

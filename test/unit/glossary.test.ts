@@ -20,7 +20,7 @@ ${extra}`;
 }
 
 function problemsOf(...texts: string[]) {
-  return compileGlossary(texts.map((text, index) => ({ path: `g${index}.yaml`, text })), validate).problems.map(formatProblem);
+  return compileGlossary(texts.map((text, index) => ({ path: `g${index}.yaml`, text })), validate).problems.map((problem) => formatProblem(problem, 'en'));
 }
 
 describe('glossary compiler', () => {
@@ -70,7 +70,7 @@ describe('bundled glossary (glossary/terms)', () => {
   const result = compileGlossary(files, validate);
 
   it('validates against the schema and cross-checks cleanly', () => {
-    assert.deepEqual(result.problems.map(formatProblem), []);
+    assert.deepEqual(result.problems.map((problem) => formatProblem(problem, 'en')), []);
   });
 
   it('has at least the 25 core terms of the foundation, each with https sources and an as-of date', () => {

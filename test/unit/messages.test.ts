@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { analyzeDocument } from '../../server/src/analysis';
 import type { Bilingual } from '../../server/src/language';
 import { bundledKnowledge, repoRoot } from '../helpers';
+import { hasEnglishPhrase, hasJapanese, isSeveralSentencesEn, isSeveralSentencesJa } from '../languagePurity';
 
 function documents(directory: string): string[] {
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -40,12 +41,6 @@ function shownTexts(): Shown[] {
   return shown;
 }
 
-/** Document text and names the message quotes: 「…」 and （…） in Japanese, "…" and (…) in English. */
-const QUOTED_JA = /「[^」]*」|（[^）]*）|\([^)]*\)/g;
-const QUOTED_EN = /"[^"]*"|\([^)]*\)/g;
-/** Four English words in a row: an English phrase, not a name or an identifier. */
-const ENGLISH_PHRASE = /\b[A-Za-z]{2,}(?:[ -][A-Za-z]{2,}){3,}\b/;
-const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 describe('finding messages and fix titles, in both languages', () => {
   const shown = shownTexts();
@@ -60,14 +55,14 @@ describe('finding messages and fix titles, in both languages', () => {
 
   it('keeps Japanese to one sentence of at most 100 characters, with no English phrase outside quotes', () => {
     const problems = shown
-      .filter(({ text }) => text.ja.length > 100 || /。./.test(text.ja) || ENGLISH_PHRASE.test(text.ja.replace(QUOTED_JA, '')))
+      .filter(({ text }) => text.ja.length > 100 || isSeveralSentencesJa(text.ja) || hasEnglishPhrase(text.ja))
       .map(({ where, kind, text }) => `${where} ${kind} (${text.ja.length}): ${text.ja}`);
     assert.deepEqual(problems, []);
   });
 
   it('keeps English to one sentence of at most 160 characters, with no Japanese outside quotes', () => {
     const problems = shown
-      .filter(({ text }) => text.en.length > 160 || /[a-z]{3,}[.!?] [A-Z][a-z]/.test(text.en) || JAPANESE.test(text.en.replace(QUOTED_EN, '')))
+      .filter(({ text }) => text.en.length > 160 || isSeveralSentencesEn(text.en) || hasJapanese(text.en))
       .map(({ where, kind, text }) => `${where} ${kind} (${text.en.length}): ${text.en}`);
     assert.deepEqual(problems, []);
   });

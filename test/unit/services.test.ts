@@ -15,6 +15,11 @@ import type { CompiledServices, IsmapList, ServiceEntry } from '../../server/src
 import { normalizeKey } from '../../server/src/text/normalize';
 import { readGlossaryFiles, repoRoot, termsSchema } from '../helpers';
 
+/** Import problems with their English message, for tests about what is reported rather than how it is worded. */
+function english(problems: readonly { line: number; message: { en: string } }[]): { line: number; message: string }[] {
+  return problems.map((problem) => ({ line: problem.line, message: problem.message.en }));
+}
+
 const glossaryDir = path.join(repoRoot, 'glossary');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'ismap');
 
@@ -34,7 +39,7 @@ function catalogue(): CompiledServices {
   if (!compiled) {
     const result = compileServices(path.join(glossaryDir, 'services'), path.join(glossaryDir, 'ismap-list', 'bundled.yaml'), schemas, { glossary: terms });
     if (!result.services) {
-      throw new Error(result.problems.map(formatProblem).join('\n'));
+      throw new Error(result.problems.map((problem) => formatProblem(problem, 'en')).join('\n'));
     }
     compiled = result.services;
   }
@@ -68,14 +73,14 @@ class Collector {
 function runImport(args: string[], cwd: string) {
   const out = new Collector();
   const err = new Collector();
-  const status = runIsmapImport(args, cwd, out.stream(), err.stream());
+  const status = runIsmapImport(args, cwd, out.stream(), err.stream(), 'en');
   return { status, stdout: out.text, stderr: err.text };
 }
 
 describe('cloud service catalogue (glossary/services)', () => {
   it('compiles with 0 problems, cross-checked against the term glossary and the bundled list', () => {
     const result = compileServices(path.join(glossaryDir, 'services'), path.join(glossaryDir, 'ismap-list', 'bundled.yaml'), schemas, { glossary: terms });
-    assert.deepEqual(result.problems.map(formatProblem), []);
+    assert.deepEqual(result.problems.map((problem) => formatProblem(problem, 'en')), []);
     assert.ok(result.services!.services.length >= 120, `${result.services!.services.length} services`);
     // Compact and JSON-serialisable.
     assert.deepEqual(JSON.parse(JSON.stringify(result.services)), result.services);
@@ -200,7 +205,7 @@ describe('cloud service catalogue (glossary/services)', () => {
       process.chdir(folder);
       let problems: string[];
       try {
-        problems = compileServices(servicesDir, list, schemas, { glossary: terms }).problems.map(formatProblem);
+        problems = compileServices(servicesDir, list, schemas, { glossary: terms }).problems.map((problem) => formatProblem(problem, 'en'));
       } finally {
         process.chdir(previous);
       }
@@ -254,11 +259,11 @@ describe('parseIsmapList', () => {
   it('reports each malformed row with its physical line and keeps the others', () => {
     const result = parseIsmapList(read('malformed.csv'), 'malformed.csv', '2026-10-03', { importDate: '2026-11-26' });
     assert.deepEqual(result.problems, [
-      { line: 3, message: 'row skipped: no registration number in column "登録番号"' },
-      { line: 4, message: 'row skipped: no service name in column "クラウドサービスの名称"' },
-      { line: 5, message: 'row skipped: "2024/13/01" in column "登録日" is not a date' },
-      { line: 6, message: 'row skipped: registration number C99-0201-1 is already on line 2' },
-      { line: 10, message: 'row skipped: a quoted field is never closed' },
+      { line: 3, message: { ja: '列「登録番号」に登録番号がないため、この行を読み飛ばしました', en: 'row skipped: no registration number in column "登録番号"' } },
+      { line: 4, message: { ja: '列「クラウドサービスの名称」にサービス名がないため、この行を読み飛ばしました', en: 'row skipped: no service name in column "クラウドサービスの名称"' } },
+      { line: 5, message: { ja: '列「登録日」の「2024/13/01」が日付でないため、この行を読み飛ばしました', en: 'row skipped: "2024/13/01" in column "登録日" is not a date' } },
+      { line: 6, message: { ja: '登録番号 C99-0201-1 は 2 行目にもあるため、この行を読み飛ばしました', en: 'row skipped: registration number C99-0201-1 is already on line 2' } },
+      { line: 10, message: { ja: 'CSV として読めない行です（row skipped: a quoted field is never closed）', en: 'row skipped: a quoted field is never closed' } },
     ]);
     const list = result.list!;
     assert.deepEqual(
@@ -275,10 +280,10 @@ describe('parseIsmapList', () => {
   });
 
   it('needs a header with a number and a name column, and text', () => {
-    assert.deepEqual(parseIsmapList(Buffer.from('a,b\n1,2\n'), 'x.csv', '2026-01-01').problems, [
+    assert.deepEqual(english(parseIsmapList(Buffer.from('a,b\n1,2\n'), 'x.csv', '2026-01-01').problems), [
       { line: 1, message: 'no header row with a registration number column (登録番号) and a service name column (クラウドサービスの名称) in the first 10 rows' },
     ]);
-    assert.deepEqual(parseIsmapList(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.xlsx', '2026-01-01').problems, [
+    assert.deepEqual(english(parseIsmapList(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.xlsx', '2026-01-01').problems), [
       { line: 1, message: 'contains NUL bytes: a binary file, or UTF-16 without a byte order mark (save the list as a web page, CSV or text)' },
     ]);
     const empty = parseIsmapList(Buffer.from('登録番号,サービス名\n'), 'x.csv', '2026-01-01');
@@ -297,7 +302,7 @@ describe('parseIsmapList', () => {
   it('reads the list page saved from a browser: the list table among others, <br> and block breaks, hidden text, tfoot left out', () => {
     const result = parseIsmapList(read('portal-list-saved.html'), 'saved/portal-list-saved.html', '2026-11-30', { importDate: '2026-12-01' });
     assert.equal(result.layout, 'html');
-    assert.deepEqual(result.problems, [
+    assert.deepEqual(english(result.problems), [
       { line: 54, message: 'row skipped: "2025/13/01" in column "登録日" is not a date' },
       { line: 62, message: 'row skipped: no service name in column "クラウドサービスの名称"' },
     ]);
@@ -323,13 +328,15 @@ describe('parseIsmapList', () => {
   });
 
   it('says what to do with a page saved before the list appeared, and with a page whose tables are not the list', () => {
-    assert.deepEqual(parseIsmapList(read('portal-list-shell.html'), 'portal-list-shell.html', '2026-11-30'), {
+    const shell = parseIsmapList(read('portal-list-shell.html'), 'portal-list-shell.html', '2026-11-30');
+    assert.deepEqual({ ...shell, problems: english(shell.problems) }, {
       problems: [{ line: 1, message: 'the HTML page has no table; save the list page after the list has appeared (the portal draws it with JavaScript)' }],
       rows: 0,
       layout: 'html',
     });
+    assert.equal(shell.problems[0].message.ja, 'HTML ページに表がないので、一覧が表示されてから保存し直します（ポータルは JavaScript で一覧を描きます）');
     const other = Buffer.from('<!doctype html><table><tr><th>名前</th><th>電話</th></tr><tr><td>a</td><td>b</td></tr></table>');
-    assert.deepEqual(parseIsmapList(other, 'page.htm', '2026-11-30').problems, [
+    assert.deepEqual(english(parseIsmapList(other, 'page.htm', '2026-11-30').problems), [
       { line: 1, message: 'none of the 1 tables of the HTML page has a registration number column (登録番号) and a service name column (クラウドサービスの名称)' },
     ]);
   });
@@ -337,7 +344,7 @@ describe('parseIsmapList', () => {
   it('reads the table pasted from the page: a title line above, a cell broken over three lines joined back, literal quotes', () => {
     const result = parseIsmapList(read('portal-list-pasted.txt'), 'portal-list-pasted.txt', '2026-11-30', { importDate: '2026-12-01' });
     assert.equal(result.layout, 'tsv');
-    assert.deepEqual(result.problems, [{ line: 8, message: 'row skipped: no service name in column "クラウドサービスの名称"' }]);
+    assert.deepEqual(english(result.problems), [{ line: 8, message: 'row skipped: no service name in column "クラウドサービスの名称"' }]);
     assert.deepEqual(result.list!.entries, [
       { registrationNumber: 'C21-0030-2', serviceName: 'さくらのクラウド', program: 'ISMAP', line: 3 },
       { registrationNumber: 'C99-0401-1', serviceName: 'サンプル会計クラウド', provider: 'サンプル株式会社', registered: '2025-02-03', program: 'ISMAP', line: 4 },
@@ -411,7 +418,7 @@ describe('ISMAP list files', () => {
   it('reports an invalid list file with its line', () => {
     const result = loadIsmapList('kind: ismap-list\nname: L\nasOf: 2026-13-01\npartial: false\nentries: []\n', 'bad.yaml');
     assert.equal(result.list, undefined);
-    assert.deepEqual(result.problems.map(formatProblem), ['bad.yaml:3:7: /asOf: must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"']);
+    assert.deepEqual(result.problems.map((problem) => formatProblem(problem, 'en')), ['bad.yaml:3:7: /asOf: must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"']);
   });
 
   it('writes atomically and never replaces a good file with an empty list', () => {

@@ -35,7 +35,7 @@ describe('glossary stats --stale', () => {
 
   it('prints a summary and a table', () => {
     assert.equal(
-      formatStale(staleEntries(knowledge, 90, '2026-12-03'), 90, '2026-12-03'),
+      formatStale(staleEntries(knowledge, 90, '2026-12-03'), 90, '2026-12-03', 'en'),
       [
         '2 entries not checked within 90 days of 2026-12-03',
         '',
@@ -46,7 +46,8 @@ describe('glossary stats --stale', () => {
         '',
       ].join('\n'),
     );
-    assert.equal(formatStale([], 1000, '2026-12-03'), '0 entries not checked within 1000 days of 2026-12-03\n');
+    assert.equal(formatStale([], 1000, '2026-12-03', 'en'), '0 entries not checked within 1000 days of 2026-12-03\n');
+    assert.equal(formatStale([], 1000, '2026-12-03', 'ja'), '2026-12-03 までの 1000 日間に確認されていない項目: 0 件\n');
   });
 });
 
@@ -80,7 +81,7 @@ terms:
 `;
     const compiled = compileGlossary([{ path: 'glossary/terms/law.yaml', text }], createTermsValidator(termsSchema()));
     assert.deepEqual(compiled.problems, []);
-    const [row] = knowledgeStats(Knowledge.fromParts({ glossary: compiled.glossary! }), 'bundled');
+    const [row] = knowledgeStats(Knowledge.fromParts({ glossary: compiled.glossary! }), { ja: '同梱', en: 'bundled' }, 'en');
     assert.deepEqual(row, { kind: 'terms', name: 'glossary terms', count: 2, asOf: '2026-12-03', note: '3 spellings, 1 superseded, 1 with caveats, 2 pending changes' });
   });
 });

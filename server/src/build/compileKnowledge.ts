@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { compileCatalogues } from '../catalogues/compile';
 import type { CompiledCatalogues } from '../catalogues/types';
 import { compileGlossary, createTermsValidator } from '../glossary/compile';
-import type { CompiledGlossary, GlossaryProblem } from '../glossary/types';
+import type { BuildProblem, CompiledGlossary } from '../glossary/types';
 import { COMPILED_FILES } from '../knowledge';
-import { compileServices } from '../services/compile';
+import { asBuildProblem, compileServices } from '../services/compile';
 import type { CompiledServices } from '../services/types';
 
 export interface KnowledgeSources {
@@ -31,7 +31,7 @@ function readSchema(root: string, name: string): object {
   return JSON.parse(fs.readFileSync(path.join(root, 'glossary', 'schema', name), 'utf8')) as object;
 }
 
-export function compileKnowledge(sources: KnowledgeSources): { knowledge?: CompiledKnowledge; problems: GlossaryProblem[] } {
+export function compileKnowledge(sources: KnowledgeSources): { knowledge?: CompiledKnowledge; problems: BuildProblem[] } {
   const { root } = sources;
   const termsDirectory = path.resolve(root, sources.termsDirectory ?? path.join('glossary', 'terms'));
   const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
@@ -49,7 +49,7 @@ export function compileKnowledge(sources: KnowledgeSources): { knowledge?: Compi
     { glossary: terms.glossary },
   );
   const catalogues = compileCatalogues(path.join(root, 'glossary', 'controls'), readSchema(root, 'catalogues.schema.json'), { displayRoot: root });
-  const problems = [...terms.problems, ...services.problems, ...catalogues.problems];
+  const problems = [...terms.problems.map(asBuildProblem), ...services.problems, ...catalogues.problems];
   if (problems.length > 0 || !terms.glossary || !services.services || !catalogues.catalogues) {
     return { problems };
   }

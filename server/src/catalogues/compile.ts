@@ -14,7 +14,7 @@
  */
 
 import * as path from 'node:path';
-import type { GlossaryProblem } from '../glossary/types';
+import type { BuildProblem } from '../glossary/types';
 import type { CsvField } from '../text/csv';
 import { compileCommonStandardsR5, compileCommonStandardsR7, compileGuideline } from './compile/commonStandards';
 import type { BuiltCatalogue, CompileContext } from './compile/context';
@@ -43,7 +43,7 @@ export interface CompileCataloguesOptions {
 export interface CompileCataloguesResult {
   /** Present only when there were no problems. */
   readonly catalogues?: CompiledCatalogues;
-  readonly problems: GlossaryProblem[];
+  readonly problems: BuildProblem[];
 }
 
 const COMPILERS: Readonly<Record<CatalogueId, (context: CompileContext) => void>> = {

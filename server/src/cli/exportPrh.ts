@@ -27,6 +27,8 @@ import type { TermEntry } from '../glossary/types';
 import { isLatinOrDigit } from '../text/matcher';
 import { normalizeKey } from '../text/normalize';
 import { japaneseDate } from '../rules/term/deprecated';
+import type { Language } from '../language';
+import { line, UsageError } from './messages';
 
 export interface PrhSpec {
   readonly from: string;
@@ -45,7 +47,6 @@ export interface PrhDictionary {
   readonly rules: readonly PrhRule[];
 }
 
-export class ExportUsageError extends Error {}
 
 /** The current term a superseded term ends at (霞が関WAN → GSS), or undefined for a broken or cyclic chain. */
 function currentSuccessor(knowledge: Knowledge, term: TermEntry): TermEntry | undefined {
@@ -285,7 +286,11 @@ interface ExportOptions {
 function parseExportArguments(args: readonly string[]): ExportOptions {
   const [format, ...rest] = args;
   if (format !== 'prh') {
-    throw new ExportUsageError(format === undefined ? 'govsec export needs a format (prh)' : `unknown export format ${JSON.stringify(format)} (expected: prh)`);
+    throw new UsageError(
+      format === undefined
+        ? { ja: 'govsec export には形式（prh）を指定します', en: 'govsec export needs a format (prh)' }
+        : { ja: `不明な書き出し形式 ${JSON.stringify(format)} です（prh のみ）`, en: `unknown export format ${JSON.stringify(format)} (expected: prh)` },
+    );
   }
   let out: string | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -293,18 +298,21 @@ function parseExportArguments(args: readonly string[]): ExportOptions {
     if (arg === '--out' || arg.startsWith('--out=')) {
       const value = arg === '--out' ? rest[++i] : arg.slice('--out='.length);
       if (!value) {
-        throw new ExportUsageError('--out needs a file');
+        throw new UsageError({ ja: '--out には書き出すファイルを指定します', en: '--out needs a file' });
       }
       out = value;
     } else {
-      throw new ExportUsageError(`unexpected argument ${JSON.stringify(arg)}`);
+      throw new UsageError({ ja: `余分な引数 ${JSON.stringify(arg)} があります`, en: `unexpected argument ${JSON.stringify(arg)}` });
     }
   }
   return { out };
 }
 
-/** Runs `govsec export …`; usage problems throw ExportUsageError for the caller's usage message. */
-export function runExport(args: readonly string[], knowledge: Knowledge, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+/**
+ * Runs `govsec export …`; usage problems throw UsageError for the caller's usage message. The dictionary's
+ * header comments are part of the file, in English like its keys; the notice on stderr is in `language`.
+ */
+export function runExport(args: readonly string[], knowledge: Knowledge, out: NodeJS.WritableStream, err: NodeJS.WritableStream, language: Language): number {
   const options = parseExportArguments(args);
   const dictionary = prhDictionary(knowledge);
   const text = formatPrhDictionary(dictionary, knowledge);
@@ -314,6 +322,7 @@ export function runExport(args: readonly string[], knowledge: Knowledge, out: No
   }
   fs.writeFileSync(options.out, text);
   const patterns = dictionary.rules.reduce((n, rule) => n + rule.patterns.length, 0);
-  err.write(`govsec: wrote ${dictionary.rules.length} prh rules (${patterns} patterns) to ${options.out}\n`);
+  const rules = dictionary.rules.length;
+  err.write(line({ ja: `prh のルール ${rules} 件（パターン ${patterns} 個）を ${options.out} に書き出しました`, en: `wrote ${rules} prh rules (${patterns} patterns) to ${options.out}` }, language));
   return 0;
 }

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../text/decode';
+import type { Bilingual } from '../language';
 
 export const CHECKED_EXTENSIONS = /\.(md|markdown|ya?ml)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -45,7 +46,7 @@ function walk(directory: string): string[] {
   return found;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; skipped: boolean; reason: string };
+export type ReadResult = { ok: true; text: string } | { ok: false; skipped: boolean; reason: Bilingual };
 
 /** Reads a document in any encoding decodeText knows; a file it refuses is skipped with the reason. */
 export function readDocument(file: string): ReadResult {
@@ -53,16 +54,24 @@ export function readDocument(file: string): ReadResult {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) {
-      return { ok: false, skipped: false, reason: 'is a directory' };
+      return { ok: false, skipped: false, reason: { ja: 'フォルダーです', en: 'is a directory' } };
     }
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, skipped: true, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; skipped` };
+      const limit = MAX_FILE_BYTES / 1024 / 1024;
+      return { ok: false, skipped: true, reason: { ja: `${limit} MiB を超えるため読み飛ばしました`, en: `larger than ${limit} MiB; skipped` } };
     }
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, skipped: false, reason: code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})` };
+    const detail = code ?? String(error);
+    return {
+      ok: false,
+      skipped: false,
+      reason: code === 'ENOENT' ? { ja: 'ファイルがありません', en: 'no such file' } : { ja: `読めません（${detail}）`, en: `cannot read (${detail})` },
+    };
   }
   const decoded = decodeText(bytes);
-  return 'text' in decoded ? { ok: true, text: decoded.text } : { ok: false, skipped: true, reason: `${decoded.error}; skipped` };
+  return 'text' in decoded
+    ? { ok: true, text: decoded.text }
+    : { ok: false, skipped: true, reason: { ja: `読み飛ばしました（${decoded.error}）`, en: `${decoded.error}; skipped` } };
 }

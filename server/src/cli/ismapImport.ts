@@ -13,10 +13,14 @@
 import * as path from 'node:path';
 import { DEFAULT_ISMAP_LIST_FILE, ISMAP_LIST_PAGE } from '../services/ismapList';
 import { importIsmapListFile } from '../services/ismapListImport';
+import type { ListLayout } from '../services/ismapListRead';
 import type { IsmapProgram } from '../services/types';
+import type { Bilingual, Language } from '../language';
+import { line, UsageError } from './messages';
 
-export const ISMAP_USAGE = `Usage:
-  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU]
+export const ISMAP_USAGE: Bilingual = {
+  en: `Usage:
+  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU] [--lang ja|en]
       Imports the official ISMAP or ISMAP-LIU cloud service list (${ISMAP_LIST_PAGE})
       into ${DEFAULT_ISMAP_LIST_FILE} (or PATH), which govsec then uses instead of its bundled partial list.
       FILE is one of:
@@ -28,11 +32,27 @@ export const ISMAP_USAGE = `Usage:
                  (default: ISMAP)
 
 Exit codes: 0 imported (malformed rows are reported and skipped), 2 usage error or nothing imported.
-`;
+`,
+  ja: `使い方:
+  govsec ismap import FILE [--output PATH] [--date YYYY-MM-DD] [--program ISMAP|ISMAP-LIU] [--lang ja|en]
+      ISMAP または ISMAP-LIU の公式のクラウドサービスリスト（${ISMAP_LIST_PAGE}）を
+      ${DEFAULT_ISMAP_LIST_FILE}（または PATH）に取り込みます。以後 govsec は同梱の部分的な一覧の代わりにこれを使います。
+      FILE は次のいずれかです:
+        - 一覧が表示されてからブラウザーで保存した一覧ページ（.html）
+        - ページの表をコピーしてテキストファイルに貼り付けたもの（タブ区切り）
+        - CSV（カンマ区切りまたはタブ区切り。UTF-8, UTF-16, Shift_JIS）
+      --date     一覧の時点（既定: ファイルの更新日）
+      --program  制度の列もページの題名もないときの行の制度（既定: ISMAP）
 
-const LAYOUT_NAMES = { html: 'saved web page', tsv: 'tab-separated text', csv: 'CSV' } as const;
+終了コード: 0 取り込み済み（不正な行は報告して読み飛ばす）、2 使い方の誤りまたは取り込めた行なし。
+`,
+};
 
-class UsageError extends Error {}
+const LAYOUT_NAMES: Record<ListLayout, Bilingual> = {
+  html: { ja: '保存した Web ページ', en: 'saved web page' },
+  tsv: { ja: 'タブ区切りテキスト', en: 'tab-separated text' },
+  csv: { ja: 'CSV', en: 'CSV' },
+};
 
 interface ImportOptions {
   readonly file: string;
@@ -65,18 +85,18 @@ function parseArguments(args: readonly string[]): ImportOptions {
     } else if (option) {
       const value = option[2] ?? rest[++i];
       if (value === undefined || value === '') {
-        throw new UsageError(`${option[1]} needs a value`);
+        throw new UsageError({ ja: `${option[1]} には値を指定します`, en: `${option[1]} needs a value` });
       }
       if (option[1] === '--output') {
         output = value;
       } else if (option[1] === '--date') {
         if (!validDate(value)) {
-          throw new UsageError(`--date must be a date as YYYY-MM-DD (got ${JSON.stringify(value)})`);
+          throw new UsageError({ ja: `--date には YYYY-MM-DD の日付を指定します（${JSON.stringify(value)}）`, en: `--date must be a date as YYYY-MM-DD (got ${JSON.stringify(value)})` });
         }
         date = value;
       } else {
         if (value !== 'ISMAP' && value !== 'ISMAP-LIU') {
-          throw new UsageError(`--program must be ISMAP or ISMAP-LIU (got ${JSON.stringify(value)})`);
+          throw new UsageError({ ja: `--program には ISMAP か ISMAP-LIU を指定します（${JSON.stringify(value)}）`, en: `--program must be ISMAP or ISMAP-LIU (got ${JSON.stringify(value)})` });
         }
         program = value;
       }
@@ -84,30 +104,34 @@ function parseArguments(args: readonly string[]): ImportOptions {
       files.push(...rest.slice(i + 1));
       break;
     } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option ${arg}`);
+      throw new UsageError({ ja: `不明なオプション ${arg} です`, en: `unknown option ${arg}` });
     } else {
       files.push(arg);
     }
   }
   if (files.length !== 1) {
-    throw new UsageError(files.length === 0 ? 'govsec ismap import needs the file to import' : 'govsec ismap import takes one file');
+    throw new UsageError(
+      files.length === 0
+        ? { ja: 'govsec ismap import には取り込むファイルを指定します', en: 'govsec ismap import needs the file to import' }
+        : { ja: 'govsec ismap import に指定できるファイルは一つです', en: 'govsec ismap import takes one file' },
+    );
   }
   return { file: files[0], output, date, program };
 }
 
-export function runIsmapImport(args: string[], cwd: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+export function runIsmapImport(args: string[], cwd: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream, language: Language): number {
   let options: ImportOptions;
   try {
     options = parseArguments(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      err.write(`govsec: ${error.message}\n\n${ISMAP_USAGE}`);
+      err.write(`${line(error.text, language)}\n${ISMAP_USAGE[language]}`);
       return 2;
     }
     throw error;
   }
   if (options.help) {
-    out.write(ISMAP_USAGE);
+    out.write(ISMAP_USAGE[language]);
     return 0;
   }
 
@@ -116,23 +140,27 @@ export function runIsmapImport(args: string[], cwd: string, out: NodeJS.Writable
   const outputShown = options.output ?? DEFAULT_ISMAP_LIST_FILE;
   const outcome = importIsmapListFile(input, output, { date: options.date, program: options.program, shownName: options.file });
   for (const problem of outcome.problems) {
-    err.write(`${options.file}:${problem.line}: ${problem.message}\n`);
+    err.write(`${options.file}:${problem.line}: ${problem.message[language]}\n`);
   }
   if (!outcome.ok) {
-    const reasons = {
-      'not-found': `govsec: ${options.file}: no such file`,
-      directory: `govsec: ${options.file}: is a directory`,
-      unreadable: `govsec: ${options.file}: cannot read (${outcome.detail})`,
-      'no-valid-row': `govsec: ${options.file}: no valid row to import; ${outputShown} left unchanged`,
-      'write-failed': `govsec: cannot write ${outputShown}: ${outcome.detail}`,
+    const file = options.file;
+    const reasons: Record<typeof outcome.reason, Bilingual> = {
+      'not-found': { ja: `${file}: ファイルがありません`, en: `${file}: no such file` },
+      directory: { ja: `${file}: フォルダーです`, en: `${file}: is a directory` },
+      unreadable: { ja: `${file}: 読めません（${outcome.detail}）`, en: `${file}: cannot read (${outcome.detail})` },
+      'no-valid-row': { ja: `${file}: 取り込める行がないため、${outputShown} は変更していません`, en: `${file}: no valid row to import; ${outputShown} left unchanged` },
+      'write-failed': { ja: `${outputShown} に書き込めません（${outcome.detail}）`, en: `cannot write ${outputShown}: ${outcome.detail}` },
     };
-    err.write(`${reasons[outcome.reason]}\n`);
+    err.write(line(reasons[outcome.reason], language));
     return 2;
   }
   const skipped = outcome.rows - outcome.imported;
+  const layout = LAYOUT_NAMES[outcome.layout][language];
   out.write(
-    `Imported ${outcome.imported} of ${outcome.rows} ${outcome.rows === 1 ? 'row' : 'rows'} from ${options.file} (${LAYOUT_NAMES[outcome.layout]}) into ${outputShown} ` +
-      `(as of ${outcome.asOf}${skipped > 0 ? `; ${skipped} skipped` : ''}).\n`,
+    language === 'ja'
+      ? `${options.file}（${layout}）の ${outcome.rows} 行のうち ${outcome.imported} 行を ${outputShown} に取り込みました（${outcome.asOf} 時点${skipped > 0 ? `、${skipped} 行は読み飛ばし` : ''}）。\n`
+      : `Imported ${outcome.imported} of ${outcome.rows} ${outcome.rows === 1 ? 'row' : 'rows'} from ${options.file} (${layout}) into ${outputShown} ` +
+          `(as of ${outcome.asOf}${skipped > 0 ? `; ${skipped} skipped` : ''}).\n`,
   );
   return 0;
 }

@@ -2,6 +2,7 @@
 
 import { knowledgeFigures } from '../features/knowledgeFigures';
 import type { Knowledge } from '../knowledge';
+import type { Bilingual, Language } from '../language';
 
 export interface StatsRow {
   readonly kind: string;
@@ -11,35 +12,42 @@ export interface StatsRow {
   readonly note: string;
 }
 
-export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: string): StatsRow[] {
+/** The rows of `govsec glossary stats`; kinds are identifiers (as in --stale), names and notes are in `language`. */
+export function knowledgeStats(knowledge: Knowledge, ismapListOrigin: Bilingual, language: Language): StatsRow[] {
   const figures = knowledgeFigures(knowledge);
   const { terms, services, ismapList: list } = figures;
+  const ja = language === 'ja';
+  const partial = ja ? '部分的' : 'partial';
   const rows: StatsRow[] = [];
   rows.push({
     kind: 'terms',
-    name: 'glossary terms',
+    name: ja ? '用語集の用語' : 'glossary terms',
     count: terms.count,
     asOf: terms.asOf,
-    note:
-      `${terms.spellings} spellings, ${terms.superseded} superseded, ${terms.withCaveats} with caveats, ` +
-      `${terms.pendingChanges} pending change${terms.pendingChanges === 1 ? '' : 's'}`,
+    note: ja
+      ? `表記 ${terms.spellings}、旧名称 ${terms.superseded}、注意書きあり ${terms.withCaveats}、改正予定 ${terms.pendingChanges}`
+      : `${terms.spellings} spellings, ${terms.superseded} superseded, ${terms.withCaveats} with caveats, ` +
+        `${terms.pendingChanges} pending change${terms.pendingChanges === 1 ? '' : 's'}`,
   });
   for (const { category, count } of terms.categories) {
     rows.push({ kind: 'terms', name: `  ${category}`, count, asOf: '', note: '' });
   }
   rows.push({
     kind: 'services',
-    name: 'cloud services',
+    name: ja ? 'クラウドサービス' : 'cloud services',
     count: services.count,
     asOf: services.asOf,
-    note: `${services.govCloudProviders} ガバメントクラウド providers, ${services.regions} regions`,
+    note: ja
+      ? `ガバメントクラウド事業者 ${services.govCloudProviders}、リージョン ${services.regions}`
+      : `${services.govCloudProviders} ガバメントクラウド providers, ${services.regions} regions`,
   });
-  rows.push({ kind: 'ismap-list', name: list.name, count: list.count, asOf: list.asOf, note: `${ismapListOrigin}${list.partial ? ', partial' : ''}` });
+  const origin = ismapListOrigin[language];
+  rows.push({ kind: 'ismap-list', name: list.name, count: list.count, asOf: list.asOf, note: list.partial ? (ja ? `${origin}、${partial}` : `${origin}, ${partial}`) : origin });
   for (const catalogue of figures.catalogues) {
-    rows.push({ kind: 'controls', name: catalogue.label, count: catalogue.count, asOf: catalogue.asOf, note: `${catalogue.partial ? 'partial; ' : ''}${catalogue.edition}` });
+    rows.push({ kind: 'controls', name: catalogue.label, count: catalogue.count, asOf: catalogue.asOf, note: `${catalogue.partial ? `${partial}; ` : ''}${catalogue.edition}` });
   }
   for (const mapping of figures.mappings) {
-    rows.push({ kind: 'mapping', name: `${mapping.name} (pairs)`, count: mapping.pairs, asOf: mapping.asOf, note: mapping.partial ? 'partial' : '' });
+    rows.push({ kind: 'mapping', name: `${mapping.name} (${ja ? '対応の組' : 'pairs'})`, count: mapping.pairs, asOf: mapping.asOf, note: mapping.partial ? partial : '' });
   }
   return rows;
 }
@@ -54,9 +62,10 @@ function formatTable(header: readonly string[], cells: readonly string[][], nume
   return [line(header), line(header.map((_, column) => '-'.repeat(widths[column]))), ...cells.map(line)];
 }
 
-export function formatStats(rows: readonly StatsRow[], list: string): string {
+export function formatStats(rows: readonly StatsRow[], list: string, language: Language): string {
   const cells = rows.map((row) => [row.kind, row.name, String(row.count), row.asOf, row.note]);
-  return [...formatTable(['kind', 'name', 'count', 'as of', 'note'], cells, new Set([2])), '', `ISMAP list in use: ${list}`, ''].join('\n');
+  const header = language === 'ja' ? ['種別', '名前', '件数', '時点', '備考'] : ['kind', 'name', 'count', 'as of', 'note'];
+  return [...formatTable(header, cells, new Set([2])), '', language === 'ja' ? `使用中の ISMAP 一覧: ${list}` : `ISMAP list in use: ${list}`, ''].join('\n');
 }
 
 /** An entry of the knowledge whose as-of date is older than the limit `govsec glossary stats --stale` was given. */
@@ -99,11 +108,15 @@ export function staleEntries(knowledge: Knowledge, maxDays: number, today: strin
     .sort((a, b) => b.days - a.days || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
 }
 
-export function formatStale(entries: readonly StaleEntry[], maxDays: number, today: string): string {
-  const summary = `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} not checked within ${maxDays} days of ${today}`;
+export function formatStale(entries: readonly StaleEntry[], maxDays: number, today: string, language: Language): string {
+  const summary =
+    language === 'ja'
+      ? `${today} までの ${maxDays} 日間に確認されていない項目: ${entries.length} 件`
+      : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} not checked within ${maxDays} days of ${today}`;
   if (entries.length === 0) {
     return `${summary}\n`;
   }
   const cells = entries.map((entry) => [entry.kind, entry.id, entry.asOf, String(entry.days), entry.where]);
-  return [summary, '', ...formatTable(['kind', 'id', 'as of', 'days', 'where'], cells, new Set([3])), ''].join('\n');
+  const header = language === 'ja' ? ['種別', 'ID', '時点', '日数', '場所'] : ['kind', 'id', 'as of', 'days', 'where'];
+  return [summary, '', ...formatTable(header, cells, new Set([3])), ''].join('\n');
 }

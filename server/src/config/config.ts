@@ -31,6 +31,7 @@ import {
 } from '../glossary/yamlData';
 import { loadSchema } from '../glossary/schemas';
 import { decodeText } from '../text/decode';
+import type { Bilingual } from '../language';
 
 /** The names a configuration file may have, in order of preference within one folder. */
 export const CONFIG_FILE_NAMES = ['.govsec.yaml', '.govsec.yml'] as const;
@@ -110,7 +111,8 @@ export function configFromData(data: ConfigData, directory: string, file?: strin
 export function configFromObject(data: unknown, directory: string): { config?: GovsecConfig; problems: string[] } {
   const validate = validatorFor(loadSchema('config'));
   if (!validate(data)) {
-    return { problems: (validate.errors ?? []).map(describeAjvError) };
+    // For the server's log, which is English (see WorkspaceLog).
+    return { problems: (validate.errors ?? []).map((error) => describeAjvError(error).en) };
   }
   return { config: configFromData(data as ConfigData, directory), problems: [] };
 }
@@ -134,7 +136,7 @@ function keyOffset(document: Document, mapPath: readonly (string | number)[], ke
  * itself is far more useful (a misspelt `rule:` or `Term/Variant:`), so such problems are moved to the key.
  */
 function pointAtUnknownKey(parsed: ParsedYaml, problem: GlossaryProblem): GlossaryProblem {
-  const match = /^(\(top level\)|(?:\/[^/]*)+): unknown property "(.*)"$/.exec(problem.message);
+  const match = /^(\(top level\)|(?:\/[^/]*)+): unknown property "(.*)"$/.exec(problem.message.en);
   if (!match) {
     return problem;
   }
@@ -145,7 +147,7 @@ function pointAtUnknownKey(parsed: ParsedYaml, problem: GlossaryProblem): Glossa
   return offset === undefined ? problem : { ...problem, ...positionOf(parsed, offset) };
 }
 
-function keyProblem(parsed: ParsedYaml, mapPath: readonly (string | number)[], key: string, message: string): GlossaryProblem {
+function keyProblem(parsed: ParsedYaml, mapPath: readonly (string | number)[], key: string, message: Bilingual): GlossaryProblem {
   const offset = keyOffset(parsed.document, mapPath, key) ?? nodeOffset(parsed.document, [...mapPath, key]);
   return { file: parsed.file, ...positionOf(parsed, offset), message };
 }
@@ -180,12 +182,26 @@ export function loadConfigText(text: string, file: string, options: LoadConfigOp
     for (const key of Object.keys(data.rules)) {
       if (key.endsWith('/*')) {
         if (!categories.has(ruleCategory(key))) {
-          problems.push(keyProblem(parsed, ['rules'], key, `unknown rule category "${key}" (no rule id starts with "${ruleCategory(key)}/")`));
+          problems.push(
+            keyProblem(parsed, ['rules'], key, {
+              ja: `不明なルール分類「${key}」です（「${ruleCategory(key)}/」で始まるルールはありません）`,
+              en: `unknown rule category "${key}" (no rule id starts with "${ruleCategory(key)}/")`,
+            }),
+          );
         }
       } else if (!known.has(key)) {
         const sameCategory = [...known].filter((id) => ruleCategory(id) === ruleCategory(key)).sort();
-        const hint = sameCategory.length > 0 ? `; rules in "${ruleCategory(key)}/": ${sameCategory.join(', ')}` : '';
-        problems.push(keyProblem(parsed, ['rules'], key, `unknown rule "${key}"${hint}`));
+        const rules = sameCategory.join(', ');
+        problems.push(
+          keyProblem(
+            parsed,
+            ['rules'],
+            key,
+            sameCategory.length > 0
+              ? { ja: `不明なルール「${key}」です（「${ruleCategory(key)}/」のルール: ${rules}）`, en: `unknown rule "${key}"; rules in "${ruleCategory(key)}/": ${rules}` }
+              : { ja: `不明なルール「${key}」です`, en: `unknown rule "${key}"` },
+          ),
+        );
       }
     }
   }
@@ -193,7 +209,12 @@ export function loadConfigText(text: string, file: string, options: LoadConfigOp
   const globs: string[] = [];
   (data.profiles?.procurement ?? []).forEach((glob, index) => {
     if (glob.startsWith('/') || WINDOWS_ABSOLUTE.test(glob)) {
-      problems.push(problemAt(parsed, ['profiles', 'procurement', index], `glob "${glob}" must be relative to the folder of the configuration file`));
+      problems.push(
+        problemAt(parsed, ['profiles', 'procurement', index], {
+          ja: `glob「${glob}」は設定ファイルのフォルダーからの相対パスで書きます`,
+          en: `glob "${glob}" must be relative to the folder of the configuration file`,
+        }),
+      );
     } else {
       globs.push(glob);
     }
@@ -207,19 +228,21 @@ export function loadConfigText(text: string, file: string, options: LoadConfigOp
  * Reads a user data file (configuration or glossary) in any encoding decodeText knows. An unreadable or
  * undecodable file is a problem at its 1:1.
  */
-export function readDataFile(file: string, what: string): { text: string } | { problem: GlossaryProblem } {
+export function readDataFile(file: string, what: Bilingual): { text: string } | { problem: GlossaryProblem } {
+  const unreadable = (reason: string): { problem: GlossaryProblem } => ({
+    problem: { file, line: 1, column: 1, message: { ja: `${what.ja}を読めません（${reason}）`, en: `cannot read the ${what.en} (${reason})` } },
+  });
   try {
     const decoded = decodeText(fs.readFileSync(file));
-    return 'text' in decoded ? { text: decoded.text } : { problem: { file, line: 1, column: 1, message: `cannot read the ${what} (${decoded.error})` } };
+    return 'text' in decoded ? { text: decoded.text } : unreadable(decoded.error);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: { file, line: 1, column: 1, message: `cannot read the ${what} (${code ?? String(error)})` } };
+    return unreadable((error as NodeJS.ErrnoException).code ?? String(error));
   }
 }
 
 /** Reads and checks a configuration file (see loadConfigText); an unreadable file is a problem at 1:1. */
 export function loadConfigFile(file: string, options: LoadConfigOptions = {}): LoadConfigResult {
-  const read = readDataFile(file, 'configuration file');
+  const read = readDataFile(file, { ja: '設定ファイル', en: 'configuration file' });
   return 'text' in read ? loadConfigText(read.text, file, options) : { problems: [read.problem] };
 }
 
@@ -415,7 +438,7 @@ export function compileUserGlossary(
   const problems: GlossaryProblem[] = [];
   const userFiles: GlossaryFile[] = [];
   for (const file of files) {
-    const read = readDataFile(file, 'glossary file');
+    const read = readDataFile(file, { ja: '用語集ファイル', en: 'glossary file' });
     if ('text' in read) {
       userFiles.push({ path: file, text: read.text });
     } else {
@@ -436,10 +459,12 @@ export function compileUserGlossary(
         ];
   const baseLocation = (line: number) => base.terms[line - 2]?.location;
   const unbase = (problem: GlossaryProblem): GlossaryProblem => {
-    const message = problem.message.replace(BASE_REFERENCE, (whole, line: string) => {
-      const location = baseLocation(Number(line));
-      return location ? `${location.file}:${location.line}` : whole;
-    });
+    const located = (text: string) =>
+      text.replace(BASE_REFERENCE, (whole, line: string) => {
+        const location = baseLocation(Number(line));
+        return location ? `${location.file}:${location.line}` : whole;
+      });
+    const message = { ja: located(problem.message.ja), en: located(problem.message.en) };
     if (problem.file === BASE_PATH) {
       // Only when the bundled glossary no longer passes this schema; point at the entry's own location.
       const location = baseLocation(problem.line);

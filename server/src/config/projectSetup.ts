@@ -125,7 +125,7 @@ export class ProjectSetup {
       try {
         entry = { stamps, knowledge: this.base.withGlossary(compiled.glossary), problems: [] };
       } catch (error) {
-        entry = { stamps, knowledge: cached?.knowledge ?? this.base, problems: [{ file: files[0], line: 1, column: 1, message: (error as Error).message }] };
+        entry = { stamps, knowledge: cached?.knowledge ?? this.base, problems: [{ file: files[0], line: 1, column: 1, message: { ja: `用語集を使えません（${(error as Error).message}）`, en: (error as Error).message } }] };
       }
     } else {
       // Keep the last good glossary for these files (or the bundled one) and report the problems.

@@ -6,10 +6,12 @@
  */
 
 import type { ValidateFunction } from 'ajv';
+import type { Bilingual, Language } from '../language';
 import { normalizeKey } from '../text/normalize';
 import {
   COMPILED_GLOSSARY_FORMAT,
   type CompiledGlossary,
+  type BuildProblem,
   type CompiledSpelling,
   type GlossaryProblem,
   type PendingChange,
@@ -61,7 +63,7 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
     });
   }
 
-  const problemAt = (entry: TermEntry, path: (string | number)[], message: string) => {
+  const problemAt = (entry: TermEntry, path: (string | number)[], message: Bilingual) => {
     const parsed = entryFile.get(entry)!;
     const offset = nodeOffset(parsed.document, ['terms', entryIndex.get(entry)!, ...path]);
     problems.push({ file: parsed.file, ...positionOf(parsed, offset), message });
@@ -71,7 +73,10 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
   for (const entry of terms) {
     const previous = byId.get(entry.id);
     if (previous) {
-      problemAt(entry, ['id'], `duplicate id "${entry.id}" (first defined in ${previous.location.file}:${previous.location.line})`);
+      problemAt(entry, ['id'], {
+        ja: `ID「${entry.id}」が重複しています（最初の定義は ${previous.location.file}:${previous.location.line}）`,
+        en: `duplicate id "${entry.id}" (first defined in ${previous.location.file}:${previous.location.line})`,
+      });
     } else {
       byId.set(entry.id, entry);
     }
@@ -87,7 +92,7 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
     for (const spelling of written) {
       const key = normalizeKey(spelling.text);
       if (/[\r\n]/.test(key)) {
-        problemAt(entry, spelling.path, `spelling "${spelling.text}" contains a line break`);
+        problemAt(entry, spelling.path, { ja: `表記「${spelling.text}」に改行が含まれています`, en: `spelling "${spelling.text}" contains a line break` });
         continue;
       }
       const owner = spellingOwner.get(key);
@@ -96,8 +101,11 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
           entry,
           spelling.path,
           owner === entry
-            ? `spelling "${spelling.text}" is listed twice (after NFKC normalisation)`
-            : `spelling "${spelling.text}" is already a spelling of "${owner.id}" (${owner.location.file}:${owner.location.line})`,
+            ? { ja: `表記「${spelling.text}」が二度あります（NFKC 正規化後）`, en: `spelling "${spelling.text}" is listed twice (after NFKC normalisation)` }
+            : {
+                ja: `表記「${spelling.text}」は既に「${owner.id}」の表記です（${owner.location.file}:${owner.location.line}）`,
+                en: `spelling "${spelling.text}" is already a spelling of "${owner.id}" (${owner.location.file}:${owner.location.line})`,
+              },
         );
         continue;
       }
@@ -106,13 +114,13 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
     }
     entry.related.forEach((relatedId, index) => {
       if (relatedId === entry.id) {
-        problemAt(entry, ['related', index], `"${entry.id}" lists itself as related`);
+        problemAt(entry, ['related', index], { ja: `「${entry.id}」が自身を関連語に挙げています`, en: `"${entry.id}" lists itself as related` });
       } else if (!byId.has(relatedId)) {
-        problemAt(entry, ['related', index], `related id "${relatedId}" does not exist`);
+        problemAt(entry, ['related', index], { ja: `関連語の ID「${relatedId}」はありません`, en: `related id "${relatedId}" does not exist` });
       }
     });
     if (entry.status.state === 'superseded' && !byId.has(entry.status.successor)) {
-      problemAt(entry, ['status', 'successor'], `successor id "${entry.status.successor}" does not exist`);
+      problemAt(entry, ['status', 'successor'], { ja: `後継の ID「${entry.status.successor}」はありません`, en: `successor id "${entry.status.successor}" does not exist` });
     }
     entry.pending.forEach((change, index) => {
       for (const problem of pendingChangeProblems(change, entry.asOf)) {
@@ -131,26 +139,40 @@ export function compileGlossary(files: readonly GlossaryFile[], validate: Valida
  * Dates of a pending change out of order, or a change already in force by the entry's as-of date (then it
  * belongs in the definition). Dates may be a year or a month only; ISO strings compare in order.
  */
-function pendingChangeProblems(change: PendingChange, asOf: string): { field: keyof PendingChange; message: string }[] {
-  const problems: { field: keyof PendingChange; message: string }[] = [];
+function pendingChangeProblems(change: PendingChange, asOf: string): { field: keyof PendingChange; message: Bilingual }[] {
+  const problems: { field: keyof PendingChange; message: Bilingual }[] = [];
   if (change.passed !== undefined && change.passed > change.promulgated) {
-    problems.push({ field: 'passed', message: `passed ${change.passed} is after promulgated ${change.promulgated}` });
+    problems.push({ field: 'passed', message: { ja: `passed ${change.passed} が promulgated ${change.promulgated} より後です`, en: `passed ${change.passed} is after promulgated ${change.promulgated}` } });
   }
   if (change.inForce !== undefined && change.inForceBy !== undefined) {
-    problems.push({ field: 'inForceBy', message: 'give inForce (the date is fixed) or inForceBy (only a limit is known), not both' });
+    problems.push({
+      field: 'inForceBy',
+      message: {
+        ja: 'inForce（施行日が確定）と inForceBy（期限のみ判明）はどちらか一方だけを書きます',
+        en: 'give inForce (the date is fixed) or inForceBy (only a limit is known), not both',
+      },
+    });
   }
   for (const field of ['inForce', 'inForceBy'] as const) {
     const date = change[field];
     if (date !== undefined && date < change.promulgated) {
-      problems.push({ field, message: `${field} ${date} is before promulgated ${change.promulgated}` });
+      problems.push({ field, message: { ja: `${field} ${date} が promulgated ${change.promulgated} より前です`, en: `${field} ${date} is before promulgated ${change.promulgated}` } });
     }
   }
   if (change.inForce !== undefined && change.inForce <= asOf) {
-    problems.push({ field: 'inForce', message: `in force since ${change.inForce} (on or before asOf ${asOf}): record it in the definition, not as pending` });
+    problems.push({
+      field: 'inForce',
+      message: {
+        ja: `${change.inForce} に施行済み（asOf ${asOf} 以前）なので、pending ではなく定義に書きます`,
+        en: `in force since ${change.inForce} (on or before asOf ${asOf}): record it in the definition, not as pending`,
+      },
+    });
   }
   return problems;
 }
 
-export function formatProblem(problem: GlossaryProblem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+/** FILE:LINE:COLUMN: message, in `language` (a build problem is in English whatever the language). */
+export function formatProblem(problem: GlossaryProblem | BuildProblem, language: Language): string {
+  const message = typeof problem.message === 'string' ? problem.message : problem.message[language];
+  return `${problem.file}:${problem.line}:${problem.column}: ${message}`;
 }

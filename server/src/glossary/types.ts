@@ -93,10 +93,19 @@ export interface CompiledGlossary {
   readonly spellings: readonly CompiledSpelling[];
 }
 
-/** A problem in a glossary file, with its position (1-based line and column). */
-export interface GlossaryProblem {
+/** A problem in a data file, with its position (1-based line and column). */
+export interface DataProblem<Message> {
   readonly file: string;
   readonly line: number;
   readonly column: number;
-  readonly message: string;
+  readonly message: Message;
 }
+
+/**
+ * A problem in data a user may have written (a glossary file, .govsec.yaml, an ISMAP list): said in both
+ * languages, shown in the user's.
+ */
+export type GlossaryProblem = DataProblem<Bilingual>;
+
+/** A problem in the bundled knowledge found at build time: read by its maintainers, in English. */
+export type BuildProblem = DataProblem<string>;

@@ -109,13 +109,15 @@ export function importIsmapList(host: ClientRequestsHost, params: ImportIsmapLis
   }
   const output = path.join(root, DEFAULT_ISMAP_LIST_FILE);
   const outcome = importIsmapListFile(input, output, { date: params.date, program: params.program, shownName: path.basename(input) });
+  const language = host.context.language();
+  const problems = outcome.problems.map((problem) => ({ line: problem.line, message: problem.message[language] }));
   if (!outcome.ok) {
-    return outcome;
+    return { ...outcome, problems };
   }
   // The file watcher would notice too, later; the list applies as soon as this answer arrives.
   host.workspace.filesChanged([output]);
   host.refresh();
-  return { ...outcome, output };
+  return { ...outcome, problems, output };
 }
 
 function languageIdOf(file: string): string {
@@ -139,12 +141,13 @@ export async function checkFiles(host: ClientRequestsHost, params: CheckFilesPar
     }
     const file = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
     if (file === undefined || !CHECKED_EXTENSIONS.test(file)) {
-      files.push({ uri, diagnostics: [], skipped: 'not a Markdown or YAML file' });
+      const notChecked = { ja: 'Markdown でも YAML でもないファイルです', en: 'not a Markdown or YAML file' };
+      files.push({ uri, diagnostics: [], skipped: notChecked[host.context.language()] });
       continue;
     }
     const read = readDocument(file);
     if (!read.ok) {
-      files.push({ uri, diagnostics: [], skipped: read.reason });
+      files.push({ uri, diagnostics: [], skipped: read.reason[host.context.language()] });
       continue;
     }
     const document = TextDocument.create(uri, languageIdOf(file), 0, read.text);

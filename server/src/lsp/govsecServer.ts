@@ -40,7 +40,7 @@ import * as handlers from './handlers';
 import { WORKSPACE_TRUST_NOTIFICATION, type GovsecInitializationOptions } from './protocol';
 import { readSettings } from './settings';
 import { resolveLanguage, type Language } from '../language';
-import { GovsecWorkspace } from './workspace';
+import { GovsecWorkspace, LAST_GOOD_IN_FORCE } from './workspace';
 
 /** The diagnostic code of a problem in a user data file (.govsec.yaml, glossary file, ISMAP list). */
 export const USER_DATA_PROBLEM_CODE = 'govsec/user-data';
@@ -109,7 +109,7 @@ export class GovsecServer {
     this.workspace = new GovsecWorkspace(options.knowledge, {
       info: (message) => connection.console.info(message),
       error: (message) => connection.console.error(message),
-      notify: (message) => void connection.window.showWarningMessage(message),
+      notify: (message) => void connection.window.showWarningMessage(message[this.language]),
     });
     this.workspace.onProblems((file, problems) => this.publishUserData(file, problems));
     this.cache = new AnalysisCache(
@@ -450,7 +450,9 @@ export class GovsecServer {
       severity: DiagnosticSeverity.Error,
       code: USER_DATA_PROBLEM_CODE,
       source: 'govsec',
-      message: `${problem.message.toWellFormed()} (the last good version stays in force)`,
+      message: this.language === 'ja'
+        ? `${problem.message.ja.toWellFormed()}（${LAST_GOOD_IN_FORCE.ja}）`
+        : `${problem.message.en.toWellFormed()} (${LAST_GOOD_IN_FORCE.en})`,
     };
   }
 }

@@ -15,16 +15,33 @@ import { ProjectSetup, type DocumentSetup } from '../config/projectSetup';
 import { formatProblem } from '../glossary/compile';
 import type { GlossaryProblem } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
+import type { Bilingual, Language } from '../language';
 import { DEFAULT_ISMAP_LIST_FILE, loadIsmapListFile } from '../services/ismapList';
 import { describeList } from '../services/status';
 import { documentPath } from './analysisCache';
 import { defaultSettings, type GovsecSettings } from './settings';
 
+/**
+ * Where the workspace reports. info and error are lines of the output channel, a log for diagnosing a setup
+ * (like every connection.console line of the server, it is written in English); notify reaches the user
+ * (a warning message) and is said in the user's language.
+ */
 export interface WorkspaceLog {
   info(message: string): void;
   error(message: string): void;
   /** Tells the user (a warning message), once per new problem. */
-  notify(message: string): void;
+  notify(message: Bilingual): void;
+}
+
+/** What happens while a user data file is broken, after its problem. */
+export const LAST_GOOD_IN_FORCE: Bilingual = { ja: '直前の正しい版を引き続き使います', en: 'the last good version stays in force' };
+
+/** A problem of a user data file for the user: where, what, and that the last good version stays in force. */
+export function problemNotice(problem: GlossaryProblem): Bilingual {
+  return {
+    ja: `govsec: ${formatProblem(problem, 'ja')}（${LAST_GOOD_IN_FORCE.ja}）`,
+    en: `govsec: ${formatProblem(problem, 'en')} — ${LAST_GOOD_IN_FORCE.en}.`,
+  };
 }
 
 /** Receives the current problems of one user data file (an empty list when it is fine again). */
@@ -199,7 +216,7 @@ export class GovsecWorkspace {
     return key === undefined ? [] : (JSON.parse(key) as GlossaryProblem[]);
   }
 
-  private report(file: string, problems: readonly GlossaryProblem[], notice?: string): void {
+  private report(file: string, problems: readonly GlossaryProblem[], notice?: Bilingual): void {
     const key = problems.length === 0 ? undefined : JSON.stringify(problems);
     if (this.problemsByFile.get(file) === key) {
       return;
@@ -210,12 +227,12 @@ export class GovsecWorkspace {
     } else {
       this.problemsByFile.set(file, key);
       for (const problem of problems) {
-        this.log.error(`govsec: ${formatProblem(problem)} (the last good version stays in force)`);
+        this.log.error(`govsec: ${formatProblem(problem, 'en')} (${LAST_GOOD_IN_FORCE.en})`);
       }
       if (notice !== undefined) {
         this.log.notify(notice);
       } else {
-        problems.forEach((problem) => this.log.notify(`govsec: ${formatProblem(problem)} — the last good version stays in force.`));
+        problems.forEach((problem) => this.log.notify(problemNotice(problem)));
       }
     }
     this.listeners.forEach((listener) => listener(file, problems));
@@ -270,9 +287,13 @@ export class GovsecWorkspace {
       this.log.info(`govsec: using ${describeList(loaded.list)} from ${file}`);
       this.report(file, []);
     } else {
-      const problems = loaded.problems.length > 0 ? loaded.problems : [{ file, line: 1, column: 1, message: 'the ISMAP list has no entries' }];
-      const text = problems.map(formatProblem).join('; ');
-      this.report(file, problems, `govsec: the ISMAP list ${file} could not be loaded (${text}); keeping the previous list.`);
+      const problems: GlossaryProblem[] =
+        loaded.problems.length > 0 ? loaded.problems : [{ file, line: 1, column: 1, message: { ja: 'ISMAP 一覧に項目がありません', en: 'the ISMAP list has no entries' } }];
+      const text = (language: Language) => problems.map((problem) => formatProblem(problem, language)).join('; ');
+      this.report(file, problems, {
+        ja: `govsec: ISMAP 一覧 ${file} を読み込めないため、直前の一覧を引き続き使います（${text('ja')}）`,
+        en: `govsec: the ISMAP list ${file} could not be loaded (${text('en')}); keeping the previous list.`,
+      });
       this.log.error(`govsec: keeping ${describeList(folder.knowledge.ismapList)} for ${folder.root}`);
     }
   }

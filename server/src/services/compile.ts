@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import type { CompiledGlossary, GlossaryProblem } from '../glossary/types';
+import type { BuildProblem, CompiledGlossary, GlossaryProblem } from '../glossary/types';
 import { displayPath, nodeOffset, parseAndValidate, positionOf, problemAt, validatorFor, type ParsedYaml } from '../glossary/yamlData';
 import { normalizeKey } from '../text/normalize';
 import { normalizeRegistrationNumber } from './status';
@@ -36,7 +36,13 @@ export interface CompileServicesOptions {
 export interface CompileServicesResult {
   /** Present only when there were no problems. */
   readonly services?: CompiledServices;
-  readonly problems: GlossaryProblem[];
+  /** The catalogue is bundled, so its problems are for maintainers (English). */
+  readonly problems: BuildProblem[];
+}
+
+/** A user-data problem (both languages) as a build problem, when bundled data goes through a shared check. */
+export function asBuildProblem(problem: GlossaryProblem): BuildProblem {
+  return { ...problem, message: problem.message.en };
 }
 
 // Shared YAML + schema helpers (re-exported for the modules that import them from here).
@@ -57,7 +63,7 @@ export function compileServices(
   schemas: ServiceSchemas,
   options: CompileServicesOptions = {},
 ): CompileServicesResult {
-  const problems: GlossaryProblem[] = [];
+  const problems: BuildProblem[] = [];
   const placed: PlacedService[] = [];
   const servicesValidate = validatorFor(schemas.services);
 
@@ -75,7 +81,7 @@ export function compileServices(
     const full = path.join(servicesDirectory, name);
     const file = displayPath(full);
     const result = parseAndValidate(fs.readFileSync(full, 'utf8'), file, servicesValidate);
-    problems.push(...result.problems);
+    problems.push(...result.problems.map(asBuildProblem));
     if (result.data === undefined) {
       continue;
     }
@@ -212,7 +218,7 @@ export function compileServices(
   }
   if (listText !== undefined) {
     const loaded = checkIsmapList(listText, listFile, validatorFor(schemas.ismapList));
-    problems.push(...loaded.problems);
+    problems.push(...loaded.problems.map(asBuildProblem));
     if (loaded.list && loaded.parsed) {
       ismapList = loaded.list;
       const listParsed = loaded.parsed;
@@ -267,7 +273,7 @@ export function checkIsmapList(
   const sourceIds = new Set<string>();
   (list.sources ?? []).forEach((source, index) => {
     if (sourceIds.has(source.id)) {
-      problems.push(problemAt(result.parsed, ['sources', index, 'id'], `source id "${source.id}" is listed twice`));
+      problems.push(problemAt(result.parsed, ['sources', index, 'id'], { ja: `出典 ID「${source.id}」が二度あります`, en: `source id "${source.id}" is listed twice` }));
     }
     sourceIds.add(source.id);
   });
@@ -277,13 +283,20 @@ export function checkIsmapList(
     const first = numbers.get(number);
     if (first !== undefined) {
       const firstLine = positionOf(result.parsed, nodeOffset(result.parsed.document, ['entries', first])).line;
-      problems.push(problemAt(result.parsed, ['entries', index, 'registrationNumber'], `registration number ${entry.registrationNumber} is listed twice (first on line ${firstLine})`));
+      problems.push(
+        problemAt(result.parsed, ['entries', index, 'registrationNumber'], {
+          ja: `登録番号 ${entry.registrationNumber} が二度あります（最初は ${firstLine} 行目）`,
+          en: `registration number ${entry.registrationNumber} is listed twice (first on line ${firstLine})`,
+        }),
+      );
     } else {
       numbers.set(number, index);
     }
     (entry.sources ?? []).forEach((id, sourceIndex) => {
       if (!sourceIds.has(id)) {
-        problems.push(problemAt(result.parsed, ['entries', index, 'sources', sourceIndex], `source id "${id}" is not among the list's sources`));
+        problems.push(
+          problemAt(result.parsed, ['entries', index, 'sources', sourceIndex], { ja: `出典 ID「${id}」は一覧の sources にありません`, en: `source id "${id}" is not among the list's sources` }),
+        );
       }
     });
   });

@@ -111,7 +111,8 @@ export function loadIsmapListFile(file: string): { list?: IsmapList; problems: G
     if (code === 'ENOENT') {
       return { problems: [], missing: true };
     }
-    return { problems: [{ file, line: 1, column: 1, message: `cannot read the ISMAP list (${code ?? String(error)})` }] };
+    const reason = code ?? String(error);
+    return { problems: [{ file, line: 1, column: 1, message: { ja: `ISMAP 一覧を読めません（${reason}）`, en: `cannot read the ISMAP list (${reason})` } }] };
   }
   return loadIsmapList(text, file);
 }
@@ -147,7 +148,7 @@ export function writeIsmapListFile(list: IsmapList, outputPath: string): void {
   const text = serializeIsmapList(list);
   const check = loadIsmapList(text, outputPath);
   if (!check.list) {
-    throw new Error(`the ISMAP list does not validate: ${check.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`).join('; ')}`);
+    throw new Error(`the ISMAP list does not validate: ${check.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message.en}`).join('; ')}`);
   }
   const directory = path.dirname(path.resolve(outputPath));
   fs.mkdirSync(directory, { recursive: true });

@@ -16,12 +16,13 @@ import { detectDelimiter, readCsv } from '../text/csv';
 import { normalizeKey } from '../text/normalize';
 import { readHtmlPage } from './htmlTables';
 import { localDate } from './ismapList';
+import type { Bilingual } from '../language';
 import type { IsmapList, IsmapListEntry, IsmapListImport, IsmapProgram } from './types';
 
 export interface ListProblem {
   /** 1-based line in the file. */
   readonly line: number;
-  readonly message: string;
+  readonly message: Bilingual;
 }
 
 export interface ParseIsmapListOptions {
@@ -178,7 +179,7 @@ function isHtml(text: string, fileName: string): boolean {
 }
 
 /** The table of a saved page that holds the list: of the tables with a list header, the one with the most rows. */
-function readHtml(text: string): ReadTable | { error: string } {
+function readHtml(text: string): ReadTable | { error: Bilingual } {
   const page = readHtmlPage(text);
   let best: ListRow[] | undefined;
   for (const table of page.tables) {
@@ -191,8 +192,14 @@ function readHtml(text: string): ReadTable | { error: string } {
     return {
       error:
         page.tables.length === 0
-          ? 'the HTML page has no table; save the list page after the list has appeared (the portal draws it with JavaScript)'
-          : `none of the ${page.tables.length} tables of the HTML page has a registration number column (登録番号) and a service name column (クラウドサービスの名称)`,
+          ? {
+              ja: 'HTML ページに表がないので、一覧が表示されてから保存し直します（ポータルは JavaScript で一覧を描きます）',
+              en: 'the HTML page has no table; save the list page after the list has appeared (the portal draws it with JavaScript)',
+            }
+          : {
+              ja: `HTML ページの ${page.tables.length} 個の表のどれにも登録番号とクラウドサービスの名称の列がありません`,
+              en: `none of the ${page.tables.length} tables of the HTML page has a registration number column (登録番号) and a service name column (クラウドサービスの名称)`,
+            },
     };
   }
   return { rows: best, problems: [], layout: 'html', caption: `${page.title} ${page.heading}` };
@@ -207,7 +214,8 @@ function readDelimited(text: string): ReadTable {
     .filter((record) => record.fields.some((field) => field.trim() !== ''));
   return {
     rows,
-    problems: csv.problems.map(({ line, message }) => ({ line, message })),
+    // The CSV reader's own texts are English; the Japanese line frames them.
+    problems: csv.problems.map(({ line, message }) => ({ line, message: { ja: `CSV として読めない行です（${message}）`, en: message } })),
     layout: delimiter === '\t' ? 'tsv' : 'csv',
   };
 }
@@ -275,7 +283,10 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
   }
   const decoded = decodeText(bytes);
   if ('error' in decoded) {
-    return { problems: [{ line: 1, message: `${decoded.error} (save the list as a web page, CSV or text)` }], rows: 0 };
+    return {
+      problems: [{ line: 1, message: { ja: `文字コードを判別できないので、Web ページ、CSV またはテキストとして保存し直します（${decoded.error}）`, en: `${decoded.error} (save the list as a web page, CSV or text)` } }],
+      rows: 0,
+    };
   }
   const read = isHtml(decoded.text, fileName) ? readHtml(decoded.text) : readDelimited(decoded.text);
   if ('error' in read) {
@@ -287,7 +298,10 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
   if (!found) {
     problems.unshift({
       line: read.rows[0]?.line ?? 1,
-      message: `no header row with a registration number column (登録番号) and a service name column (クラウドサービスの名称) in the first ${HEADER_SEARCH_ROWS} rows`,
+      message: {
+        ja: `最初の ${HEADER_SEARCH_ROWS} 行に登録番号とクラウドサービスの名称の列を持つ見出し行がありません`,
+        en: `no header row with a registration number column (登録番号) and a service name column (クラウドサービスの名称) in the first ${HEADER_SEARCH_ROWS} rows`,
+      },
     });
     return { problems, rows: 0, layout };
   }
@@ -307,11 +321,13 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
     const registrationNumber = normalizeKey(cell(record.fields, mapping.registrationNumber)).replace(/\s+/g, '');
     const serviceName = cell(record.fields, mapping.serviceName);
     if (registrationNumber === '') {
-      problems.push({ line: record.line, message: `row skipped: no registration number in column "${headerName('registrationNumber')}"` });
+      const column = headerName('registrationNumber');
+      problems.push({ line: record.line, message: { ja: `列「${column}」に登録番号がないため、この行を読み飛ばしました`, en: `row skipped: no registration number in column "${column}"` } });
       continue;
     }
     if (serviceName === '') {
-      problems.push({ line: record.line, message: `row skipped: no service name in column "${headerName('serviceName')}"` });
+      const column = headerName('serviceName');
+      problems.push({ line: record.line, message: { ja: `列「${column}」にサービス名がないため、この行を読み飛ばしました`, en: `row skipped: no service name in column "${column}"` } });
       continue;
     }
     const dates: { registered?: string; expires?: string } = {};
@@ -323,7 +339,8 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
       }
       const date = parseListDate(value);
       if (date === undefined) {
-        problems.push({ line: record.line, message: `row skipped: "${value}" in column "${headerName(column)}" is not a date` });
+        const name = headerName(column);
+        problems.push({ line: record.line, message: { ja: `列「${name}」の「${value}」が日付でないため、この行を読み飛ばしました`, en: `row skipped: "${value}" in column "${name}" is not a date` } });
         badDate = true;
         break;
       }
@@ -335,7 +352,10 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
     const key = registrationNumber.toUpperCase();
     const previous = firstLine.get(key);
     if (previous !== undefined) {
-      problems.push({ line: record.line, message: `row skipped: registration number ${registrationNumber} is already on line ${previous}` });
+      problems.push({
+        line: record.line,
+        message: { ja: `登録番号 ${registrationNumber} は ${previous} 行目にもあるため、この行を読み飛ばしました`, en: `row skipped: registration number ${registrationNumber} is already on line ${previous}` },
+      });
       continue;
     }
     firstLine.set(key, record.line);

@@ -5,6 +5,7 @@
  */
 
 import type { Bilingual } from '../glossary/types';
+import type { Language } from '../language';
 import { isLatinOrDigit } from '../text/matcher';
 import { normalizeKey } from '../text/normalize';
 import type { IsmapAbsence, IsmapFact, IsmapList, IsmapListEntry, ServiceEntry, ServiceSource } from './types';
@@ -41,6 +42,11 @@ export function describeList(list: IsmapList): string {
 /** `ISMAPリスト「<name>」（2026-09-15時点、12件、部分的）` */
 export function describeListJa(list: IsmapList): string {
   return `ISMAPリスト「${list.name}」（${list.asOf}時点、${list.entries.length}件${list.partial ? '、部分的' : ''}）`;
+}
+
+/** describeList or describeListJa, by language. */
+export function describeListIn(list: IsmapList, language: Language): string {
+  return language === 'ja' ? describeListJa(list) : describeList(list);
 }
 
 /** The parenthesis of the status sentences: `<name>, as of <date>, <N> services[, partial]`. */

@@ -86,7 +86,7 @@ export function readManifest(
   if (!validate(data)) {
     const seen = new Set<string>();
     for (const error of validate.errors ?? []) {
-      const message = describeAjvError(error);
+      const message = describeAjvError(error).en;
       if (!seen.has(`${error.instancePath}:${message}`)) {
         seen.add(`${error.instancePath}:${message}`);
         manifestAt(instancePath(error), message);

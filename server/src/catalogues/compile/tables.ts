@@ -6,13 +6,13 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { GlossaryProblem } from '../../glossary/types';
+import type { BuildProblem } from '../../glossary/types';
 import { readCsv, type CsvField } from '../../text/csv';
 import { RowFlag, type CompiledRow, type JapaneseTitleSource } from '../types';
 import type { ManifestProblem, TableEntry } from './manifest';
 
 export class Problems {
-  readonly list: GlossaryProblem[] = [];
+  readonly list: BuildProblem[] = [];
 
   add(file: string, line: number, column: number, message: string): void {
     this.list.push({ file, line, column, message });
