@@ -10,10 +10,10 @@ import { findControlReferences } from '../context/controlRefs';
 import { documentKindOf, type DocumentModel } from '../document/model';
 import { parseMarkdownDocument, reparseMarkdownDocument } from '../document/markdown';
 import { parseYamlDocument } from '../document/yaml';
-import type { TextMatch } from '../text/matcher';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
 import { contextKey, SectionFindings } from './sectionFindings';
-import type { Knowledge, LexiconEntry, RegionCandidate } from '../knowledge';
+import { modelView, sectionSpans } from '../document/view';
+import type { Knowledge } from '../knowledge';
 import { allRules } from '../rules/index';
 import { applySuppressions } from '../rules/suppression';
 import type { Severity } from '../glossary/types';
@@ -50,7 +50,7 @@ export interface DocumentAnalysis {
    */
   findingsYielding(isCancelled: () => boolean): Promise<readonly Finding[] | undefined>;
   /** For the next analysis of this document (after an edit). */
-  readonly matchCache: SegmentMatchCache;
+  readonly mentionCache: MentionCache;
   /** For the next analysis: section-scoped rules' findings per section (filled when the rules run). */
   readonly sectionFindings: SectionFindings;
 }
@@ -58,7 +58,7 @@ export interface DocumentAnalysis {
 /** What the next analysis of a document reuses from the previous version's. */
 export interface PreviousVersion {
   readonly model: DocumentModel;
-  readonly matchCache: SegmentMatchCache;
+  readonly mentionCache: MentionCache;
   readonly sectionFindings?: SectionFindings;
 }
 
@@ -93,53 +93,45 @@ export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUM
   return model;
 }
 
-/** Matches of one segment's text, relative to the segment start; reused while the text is unchanged. */
-interface SegmentMatches {
-  readonly lexicon: readonly TextMatch<LexiconEntry>[];
-  readonly regions: readonly TextMatch<readonly RegionCandidate[]>[];
+/** The mentions of one section, at its offsets when it started at `start`. */
+interface SectionMentions {
+  readonly start: number;
+  readonly terms: readonly TermOccurrence[];
+  readonly services: readonly ServiceOccurrence[];
+  readonly regions: readonly RegionMention[];
+  readonly controls: readonly ControlOccurrence[];
 }
 
 /**
- * Term, service and region matches per segment text, from the previous analysis of the same document:
- * after an edit only the segments whose text changed are normalised and matched again.
+ * The mentions of each section of a version (by the section's key: its headings, text and example flags):
+ * after an edit only the sections it changed are matched again, the others' mentions are moved.
  */
-export class SegmentMatchCache {
-  readonly entries = new Map<string, SegmentMatches>();
+export class MentionCache {
+  readonly sections = new Map<string, SectionMentions>();
   constructor(readonly knowledge: Knowledge) {}
 }
 
-/** Matches relative to `by` (stored per segment text, so they can be reused wherever the text moves). */
-function relative<T>(matches: readonly TextMatch<T>[], by: number): TextMatch<T>[] {
-  return matches.map((match) => ({ start: match.start - by, end: match.end - by, value: match.value }));
+function moveMentions(found: SectionMentions, start: number): SectionMentions {
+  const by = start - found.start;
+  const move = <T extends { start: number; end: number }>(items: readonly T[]) => items.map((item) => ({ ...item, start: item.start + by, end: item.end + by }));
+  return { start, terms: move(found.terms), services: move(found.services), regions: move(found.regions), controls: move(found.controls) };
 }
 
-export function findMentions(model: DocumentModel, knowledge: Knowledge, previous?: SegmentMatchCache) {
+/** The terms, services, regions and control IDs of one section (a view of the model). */
+function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: number): SectionMentions {
   const terms: TermOccurrence[] = [];
   const services: ServiceOccurrence[] = [];
   const regions: RegionMention[] = [];
-  const reuse = previous?.knowledge === knowledge ? previous : undefined;
-  const cache = new SegmentMatchCache(knowledge);
   // Segments are ranges of the document's one normalised text; the term/service, region and control-ID matchers share it.
-  model.segments.forEach((segment) => {
-    const segmentText = model.text.slice(segment.start, segment.end);
-    let matches = cache.entries.get(segmentText) ?? reuse?.entries.get(segmentText);
-    if (!matches) {
-      const normalized = normalizedRange(model, segment.start, segment.end);
-      matches = {
-        lexicon: relative(knowledge.lexicon.matchNormalized(normalized), segment.start),
-        regions: relative(knowledge.regions.matchNormalized(normalized), segment.start),
-      };
-    }
-    cache.entries.set(segmentText, matches);
-    for (const match of matches.regions) {
+  for (const segment of model.segments) {
+    const normalized = normalizedRange(model, segment.start, segment.end);
+    for (const match of knowledge.regions.matchNormalized(normalized)) {
       for (const candidate of match.value) {
-        regions.push({ start: match.start + segment.start, end: match.end + segment.start, region: candidate.region, service: candidate.service });
+        regions.push({ start: match.start, end: match.end, region: candidate.region, service: candidate.service });
       }
     }
-    for (const match of matches.lexicon) {
-      const start = match.start + segment.start;
-      const end = match.end + segment.start;
-      const base = { start, end, surface: model.text.slice(start, end), segmentKind: segment.kind };
+    for (const match of knowledge.lexicon.matchNormalized(normalized)) {
+      const base = { start: match.start, end: match.end, surface: model.text.slice(match.start, match.end), segmentKind: segment.kind };
       const entry = match.value;
       if (entry.kind === 'term') {
         terms.push({ ...base, kind: 'term', spelling: entry.spelling, term: knowledge.glossary.termOf(entry.spelling) });
@@ -147,13 +139,31 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
         services.push({ ...base, kind: 'service', spelling: entry.spelling, service: knowledge.service(entry.spelling.serviceId)! });
       }
     }
-  });
+  }
   const controls: ControlOccurrence[] = [];
   for (const reference of findControlReferences(model)) {
     const control = knowledge.resolveControl(reference.framework, reference.id);
     controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
   }
-  return { terms, services, controls, regions, cache };
+  return { start, terms, services, regions, controls };
+}
+
+export function findMentions(model: DocumentModel, knowledge: Knowledge, previous?: MentionCache) {
+  const reuse = previous?.knowledge === knowledge ? previous : undefined;
+  const cache = new MentionCache(knowledge);
+  const spans = sectionSpans(model);
+  const parts = spans.map((span) => {
+    let found = cache.sections.get(span.key) ?? reuse?.sections.get(span.key);
+    if (!found) {
+      found = sectionMentions(spans.length === 1 ? model : modelView(model, span.start, span.end), knowledge, span.start);
+    } else if (found.start !== span.start) {
+      found = moveMentions(found, span.start);
+    }
+    cache.sections.set(span.key, found);
+    return found;
+  });
+  const all = <T>(of: (part: SectionMentions) => readonly T[]): T[] => (parts.length === 1 ? [...of(parts[0])] : parts.flatMap(of));
+  return { terms: all((part) => part.terms), services: all((part) => part.services), controls: all((part) => part.controls), regions: all((part) => part.regions), cache };
 }
 
 export interface AnalysisOptions extends ContextOptions {
@@ -175,7 +185,7 @@ export interface AnalysisOptions extends ContextOptions {
 
 export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
   const model = options.model ?? buildModel(source, options.maxDocumentLength, options.previous?.model);
-  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous?.matchCache);
+  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous?.mentionCache);
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
   let findings: readonly Finding[] | undefined;
@@ -201,7 +211,7 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, op
     regions,
     context,
     mentions,
-    matchCache: cache,
+    mentionCache: cache,
     sectionFindings,
     // The rules run on first use: hover and completion need the mentions only, not the findings.
     get findings() {

@@ -6,7 +6,6 @@
  */
 
 import type { DocumentContext } from '../context/types';
-import type { DocumentModel } from '../document/model';
 import { modelView, rangesIn, sectionSpans, type SectionSpan } from '../document/view';
 import type { Knowledge } from '../knowledge';
 import type { Finding, Rule, RuleInput } from '../rules/rule';
@@ -30,8 +29,6 @@ export function contextKey(context: DocumentContext): string {
     context.date,
   ]);
 }
-
-const keyOf = (model: DocumentModel, span: SectionSpan) => `${span.headings}\u0002${model.text.slice(span.start, span.end)}`;
 
 const moved = (findings: readonly Finding[], by: number): Finding[] =>
   by === 0 ? [...findings] : findings.map((finding) => ({ ...finding, start: finding.start + by, end: finding.end + by }));
@@ -58,7 +55,6 @@ function spanIndexAt(spans: readonly SectionSpan[], offset: number): number {
 export class SectionFindings {
   private readonly byRule = new Map<string, Map<string, readonly Finding[]>>();
   private spanList?: readonly SectionSpan[];
-  private readonly keys = new Map<SectionSpan, string>();
   private readonly views = new Map<SectionSpan, RuleInput>();
 
   constructor(
@@ -70,15 +66,6 @@ export class SectionFindings {
   private get spans(): readonly SectionSpan[] {
     this.spanList ??= sectionSpans(this.input.model);
     return this.spanList;
-  }
-
-  private key(span: SectionSpan): string {
-    let key = this.keys.get(span);
-    if (key === undefined) {
-      key = keyOf(this.input.model, span);
-      this.keys.set(span, key);
-    }
-    return key;
   }
 
   /** The rule input restricted to one section (shared by the rules that run on it). */
@@ -102,7 +89,6 @@ export class SectionFindings {
   /** The rules have run: the views go (the findings stay for the next version). */
   finish(): void {
     this.views.clear();
-    this.keys.clear();
   }
 
   /**
@@ -114,19 +100,19 @@ export class SectionFindings {
     const store = new Map<string, readonly Finding[]>();
     this.byRule.set(rule.id, store);
     const spans = this.spans;
-    if (!kept || !spans.some((span) => kept.has(this.key(span)))) {
+    if (!kept || !spans.some((span) => kept.has(span.key))) {
       const findings = check(this.input);
       const perSpan = spans.map((): Finding[] => []);
       for (const finding of findings) {
         const index = spanIndexAt(spans, finding.start);
         perSpan[index].push(finding);
       }
-      spans.forEach((span, index) => store.set(this.key(span), moved(perSpan[index], -span.start)));
+      spans.forEach((span, index) => store.set(span.key, moved(perSpan[index], -span.start)));
       return findings;
     }
     const findings: Finding[] = [];
     for (const span of spans) {
-      const key = this.key(span);
+      const key = span.key;
       let relative = kept.get(key) ?? store.get(key);
       if (!relative) {
         relative = moved(check(this.view(span)), -span.start);

@@ -58,19 +58,38 @@ export interface ExampleCandidate {
   readonly firstOfOwner: boolean;
 }
 
-/** Decides, for blocks in document order, which are examples. Returns one flag per block. */
-export function exampleFlags(candidates: readonly ExampleCandidate[]): boolean[] {
+/**
+ * What carries over from one section into the next (at a heading outside quotes and lists every other
+ * marker's reach has ended): the level of an example heading above, and an admonition left open.
+ */
+export interface ExampleState {
+  readonly headingLevel: number | undefined;
+  readonly inAdmonition: boolean;
+}
+
+export const NO_EXAMPLE: ExampleState = { headingLevel: undefined, inAdmonition: false };
+
+/**
+ * Decides, for blocks in document order, which are examples: one flag per block, and the state before each
+ * heading outside quotes and lists (a re-parse after an edit starts from one and checks the next).
+ */
+export function exampleFlags(
+  candidates: readonly ExampleCandidate[],
+  start: ExampleState = NO_EXAMPLE,
+): { flags: boolean[]; atHeadings: ExampleState[]; end: ExampleState } {
   const flags = candidates.map(() => false);
+  const atHeadings: ExampleState[] = [];
   const markedOwners = new Set<number>();
-  let headingLevel: number | undefined;
+  let headingLevel = start.headingLevel;
   let labelledContainer: number | undefined;
-  let inAdmonition = false;
+  let inAdmonition = start.inAdmonition;
   let markedRow = false;
   let markedRowLine = -1;
   for (let index = 0; index < candidates.length; index++) {
     const { block, text, container, owners, firstOfOwner } = candidates[index];
     const owner = owners[owners.length - 1];
     if (block.kind === 'heading' && block.quoteDepth === 0 && !block.listItem) {
+      atHeadings.push({ headingLevel, inAdmonition });
       if (headingLevel !== undefined && block.level! <= headingLevel) {
         headingLevel = undefined;
       }
@@ -126,7 +145,7 @@ export function exampleFlags(candidates: readonly ExampleCandidate[]): boolean[]
     }
     flags[index] = example;
   }
-  return flags;
+  return { flags, atHeadings, end: { headingLevel, inAdmonition } };
 }
 
 /** Line ranges of the example blocks, merged where they touch. */

@@ -18,7 +18,8 @@
  */
 
 import MarkdownIt from 'markdown-it';
-import { exampleFlags, exampleRanges, type ExampleCandidate } from './examples';
+import { exampleFlags, exampleRanges, NO_EXAMPLE, type ExampleCandidate, type ExampleState } from './examples';
+import { commonEnds } from '../text/edit';
 import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
 import { inlineMarkup, type Mask } from './inline';
 import { yamlSegments } from './yaml';
@@ -174,7 +175,8 @@ interface BlockReading {
 /** What a re-parse after an edit needs of a parse besides the model (kept while the model lives). */
 interface ParseRecord {
   readonly headingSections: readonly Section[];
-  readonly candidates: readonly ExampleCandidate[];
+  /** Where the example flags stood before each of those headings. */
+  readonly examplesAtHeadings: readonly ExampleState[];
   readonly nextContainerId: number;
 }
 
@@ -231,7 +233,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
     Object.keys(references).length === 0 ? () => false : (label: string) => Object.hasOwn(references, parser.utils.normalizeReference(label));
   const reading = readBlocks(text, lines, tokens, isDefined, [], 0);
   const segments = [...frontMatterSegments, ...reading.segments].sort((a, b) => a.start - b.start);
-  const flags = exampleFlags(reading.candidates);
+  const { flags, atHeadings } = exampleFlags(reading.candidates);
   flags.forEach((flag, index) => {
     // Blocks are created here and not shared yet: flag them in place.
     (reading.blocks[index] as { example: boolean }).example = flag;
@@ -254,7 +256,7 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       blocks: reading.blocks,
     },
   };
-  records.set(model, { headingSections: reading.headingSections, candidates: reading.candidates, nextContainerId: reading.nextContainerId });
+  records.set(model, { headingSections: reading.headingSections, examplesAtHeadings: atHeadings, nextContainerId: reading.nextContainerId });
   return model;
 }
 
@@ -585,15 +587,7 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
   if (!record || !old || previous.truncated || text.includes(']:') || oldText.includes(']:')) {
     return undefined;
   }
-  const shorter = Math.min(oldText.length, text.length);
-  let head = 0;
-  while (head < shorter && oldText.charCodeAt(head) === text.charCodeAt(head)) {
-    head++;
-  }
-  let tail = 0;
-  while (tail < shorter - head && oldText.charCodeAt(oldText.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) {
-    tail++;
-  }
+  const { head, tail } = commonEnds(oldText, text);
   const changedEnd = oldText.length - tail;
   const delta = text.length - oldText.length;
   // The cut before the edit: the last section start before it (the document's start is one).
@@ -713,20 +707,17 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
       },
     });
   }
-  const blocks = [...blocksBefore, ...reading.blocks, ...movedBlocks.values()];
-  const candidates = [
-    ...record.candidates.slice(0, blocksBefore.length),
-    ...reading.candidates,
-    ...record.candidates.slice(record.candidates.length - blocksAfter.length).map((candidate) => ({ ...candidate, block: movedBlocks.get(candidate.block)! })),
-  ];
-  const flags = exampleFlags(candidates);
-  // Blocks before the part are the previous model's: their flags cannot change here.
-  if (blocksBefore.some((block, index) => block.example !== flags[index])) {
+  // The part's example flags start from where they stood at its first heading, and must end where the
+  // next section's started (its blocks keep their flags then).
+  const { flags: partFlags, atHeadings, end } = exampleFlags(reading.candidates, regionStart === 0 ? NO_EXAMPLE : record.examplesAtHeadings[firstHeading]);
+  const nextState = atEnd ? undefined : record.examplesAtHeadings[endHeading];
+  if (nextState && (nextState.headingLevel !== end.headingLevel || nextState.inAdmonition !== end.inAdmonition)) {
     return undefined;
   }
-  for (let index = blocksBefore.length; index < blocks.length; index++) {
-    (blocks[index] as { example: boolean }).example = flags[index];
-  }
+  partFlags.forEach((flag, index) => {
+    (reading.blocks[index] as { example: boolean }).example = flag;
+  });
+  const blocks = [...blocksBefore, ...reading.blocks, ...movedBlocks.values()];
 
   const before = <T extends TextRange>(ranges: readonly T[]) => ranges.filter((range) => range.end <= regionStart);
   const after = (ranges: readonly TextRange[]) => ranges.filter((range) => range.start >= regionEndOld).map((range) => shiftRange(range, delta));
@@ -755,7 +746,7 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
     scalars: previous.scalars,
     yaml: previous.yaml,
     comments: [...before(previous.comments), ...reading.comments.sort((a, b) => a.start - b.start), ...after(previous.comments)],
-    examples: exampleRanges(blocks, flags, lines),
+    examples: exampleRanges(blocks, blocks.map((block) => block.example), lines),
     markdown: {
       lines,
       frontMatter: old.frontMatter,
@@ -766,6 +757,10 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
       blocks,
     },
   };
-  records.set(model, { headingSections: record.headingSections, candidates, nextContainerId: reading.nextContainerId });
+  records.set(model, {
+    headingSections: record.headingSections,
+    examplesAtHeadings: [...record.examplesAtHeadings.slice(0, firstHeading), ...atHeadings, ...record.examplesAtHeadings.slice(endHeading)],
+    nextContainerId: reading.nextContainerId,
+  });
   return model;
 }

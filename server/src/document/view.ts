@@ -14,22 +14,38 @@ export interface SectionSpan extends TextRange {
    * levels (a block's heading path and a bad example marked by a heading come from them).
    */
   readonly headings: string;
+  /**
+   * What the section's model depends on: its headings, its text and the example flags of its blocks (an
+   * admonition left open above may reach into it). Equal keys, equal segments, blocks and findings.
+   */
+  readonly key: string;
 }
 
-/** The sections of a document, covering it from its start to its end, in order. */
-export function sectionSpans(model: DocumentModel): SectionSpan[] {
+const spansOf = new WeakMap<DocumentModel, readonly SectionSpan[]>();
+
+/** The sections of a document, covering it from its start to its end, in order (computed once per model). */
+export function sectionSpans(model: DocumentModel): readonly SectionSpan[] {
+  let spans = spansOf.get(model);
+  if (!spans) {
+    spans = computeSpans(model);
+    spansOf.set(model, spans);
+  }
+  return spans;
+}
+
+function computeSpans(model: DocumentModel): SectionSpan[] {
   const markdown = model.markdown;
   if (!markdown || markdown.headings.length === 0) {
-    return [{ start: 0, end: model.text.length, headings: '' }];
+    return [{ start: 0, end: model.text.length, headings: '', key: `\u0002${model.text}` }];
   }
-  const spans: SectionSpan[] = [];
+  const bounds: { start: number; end: number; headings: string }[] = [];
   const open: { level: number; text: string }[] = [];
   let start = 0;
   let headings = '';
   for (const heading of markdown.headings) {
     const headingStart = markdown.lines[heading.firstLine].start;
     if (headingStart > start) {
-      spans.push({ start, end: headingStart, headings });
+      bounds.push({ start, end: headingStart, headings });
     }
     while (open.length > 0 && open[open.length - 1].level >= heading.level) {
       open.pop();
@@ -38,8 +54,16 @@ export function sectionSpans(model: DocumentModel): SectionSpan[] {
     headings = open.map((entry) => `${entry.level}\u0000${entry.text}`).join('\u0001');
     start = headingStart;
   }
-  spans.push({ start, end: model.text.length, headings });
-  return spans;
+  bounds.push({ start, end: model.text.length, headings });
+  const { blocks } = markdown;
+  let block = 0;
+  return bounds.map((bound) => {
+    let flags = '';
+    for (; block < blocks.length && blocks[block].start < bound.end; block++) {
+      flags += blocks[block].example ? '1' : '0';
+    }
+    return { ...bound, key: `${bound.headings}\u0002${flags}\u0002${model.text.slice(bound.start, bound.end)}` };
+  });
 }
 
 /** The first index whose range ends after `offset` (ranges sorted by start, not overlapping each other). */

@@ -8,6 +8,8 @@
  * mapped range never cuts a surrogate pair.
  */
 
+import { commonEnds } from './edit';
+
 export interface NormalizedText {
   /** The NFKC form of the input range. */
   readonly text: string;
@@ -153,17 +155,9 @@ export function normalizedIndex(normalized: NormalizedText, offset: number): num
  * and a line break never joins a cluster with what precedes it, so clusters on either side are unchanged.
  */
 export function renormalize(previousOriginal: string, previous: NormalizedText, original: string): NormalizedText {
-  const shorter = Math.min(previousOriginal.length, original.length);
-  let head = 0;
-  while (head < shorter && previousOriginal.charCodeAt(head) === original.charCodeAt(head)) {
-    head++;
-  }
+  const { head, tail } = commonEnds(previousOriginal, original);
   if (head === original.length && head === previousOriginal.length) {
     return previous;
-  }
-  let tail = 0;
-  while (tail < shorter - head && previousOriginal.charCodeAt(previousOriginal.length - 1 - tail) === original.charCodeAt(original.length - 1 - tail)) {
-    tail++;
   }
   // The cuts: the last line break in the unchanged head, the first in the unchanged tail (else the text's ends).
   const cutStart = Math.max(0, original.lastIndexOf('\n', head - 1));
