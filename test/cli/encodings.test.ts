@@ -54,12 +54,12 @@ describe('decodeText: the one decoder for files govsec reads', () => {
   });
 
   it('refuses, with the reason, what it cannot read', () => {
-    assert.deepEqual(decodeText(Buffer.from(TEXT, 'utf16le')), { error: 'contains NUL bytes: a binary file, or UTF-16 without a byte order mark' });
-    assert.deepEqual(decodeText(Buffer.from([0xff, 0xfe, 0x41])), { error: 'starts with a UTF-16LE byte order mark but has an odd number of bytes' });
+    assert.deepEqual(decodeText(Buffer.from(TEXT, 'utf16le')), { error: { ja: 'NUL バイトを含む: バイナリファイルか BOM のない UTF-16', en: 'contains NUL bytes: a binary file, or UTF-16 without a byte order mark' } });
+    assert.deepEqual(decodeText(Buffer.from([0xff, 0xfe, 0x41])), { error: { ja: 'UTF-16LE の BOM で始まるがバイト数が奇数', en: 'starts with a UTF-16LE byte order mark but has an odd number of bytes' } });
     // A lone high surrogate (D800) in UTF-16.
-    assert.deepEqual(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])), { error: 'starts with a UTF-16LE byte order mark but is not valid UTF-16LE' });
-    assert.deepEqual(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xc3])), { error: 'starts with a UTF-8 byte order mark but is not valid UTF-8' });
-    assert.deepEqual(decodeText(Buffer.from([0x80, 0xff, 0x80])), { error: 'neither UTF-8, UTF-16 with a byte order mark, nor Shift_JIS text' });
+    assert.deepEqual(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])), { error: { ja: 'UTF-16LE の BOM で始まるが UTF-16LE として正しくない', en: 'starts with a UTF-16LE byte order mark but is not valid UTF-16LE' } });
+    assert.deepEqual(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xc3])), { error: { ja: 'UTF-8 の BOM で始まるが UTF-8 として正しくない', en: 'starts with a UTF-8 byte order mark but is not valid UTF-8' } });
+    assert.deepEqual(decodeText(Buffer.from([0x80, 0xff, 0x80])), { error: { ja: 'UTF-8、BOM 付き UTF-16、Shift_JIS のいずれでもない', en: 'neither UTF-8, UTF-16 with a byte order mark, nor Shift_JIS text' } });
   });
 });
 
@@ -148,7 +148,7 @@ terms:
         line: 1,
         column: 1,
         message: {
-          ja: '用語集ファイルを読めません（contains NUL bytes: a binary file, or UTF-16 without a byte order mark）',
+          ja: '用語集ファイルを読めません（NUL バイトを含む: バイナリファイルか BOM のない UTF-16）',
           en: 'cannot read the glossary file (contains NUL bytes: a binary file, or UTF-16 without a byte order mark)',
         },
       },

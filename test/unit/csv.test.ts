@@ -53,15 +53,15 @@ describe('CSV reader', () => {
   });
 
   it('stops at the first malformed record when strict, with its line', () => {
-    assert.deepEqual(readCsv('a,b\nc,"d\ne\n\nf\n').problems, [{ line: 2, column: 1, message: 'a quoted field is never closed' }]);
-    assert.deepEqual(readCsv('a,b\nc,"d\ne",f\ng,h"i\nj,k\n').problems, [{ line: 4, column: 1, message: 'quote inside an unquoted field' }]);
-    assert.deepEqual(readCsv('a,"b" c\n').problems, [{ line: 1, column: 1, message: 'unexpected text after a closing quote' }]);
+    assert.deepEqual(readCsv('a,b\nc,"d\ne\n\nf\n').problems, [{ line: 2, column: 1, message: { ja: '引用符で始まる欄が閉じていない', en: 'a quoted field is never closed' } }]);
+    assert.deepEqual(readCsv('a,b\nc,"d\ne",f\ng,h"i\nj,k\n').problems, [{ line: 4, column: 1, message: { ja: '引用符のない欄の中に引用符がある', en: 'quote inside an unquoted field' } }]);
+    assert.deepEqual(readCsv('a,"b" c\n').problems, [{ line: 1, column: 1, message: { ja: '閉じる引用符の後に文字がある', en: 'unexpected text after a closing quote' } }]);
     assert.deepEqual(readCsv('a,b\nc,"d\ne",f\ng,h"i\nj,k\n').records.map((record) => record.line), [1, 2]);
   });
 
   it('keeps stray quotes as text and skips a record whose quote never closes when lenient', () => {
     const result = readCsv('n,name\n1,say "hi"\n2,"unclosed\n3,ok\n', { lenient: true });
-    assert.deepEqual(result.problems, [{ line: 3, column: 1, message: 'row skipped: a quoted field is never closed' }]);
+    assert.deepEqual(result.problems, [{ line: 3, column: 1, message: { ja: '行を読み飛ばした: 引用符で始まる欄が閉じていない', en: 'row skipped: a quoted field is never closed' } }]);
     assert.deepEqual(
       result.records.map((record) => [record.line, record.fields.map((field) => field.value)]),
       [

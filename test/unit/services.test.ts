@@ -263,7 +263,7 @@ describe('parseIsmapList', () => {
       { line: 4, message: { ja: '列「クラウドサービスの名称」にサービス名がないため、この行を読み飛ばしました', en: 'row skipped: no service name in column "クラウドサービスの名称"' } },
       { line: 5, message: { ja: '列「登録日」の「2024/13/01」が日付でないため、この行を読み飛ばしました', en: 'row skipped: "2024/13/01" in column "登録日" is not a date' } },
       { line: 6, message: { ja: '登録番号 C99-0201-1 は 2 行目にもあるため、この行を読み飛ばしました', en: 'row skipped: registration number C99-0201-1 is already on line 2' } },
-      { line: 10, message: { ja: 'CSV として読めない行です（row skipped: a quoted field is never closed）', en: 'row skipped: a quoted field is never closed' } },
+      { line: 10, message: { ja: 'CSV として読めない行です（行を読み飛ばした: 引用符で始まる欄が閉じていない）', en: 'row skipped: a quoted field is never closed' } },
     ]);
     const list = result.list!;
     assert.deepEqual(

@@ -73,5 +73,5 @@ export function readDocument(file: string): ReadResult {
   const decoded = decodeText(bytes);
   return 'text' in decoded
     ? { ok: true, text: decoded.text }
-    : { ok: false, skipped: true, reason: { ja: `読み飛ばしました（${decoded.error}）`, en: `${decoded.error}; skipped` } };
+    : { ok: false, skipped: true, reason: { ja: `読み飛ばしました（${decoded.error.ja}）`, en: `${decoded.error.en}; skipped` } };
 }

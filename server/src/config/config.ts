@@ -229,14 +229,15 @@ export function loadConfigText(text: string, file: string, options: LoadConfigOp
  * undecodable file is a problem at its 1:1.
  */
 export function readDataFile(file: string, what: Bilingual): { text: string } | { problem: GlossaryProblem } {
-  const unreadable = (reason: string): { problem: GlossaryProblem } => ({
-    problem: { file, line: 1, column: 1, message: { ja: `${what.ja}を読めません（${reason}）`, en: `cannot read the ${what.en} (${reason})` } },
+  const unreadable = (reason: Bilingual): { problem: GlossaryProblem } => ({
+    problem: { file, line: 1, column: 1, message: { ja: `${what.ja}を読めません（${reason.ja}）`, en: `cannot read the ${what.en} (${reason.en})` } },
   });
   try {
     const decoded = decodeText(fs.readFileSync(file));
     return 'text' in decoded ? { text: decoded.text } : unreadable(decoded.error);
   } catch (error) {
-    return unreadable((error as NodeJS.ErrnoException).code ?? String(error));
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return unreadable({ ja: code, en: code });
   }
 }
 

@@ -215,7 +215,7 @@ function readDelimited(text: string): ReadTable {
   return {
     rows,
     // The CSV reader's own texts are English; the Japanese line frames them.
-    problems: csv.problems.map(({ line, message }) => ({ line, message: { ja: `CSV として読めない行です（${message}）`, en: message } })),
+    problems: csv.problems.map(({ line, message }) => ({ line, message: { ja: `CSV として読めない行です（${message.ja}）`, en: message.en } })),
     layout: delimiter === '\t' ? 'tsv' : 'csv',
   };
 }
@@ -284,7 +284,7 @@ export function parseIsmapList(bytes: Buffer, fileName: string, fileDate: string
   const decoded = decodeText(bytes);
   if ('error' in decoded) {
     return {
-      problems: [{ line: 1, message: { ja: `文字コードを判別できないので、Web ページ、CSV またはテキストとして保存し直します（${decoded.error}）`, en: `${decoded.error} (save the list as a web page, CSV or text)` } }],
+      problems: [{ line: 1, message: { ja: `文字コードを判別できないので、Web ページ、CSV またはテキストとして保存し直します（${decoded.error.ja}）`, en: `${decoded.error.en} (save the list as a web page, CSV or text)` } }],
       rows: 0,
     };
   }

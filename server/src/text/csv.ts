@@ -12,6 +12,7 @@
  * Blank lines are not records; their line numbers are returned so that a caller can object to them.
  */
 
+import type { Bilingual } from '../language';
 import { parse, type Info } from 'csv-parse/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -32,7 +33,7 @@ export interface CsvProblem {
   /** 1-based line and column (the start of the record the problem is in). */
   readonly line: number;
   readonly column: number;
-  readonly message: string;
+  readonly message: Bilingual;
 }
 
 export interface ReadCsvOptions {
@@ -54,10 +55,10 @@ export interface ReadCsvResult {
   readonly blankLines: number[];
 }
 
-const ERROR_MESSAGES: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
-  INVALID_OPENING_QUOTE: 'quote inside an unquoted field',
-  CSV_INVALID_CLOSING_QUOTE: 'unexpected text after a closing quote',
+const ERROR_MESSAGES: Readonly<Record<string, Bilingual>> = {
+  CSV_QUOTE_NOT_CLOSED: { ja: '引用符で始まる欄が閉じていない', en: 'a quoted field is never closed' },
+  INVALID_OPENING_QUOTE: { ja: '引用符のない欄の中に引用符がある', en: 'quote inside an unquoted field' },
+  CSV_INVALID_CLOSING_QUOTE: { ja: '閉じる引用符の後に文字がある', en: 'unexpected text after a closing quote' },
 };
 
 /** The characters a field takes in its record's raw text, where it starts at `offset`. */
@@ -135,7 +136,7 @@ export function readCsv(source: string, options: ReadCsvOptions = {}): ReadCsvRe
         problems.push({ ...at, message });
         return { records, problems, blankLines };
       }
-      problems.push({ ...at, message: `row skipped: ${message}` });
+      problems.push({ ...at, message: { ja: `行を読み飛ばした: ${message.ja}`, en: `row skipped: ${message.en}` } });
       if (at.line >= lines.lineCount) {
         return { records, problems, blankLines };
       }

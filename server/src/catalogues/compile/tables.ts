@@ -67,7 +67,7 @@ export function readTable(
   if (parsed.problems.length > 0) {
     // Reading stopped there: the table counts as unreadable, so that its rows are not checked half-read.
     for (const problem of parsed.problems) {
-      table.at(problem, problem.message);
+      table.at(problem, problem.message.en);
     }
     return undefined;
   }
