@@ -12,6 +12,7 @@ import { parseMarkdownDocument, reparseMarkdownDocument } from '../document/mark
 import { parseYamlDocument } from '../document/yaml';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
 import { contextKey, SectionFindings } from './sectionFindings';
+import { detach } from '../text/edit';
 import { modelView, sectionSpans } from '../document/view';
 import type { Knowledge } from '../knowledge';
 import { allRules } from '../rules/index';
@@ -131,7 +132,7 @@ function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: numb
       }
     }
     for (const match of knowledge.lexicon.matchNormalized(normalized)) {
-      const base = { start: match.start, end: match.end, surface: model.text.slice(match.start, match.end), segmentKind: segment.kind };
+      const base = { start: match.start, end: match.end, surface: detach(model.text.slice(match.start, match.end)), segmentKind: segment.kind };
       const entry = match.value;
       if (entry.kind === 'term') {
         terms.push({ ...base, kind: 'term', spelling: entry.spelling, term: knowledge.glossary.termOf(entry.spelling) });
@@ -143,7 +144,7 @@ function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: numb
   const controls: ControlOccurrence[] = [];
   for (const reference of findControlReferences(model)) {
     const control = knowledge.resolveControl(reference.framework, reference.id);
-    controls.push({ kind: 'control', ...reference, surface: model.text.slice(reference.start, reference.end), control });
+    controls.push({ kind: 'control', ...reference, surface: detach(model.text.slice(reference.start, reference.end)), control });
   }
   return { start, terms, services, regions, controls };
 }
@@ -183,16 +184,18 @@ export interface AnalysisOptions extends ContextOptions {
   readonly model?: DocumentModel;
 }
 
-export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, options: AnalysisOptions = {}): DocumentAnalysis {
-  const model = options.model ?? buildModel(source, options.maxDocumentLength, options.previous?.model);
-  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, options.previous?.mentionCache);
+export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, allOptions: AnalysisOptions = {}): DocumentAnalysis {
+  // The previous version is read here and never kept: the rules' closures below see `options` only.
+  const { previous, model: builtModel, ...options } = allOptions;
+  const model = builtModel ?? buildModel(source, options.maxDocumentLength, previous?.model);
+  const { terms, services, controls, regions, cache } = findMentions(model, knowledge, previous?.mentionCache);
   const context = buildContext(model, terms, services, knowledge, options);
   const mentions: Mention[] = [...terms, ...services, ...controls].sort((a, b) => a.start - b.start || b.end - a.end);
   let findings: readonly Finding[] | undefined;
   const input: RuleInput = { model, knowledge, glossary: knowledge.glossary, terms, services, controls, regions, context };
   const sectionFindings = new SectionFindings(knowledge, contextKey(context), input);
   // Held until the rules have run, then let go (an analysis never keeps the one before it).
-  let previousSections = options.previous?.sectionFindings;
+  let previousSections = previous?.sectionFindings;
   const run = (rule: Rule): Finding[] =>
     rule.scope === 'section'
       ? sectionFindings.findings(rule, previousSections, (ruleInput) => checkIsolated(rule, ruleInput, options))

@@ -8,6 +8,7 @@
 import type { DocumentContext } from '../context/types';
 import { modelView, rangesIn, sectionSpans, type SectionSpan } from '../document/view';
 import type { Knowledge } from '../knowledge';
+import { detach } from '../text/edit';
 import type { Finding, Rule, RuleInput } from '../rules/rule';
 
 /** Everything a rule may read from the context, positions left out: equal keys, equal findings. */
@@ -32,6 +33,16 @@ export function contextKey(context: DocumentContext): string {
 
 const moved = (findings: readonly Finding[], by: number): Finding[] =>
   by === 0 ? [...findings] : findings.map((finding) => ({ ...finding, start: finding.start + by, end: finding.end + by }));
+
+/** A finding kept for later versions, its words copied out of this version's text (see detach). */
+const kept = (finding: Finding): Finding => ({
+  ...finding,
+  message: { ja: detach(finding.message.ja), en: detach(finding.message.en) },
+  fix: finding.fix && { title: { ja: detach(finding.fix.title.ja), en: detach(finding.fix.title.en) }, replacement: detach(finding.fix.replacement) },
+});
+
+/** Findings relative to `start`, kept for later versions. */
+const relativeTo = (findings: readonly Finding[], start: number): Finding[] => findings.map((finding) => kept({ ...finding, start: finding.start - start, end: finding.end - start }));
 
 /** The index of the span holding `offset` (the last one for an offset at the very end). */
 function spanIndexAt(spans: readonly SectionSpan[], offset: number): number {
@@ -107,7 +118,7 @@ export class SectionFindings {
         const index = spanIndexAt(spans, finding.start);
         perSpan[index].push(finding);
       }
-      spans.forEach((span, index) => store.set(span.key, moved(perSpan[index], -span.start)));
+      spans.forEach((span, index) => store.set(span.key, relativeTo(perSpan[index], span.start)));
       return findings;
     }
     const findings: Finding[] = [];
@@ -115,7 +126,7 @@ export class SectionFindings {
       const key = span.key;
       let relative = kept.get(key) ?? store.get(key);
       if (!relative) {
-        relative = moved(check(this.view(span)), -span.start);
+        relative = relativeTo(check(this.view(span)), span.start);
       }
       store.set(key, relative);
       findings.push(...moved(relative, span.start));

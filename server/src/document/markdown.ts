@@ -19,7 +19,7 @@
 
 import MarkdownIt from 'markdown-it';
 import { exampleFlags, exampleRanges, NO_EXAMPLE, type ExampleCandidate, type ExampleState } from './examples';
-import { commonEnds } from '../text/edit';
+import { commonEnds, detach } from '../text/edit';
 import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
 import { inlineMarkup, type Mask } from './inline';
 import { yamlSegments } from './yaml';
@@ -497,7 +497,7 @@ function readBlocks(
         };
         addBlock(block, parts, 'heading', inline.content);
         if (topLevel) {
-          const opened: Section = { level, title: inline.content, parent: section() };
+          const opened: Section = { level, title: detach(inline.content), parent: section() };
           sections.push(opened);
           headingSections.push(opened);
         }
