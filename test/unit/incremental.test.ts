@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as fc from 'fast-check';
 import { analyzeDocument, type DocumentAnalysis, type SourceDocument } from '../../server/src/analysis';
 import { normalize, renormalize } from '../../server/src/text/normalize';
@@ -186,6 +188,24 @@ describe('incremental analysis', () => {
       });
     });
     assert.deepEqual(failures, []);
+  });
+
+  it('keeps no earlier version alive (each analysis reads the previous one and lets it go)', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const collect = vm.runInNewContext('gc') as () => void;
+    const knowledge = bundledKnowledge();
+    let text = texts[files.findIndex((file) => file.endsWith('.md'))];
+    let analysis = analyzeDocument(source('file:///keep.md', text), knowledge);
+    void analysis.findings;
+    const first = new WeakRef(analysis.model);
+    for (let edit = 0; edit < 5; edit++) {
+      text = `${text}\n追記${edit}\n`;
+      analysis = analyzeDocument(source('file:///keep.md', text), knowledge, { previous: analysis });
+      void analysis.findings;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    assert.equal(first.deref(), undefined, 'the first version\'s model is still reachable from the fifth analysis');
   });
 
   describe('equals a fresh analysis after random edit sequences over the corpus (seeded)', function () {
