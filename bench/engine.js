@@ -34,6 +34,21 @@ function measureEngine(file, text, { runs, scanRuns }) {
   const analysis = timeRuns(() => {
     findings = engine.analyzeDocument({ uri, languageId: 'markdown', text }, knowledge).findings.length;
   }, runs, 1);
+  // After a one-character edit in a paragraph in the middle: the analysis that reads the previous version's.
+  const lines = text.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length - 1 && !/^[^#|>\s`-]/.test(lines[line])) {
+    line++;
+  }
+  const at = lines.slice(0, line + 1).join('\n').length;
+  let previous = engine.analyzeDocument({ uri, languageId: 'markdown', text }, knowledge);
+  void previous.findings;
+  let edited = text;
+  const edit = timeRuns(() => {
+    edited = `${edited.slice(0, at)}x${edited.slice(at)}`;
+    previous = engine.analyzeDocument({ uri, languageId: 'markdown', text: edited }, knowledge, { previous });
+    void previous.findings;
+  }, runs * 4, 1);
   let normalized;
   const normalize = timeRuns(() => {
     normalized = engine.normalize(text);
@@ -45,6 +60,8 @@ function measureEngine(file, text, { runs, scanRuns }) {
   return {
     analysisMs: median(analysis.wall),
     analysisCpuMs: median(analysis.cpu),
+    editMs: median(edit.wall),
+    editCpuMs: median(edit.cpu),
     normalizeMs: median(normalize.wall),
     scanMs: median(scan.wall),
     scanCpuMs: median(scan.cpu),

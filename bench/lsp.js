@@ -285,22 +285,35 @@ async function editorSession(doc, huge, spellings, options) {
     result.openMs = performance.now() - t;
     result.findings = first.items.length;
 
-    // One-character edits at the end of the title line, each followed by a pull: fresh diagnostics.
+    // One-character edits, each followed by a pull: fresh diagnostics. Typing in a paragraph in the middle of
+    // the document (the usual case: only its section is parsed and checked again), then in the title (the
+    // worst case: every section's heading path changes, so everything is checked again).
     const starts = lineStarts(doc.text);
-    let titleLength = (starts[1] ?? doc.text.length + 1) - 1;
+    const lineEnd = (line) => (starts[line + 1] ?? doc.text.length + 1) - 1 - starts[line];
+    let bodyLine = Math.floor(starts.length / 2);
+    while (bodyLine < starts.length - 1 && !/^[^#|>\s`-]/.test(doc.text.slice(starts[bodyLine], starts[bodyLine] + 1))) {
+      bodyLine++;
+    }
+    const typeAt = async (line, count, times, cpu) => {
+      let character = lineEnd(line);
+      for (let k = 0; k < count; k++) {
+        const at = { line, character };
+        const c = server.cpuMs();
+        t = performance.now();
+        server.change(uri, { start: at, end: at }, k % 2 ? 'y' : 'x');
+        const report = await server.pullDiagnostics(uri);
+        times.push(performance.now() - t);
+        cpu.push(server.cpuMs() - c);
+        result.editFindings = report.items.length;
+        character += 1;
+      }
+    };
     result.edits = [];
     result.editsCpu = [];
-    for (let k = 0; k < edits; k++) {
-      const at = { line: 0, character: titleLength };
-      const c = server.cpuMs();
-      t = performance.now();
-      server.change(uri, { start: at, end: at }, k % 2 ? 'y' : 'x');
-      const report = await server.pullDiagnostics(uri);
-      result.edits.push(performance.now() - t);
-      result.editsCpu.push(server.cpuMs() - c);
-      result.editFindings = report.items.length;
-      titleLength += 1;
-    }
+    await typeAt(bodyLine, edits, result.edits, result.editsCpu);
+    result.titleEdits = [];
+    result.titleEditsCpu = [];
+    await typeAt(0, Math.max(3, Math.round(edits / 4)), result.titleEdits, result.titleEditsCpu);
 
     // A control-ID cue typed on a new last line: completion reads around the cursor.
     const lastLine = starts.length - 1;
