@@ -23,7 +23,6 @@ describe('npm run bench (quick smoke run)', function () {
         '`govsec check` N vs textlint + prh (same dictionary)',
         'full analysis N in-process vs bare dictionary scan',
         'one-character edit in a paragraph → fresh diagnostics, N (median)',
-      "the same in the title (worst case: every section's heading path changes)",
         'hover: median / p99',
         'completion: median / p99',
         'hover while a N single-line document is opened: median / p99 (max)',
