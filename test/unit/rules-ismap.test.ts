@@ -667,6 +667,11 @@ describe('rule ismap/liu-scope', () => {
 
   const valid: Case[] = [
     {
+      name: 'a question asks and asserts nothing, and a quiz option is not the document\'s claim',
+      text: `${SPEC}## 理解度テスト\n\n問1 ISMAP-LIU登録のSaaSであるLINE WORKSで、職員の健康診断結果（要配慮個人情報）を扱ってよいか。\n\n問2 次のうち、ISMAP-LIUの対象として適切なものはどれか。\n\n- (ア) 機密性3情報の保存\n- (イ) 会議日程の共有\n`,
+      expected: [],
+    },
+    {
       name: 'an ISMAP-LIU service for low-impact 機密性2 information',
       text: `${SPEC}会議室予約には、ISMAP-LIU登録のSaaSであるLINE WORKSを利用し、機密性2情報のうち会議日程等の重要度が低い情報のみを扱う。\n`,
       expected: [],

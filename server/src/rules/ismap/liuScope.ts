@@ -23,6 +23,7 @@ import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
+import { isQuestion, isQuizChoice } from '../../context/claims';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
@@ -459,6 +460,10 @@ export const ismapLiuScopeRule: Rule = {
 
     for (const { record, start: groupStart, end: groupEnd, services, named, liuTerms, infos } of groups.values()) {
       if (infos.length === 0) {
+        continue;
+      }
+      // A question, or an option of a quiz, asserts nothing (「…を扱ってよいか。」, 「(ア) LINE WORKSに機密性3情報」).
+      if (!record && (isQuestion(index.normalized(groupStart, groupEnd).text) || isQuizChoice(model, groupStart))) {
         continue;
       }
       const subjects = subjectsOf(services, named, liuTerms);
