@@ -8,6 +8,7 @@ import { normalizedRange } from '../document/normalized';
 import type { Catalogues } from '../catalogues/catalogues';
 import { parentKey } from '../catalogues/ids';
 import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../catalogues/types';
+import { blockAt } from '../document/blocks';
 import type { DocumentModel } from '../document/model';
 import { segmentAt, sentenceSpan } from '../document/sentences';
 import { normalize, normalizeKey } from '../text/normalize';
@@ -167,6 +168,27 @@ export function frameworkAdjacent(
     }
   }
   return result;
+}
+
+/**
+ * Whether an ID read by its list's or table's lead-in starts its list item or cell (「- 4.2.4(1) クラウド…」,
+ * 「- 遵守事項 4.2.4(1)、4.2.4(2)」, | 4.2.4(1) 選定 |): only glue and other IDs before it. A number later in
+ * the item (「- 詳細は 9.7.1 を参照」) may be the document's own.
+ */
+export function leadsItsBlock(model: DocumentModel, controls: readonly ControlOccurrence[], occurrence: ControlOccurrence): boolean {
+  const block = blockAt(model, occurrence.start);
+  if (!block) {
+    return false;
+  }
+  let between = '';
+  let from = block.start;
+  for (const other of controlsIn(controls, block.start, occurrence.start)) {
+    between += model.text.slice(from, other.start);
+    from = other.end;
+  }
+  // List markers of a nested line and numbering such as (1) or ①are part of the item's start.
+  between = normalizeKey(between + model.text.slice(from, occurrence.start)).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+  return isGlue(between);
 }
 
 // ---------------------------------------------------------------------------------------------------------

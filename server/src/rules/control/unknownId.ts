@@ -29,6 +29,7 @@ import {
   frameworkAdjacent,
   frameworkName,
   idsBelow,
+  leadsItsBlock,
   looksLikeOwnNumbering,
   memo,
   nearestListedPrefix,
@@ -81,6 +82,10 @@ class Checker {
     // A YAML key or a table column naming the framework is as close as a citation gets.
     if ((occurrence.cue === 'yaml-key' && yamlKeyNamesFramework(model, occurrence)) || occurrence.cue === 'table-column') {
       return { adjacent: true, otherIsoStandard: false, annexNamed: true };
+    }
+    // The lead-in names the framework: the ID that starts its list item or cell cites it.
+    if (occurrence.cue === 'lead-in') {
+      return { adjacent: leadsItsBlock(model, controls, occurrence), otherIsoStandard: false, annexNamed: false };
     }
     return frameworkAdjacent(model, controls, occurrence, this.sentenceOf(occurrence.start));
   }
