@@ -57,3 +57,32 @@ export function listLeadIn(model: DocumentModel, index: number): number {
   }
   return first;
 }
+
+/** The cells of the table row holding the cell at `index`, left to right (found among its neighbours). */
+export function rowCells(model: DocumentModel, index: number): Block[] {
+  const blocks = model.markdown!.blocks;
+  const cell = blocks[index]?.table;
+  if (!cell) {
+    return [];
+  }
+  const sameRow = (block: Block | undefined) => !!block?.table && block.table.tableFirstLine === cell.tableFirstLine && block.table.line === cell.line;
+  let first = index;
+  while (sameRow(blocks[first - 1])) {
+    first--;
+  }
+  let last = index;
+  while (sameRow(blocks[last + 1])) {
+    last++;
+  }
+  return blocks.slice(first, last + 1);
+}
+
+/** The index of the last block of the list holding the list-item block at `index` (its later items and their sub-items). */
+export function listEnd(model: DocumentModel, index: number): number {
+  const blocks = model.markdown!.blocks;
+  let last = index;
+  while (last + 1 < blocks.length && blocks[last + 1].listItem && blocks[last + 1].firstLine <= blocks[last].lastLine + 2) {
+    last++;
+  }
+  return last;
+}
