@@ -252,6 +252,27 @@ const unknownInvalid: Case[] = [
       },
     ],
   },
+  {
+    name: 'a list item whose framework is named only in the list\'s lead-in (統一基準の以下の遵守事項)',
+    text: '受注者は、統一基準の以下の遵守事項を満たすこと。\n\n- 5.2.1(3) 情報システムの基本設計\n- 遵守事項 5.2.1(9)、9.9.9(1) 存在しない\n- アクセス制御（詳細は 9.9.9 を参照）\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '5.2.1(9)',
+        message: { ja: '「5.2.1(9)」は統一基準（令和7年度版）にない番号です（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)）', en: '5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3).' },
+      },
+      { rule: 'control/unknown-id', text: '9.9.9(1)', message: { ja: '「9.9.9(1)」は統一基準（令和7年度版）にない番号です（章は 1〜8）', en: '9.9.9(1) does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' } },
+    ],
+  },
+  {
+    name: 'a nested item under an item naming the framework, and a table introduced by a sentence naming it',
+    text:
+      '- ISMAP管理基準の管理策:\n  - 9.7.1 存在しない\n\nISMAP管理基準への対応は次表のとおり。\n\n| 項目 | 内容 |\n| --- | --- |\n| 9.9.1 アクセス | 対応済み |\n| 備考 | 9.9.2 を参照 |\n',
+    expected: [
+      { rule: 'control/unknown-id', text: '9.7.1', message: { ja: `「9.7.1」は${ISMAP_JA}にない番号です（9 の下にあるのは 9.1〜9.5）`, en: `9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` } },
+      { rule: 'control/unknown-id', text: '9.9.1', message: { ja: `「9.9.1」は${ISMAP_JA}にない番号です（9 の下にあるのは 9.1〜9.5）`, en: `9.9.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` } },
+    ],
+  },
 ];
 
 const unknownValid: Case[] = [
@@ -284,6 +305,11 @@ const unknownValid: Case[] = [
     expected: [],
   },
   { name: 'no framework cue at all', text: '3.2 リージョン\n\n5.2.1 の要件を満たす。A.5.38 を参照。\n', expected: [] },
+  {
+    name: 'a list whose lead-in names the framework but does not introduce the list, or a list of the document\'s own sections',
+    text: '統一基準を参照した。\n\n- 9.9.9(1) 存在しない\n\n本書の構成は以下のとおり。\n\n- 9.9.9 付録\n\n統一基準の以下の遵守事項を満たすこと。\n\n- 9.9.9 節のとおり\n',
+    expected: [],
+  },
 ];
 
 describe('rule control/unknown-id', () => {

@@ -257,6 +257,16 @@ const regionInvalid: Case[] = [
     text: `${ON_AWS}利用するサービスはISMAPクラウドサービスリストに登録されていること。\nバックアップは us-east-1 に置く。\n`,
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
   },
+  {
+    name: 'a list item naming a region abroad, ガバメントクラウド named as the platform in a sibling item (no statement verb)',
+    text: '# 基盤構成\n\n本システムの基盤は以下のとおり。\n\n- 基盤: ガバメントクラウド（AWS）\n- 本番: ap-northeast-1\n- バックアップ先: us-east-1\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'an English README: a region table introduced by "deployed on the Government Cloud"',
+    text: '# portal-infra\n\nThe portal is deployed on the Government Cloud (AWS) in the following regions:\n\n| Environment | Region |\n| --- | --- |\n| Production | ap-northeast-1 |\n| DR | us-west-2 |\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
 ];
 
 const regionValid: Case[] = [
@@ -324,6 +334,13 @@ const regionValid: Case[] = [
   {
     name: 'a document that is not a procurement document',
     text: '# 技術メモ\n\nガバメントクラウドの話とは別に、us-east-1 は料金が安い。\n',
+    expected: [],
+  },
+  {
+    name: 'ガバメントクラウド named in the list only as a comparison, and an English sentence forbidding the region',
+    text:
+      '# 検討メモ\n\n構成案は次のとおり。\n\n- ガバメントクラウドとの比較は別紙\n- 検証環境: us-east-1\n\n' +
+      '## Regions\n\nFor Government Cloud work we deploy to ap-northeast-1 only. Regions such as us-east-1 must not be used.\n',
     expected: [],
   },
 ];
