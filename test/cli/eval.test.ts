@@ -24,7 +24,7 @@ type Floor = Pick<Score, 'precision' | 'recall'>;
  * What the engine achieves on test/corpus today (scripts/eval.js), rounded down: a floor, never a target.
  * Raise a value when a change improves it; a drop below it fails.
  */
-const OVERALL_FLOOR: Floor = { precision: 0.98, recall: 0.99 };
+const OVERALL_FLOOR: Floor = { precision: 0.99, recall: 0.99 };
 const RULE_FLOORS: Record<string, Floor> = {
   'classification/unknown-level': { precision: 0.75, recall: 1.0 },
   'control/outdated-iso-numbering': { precision: 1.0, recall: 1.0 },

@@ -296,7 +296,12 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   return undefined;
 }
 
-/** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, a cited title, the publisher after one. */
+/** Right after the name: it is named, not used (という名称, との記載, と表記, の表記). */
+const NAME_AS_NAME_AFTER = /^\s*[」』"]?\s*(?:という(?:名称|名前|呼称|表記|記載)|との(?:記載|表記)|と(?:記載|表記)(?:さ|し|が)|の(?:表記|記載)が残)/;
+/** Right before the name: documents mention it ("still mention NISC", "refer to NISC as", "the name NISC"). */
+const NAME_AS_NAME_BEFORE = /\b(?:mentions?|mentioned|mentioning|the (?:old |former )?name|the term|the word|written as|spelled)\s+["']?$/i;
+
+/** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, the name as a name, a cited title, the publisher after one. */
 function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): string | undefined {
   const { text } = model;
   const before = normalizedRange(model, Math.max(0, occurrence.start - 24), occurrence.start).text;
@@ -306,6 +311,10 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
   const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
   if (/^\s*[(「]\s*(?:現|旧)/.test(after)) {
     return 'now-note';
+  }
+  // The name spoken of as a name: 「NISCという名称」「NISCとの記載」 "documents still mention NISC".
+  if (NAME_AS_NAME_AFTER.test(after) || NAME_AS_NAME_BEFORE.test(before)) {
+    return 'name-as-name';
   }
   for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {
     const longer = quotation.inner.trim() !== occurrence.surface;

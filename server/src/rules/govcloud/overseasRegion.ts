@@ -32,7 +32,7 @@ const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録�
  * compares or lists candidates, or describes the past (していた, 撤去, 移行元, formerly).
  */
 const NOT_PLACEMENT =
-  /\b(?:must|should|shall|may|will|do|does|can)\s?(?:not|n't)\b|\bnever\b|\bnot (?:be )?(?:used|allowed|permitted)\b|\bprohibited\b|\bforbidden\b|\bavoid|\binstead of\b|\brather than\b|\bcompared?\b|\bcandidates?\b|\bconsidered\b|\brejected\b|\bformerly\b|\bpreviously\b|\bused to\b|(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)/;
+  /\b(?:must|should|shall|may|will|do|does|can)\s?(?:not|n't)\b|\bnever\b|\bnot (?:be )?(?:used|allowed|permitted)\b|\bprohibited\b|\bforbidden\b|\bavoid|\binstead of\b|\brather than\b|\bcompared?\b|\bcandidates?\b|\bconsidered\b|\brejected\b|\bformerly\b|\bpreviously\b|\bused to\b|\b(?:was|were) (?:in|on|hosted|deployed|kept)\b|\b(?:deleted|decommissioned|removed|migrated away)\b|(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)/;
 /** Right before the region: the current or former environment (「現行の us-east-1 環境」「旧 us-east-1」). */
 const FORMER_BEFORE = /(?:現行|従来|旧|移行元)[^、,。]{0,10}$/;
 /** Right after the region: it is excluded (「us-east-1 以外」「us-east-1 ではなく」) or migrated from (「us-east-1 から」). */
