@@ -267,6 +267,14 @@ const regionInvalid: Case[] = [
     text: '# portal-infra\n\nThe portal is deployed on the Government Cloud (AWS) in the following regions:\n\n| Environment | Region |\n| --- | --- |\n| Production | ap-northeast-1 |\n| DR | us-west-2 |\n',
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
   },
+  {
+    name: 'an English paragraph: the platform in one sentence, the region in the next; a list introduced by 「ガバメントクラウドの利用環境」',
+    text: '# notes\n\nWe run on Japan\'s Government Cloud. Logs go to eu-west-1.\n\nガバメントクラウドの利用環境は次のとおり。\n\n- 本番: ap-northeast-1\n- 分析: us-east-1\n',
+    expected: [
+      { rule: 'govcloud/overseas-region', text: 'eu-west-1', replacement: 'ap-northeast-1' },
+      { rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' },
+    ],
+  },
 ];
 
 const regionValid: Case[] = [
@@ -340,7 +348,8 @@ const regionValid: Case[] = [
     name: 'ガバメントクラウド named in the list only as a comparison, and an English sentence forbidding the region',
     text:
       '# 検討メモ\n\n構成案は次のとおり。\n\n- ガバメントクラウドとの比較は別紙\n- 検証環境: us-east-1\n\n' +
-      '## Regions\n\nFor Government Cloud work we deploy to ap-northeast-1 only. Regions such as us-east-1 must not be used.\n',
+      '## Regions\n\nFor Government Cloud work we deploy to ap-northeast-1 only. Regions such as us-east-1 must not be used. ' +
+      'The old staging stack was in us-west-2; it was deleted in 2024.\n',
     expected: [],
   },
 ];

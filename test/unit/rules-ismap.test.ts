@@ -783,6 +783,17 @@ describe('rule ismap/renewal-period', () => {
         { text: '5年', message: renewal('5年', 5) },
       ],
     },
+    {
+      name: 'an ISMAP column read with its row label, a bracketed label and a renewal frequency',
+      text:
+        `${SPEC}| 項目 | ISMAP | ISMS |\n| --- | --- | --- |\n| 有効期間 | 3年 | 3年 |\n| 監査 | 毎年 | 毎年 |\n\n` +
+        '| 項目 | 内容 |\n| --- | --- |\n| ISMAP（登録の有効期間） | 2年 |\n| ISMAP登録の更新頻度 | 4年ごと |\n',
+      expected: [
+        { text: '3年', message: renewal('3年', 3) },
+        { text: '2年', message: renewal('2年', 2) },
+        { text: '4年ごと', message: renewal('4年ごと', 4) },
+      ],
+    },
   ];
 
   const valid: Case[] = [

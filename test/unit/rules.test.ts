@@ -179,6 +179,10 @@ describe('rule term/deprecated: historical statements', () => {
     ['English: the old body as the agent of a past act', 'The baseline that NISC published in 2023 is still cited.'],
     ['a FAQ heading asking whether the old name is still current', '### NISCはまだ存在しますか\n\nいいえ。'],
     ['an English question whether the old name is still current', 'Is NISC still the contact point?'],
+    ['a question in a FAQ table cell, answered in the next cell', '| 質問 | 回答 |\n| --- | --- |\n| NISCは今どうなっていますか | 国家サイバー統括室に改組されました。 |\n'],
+    ['English: as of a date before the change', 'As of March 2025, NISC required annual audits.'],
+    ['English: the former name, and a (now …) note', 'The former NISC answers no longer. NISC (now the NCO) publishes it.'],
+    ['the name spoken of as a name', '古い調達仕様書にはNISCという名称が残っている。Older tender documents still mention NISC.'],
   ];
   for (const [title, text] of historical) {
     it(`stays quiet: ${title}`, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/deprecated'), []));

@@ -214,7 +214,7 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
 const DIGIT = /[0-9０-９]/;
 
 /** A column header that says the column holds reference numbers, not the document's own sections. */
-const NUMBER_COLUMN = /番号|管理策|項番|項目|基準|対応|ID|No\b|control|clause/i;
+const NUMBER_COLUMN = /番号|管理策|項番|項目|基準|対応|遵守事項|ID|No\b|control|clause/i;
 const OWN_COLUMN = /本書|本仕様|仕様書|節|章|要件ID|要件番号|section/i;
 
 /**

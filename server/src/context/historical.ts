@@ -23,6 +23,7 @@
 import { normalizedRange } from '../document/normalized';
 import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
+import { blockAt } from '../document/blocks';
 import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
@@ -85,14 +86,14 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  * up to FY2024 (NFKC text). "before" excludes the date itself.
  */
 const UNTIL_EN =
-  /\b(until|till|through|up to|up until|before|prior to)\s+(?:the end of\s+)?(?:(\d{1,2})\s+)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(\d{1,2}),?\s+)?(?:FY\s?)?((?:19|20)\d{2})\b/gi;
+  /\b(until|till|through|up to|up until|as of|before|prior to)\s+(?:the end of\s+)?(?:(\d{1,2})\s+)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(\d{1,2}),?\s+)?(?:FY\s?)?((?:19|20)\d{2})\b/gi;
 /**
  * A question about whether the old name is still current, not a statement that it is: 「個人情報保護条例は
  * まだ有効ですか」「NISCは今もありますか？」 "Is NISC still the right contact?" — a FAQ heading or a Q&A line.
  */
 const STATUS_QUESTION_END = /(?:ですか|ますか|でしょうか|のか|か)\s*[。.]?\s*$|[?？]\s*$/;
 const STATUS_QUESTION_WORDS =
-  /まだ|今も|今でも|現在も|現在でも|引き続き|依然|いつまで|どうなった|どうなります|変わった|なくなった|廃止された|\bstill\b|\banymore\b|\bany longer\b|what happened|\bin force\b|\bstill valid\b/i;
+  /まだ|今も|今でも|現在も|現在でも|今は|引き続き|依然|いつまで|どうなった|どうなって|どうなります|変わった|変わりました|なくなった|廃止された|\bstill\b|\banymore\b|\bany longer\b|what happened|\bin force\b|\bstill valid\b/i;
 
 /** A date written before まで: 2025年6月30日まで, 令和5年度まで, 平成25年まで. */
 const UNTIL = /(?:(\d{4})|令和(\d{1,2}|元)|平成(\d{1,2}|元))年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:末)?(?:頃)?まで/g;
@@ -263,7 +264,10 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   if (EDITION_ITEM_AFTER.test(itemAfter) && CORRESPONDENCE.test(clauseText)) {
     return 'mapped-item';
   }
-  if (STATUS_QUESTION_END.test(clauseText) && STATUS_QUESTION_WORDS.test(clauseText)) {
+  // A question is read in its own unit: a table cell of a FAQ table, else the clause.
+  const cell = model.kind === 'markdown' ? blockAt(model, occurrence.start) : undefined;
+  const question = cell?.table ? normalizeKey(model.text.slice(cell.start, cell.end)) : clauseText;
+  if (STATUS_QUESTION_END.test(question) && STATUS_QUESTION_WORDS.test(question)) {
     return 'status-question';
   }
   if (PAST_WORDS.test(clauseText) || PAST_WORDS_EN.test(clauseText)) {
@@ -305,11 +309,11 @@ const NAME_AS_NAME_BEFORE = /\b(?:mentions?|mentioned|mentioning|the (?:old |for
 function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): string | undefined {
   const { text } = model;
   const before = normalizedRange(model, Math.max(0, occurrence.start - 24), occurrence.start).text;
-  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$|\b(?:formerly|previously|formerly known as|then called)\s*$/i.test(before)) {
+  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$|\b(?:formerly|previously|formerly known as|then called|the former|the then|the old)\s*$/i.test(before)) {
     return 'old-prefix';
   }
   const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
-  if (/^\s*[(「]\s*(?:現|旧)/.test(after)) {
+  if (/^\s*[(「]\s*(?:現|旧|now\b|formerly\b|renamed\b)/i.test(after)) {
     return 'now-note';
   }
   // The name spoken of as a name: 「NISCという名称」「NISCとの記載」 "documents still mention NISC".

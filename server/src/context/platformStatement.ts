@@ -14,11 +14,11 @@ import { normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 
 /** A label before the name that says it is the platform: 「基盤: 」「稼働環境：」 "Platform: ". */
-const PLATFORM_LABEL_BEFORE = /(?:基盤|プラットフォーム|稼働環境|実行環境|動作環境|構築環境|クラウド環境|利用クラウド|インフラ|platform|hosting|infrastructure|environment|cloud)\s*[:：]\s*$/i;
+const PLATFORM_LABEL_BEFORE = /(?:基盤|プラットフォーム|稼働環境|実行環境|動作環境|構築環境|クラウド環境|利用クラウド|インフラ|移行先|稼働先|構築先|platform|hosting|hosted on|runs on|infrastructure|environment|cloud)\s*[:：]\s*$/i;
 /** English wording that puts the system on it: "deployed on the Government Cloud", "migrate to Government Cloud". */
-const PLATFORM_PREPOSITION_BEFORE = /\b(?:runs?|running|hosted|deployed|deploy|built|operated|migrat\w*|mov\w+|live[sd]?)\s+(?:\w+\s+){0,3}?(?:on|onto|to|in|into)\s+(?:the\s+)?(?:Japanese\s+)?$/i;
-/** Right after the name: 「ガバメントクラウド上の」「ガバメントクラウド（AWS）上に」「ガバメントクラウド環境」. */
-const PLATFORM_AFTER = /^\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:上|環境|基盤)/;
+const PLATFORM_PREPOSITION_BEFORE = /\b(?:runs?|running|hosted|deployed|deploy|built|operated|migrat\w*|mov\w+|live[sd]?)\s+(?:\w+\s+){0,3}?(?:on|onto|to|in|into)\s+(?:the\s+)?(?:Japan's\s+|Japanese\s+)?$/i;
+/** Right after the name: 「ガバメントクラウド上の」「…（AWS）上に」「…環境」「…の利用環境」「…で稼働」. */
+const PLATFORM_AFTER = /^\s*(?:[(（][^()（）]{0,30}[)）])?\s*(?:上|環境|基盤|の(?:利用)?(?:環境|構成|リージョン|アカウント|テナント|設定)|で(?:の)?(?:稼働|運用|構築))/;
 /** A table label (another cell of the row, or the column header) that names the platform. */
 const PLATFORM_CELL_LABEL = /基盤|プラットフォーム|稼働環境|実行環境|クラウド|インフラ|platform|hosting|infrastructure|cloud/i;
 

@@ -119,7 +119,8 @@ function isNotPlacement(model: DocumentModel, start: number, end: number): boole
 /**
  * Whether ガバメントクラウド is named around a region where the document as a whole does not say so: in the
  * region's list (its lead-in or any item: 「- 基盤: ガバメントクラウド」 beside 「- DR: us-east-1」), its table
- * (a cell, or the paragraph introducing the table), or its own sentence.
+ * (a cell, or the paragraph introducing the table), or its own paragraph ("The portal runs on the Government
+ * Cloud. Backups go to us-west-2.").
  */
 function namedAround(model: DocumentModel, statements: readonly TermOccurrence[], offset: number): boolean {
   if (statements.length === 0) {
@@ -131,8 +132,7 @@ function namedAround(model: DocumentModel, statements: readonly TermOccurrence[]
   }
   const blocks = model.markdown!.blocks;
   const block = blocks[index];
-  const [first, last] = englishSentenceIn(model.text, sentenceSpan(model, offset, offset + 1), offset, offset + 1);
-  let range = { start: first, end: last };
+  let range: { start: number; end: number } = block;
   if (block.listItem) {
     range = { start: blocks[listLeadIn(model, index)].start, end: blocks[listEnd(model, index)].end };
   } else if (block.table) {

@@ -40,7 +40,7 @@ const VALIDITY_GAP = /有効期間|有効期限|登録期間/;
 const RENEWAL_CUE = /更新|有効|失効|再登録|再申請|再審査|満了/;
 /** What may stand between 「ISMAP」 and the period: registration / validity wording only. */
 const GAP =
-  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
+  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新頻度|更新サイクル|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
 /** The sentence presents the period as a misconception or a wrong statement, not as a fact. */
 const PRESENTED_AS_WRONG = /という(?:誤解|誤り|記載)|誤解|は誤り|誤った|ではありません|ではない/;
 /** A label written as a question (「ISMAPの登録期間は？」「…はどのくらいですか」): the question form is left out. */
@@ -99,11 +99,18 @@ export const ismapRenewalPeriodRule: Rule = {
       if (labels.some((text) => new RegExp(OTHER_SCHEME_TEXT.source, 'i').test(text))) {
         return null;
       }
+      // The label: ISMAP followed only by registration wording, in another cell or the column header
+      // (| ISMAP登録の有効期間 |, | ISMAP（登録の有効期間） |); a bare | ISMAP | header reads the row's own label
+      // (| 有効期間 | 3年 |).
       for (const text of labels) {
         const named = ISMAP_TEXT.exec(text);
-        const rest = named ? text.slice(named.index + named[0].length).replace(/\s+/g, '').replace(QUESTION_TAIL, '') : undefined;
-        if (rest !== undefined && GAP.test(rest) && (RENEWAL_CUE.test(rest) || VALIDITY_GAP.test(rest) || /登録|期間/.test(rest))) {
-          return { text: rest, cellStart: cell.start };
+        const rest = named ? text.slice(named.index + named[0].length).replace(/[\s()（）]+/g, '').replace(QUESTION_TAIL, '') : undefined;
+        if (rest === undefined || !GAP.test(rest)) {
+          continue;
+        }
+        const context = rest === '' ? labels.join(' ') : rest;
+        if (RENEWAL_CUE.test(context) || VALIDITY_GAP.test(context) || /登録|期間/.test(context)) {
+          return { text: context, cellStart: cell.start };
         }
       }
       return undefined;
