@@ -253,6 +253,11 @@ const regionInvalid: Case[] = [
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
   },
   {
+    name: 'platform: ガバメントクラウド in the front matter of a document that is not a procurement document',
+    text: '---\ntitle: DR訓練メモ\nplatform: ガバメントクラウド\n---\n# DR訓練\n\n切替先は us-west-2 とした構成で訓練する。\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
+  {
     name: 'an ISMAP statement elsewhere does not hide a placement',
     text: `${ON_AWS}利用するサービスはISMAPクラウドサービスリストに登録されていること。\nバックアップは us-east-1 に置く。\n`,
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],

@@ -49,9 +49,9 @@ const OWN_NUMBER_BEFORE =
 /** Words right after a number that make it a section of the document: 9.7.1節, 3.2章, 4.1項. */
 const OWN_NUMBER_AFTER = /^\s*(?:節|章|項|条|頁|ページ)/;
 
-export function looksLikeOwnNumbering(text: string, occurrence: ControlOccurrence): boolean {
-  const before = normalize(text, Math.max(0, occurrence.start - 12), occurrence.start).text;
-  const after = normalize(text, occurrence.end, Math.min(text.length, occurrence.end + 4)).text;
+export function looksLikeOwnNumbering(model: DocumentModel, occurrence: ControlOccurrence): boolean {
+  const before = normalizedRange(model, Math.max(0, occurrence.start - 12), occurrence.start).text;
+  const after = normalizedRange(model, occurrence.end, Math.min(model.text.length, occurrence.end + 4)).text;
   return OWN_NUMBER_BEFORE.test(before) || OWN_NUMBER_AFTER.test(after);
 }
 

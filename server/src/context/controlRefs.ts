@@ -294,7 +294,7 @@ export function leadInCues(model: DocumentModel, offset: number): CueHit[] {
     return [];
   }
   const sentence = sentenceAt(model, Math.max(lead.start, lead.end - 1));
-  const text = normalize(model.text, sentence.start, sentence.end).text;
+  const text = normalizedRange(model, sentence.start, sentence.end).text;
   return INTRODUCES.test(text) && !OWN_SECTIONS.test(text) ? findCues(text).map((hit) => ({ cue: hit.cue, at: -1, end: -1 })) : [];
 }
 

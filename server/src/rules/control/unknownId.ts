@@ -91,7 +91,7 @@ class Checker {
   }
 
   unknown(occurrence: ControlOccurrence): Unknown | undefined {
-    if (occurrence.control || looksLikeOwnNumbering(this.input.model.text, occurrence)) {
+    if (occurrence.control || looksLikeOwnNumbering(this.input.model, occurrence)) {
       return undefined;
     }
     switch (familyOf(occurrence)) {

@@ -58,7 +58,8 @@ export const govCloudOverseasRegionRule: Rule = {
   procurementOnly: false,
   description: 'ガバメントクラウド上のシステムのデータを国外リージョンに置く記述 (a region outside Japan for Government Cloud data).',
   check({ model, regions, context, terms }) {
-    const govCloudDocument = context.platform.govCloud && context.profile === 'procurement';
+    // A document that says its system runs on ガバメントクラウド (prose, front matter or profile), whatever its type.
+    const govCloudDocument = context.platform.govCloud;
     const publicBody = context.sector === 'national' || context.sector === 'local';
     if (regions.length === 0) {
       return [];
