@@ -251,6 +251,8 @@ function columnCues(model: DocumentModel, offset: number): CueHit[] {
 
 /** A sentence that introduces what follows: 「以下の遵守事項を満たすこと。」「次のとおり」「対応は下表のとおり:」. */
 const INTRODUCES = /以下|次の|次に|下記|下表|次表|following|below|[:：]\s*$/i;
+/** Words that make an ISMAP lead-in about its controls. */
+const CONTROL_WORDS = /管理基準|管理策|統制|管理目的|controls?\b|criteria/i;
 /** A lead-in saying the list is the document's own sections (「統一基準への対応は以下の各節に記載する。」). */
 const OWN_SECTIONS = /本書|本仕様書|本文書|本資料|本章|各節|各章|次の節|以下の節|節に|章に|節で|章で|sections?\b|chapters?\b/i;
 
@@ -295,7 +297,15 @@ export function leadInCues(model: DocumentModel, offset: number): CueHit[] {
   }
   const sentence = sentenceAt(model, Math.max(lead.start, lead.end - 1));
   const text = normalizedRange(model, sentence.start, sentence.end).text;
-  return INTRODUCES.test(text) && !OWN_SECTIONS.test(text) ? findCues(text).map((hit) => ({ cue: hit.cue, at: -1, end: -1 })) : [];
+  if (!INTRODUCES.test(text) || OWN_SECTIONS.test(text)) {
+    return [];
+  }
+  // ISMAP is also a registration programme (「ISMAP登録サービスのうち以下を利用する」): its lead-in must be about
+  // its controls. The other names are names of control catalogues.
+  const controlsNamed = CONTROL_WORDS.test(text);
+  return findCues(text)
+    .filter((hit) => hit.cue !== 'ismap' || controlsNamed)
+    .map((hit) => ({ cue: hit.cue, at: -1, end: -1 }));
 }
 
 export function findControlReferences(model: DocumentModel): ControlReference[] {

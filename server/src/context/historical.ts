@@ -73,7 +73,7 @@ const TRANSITION = /移行|切替|切り替|移管|更改|置き換|置換|後�
  * present marker (now, today, currently).
  */
 const CLAUSE_BOUNDARY =
-  /が[、,]|けれど(?:も)?[、,]?|ものの[、,]?|一方(?:で)?[、,]?|[、,]\s*(?=現在|今後|現行|今は)|(?=現在は|今後は|現行の)|[。．！？]|\.\s+(?=[A-Z"'(])|;\s*|,?\s+(?:but|whereas|while)\s+|(?=\b(?:now|today|currently|at present|since then)\b)/g;
+  /が[、,]|けれど(?:も)?[、,]?|ものの[、,]?|一方(?:で)?[、,]?|[、,]\s*(?=現在|今後|現行|今は)|(?=現在は|今後は|現行の)|[。．！？]|\.\s+(?=[A-Z"'(])|;\s*|,?\s+(?:but|whereas|while)\s+|(?=\b(?:[Nn]ow|[Tt]oday|[Cc]urrently|[Aa]t present|[Ss]ince then)\b)/g;
 
 /** English words that put a clause in the past: was, were, had been, used to, formerly, at the time, renamed … */
 const PAST_WORDS_EN =
