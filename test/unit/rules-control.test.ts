@@ -318,7 +318,8 @@ const unknownValid: Case[] = [
     text:
       '統一基準を参照した。\n\n- 9.9.9(1) 存在しない\n\n本書の構成は以下のとおり。\n\n- 9.9.9 付録\n\n統一基準の以下の遵守事項を満たすこと。\n\n- 9.9.9 節のとおり\n\n' +
       '統一基準への対応状況は、以下の各節に記載する。\n\n- 9.1 運用体制\n\n' +
-      'ISMAP対応に関する変更は以下のとおり（ISMAP is also a registration programme: a changelog of versions).\n\n- 2.4.1 ログの保存期間を変更\n',
+      // ISMAP is also a registration programme: a changelog of versions, not controls.
+      'ISMAP対応に関する変更は以下のとおり。\n\n- 2.4.1 ログの保存期間を変更\n',
     expected: [],
   },
 ];
