@@ -253,6 +253,11 @@ const regionInvalid: Case[] = [
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
   },
   {
+    name: 'a heading over the region table names ガバメントクラウド as the platform; a table under another section is not read so',
+    text: '# 設計書\n\n## 3. ガバメントクラウド環境の構成\n\n| 環境 | リージョン |\n| --- | --- |\n| 本番 | ap-northeast-1 |\n| 分析 | us-east-1 |\n\n## 4. 参考: 他社事例\n\n| 社 | リージョン |\n| --- | --- |\n| A社 | us-west-2 |\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
     name: 'platform: ガバメントクラウド in the front matter of a document that is not a procurement document',
     text: '---\ntitle: DR訓練メモ\nplatform: ガバメントクラウド\n---\n# DR訓練\n\n切替先は us-west-2 とした構成で訓練する。\n',
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],

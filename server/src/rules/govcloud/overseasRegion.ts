@@ -20,7 +20,7 @@ import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
 import type { Bilingual } from '../../language';
 import { englishSentenceIn, keyPathAt, sentenceSpan } from '../../document/sentences';
-import { blockIndexAt, headingsAt, listEnd, listLeadIn } from '../../document/blocks';
+import { blockAt, blockIndexAt, headingsAt, listEnd, listLeadIn } from '../../document/blocks';
 import { namesPlatform } from '../../context/platformStatement';
 import type { DocumentModel } from '../../document/model';
 import type { TermOccurrence } from '../../context/mentions';
@@ -120,8 +120,8 @@ function isNotPlacement(model: DocumentModel, start: number, end: number): boole
 /**
  * Whether ガバメントクラウド is named around a region where the document as a whole does not say so: in the
  * region's list (its lead-in or any item: 「- 基盤: ガバメントクラウド」 beside 「- DR: us-east-1」), its table
- * (a cell, or the paragraph introducing the table), or its own paragraph ("The portal runs on the Government
- * Cloud. Backups go to us-west-2.").
+ * (a cell, or the paragraph introducing the table), its own paragraph ("The portal runs on the Government
+ * Cloud. Backups go to us-west-2."), or a heading over its section (## ガバメントクラウド環境の構成).
  */
 function namedAround(model: DocumentModel, statements: readonly TermOccurrence[], offset: number): boolean {
   if (statements.length === 0) {
@@ -146,7 +146,15 @@ function namedAround(model: DocumentModel, statements: readonly TermOccurrence[]
     const introduced = lead && !lead.table && lead.lastLine >= block.table.tableFirstLine - 2;
     range = { start: introduced ? lead.start : lines[block.table.tableFirstLine].start, end: lines[block.table.tableLastLine].end };
   }
-  return statements.some((term) => term.start >= range.start && term.end <= range.end);
+  if (statements.some((term) => term.start >= range.start && term.end <= range.end)) {
+    return true;
+  }
+  // A heading over the region's section that names it as the platform (## ガバメントクラウド環境の構成).
+  const sections = headingsAt(model, offset);
+  return statements.some((term) => {
+    const heading = blockAt(model, term.start);
+    return heading?.kind === 'heading' && sections.includes(model.text.slice(heading.start, heading.end));
+  });
 }
 
 /**
