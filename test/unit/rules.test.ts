@@ -181,6 +181,8 @@ describe('rule term/deprecated: historical statements', () => {
     ['an English question whether the old name is still current', 'Is NISC still the contact point?'],
     ['a question in a FAQ table cell, answered in the next cell', '| 質問 | 回答 |\n| --- | --- |\n| NISCは今どうなっていますか | 国家サイバー統括室に改組されました。 |\n'],
     ['English: as of a date before the change', 'As of March 2025, NISC required annual audits.'],
+    ['a FAQ question about the difference between the old and the new name', '## Q. NISCと国家サイバー統括室の違いは何ですか\n\n組織が改組されました。'],
+    ['English: "was called"', 'The National Cybersecurity Office was called NISC until the reorganisation.'],
     ['English: the former name, and a (now …) note', 'The former NISC answers no longer. NISC (now the NCO) publishes it.'],
     ['the name spoken of as a name', '古い調達仕様書にはNISCという名称が残っている。Older tender documents still mention NISC.'],
   ];

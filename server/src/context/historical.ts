@@ -88,12 +88,13 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const UNTIL_EN =
   /\b(until|till|through|up to|up until|as of|before|prior to)\s+(?:the end of\s+)?(?:(\d{1,2})\s+)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(\d{1,2}),?\s+)?(?:FY\s?)?((?:19|20)\d{2})\b/gi;
 /**
- * A question about whether the old name is still current, not a statement that it is: 「個人情報保護条例は
- * まだ有効ですか」「NISCは今もありますか？」 "Is NISC still the right contact?" — a FAQ heading or a Q&A line.
+ * A question about whether the old name is still current, or what it is or was, not a statement that it is:
+ * 「個人情報保護条例はまだ有効ですか」「NISCとNCOの違いは何ですか」 "Is NISC still the right contact?" — a FAQ
+ * heading or a Q&A line. A question that presumes it (「NISCへ報告していますか」) is not one of these.
  */
 const STATUS_QUESTION_END = /(?:ですか|ますか|でしょうか|のか|か)\s*[。.]?\s*$|[?？]\s*$/;
 const STATUS_QUESTION_WORDS =
-  /まだ|今も|今でも|現在も|現在でも|今は|引き続き|依然|いつまで|どうなった|どうなって|どうなります|変わった|変わりました|なくなった|廃止された|\bstill\b|\banymore\b|\bany longer\b|what happened|\bin force\b|\bstill valid\b/i;
+  /まだ|今も|今でも|現在も|現在でも|今は|引き続き|依然|いつまで|どうなった|どうなって|どうなります|変わった|変わりました|なくなった|廃止された|違い|違う|関係|とは(?:何|なん|どこ)|\bstill\b|\banymore\b|\bany longer\b|what happened|difference|related|\bin force\b/i;
 
 /** A date written before まで: 2025年6月30日まで, 令和5年度まで, 平成25年まで. */
 const UNTIL = /(?:(\d{4})|令和(\d{1,2}|元)|平成(\d{1,2}|元))年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:末)?(?:頃)?まで/g;
