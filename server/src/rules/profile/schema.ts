@@ -87,6 +87,8 @@ function rangeOf(document: Document.Parsed, path: (string | number)[]): [number,
 /** What separates the items of a list written as one string: 「5.1.1, 6.1.2」「AC-2、AC-3」「A.5.1; A.5.2」. */
 const ITEM_SEPARATOR = /[,，、;；]/;
 
+const FLOW_SCALAR = new Set(['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE']);
+
 interface StringItem {
   readonly path: (string | number)[];
   /** The item's offsets in the YAML text (before the front-matter shift). */
@@ -110,7 +112,8 @@ function splitStringLists(
   for (const error of errors) {
     const path = instancePath(error);
     const node = document.getIn(path, true);
-    if (candidates.has(error.instancePath) || !isScalar(node) || typeof node.value !== 'string' || !node.range) {
+    // Only a flow scalar on its line is split where it is written (a block scalar's | or > is not an item).
+    if (candidates.has(error.instancePath) || !isScalar(node) || typeof node.value !== 'string' || !node.range || !FLOW_SCALAR.has(node.type ?? '')) {
       continue;
     }
     // The items as written in the source, so that each is reported where it is (quotes left out).
