@@ -252,6 +252,35 @@ const unknownInvalid: Case[] = [
       },
     ],
   },
+  {
+    name: 'a list item whose framework is named only in the list\'s lead-in (統一基準の以下の遵守事項)',
+    text: '受注者は、統一基準の以下の遵守事項を満たすこと。\n\n- 5.2.1(3) 情報システムの基本設計\n- 遵守事項 5.2.1(9)、9.9.9(1) 存在しない\n- アクセス制御（詳細は 9.9.9 を参照）\n',
+    expected: [
+      {
+        rule: 'control/unknown-id',
+        text: '5.2.1(9)',
+        message: { ja: '「5.2.1(9)」は統一基準（令和7年度版）にない番号です（5.2.1 の下にあるのは 5.2.1(1)〜5.2.1(3)）', en: '5.2.1(9) does not exist in the Common Standards (FY2025 edition); 5.2.1 has 5.2.1(1)–5.2.1(3).' },
+      },
+      { rule: 'control/unknown-id', text: '9.9.9(1)', message: { ja: '「9.9.9(1)」は統一基準（令和7年度版）にない番号です（章は 1〜8）', en: '9.9.9(1) does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' } },
+    ],
+  },
+  {
+    name: 'a nested item under an item naming the framework, and a table introduced by a sentence naming it',
+    text:
+      '- ISMAP管理基準の管理策:\n  - 9.7.1 存在しない\n\nISMAP管理基準への対応は次表のとおり。\n\n| 項目 | 内容 |\n| --- | --- |\n| 9.9.1 アクセス | 対応済み |\n| 備考 | 9.9.2 を参照 |\n',
+    expected: [
+      { rule: 'control/unknown-id', text: '9.7.1', message: { ja: `「9.7.1」は${ISMAP_JA}にない番号です（9 の下にあるのは 9.1〜9.5）`, en: `9.7.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` } },
+      { rule: 'control/unknown-id', text: '9.9.1', message: { ja: `「9.9.1」は${ISMAP_JA}にない番号です（9 の下にあるのは 9.1〜9.5）`, en: `9.9.1 does not exist in ${ISMAP_EN}; 9 has 9.1–9.5.` } },
+    ],
+  },
+  {
+    name: 'a 遵守事項 column under a lead-in naming 統一基準, and a bracketed Annex A item under an ISO lead-in',
+    text: '統一基準の遵守事項のうち次に掲げるものに対応する。\n\n| 遵守事項 | 対応 |\n| --- | --- |\n| 9.9.1(1) | 対応済み |\n\nISO/IEC 27001:2022 附属書Aの以下の管理策を適用する。\n\n- 【A.5.38】存在しない\n',
+    expected: [
+      { rule: 'control/unknown-id', text: '9.9.1(1)', message: { ja: '「9.9.1(1)」は統一基準（令和7年度版）にない番号です（章は 1〜8）', en: '9.9.1(1) does not exist in the Common Standards (FY2025 edition); its chapters are 1–8.' } },
+      { rule: 'control/unknown-id', text: 'A.5.38', message: iso2022Unknown('A.5.38', 'A.5.38') },
+    ],
+  },
 ];
 
 const unknownValid: Case[] = [
@@ -284,6 +313,15 @@ const unknownValid: Case[] = [
     expected: [],
   },
   { name: 'no framework cue at all', text: '3.2 リージョン\n\n5.2.1 の要件を満たす。A.5.38 を参照。\n', expected: [] },
+  {
+    name: 'a list whose lead-in names the framework but does not introduce the list, or a list of the document\'s own sections',
+    text:
+      '統一基準を参照した。\n\n- 9.9.9(1) 存在しない\n\n本書の構成は以下のとおり。\n\n- 9.9.9 付録\n\n統一基準の以下の遵守事項を満たすこと。\n\n- 9.9.9 節のとおり\n\n' +
+      '統一基準への対応状況は、以下の各節に記載する。\n\n- 9.1 運用体制\n\n' +
+      // ISMAP is also a registration programme: a changelog of versions, not controls.
+      'ISMAP対応に関する変更は以下のとおり。\n\n- 2.4.1 ログの保存期間を変更\n',
+    expected: [],
+  },
 ];
 
 describe('rule control/unknown-id', () => {

@@ -285,9 +285,37 @@ const regionInvalid: Case[] = [
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
   },
   {
+    name: 'a heading over the region table names ガバメントクラウド as the platform; a table under another section is not read so',
+    text: '# 設計書\n\n## 3. ガバメントクラウド環境の構成\n\n| 環境 | リージョン |\n| --- | --- |\n| 本番 | ap-northeast-1 |\n| 分析 | us-east-1 |\n\n## 4. 参考: 他社事例\n\n| 社 | リージョン |\n| --- | --- |\n| A社 | us-west-2 |\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'platform: ガバメントクラウド in the front matter of a document that is not a procurement document',
+    text: '---\ntitle: DR訓練メモ\nplatform: ガバメントクラウド\n---\n# DR訓練\n\n切替先は us-west-2 とした構成で訓練する。\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
+  {
     name: 'an ISMAP statement elsewhere does not hide a placement',
     text: `${ON_AWS}利用するサービスはISMAPクラウドサービスリストに登録されていること。\nバックアップは us-east-1 に置く。\n`,
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'a list item naming a region abroad, ガバメントクラウド named as the platform in a sibling item (no statement verb)',
+    text: '# 基盤構成\n\n本システムの基盤は以下のとおり。\n\n- 基盤: ガバメントクラウド（AWS）\n- 本番: ap-northeast-1\n- バックアップ先: us-east-1\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'an English README: a region table introduced by "deployed on the Government Cloud"',
+    text: '# portal-infra\n\nThe portal is deployed on the Government Cloud (AWS) in the following regions:\n\n| Environment | Region |\n| --- | --- |\n| Production | ap-northeast-1 |\n| DR | us-west-2 |\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],
+  },
+  {
+    name: 'an English paragraph: the platform in one sentence, the region in the next; a list introduced by 「ガバメントクラウドの利用環境」',
+    text: '# notes\n\nWe run on Japan\'s Government Cloud. Logs go to eu-west-1.\n\nガバメントクラウドの利用環境は次のとおり。\n\n- 本番: ap-northeast-1\n- 分析: us-east-1\n',
+    expected: [
+      { rule: 'govcloud/overseas-region', text: 'eu-west-1', replacement: 'ap-northeast-1' },
+      { rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' },
+    ],
   },
 ];
 
@@ -364,6 +392,14 @@ const regionValid: Case[] = [
   {
     name: 'a document that is not a procurement document',
     text: '# 技術メモ\n\nガバメントクラウドの話とは別に、us-east-1 は料金が安い。\n',
+    expected: [],
+  },
+  {
+    name: 'ガバメントクラウド named in the list only as a comparison, and an English sentence forbidding the region',
+    text:
+      '# 検討メモ\n\n構成案は次のとおり。\n\n- ガバメントクラウドとの比較は別紙\n- 検証環境: us-east-1\n\n' +
+      '## Regions\n\nFor Government Cloud work we deploy to ap-northeast-1 only. Regions such as us-east-1 must not be used. ' +
+      'The old staging stack was in us-west-2; it was deleted in 2024.\n',
     expected: [],
   },
 ];

@@ -821,9 +821,39 @@ describe('rule ismap/renewal-period', () => {
         { text: '3年', occurrence: 1, message: renewal('3年', 3) },
       ],
     },
+    {
+      name: 'an answer cell read with its row and header: the period\'s own cell does not name ISMAP',
+      text:
+        `${SPEC}| 確認事項 | 回答 |\n| --- | --- |\n| ISMAP登録の有効期間 | 3年間 |\n| ISMAP登録 | 登録日から3年ごとに更新 |\n` +
+        '| ISMAPの登録期間はどのくらいですか | 登録日から3年間です |\n\n| 区分 | ISMAP登録の有効期間 |\n| --- | --- |\n| 本サービス | 5年 |\n',
+      expected: [
+        { text: '3年間', message: renewal('3年間', 3) },
+        { text: '3年ごと', message: renewal('3年ごと', 3) },
+        { text: '3年間', occurrence: 1, message: renewal('3年間', 3) },
+        { text: '5年', message: renewal('5年', 5) },
+      ],
+    },
+    {
+      name: 'an ISMAP column read with its row label, a bracketed label and a renewal frequency',
+      text:
+        `${SPEC}| 項目 | ISMAP | ISMS |\n| --- | --- | --- |\n| 有効期間 | 3年 | 3年 |\n| 監査 | 毎年 | 毎年 |\n\n` +
+        '| 項目 | 内容 |\n| --- | --- |\n| ISMAP（登録の有効期間） | 2年 |\n| ISMAP登録の更新頻度 | 4年ごと |\n',
+      expected: [
+        { text: '3年', message: renewal('3年', 3) },
+        { text: '2年', message: renewal('2年', 2) },
+        { text: '4年ごと', message: renewal('4年ごと', 4) },
+      ],
+    },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'a table row naming ISMAP in a requirement cell, or another scheme, beside a period that is not ISMAP\'s',
+      text:
+        `${SPEC}| 要件 | 回答 |\n| --- | --- |\n| ISMAP登録サービスを利用すること | 3年間の保守契約を含む |\n| ISMAP登録の有効期間 | 1年4か月 |\n` +
+        '| ISMS認証の有効期間 | 3年間 |\n| ISMAP登録 | 取得済み（3年前に登録） |\n| ISMAP登録 | 2024年3月に登録 |\n',
+      expected: [],
+    },
     {
       name: 'the correct rule: 1年4か月 / 1年4ヶ月 / 16か月 after the audit period',
       text:

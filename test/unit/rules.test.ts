@@ -173,6 +173,18 @@ describe('rule term/deprecated: historical statements', () => {
     ['the publisher of a named standard with its edition', '統一基準群（NISC、令和5年度版）に準拠すること。'],
     ['the old network as what is being retired', '政府共通ネットワークは2026年度末に廃止予定である。'],
     ['a migration heading', '## 政府共通ネットワークからの移行\n\n移行期間中は政府共通ネットワークとGSSを併用する。'],
+    ['English: until a date before the change', 'Until June 2025, NISC coordinated incident response across ministries.'],
+    ['English: before the change date', 'Before July 2025 the reports went to NISC.'],
+    ['English: was / were', 'The coordinating body was NISC.'],
+    ['English: the old body as the agent of a past act', 'The baseline that NISC published in 2023 is still cited.'],
+    ['a FAQ heading asking whether the old name is still current', '### NISCはまだ存在しますか\n\nいいえ。'],
+    ['an English question whether the old name is still current', 'Is NISC still the contact point?'],
+    ['a question in a FAQ table cell, answered in the next cell', '| 質問 | 回答 |\n| --- | --- |\n| NISCは今どうなっていますか | 国家サイバー統括室に改組されました。 |\n'],
+    ['English: as of a date before the change', 'As of March 2025, NISC required annual audits.'],
+    ['a FAQ question about the difference between the old and the new name', '## Q. NISCと国家サイバー統括室の違いは何ですか\n\n組織が改組されました。'],
+    ['English: "was called"', 'The National Cybersecurity Office was called NISC until the reorganisation.'],
+    ['English: the former name, and a (now …) note', 'The former NISC answers no longer. NISC (now the NCO) publishes it.'],
+    ['the name spoken of as a name', '古い調達仕様書にはNISCという名称が残っている。Older tender documents still mention NISC.'],
   ];
   for (const [title, text] of historical) {
     it(`stays quiet: ${title}`, () => assert.deepEqual(termFindings(text).filter(([rule]) => rule === 'term/deprecated'), []));
@@ -214,6 +226,10 @@ describe('rule term/deprecated: historical statements', () => {
     ['a quotation that is only the old name', '「政府共通ネットワーク」に接続する。', '政府共通ネットワーク'],
     ['a retirement word in the next clause only', '政府共通ネットワークに接続し、旧端末の監視を停止する。', '政府共通ネットワーク'],
     ['the context (沿革) on an earlier, separate sentence', '本節は沿革ではない。職員端末は政府共通ネットワークに接続する。', '政府共通ネットワーク'],
+    ['English: present use', 'Report incidents to NISC within one hour.', 'NISC'],
+    ['English: a present sentence after a past one', 'Until June 2025, the office coordinated it. Today, NISC publishes the guidelines.', 'NISC'],
+    ['English: a bound after the change', 'Report to NISC before July 2026.', 'NISC'],
+    ['a question that presumes the old name is current', 'インシデントはNISCへ報告していますか。', 'NISC'],
   ];
   for (const [title, text, needle] of present) {
     it(`reports: ${title}`, () => {
@@ -298,6 +314,15 @@ describe('rule profile/schema', () => {
   it('stays quiet on valid profiles and on documents that are not procurement documents', () => {
     assert.deepEqual(check('file:///p.yaml', 'doctype: system-profile\ncloud:\n  provider: Amazon Web Services\n  region: ap-northeast-1\nnist: [AC-2, AC-2(1)]\n'), []);
     assert.deepEqual(check('file:///x.md', '---\ntitle: メモ\nnist: 5\n---\n本文\n'), []);
+  });
+
+  it('reads a list of IDs written as one comma-separated string as its items', () => {
+    const text = 'doctype: system-profile\nismap_controls: "5.1.1, 6.1.2"\nnist: "AC-2, AC-99, アクセス制御"\niso27001_2022: A.5.15、A.8.9\ntitle: "a, b"\n';
+    assert.deepEqual(check('file:///p.yaml', text), [
+      ['"5.1.1, 6.1.2"', { ja: 'プロファイルの値: ismap_controls: この項目はリストで書きます', en: 'Profile value ismap_controls: this key takes a list.' }],
+      ['アクセス制御', { ja: 'プロファイルの値: nistの3番目: この値はこの項目の形式に合いません', en: 'Profile value nist [item 3]: the value does not have the form this key expects.' }],
+      ['A.5.15、A.8.9', { ja: 'プロファイルの値: iso27001_2022: この項目はリストで書きます', en: 'Profile value iso27001_2022: this key takes a list.' }],
+    ]);
   });
 
   it('never forbids the user\'s own structure: a list of maps where the schema lists IDs is left alone', () => {

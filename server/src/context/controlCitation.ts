@@ -8,6 +8,7 @@ import { normalizedRange } from '../document/normalized';
 import type { Catalogues } from '../catalogues/catalogues';
 import { parentKey } from '../catalogues/ids';
 import { CATALOGUE_FAMILY, type CatalogueFamily, type CatalogueId } from '../catalogues/types';
+import { blockAt } from '../document/blocks';
 import type { DocumentModel } from '../document/model';
 import { segmentAt, sentenceSpan } from '../document/sentences';
 import { normalize, normalizeKey } from '../text/normalize';
@@ -48,9 +49,9 @@ const OWN_NUMBER_BEFORE =
 /** Words right after a number that make it a section of the document: 9.7.1節, 3.2章, 4.1項. */
 const OWN_NUMBER_AFTER = /^\s*(?:節|章|項|条|頁|ページ)/;
 
-export function looksLikeOwnNumbering(text: string, occurrence: ControlOccurrence): boolean {
-  const before = normalize(text, Math.max(0, occurrence.start - 12), occurrence.start).text;
-  const after = normalize(text, occurrence.end, Math.min(text.length, occurrence.end + 4)).text;
+export function looksLikeOwnNumbering(model: DocumentModel, occurrence: ControlOccurrence): boolean {
+  const before = normalizedRange(model, Math.max(0, occurrence.start - 12), occurrence.start).text;
+  const after = normalizedRange(model, occurrence.end, Math.min(model.text.length, occurrence.end + 4)).text;
   return OWN_NUMBER_BEFORE.test(before) || OWN_NUMBER_AFTER.test(after);
 }
 
@@ -72,7 +73,7 @@ const FRAMEWORK_NAME: Readonly<Record<CatalogueFamily, RegExp>> = {
  * cell bars. Anything else — a verb, another noun — means the ID is not (certainly) a citation.
  */
 const GLUE =
-  /^(?:\s+|\([^()]{0,32}\)|[()（）、,・/|:「」『』]|及び|および|並びに|ならびに|又は|または|と|や|から|〜|~|-|–|—|の|における|に定める|に規定する|が定める|で定める|管理基準|管理策基準|管理策|詳細管理策|管理目的|要求事項|遵守事項|基本対策事項|対策事項|附属書\s?A|附属書|Annex\s?A|Annex|番号|項目|ID|令和\d+年度版|\d{4}年版|第\d+版|版)/;
+  /^(?:\s+|\([^()]{0,32}\)|[()（）、,・/|:「」『』【】\[\]]|及び|および|並びに|ならびに|又は|または|と|や|から|〜|~|-|–|—|の|における|に定める|に規定する|が定める|で定める|管理基準|管理策基準|管理策|詳細管理策|管理目的|要求事項|遵守事項|基本対策事項|対策事項|附属書\s?A|附属書|Annex\s?A|Annex|番号|項目|ID|令和\d+年度版|\d{4}年版|第\d+版|版)/;
 
 function isGlue(text: string): boolean {
   let rest = text;
@@ -167,6 +168,27 @@ export function frameworkAdjacent(
     }
   }
   return result;
+}
+
+/**
+ * Whether an ID read by its list's or table's lead-in starts its list item or cell (「- 4.2.4(1) クラウド…」,
+ * 「- 遵守事項 4.2.4(1)、4.2.4(2)」, | 4.2.4(1) 選定 |): only glue and other IDs before it. A number later in
+ * the item (「- 詳細は 9.7.1 を参照」) may be the document's own.
+ */
+export function leadsItsBlock(model: DocumentModel, controls: readonly ControlOccurrence[], occurrence: ControlOccurrence): boolean {
+  const block = blockAt(model, occurrence.start);
+  if (!block) {
+    return false;
+  }
+  let between = '';
+  let from = block.start;
+  for (const other of controlsIn(controls, block.start, occurrence.start)) {
+    between += model.text.slice(from, other.start);
+    from = other.end;
+  }
+  // List markers of a nested line and numbering such as (1) or ①are part of the item's start.
+  between = normalizeKey(between + model.text.slice(from, occurrence.start)).replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+  return isGlue(between);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@
  *   - the ID carries its own cue: an "A." prefix (ISO/IEC 27001 Annex A) or a NIST family prefix (AC-2);
  *   - in YAML, a key above the value names the framework (ismap_controls:, nist:, iso27001_2022: …);
  *   - a table cell holding the ID alone, whose column header names the framework (| ISMAP管理基準 |), or whose
- *     section heading does (## ISMAP管理基準との対応) while the header says the column holds numbers (| 番号 |).
+ *     lead-in sentence or section heading does (## ISMAP管理基準との対応) while the header says the column holds
+ *     numbers (| 番号 |);
+ *   - a list item or table cell with no cue of its own, whose list or table is introduced by a sentence naming
+ *     the framework (「統一基準の以下の遵守事項を満たすこと。」 then 「- 4.2.4(1) …」).
  * So a section number such as 「3.2 リージョン」 stays plain text.
  *
  * Matching runs on NFKC-normalised text (９．２．１ reads as 9.2.1) and maps back to original offsets.
@@ -16,7 +19,7 @@ import type { CatalogueId } from '../catalogues/types';
 import { normalize } from '../text/normalize';
 import type { DocumentModel } from '../document/model';
 import { sentenceAt } from '../document/sentences';
-import { blockAt, headingsAt } from '../document/blocks';
+import { blockAt, blockIndexAt, headingsAt, listLeadIn } from '../document/blocks';
 
 export type FrameworkId = CatalogueId;
 
@@ -27,8 +30,8 @@ export interface ControlReference {
   readonly framework: FrameworkId;
   /** The ID in NFKC form, as written (e.g. "A.5.15", "AC-02(01)", "9.2.1.6.PB"). */
   readonly id: string;
-  /** What made the reading certain. */
-  readonly cue: 'sentence' | 'prefix' | 'yaml-key' | 'table-column';
+  /** What made the reading certain ('lead-in': the sentence introducing the ID's list or table). */
+  readonly cue: 'sentence' | 'prefix' | 'yaml-key' | 'table-column' | 'lead-in';
 }
 
 export const NIST_FAMILIES = new Set([
@@ -211,7 +214,7 @@ function frameworkFor(candidate: Candidate, cues: readonly CueHit[], at: number)
 const DIGIT = /[0-9０-９]/;
 
 /** A column header that says the column holds reference numbers, not the document's own sections. */
-const NUMBER_COLUMN = /番号|管理策|項番|項目|基準|対応|ID|No\b|control|clause/i;
+const NUMBER_COLUMN = /番号|管理策|項番|項目|基準|対応|遵守事項|ID|No\b|control|clause/i;
 const OWN_COLUMN = /本書|本仕様|仕様書|節|章|要件ID|要件番号|section/i;
 
 /**
@@ -232,6 +235,10 @@ function columnCues(model: DocumentModel, offset: number): CueHit[] {
   if (!NUMBER_COLUMN.test(header) || OWN_COLUMN.test(header)) {
     return [];
   }
+  const leadIn = leadInCues(model, offset);
+  if (leadIn.length > 0) {
+    return leadIn;
+  }
   const headings = headingsAt(model, offset);
   for (let index = headings.length - 1; index >= 0; index--) {
     const hits = findCues(normalize(headings[index], 0, headings[index].length).text);
@@ -240,6 +247,65 @@ function columnCues(model: DocumentModel, offset: number): CueHit[] {
     }
   }
   return [];
+}
+
+/** A sentence that introduces what follows: 「以下の遵守事項を満たすこと。」「次のとおり」「対応は下表のとおり:」. */
+const INTRODUCES = /以下|次の|次に|下記|下表|次表|following|below|[:：]\s*$/i;
+/** Words that make an ISMAP lead-in about its controls. */
+const CONTROL_WORDS = /管理基準|管理策|統制|管理目的|controls?\b|criteria/i;
+/** A lead-in saying the list is the document's own sections (「統一基準への対応は以下の各節に記載する。」). */
+const OWN_SECTIONS = /本書|本仕様書|本文書|本資料|本章|各節|各章|次の節|以下の節|節に|章に|節で|章で|sections?\b|chapters?\b/i;
+
+/**
+ * The cues of the sentence that introduces the list or table holding `offset`: the paragraph right before the
+ * list (or the item a nested list hangs from), or the paragraph right before the table — its last sentence,
+ * when that sentence introduces what follows. Placed before the ID (-1), like a column's cues.
+ */
+export function leadInCues(model: DocumentModel, offset: number): CueHit[] {
+  const index = blockIndexAt(model, offset);
+  if (index === undefined) {
+    return [];
+  }
+  const blocks = model.markdown!.blocks;
+  const block = blocks[index];
+  let lead: (typeof blocks)[number] | undefined;
+  if (block.table) {
+    // In a table, the first column or a column of numbers (| 番号 |, | 項目 |): a note in another column
+    // (| 備考 | 9.7.1 を参照 |) may point to the document's own section.
+    const header = normalize(block.table.headerText, 0, block.table.headerText.length).text;
+    if (block.table.header || OWN_COLUMN.test(header) || (block.table.column > 0 && !NUMBER_COLUMN.test(header))) {
+      return [];
+    }
+    let before = index;
+    while (before > 0 && blocks[before].table && blocks[before].table!.tableFirstLine === block.table.tableFirstLine) {
+      before--;
+    }
+    const candidate = blocks[before];
+    lead = before < index && !candidate.table && candidate.kind === 'paragraph' && candidate.lastLine >= block.table.tableFirstLine - 2 ? candidate : undefined;
+  } else if (block.listItem) {
+    const first = listLeadIn(model, index);
+    const parent = block.listItem.parent;
+    // The item a nested list hangs from (「- 統一基準の遵守事項:」 then its sub-items), else the list's lead-in paragraph.
+    let from = index - 1;
+    while (parent && from >= 0 && blocks[from].listItem !== parent) {
+      from--;
+    }
+    lead = parent && from >= 0 ? blocks[from] : first < index && !blocks[first].listItem ? blocks[first] : undefined;
+  }
+  if (!lead || lead.kind === 'table-cell') {
+    return [];
+  }
+  const sentence = sentenceAt(model, Math.max(lead.start, lead.end - 1));
+  const text = normalizedRange(model, sentence.start, sentence.end).text;
+  if (!INTRODUCES.test(text) || OWN_SECTIONS.test(text)) {
+    return [];
+  }
+  // ISMAP is also a registration programme (「ISMAP登録サービスのうち以下を利用する」): its lead-in must be about
+  // its controls. The other names are names of control catalogues.
+  const controlsNamed = CONTROL_WORDS.test(text);
+  return findCues(text)
+    .filter((hit) => hit.cue !== 'ismap' || controlsNamed)
+    .map((hit) => ({ cue: hit.cue, at: -1, end: -1 }));
 }
 
 export function findControlReferences(model: DocumentModel): ControlReference[] {
@@ -279,14 +345,25 @@ export function findControlReferences(model: DocumentModel): ControlReference[] 
       }
       // A cell holding the ID alone is read by its column: the row may name another framework in another cell.
       const column = segment.kind === 'table' && normalized.text.trim() === candidate.id ? columnCues(model, start) : [];
-      const resolved = frameworkFor(candidate, column.length > 0 ? column : hits, at);
+      // A list item or cell with no cue of its own is read with the sentence introducing its list or table.
+      const leadIn = column.length === 0 && hits.length === 0 && segment.keyPath === undefined ? leadInCues(model, start) : [];
+      const resolved = frameworkFor(candidate, column.length > 0 ? column : leadIn.length > 0 ? leadIn : hits, at);
       if (resolved) {
         references.push({
           start,
           end,
           framework: resolved.framework,
           id: candidate.id,
-          cue: column.length > 0 && resolved.cue === 'sentence' ? 'table-column' : segment.keyPath !== undefined && resolved.cue === 'sentence' ? 'yaml-key' : resolved.cue,
+          cue:
+            resolved.cue !== 'sentence'
+              ? resolved.cue
+              : column.length > 0
+                ? 'table-column'
+                : leadIn.length > 0
+                  ? 'lead-in'
+                  : segment.keyPath !== undefined
+                    ? 'yaml-key'
+                    : 'sentence',
         });
       }
     }

@@ -8,6 +8,9 @@
  * - the clause holding the mention is about the past: 沿革, かつて, 以前は, 当時, 撤去済み, 廃止された, 刷新された,
  *   ていた, であった, だった, a predicate in the past tense (〜した。〜された、), a date up to the change
  *   followed by まで (2025年6月まで), or the old organisation as the agent of a past act (NISCが策定した);
+ *   in English the same: was / were / formerly / renamed, "until June 2025", "before July 2025", "NISC
+ *   coordinated …";
+ * - a question whether the old name is still current (「個人情報保護条例はまだ有効ですか」, "Is NISC still …?");
  * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する), or the old name as
  *   what is being retired (政府共通ネットワークは2026年度末に廃止予定, …からの移行);
  * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）,
@@ -20,6 +23,7 @@
 import { normalizedRange } from '../document/normalized';
 import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
+import { blockAt } from '../document/blocks';
 import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
@@ -63,8 +67,34 @@ const PUBLISHER_BEFORE = /(?:[」』]|基準群?|ガイドライン|方針|計�
 const CLOSED_PERIOD = /\d{4}年?(?:度)?\s?[〜~\-–—]\s?\d{4}年/;
 /** Transition verbs that, with the successor named in the same clause, make a migration statement. */
 const TRANSITION = /移行|切替|切り替|移管|更改|置き換|置換|後継|刷新|改組|統合|改称|名称変更/;
-/** Boundaries between the clauses of a sentence that may differ in tense. */
-const CLAUSE_BOUNDARY = /が[、,]|けれど(?:も)?[、,]?|ものの[、,]?|一方(?:で)?[、,]?|[、,]\s*(?=現在|今後|現行|今は)|(?=現在は|今後は|現行の)|[。．！？]/g;
+/**
+ * Boundaries between the clauses of a sentence that may differ in tense — in English also a full stop before
+ * the next sentence (the splitter keeps English paragraphs whole), a semicolon, but / whereas / while, and a
+ * present marker (now, today, currently).
+ */
+const CLAUSE_BOUNDARY =
+  /が[、,]|けれど(?:も)?[、,]?|ものの[、,]?|一方(?:で)?[、,]?|[、,]\s*(?=現在|今後|現行|今は)|(?=現在は|今後は|現行の)|[。．！？]|\.\s+(?=[A-Z"'(])|;\s*|,?\s+(?:but|whereas|while)\s+|(?=\b(?:[Nn]ow|[Tt]oday|[Cc]urrently|[Aa]t present|[Ss]ince then)\b)/g;
+
+/** English words that put a clause in the past: was, were, had been, used to, formerly, at the time, renamed … */
+const PAST_WORDS_EN =
+  /\b(?:was|were|had been|used to|formerly|previously|historically|originally|at the time|back then|in those days|no longer|renamed|reorgani[sz]ed|abolished|dissolved|repealed|superseded|succeeded by|replaced by|predecessor)\b/i;
+/** The old body as the subject of a past act right after it (NISC coordinated, NISC published, NISC set). */
+const PAST_AGENT_EN = /^\s*(?:\)\s*)?(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|led|ran|made|set|wrote|took|held|began|oversaw|issued|kept|sent|gave)\b(?!\s+(?:by|to be)\b)/i;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/**
+ * An English bound before a date: until June 2025, until 30 June 2025, before July 1, 2025, prior to July 2025,
+ * up to FY2024 (NFKC text). "before" excludes the date itself.
+ */
+const UNTIL_EN =
+  /\b(until|till|through|up to|up until|as of|before|prior to)\s+(?:the end of\s+)?(?:(\d{1,2})\s+)?(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(\d{1,2}),?\s+)?(?:FY\s?)?((?:19|20)\d{2})\b/gi;
+/**
+ * A question about whether the old name is still current, or what it is or was, not a statement that it is:
+ * 「個人情報保護条例はまだ有効ですか」「NISCとNCOの違いは何ですか」 "Is NISC still the right contact?" — a FAQ
+ * heading or a Q&A line. A question that presumes it (「NISCへ報告していますか」) is not one of these.
+ */
+const STATUS_QUESTION_END = /(?:ですか|ますか|でしょうか|のか|か)\s*[。.]?\s*$|[?？]\s*$/;
+const STATUS_QUESTION_WORDS =
+  /まだ|今も|今でも|現在も|現在でも|今は|引き続き|依然|いつまで|どうなった|どうなって|どうなります|変わった|変わりました|なくなった|廃止された|違い|違う|関係|とは(?:何|なん|どこ)|\bstill\b|\banymore\b|\bany longer\b|what happened|difference|related|\bin force\b/i;
 
 /** A date written before まで: 2025年6月30日まで, 令和5年度まで, 平成25年まで. */
 const UNTIL = /(?:(\d{4})|令和(\d{1,2}|元)|平成(\d{1,2}|元))年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:末)?(?:頃)?まで/g;
@@ -109,6 +139,41 @@ function clauseAround(model: DocumentModel, start: number, end: number): Clause 
     }
   }
   return { start: clauseStart, end: clauseEnd, text: raw.slice(clauseStart, clauseEnd), at: at - clauseStart, atEnd: atEnd - clauseStart };
+}
+
+/** An English bound ("until June 2025", "before July 2025") as the last day it covers. */
+function untilDatesEnglish(text: string): [number, number, number][] {
+  const dates: [number, number, number][] = [];
+  UNTIL_EN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = UNTIL_EN.exec(text))) {
+    const exclusive = /before|prior/i.test(match[1]);
+    let year = Number(match[5]);
+    const monthIndex = match[3] ? MONTHS.indexOf(match[3].toLowerCase()) + 1 : 0;
+    const dayWritten = Number(match[2] ?? match[4] ?? 0);
+    if (!monthIndex) {
+      // A year alone: through its end, or before its start.
+      dates.push(exclusive ? [year - 1, 12, 31] : [year, 12, 31]);
+      continue;
+    }
+    let month = monthIndex;
+    let day = dayWritten || 31;
+    if (exclusive) {
+      if (dayWritten > 1) {
+        day = dayWritten - 1;
+      } else {
+        // Before the first of a month (or the month itself): the end of the month before.
+        month -= 1;
+        day = 31;
+        if (month === 0) {
+          month = 12;
+          year -= 1;
+        }
+      }
+    }
+    dates.push([year, month, day]);
+  }
+  return dates;
 }
 
 /** A written date as comparable [year, month, day] (unknown parts as the latest possible). */
@@ -200,7 +265,13 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   if (EDITION_ITEM_AFTER.test(itemAfter) && CORRESPONDENCE.test(clauseText)) {
     return 'mapped-item';
   }
-  if (PAST_WORDS.test(clauseText)) {
+  // A question is read in its own unit: a table cell of a FAQ table, else the clause.
+  const cell = model.kind === 'markdown' ? blockAt(model, occurrence.start) : undefined;
+  const question = cell?.table ? normalizeKey(model.text.slice(cell.start, cell.end)) : clauseText;
+  if (STATUS_QUESTION_END.test(question) && STATUS_QUESTION_WORDS.test(question)) {
+    return 'status-question';
+  }
+  if (PAST_WORDS.test(clauseText) || PAST_WORDS_EN.test(clauseText)) {
     return 'past-words';
   }
   if (PAST_TRANSITION.test(clauseText)) {
@@ -209,7 +280,7 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   if (PAST_PREDICATE.test(clauseText)) {
     return 'past-tense';
   }
-  if (!check.pastOnly && PAST_AGENT.test(clauseText.slice(clause.atEnd))) {
+  if (!check.pastOnly && (PAST_AGENT.test(clauseText.slice(clause.atEnd)) || PAST_AGENT_EN.test(clauseText.slice(clause.atEnd)))) {
     return 'past-agent';
   }
   if (!check.pastOnly && RETIRED_AFTER.test(clauseText.slice(clause.atEnd))) {
@@ -221,7 +292,7 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   if (TRANSITION_NOUN.test(clauseText) && (clauseText.match(YEAR) ?? []).some((year) => Number(year) <= Number(check.supersededOn.slice(0, 4)))) {
     return 'dated-transition';
   }
-  if (untilDates(clauseText).some((date) => notBefore(check.supersededOn, date))) {
+  if ([...untilDates(clauseText), ...untilDatesEnglish(clauseText)].some((date) => notBefore(check.supersededOn, date))) {
     return 'until-date';
   }
   if (!check.pastOnly && TRANSITION.test(clauseText) && successorInRange(check, occurrence, clause)) {
@@ -230,16 +301,25 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   return undefined;
 }
 
-/** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, a cited title, the publisher after one. */
+/** Right after the name: it is named, not used (という名称, との記載, と表記, の表記). */
+const NAME_AS_NAME_AFTER = /^\s*[」』"]?\s*(?:という(?:名称|名前|呼称|表記|記載)|との(?:記載|表記)|と(?:記載|表記)(?:さ|し|が)|の(?:表記|記載)が残)/;
+/** Right before the name: documents mention it ("still mention NISC", "refer to NISC as", "the name NISC"). */
+const NAME_AS_NAME_BEFORE = /\b(?:mentions?|mentioned|mentioning|the (?:old |former )?name|the term|the word|written as|spelled)\s+["']?$/i;
+
+/** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, the name as a name, a cited title, the publisher after one. */
 function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): string | undefined {
   const { text } = model;
   const before = normalizedRange(model, Math.max(0, occurrence.start - 24), occurrence.start).text;
-  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$|\b(?:formerly|previously|formerly known as|then called)\s*$/i.test(before)) {
+  if (/旧(?:称|名称)?\s*[:・「『(]?\s*$|\b(?:formerly|previously|formerly known as|then called|the former|the then|the old)\s*$/i.test(before)) {
     return 'old-prefix';
   }
   const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
-  if (/^\s*[(「]\s*(?:現|旧)/.test(after)) {
+  if (/^\s*[(「]\s*(?:現|旧|now\b|formerly\b|renamed\b)/i.test(after)) {
     return 'now-note';
+  }
+  // The name spoken of as a name: 「NISCという名称」「NISCとの記載」 "documents still mention NISC".
+  if (NAME_AS_NAME_AFTER.test(after) || NAME_AS_NAME_BEFORE.test(before)) {
+    return 'name-as-name';
   }
   for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {
     const longer = quotation.inner.trim() !== occurrence.surface;

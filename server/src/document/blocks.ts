@@ -48,12 +48,47 @@ export function headingsAt(model: DocumentModel, offset: number): string[] {
  */
 export function listLeadIn(model: DocumentModel, index: number): number {
   const blocks = model.markdown!.blocks;
-  let first = index;
-  while (first > 0 && blocks[first].listItem && blocks[first - 1].lastLine >= blocks[first].firstLine - 2) {
-    first--;
-    if (!blocks[first].listItem) {
-      break; // the lead-in paragraph
+  // Computed for every block in one pass and kept: asking for each item of a long list stays linear.
+  let firsts = leadIns.get(blocks);
+  if (!firsts) {
+    firsts = new Int32Array(blocks.length);
+    for (let at = 0; at < blocks.length; at++) {
+      const joined = at > 0 && blocks[at].listItem && blocks[at - 1].lastLine >= blocks[at].firstLine - 2;
+      // An item continues its list from the item before it, back to the paragraph that introduces the list.
+      firsts[at] = !joined ? at : blocks[at - 1].listItem ? firsts[at - 1] : at - 1;
     }
+    leadIns.set(blocks, firsts);
   }
-  return first;
+  return firsts[index];
+}
+
+const leadIns = new WeakMap<readonly Block[], Int32Array>();
+
+/** The cells of the table row holding the cell at `index`, left to right (found among its neighbours). */
+export function rowCells(model: DocumentModel, index: number): Block[] {
+  const blocks = model.markdown!.blocks;
+  const cell = blocks[index]?.table;
+  if (!cell) {
+    return [];
+  }
+  const sameRow = (block: Block | undefined) => !!block?.table && block.table.tableFirstLine === cell.tableFirstLine && block.table.line === cell.line;
+  let first = index;
+  while (sameRow(blocks[first - 1])) {
+    first--;
+  }
+  let last = index;
+  while (sameRow(blocks[last + 1])) {
+    last++;
+  }
+  return blocks.slice(first, last + 1);
+}
+
+/** The index of the last block of the list holding the list-item block at `index` (its later items and their sub-items). */
+export function listEnd(model: DocumentModel, index: number): number {
+  const blocks = model.markdown!.blocks;
+  let last = index;
+  while (last + 1 < blocks.length && blocks[last + 1].listItem && blocks[last + 1].firstLine <= blocks[last].lastLine + 2) {
+    last++;
+  }
+  return last;
 }

@@ -121,6 +121,31 @@ export function sentenceAt(model: DocumentModel, offset: number): TextRange {
   return { start: Math.max(sentence.start, offset - MAX_REACH), end: Math.min(sentence.end, offset + MAX_REACH) };
 }
 
+/** An English full stop (or ! ?) ending a sentence: followed by space and a capital, a quote or a bracket. */
+const ENGLISH_STOP = /[.!?]\s+(?=[A-Z"'(])/g;
+
+/**
+ * Within a sentence span, the English sentence holding [start, end): the splitter above cuts at Japanese
+ * terminators only (an English paragraph stays whole, since "e.g." or "Inc." would cut it wrongly), so a rule
+ * that reads English wording narrows the span to the sentence of its mention this way.
+ */
+export function englishSentenceIn(text: string, span: readonly [number, number], start: number, end: number): [number, number] {
+  let [first, last] = span;
+  ENGLISH_STOP.lastIndex = 0;
+  const slice = text.slice(first, last);
+  let match: RegExpExecArray | null;
+  while ((match = ENGLISH_STOP.exec(slice))) {
+    const stop = span[0] + match.index + 1;
+    if (stop <= start) {
+      first = span[0] + match.index + match[0].length;
+    } else if (stop >= end) {
+      last = stop;
+      break;
+    }
+  }
+  return [first, last];
+}
+
 /** The sentences holding `start` and `end`, joined: [first sentence start, last sentence end). */
 export function sentenceSpan(model: DocumentModel, start: number, end: number): [number, number] {
   const first = sentenceAt(model, start);

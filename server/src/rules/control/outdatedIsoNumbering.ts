@@ -73,7 +73,7 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       }
       const before = normalizedRange(model, Math.max(start, occurrence.start - 8), occurrence.start).text;
       const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
-      if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(text, occurrence)) {
+      if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(model, occurrence)) {
         continue;
       }
       const mappings = catalogues.iso2013To2022(key);

@@ -29,6 +29,7 @@ import {
   frameworkAdjacent,
   frameworkName,
   idsBelow,
+  leadsItsBlock,
   looksLikeOwnNumbering,
   memo,
   nearestListedPrefix,
@@ -82,11 +83,15 @@ class Checker {
     if ((occurrence.cue === 'yaml-key' && yamlKeyNamesFramework(model, occurrence)) || occurrence.cue === 'table-column') {
       return { adjacent: true, otherIsoStandard: false, annexNamed: true };
     }
+    // The lead-in names the framework: the ID that starts its list item or cell cites it.
+    if (occurrence.cue === 'lead-in') {
+      return { adjacent: leadsItsBlock(model, controls, occurrence), otherIsoStandard: false, annexNamed: false };
+    }
     return frameworkAdjacent(model, controls, occurrence, this.sentenceOf(occurrence.start));
   }
 
   unknown(occurrence: ControlOccurrence): Unknown | undefined {
-    if (occurrence.control || looksLikeOwnNumbering(this.input.model.text, occurrence)) {
+    if (occurrence.control || looksLikeOwnNumbering(this.input.model, occurrence)) {
       return undefined;
     }
     switch (familyOf(occurrence)) {

@@ -19,17 +19,20 @@ import type { ServiceEntry, ServiceRegion } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
 import type { Bilingual } from '../../language';
-import { keyPathAt, sentenceSpan } from '../../document/sentences';
-import { headingsAt } from '../../document/blocks';
+import { englishSentenceIn, keyPathAt, sentenceSpan } from '../../document/sentences';
+import { blockAt, blockIndexAt, headingsAt, listEnd, listLeadIn } from '../../document/blocks';
+import { namesPlatform } from '../../context/platformStatement';
+import type { DocumentModel } from '../../document/model';
+import type { TermOccurrence } from '../../context/mentions';
 
 /** A sentence about what a provider's ISMAP registration covers (「ISMAPの言明対象範囲には us-east-1 も含まれる」). */
 const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録範囲|範囲|カバー|対象リージョン|coverage|scope)|(?:言明|対象範囲|適用範囲|登録範囲|coverage|scope)[\s\S]*?ISMAP/i;
 /**
- * The sentence does not place data in the region: it forbids it (使用しない, 禁止, 不可, "must not be used"), compares
- * or lists candidates, or describes the past (していた, 撤去, 移行元, "previously").
+ * The sentence does not place data in the region: it forbids it (使用しない, 禁止, 不可, must not, never),
+ * compares or lists candidates, or describes the past (していた, 撤去, 移行元, formerly).
  */
 const NOT_PLACEMENT =
-  /(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)|\b(?:must|shall|should|may|do|does|can)\s*(?:not|n't)\b|\b(?:never|cannot|forbidden|prohibited|not (?:be )?(?:used|allowed|permitted)|compared|candidates?|alternatives?|previously|formerly|legacy)\b/i;
+  /\b(?:must|should|shall|may|will|do|does|can)\s?(?:not|n't)\b|\bnever\b|\bnot (?:be )?(?:used|allowed|permitted)\b|\bprohibited\b|\bforbidden\b|\bavoid|\binstead of\b|\brather than\b|\bcompared?\b|\bcandidates?\b|\bconsidered\b|\brejected\b|\bformerly\b|\blegacy\b|\balternatives?\b|\bcannot\b|\bpreviously\b|\bused to\b|\b(?:was|were) (?:in|on|hosted|deployed|kept)\b|\b(?:deleted|decommissioned|removed|migrated away)\b|(?:使用|利用|保存|保管|配置|設置|構築|選択|指定|採用|移転|複製|転送)(?:を|は|も)?(?:し|せ)(?:ない|ず|てはならない|てはいけない)|使わない|置かない|置いてはならない|禁止|不可|認めない|認められない|許可しない|比較|候補|不採用|検討した|移行元|ていた|ていました|であった|撤去|廃止|(?:19|20)\d{2}年度?(?:まで|当時)/i;
 /** Right before the region: the current or former environment (「現行の us-east-1 環境」「旧 us-east-1」). */
 const FORMER_BEFORE = /(?:現行|従来|旧|移行元)[^、,。]{0,10}$/;
 /** Right after the region: it is excluded (「us-east-1 以外」「us-east-1 ではなく」) or migrated from (「us-east-1 から」). */
@@ -55,10 +58,15 @@ export const govCloudOverseasRegionRule: Rule = {
   procurementOnly: false,
   scope: 'document',
   description: 'ガバメントクラウド上のシステムのデータを国外リージョンに置く記述 (a region outside Japan for Government Cloud data).',
-  check({ model, regions, context }) {
-    const govCloud = context.platform.govCloud && context.profile === 'procurement';
+  check({ model, regions, context, terms }) {
+    // A document that says its system runs on ガバメントクラウド (prose, front matter or profile), whatever its type.
+    const govCloudDocument = context.platform.govCloud;
     const publicBody = context.sector === 'national' || context.sector === 'local';
-    if ((!govCloud && !publicBody) || regions.length === 0) {
+    if (regions.length === 0) {
+      return [];
+    }
+    const govCloudStatements = terms.filter((term) => term.term.id === 'gov-cloud' && namesPlatform(model, term) && !isNotPlacement(model, term.start, term.end));
+    if (!govCloudDocument && !publicBody && govCloudStatements.length === 0) {
       return [];
     }
     const platformServices = new Set(context.platform.providers.map((provider) => provider.service));
@@ -80,7 +88,12 @@ export const govCloudOverseasRegionRule: Rule = {
       if (keyPath?.some((key) => EXCLUDED_KEY.test(key))) {
         continue;
       }
-      const [first, last] = sentenceSpan(model, mention.start, mention.end);
+      // The region's own list or table may say the platform is ガバメントクラウド (a sibling item, the lead-in).
+      const govCloud = govCloudDocument || namedAround(model, govCloudStatements, mention.start);
+      if (!govCloud && !publicBody) {
+        continue;
+      }
+      const [first, last] = englishSentenceIn(model.text, sentenceSpan(model, mention.start, mention.end), mention.start, mention.end);
       const sentence = normalizeKey(model.text.slice(first, last));
       const before = normalizeKey(model.text.slice(first, mention.start));
       const after = normalizeKey(model.text.slice(mention.end, last));
@@ -98,6 +111,52 @@ export const govCloudOverseasRegionRule: Rule = {
     return findings;
   },
 };
+
+/** The sentence holding a ガバメントクラウド mention does not place the system there (比較, 利用しない, 移行元 …). */
+function isNotPlacement(model: DocumentModel, start: number, end: number): boolean {
+  const [first, last] = englishSentenceIn(model.text, sentenceSpan(model, start, end), start, end);
+  return NOT_PLACEMENT.test(normalizeKey(model.text.slice(first, last))) || headingsAt(model, start).some((heading) => CANDIDATE_HEADING.test(normalizeKey(heading)));
+}
+
+/**
+ * Whether ガバメントクラウド is named around a region where the document as a whole does not say so: in the
+ * region's list (its lead-in or any item: 「- 基盤: ガバメントクラウド」 beside 「- DR: us-east-1」), its table
+ * (a cell, or the paragraph introducing the table), its own paragraph ("The portal runs on the Government
+ * Cloud. Backups go to us-west-2."), or a heading over its section (## ガバメントクラウド環境の構成).
+ */
+function namedAround(model: DocumentModel, statements: readonly TermOccurrence[], offset: number): boolean {
+  if (statements.length === 0) {
+    return false;
+  }
+  const index = blockIndexAt(model, offset);
+  if (index === undefined) {
+    return false;
+  }
+  const blocks = model.markdown!.blocks;
+  const block = blocks[index];
+  let range: { start: number; end: number } = block;
+  if (block.listItem) {
+    range = { start: blocks[listLeadIn(model, index)].start, end: blocks[listEnd(model, index)].end };
+  } else if (block.table) {
+    const lines = model.markdown!.lines;
+    let firstCell = index;
+    while (firstCell > 0 && blocks[firstCell - 1].table?.tableFirstLine === block.table.tableFirstLine) {
+      firstCell--;
+    }
+    const lead = blocks[firstCell - 1];
+    const introduced = lead && !lead.table && lead.lastLine >= block.table.tableFirstLine - 2;
+    range = { start: introduced ? lead.start : lines[block.table.tableFirstLine].start, end: lines[block.table.tableLastLine].end };
+  }
+  if (statements.some((term) => term.start >= range.start && term.end <= range.end)) {
+    return true;
+  }
+  // A heading over the region's section that names it as the platform (## ガバメントクラウド環境の構成).
+  const sections = headingsAt(model, offset);
+  return statements.some((term) => {
+    const heading = blockAt(model, term.start);
+    return heading?.kind === 'heading' && sections.includes(model.text.slice(heading.start, heading.end));
+  });
+}
 
 /**
  * The message for a 自治体's document that does not say its system runs on ガバメントクラウド: the 2018 basic

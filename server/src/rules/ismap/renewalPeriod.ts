@@ -18,7 +18,7 @@
 
 import type { Segment } from '../../document/model';
 import type { Finding, Rule } from '../rule';
-import { blockAt } from '../../document/blocks';
+import { blockAt, blockIndexAt, rowCells } from '../../document/blocks';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex } from '../../context/serviceUsage';
 import { normalizeKey } from '../../text/normalize';
@@ -40,9 +40,11 @@ const VALIDITY_GAP = /有効期間|有効期限|登録期間/;
 const RENEWAL_CUE = /更新|有効|失効|再登録|再申請|再審査|満了/;
 /** What may stand between 「ISMAP」 and the period: registration / validity wording only. */
 const GAP =
-  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
+  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新頻度|更新サイクル|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
 /** The sentence presents the period as a misconception or a wrong statement, not as a fact. */
 const PRESENTED_AS_WRONG = /という(?:誤解|誤り|記載)|誤解|は誤り|誤った|ではありません|ではない/;
+/** A label written as a question (「ISMAPの登録期間は？」「…はどのくらいですか」): the question form is left out. */
+const QUESTION_TAIL = /(?:は|の)?(?:どのくらい|どれくらい|どの程度|何年|何年間|いつまで)?(?:ですか|でしょうか|か)?[?？。:：]?$/;
 const RENEWAL_KEY = /renew|valid|expir|更新|有効|期限/;
 const AUDIT_KEY = /audit|監査/;
 
@@ -79,6 +81,42 @@ export const ismapRenewalPeriodRule: Rule = {
       return found && found.start >= from ? found : undefined;
     };
 
+    /**
+     * For a period in a table cell whose own cell does not name ISMAP: the row's label — another cell of the
+     * row, or the column header, naming ISMAP followed only by registration / validity wording (「ISMAP登録の
+     * 有効期間」「ISMAPの登録期間は？」). Undefined when no cell labels it so; null when the row or header names
+     * another scheme (then the period may be that scheme's).
+     */
+    const rowLabel = (offset: number, scheme: { start: number } | undefined): { text: string; cellStart: number } | null | undefined => {
+      const cellIndex = blockIndexAt(model, offset);
+      const cell = cellIndex === undefined ? undefined : model.markdown!.blocks[cellIndex];
+      if (!cell?.table || (scheme && scheme.start >= cell.start)) {
+        return undefined;
+      }
+      const labels = [
+        ...rowCells(model, cellIndex!).filter((other) => other !== cell).map((other) => normalizeKey(model.text.slice(other.start, other.end))),
+        normalizeKey(cell.table.headerText),
+      ];
+      if (labels.some((text) => new RegExp(OTHER_SCHEME_TEXT.source, 'i').test(text))) {
+        return null;
+      }
+      // The label: ISMAP followed only by registration wording, in another cell or the column header
+      // (| ISMAP登録の有効期間 |, | ISMAP（登録の有効期間） |); a bare | ISMAP | header reads the row's own label
+      // (| 有効期間 | 3年 |).
+      for (const text of labels) {
+        const named = ISMAP_TEXT.exec(text);
+        const rest = named ? text.slice(named.index + named[0].length).replace(/[\s()（）]+/g, '').replace(QUESTION_TAIL, '') : undefined;
+        if (rest === undefined || !GAP.test(rest)) {
+          continue;
+        }
+        const context = rest === '' ? labels.join(' ') : rest;
+        if (RENEWAL_CUE.test(context) || VALIDITY_GAP.test(context) || /登録|期間/.test(context)) {
+          return { text: context, cellStart: cell.start };
+        }
+      }
+      return undefined;
+    };
+
     const check = (segment: Segment, offset: number) => {
       const [sentenceStart, sentenceEnd] = index.sentence(offset);
       const sentence = index.normalized(sentenceStart, sentenceEnd);
@@ -112,7 +150,17 @@ export const ismapRenewalPeriodRule: Rule = {
       let keyed = false;
       let renewalContext = false;
       let validityContext = false;
-      if (scheme) {
+      const label = segment.kind === 'table' ? rowLabel(offset, scheme) : undefined;
+      if (label === null) {
+        return; // the row or column names another scheme
+      }
+      if (label) {
+        // An answer cell read with its row and header (| ISMAP登録の有効期間 | 3年間 |): the period is read from
+        // the start of its own cell, and the label says whether it is a validity or a renewal cycle.
+        gapStart = Math.max(0, Math.min(at, normalizedIndex(sentence, label.cellStart)));
+        renewalContext = RENEWAL_CUE.test(label.text);
+        validityContext = VALIDITY_GAP.test(label.text);
+      } else if (scheme) {
         const schemeEnd = normalizedIndex(sentence, scheme.end);
         if (!scheme.ismap || otherText > normalizedIndex(sentence, scheme.start)) {
           return;
