@@ -305,6 +305,11 @@ const regionInvalid: Case[] = [
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
   },
   {
+    name: 'an English README: "Platform: Government Cloud" in its overview, the region table in a later section',
+    text: '# permit-portal\n\n## Overview\n\n- Owner: the prefecture\n- Platform: Government Cloud (AWS)\n\n## Environments\n\n| Environment | Region |\n| --- | --- |\n| Production | ap-northeast-1 |\n| Analytics | us-east-1 |\n',
+    expected: [{ rule: 'govcloud/overseas-region', text: 'us-east-1', replacement: 'ap-northeast-1' }],
+  },
+  {
     name: 'an English README: a region table introduced by "deployed on the Government Cloud"',
     text: '# portal-infra\n\nThe portal is deployed on the Government Cloud (AWS) in the following regions:\n\n| Environment | Region |\n| --- | --- |\n| Production | ap-northeast-1 |\n| DR | us-west-2 |\n',
     expected: [{ rule: 'govcloud/overseas-region', text: 'us-west-2', replacement: 'ap-northeast-1' }],

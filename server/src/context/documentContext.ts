@@ -11,6 +11,7 @@ import type { ServiceOccurrence, TermOccurrence } from './mentions';
 import type { ServiceEntry } from '../services/types';
 import { normalizeKey } from '../text/normalize';
 import { sectorFromText, sectorOfField, type SectorReading } from './sector';
+import { namesPlatform, PLATFORM_STATEMENT } from './platformStatement';
 import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource } from './types';
 
 export interface ContextOptions {
@@ -20,12 +21,6 @@ export interface ContextOptions {
 
 const PROCUREMENT_DOCTYPE = /procurement|requirements?|spec|調達|仕様書|要件定義|system[-_ ]?profile/i;
 const PROCUREMENT_TITLE = /調達仕様書|要件定義書|仕様書|提案依頼書|RFP|システムプロファイル/;
-/**
- * A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」, and in English
- * "built on", "runs on", "hosted on", "deployed to", "migrating to".
- */
-export const PLATFORM_STATEMENT =
-  /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|で稼働|で運用|を採用|上に整備|を基盤と|\b(?:built|buil(?:d|ds)|runs?|running|hosted|host|hosts|deployed|deploys?|operated|migrat(?:e|es|ed|ing)|moved?)\s+(?:on|onto|to|in|into)\b|\bon top of\b/i;
 
 /** The plain data of the first YAML document (front matter or a YAML file). */
 export function topLevelData(model: DocumentModel): Record<string, unknown> | undefined {
@@ -260,7 +255,8 @@ function platformOf(
 ): PlatformContext {
   let govCloudEvidence: Evidence | undefined;
   for (const term of terms) {
-    if (namesGovCloud(term) && inPlatformStatement(model, term.start)) {
+    // A platform statement in Japanese, or one namesPlatform reads (English verbs, labels, 「…上の」).
+    if (namesGovCloud(term) && (inPlatformStatement(model, term.start) || namesPlatform(model, term))) {
       govCloudEvidence = { start: term.start, end: term.end };
       break;
     }

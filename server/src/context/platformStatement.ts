@@ -6,12 +6,18 @@
  * looks at a region's own list or table.
  */
 
-import { PLATFORM_STATEMENT } from './documentContext';
 import { rowCells, blockIndexAt } from '../document/blocks';
 import type { DocumentModel } from '../document/model';
 import { englishSentenceIn, sentenceSpan } from '../document/sentences';
 import { normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
+
+/**
+ * A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」, and in English
+ * "built on", "runs on", "hosted on", "deployed to", "migrating to".
+ */
+export const PLATFORM_STATEMENT =
+  /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|で稼働|で運用|を採用|上に整備|を基盤と|\b(?:built|buil(?:d|ds)|runs?|running|hosted|host|hosts|deployed|deploys?|operated|migrat(?:e|es|ed|ing)|moved?)\s+(?:on|onto|to|in|into)\b|\bon top of\b/i;
 
 /** A label before the name that says it is the platform: 「基盤: 」「稼働環境：」 "Platform: ". */
 const PLATFORM_LABEL_BEFORE = /(?:基盤|プラットフォーム|稼働環境|実行環境|動作環境|構築環境|クラウド環境|利用クラウド|インフラ|移行先|稼働先|構築先|platform|hosting|hosted on|runs on|infrastructure|environment|cloud)\s*[:：]\s*$/i;

@@ -11,7 +11,7 @@
 
 import { normalizedRange } from '../document/normalized';
 import { isMap, isScalar, visit, type Document } from 'yaml';
-import { PLATFORM_STATEMENT } from './documentContext';
+import { PLATFORM_STATEMENT } from './platformStatement';
 import type { DocumentModel, Segment, SegmentKind } from '../document/model';
 import { blockAt, blockIndexAt, listLeadIn } from '../document/blocks';
 import { segmentAt, sentenceAt, splitSentences } from '../document/sentences';

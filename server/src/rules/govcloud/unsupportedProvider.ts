@@ -12,7 +12,7 @@
  * candidates, comparisons, the system migrated from and linked external systems are not reported.
  */
 
-import { PLATFORM_STATEMENT } from '../../context/documentContext';
+import { PLATFORM_STATEMENT } from '../../context/platformStatement';
 import type { DocumentModel } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import type { ServiceEntry } from '../../services/types';
