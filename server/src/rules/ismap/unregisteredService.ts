@@ -13,18 +13,44 @@
  * where the statement itself says that a public body's data goes to it (a 市's residents' names in a register
  * entry, a ministry's draft answers in a table row, its application data in a deploy step), and at most as
  * information.
+ *
+ * What the document says about the service is weighed too: its own claim of registration (`ismap: 登録済み` in
+ * its register entry, an ISMAP column, 「（ISMAP登録済み）」) is a claim, not a gap, unless an imported list or a
+ * source contradicts it; a service said to get only 機密性1 or published information is not reported, and one
+ * said to get no personal data is quiet outside a specification and information within one.
  */
 
 import { ismapAssessment, unregisteredFinding, type IsmapAssessment } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
-import { normalizeKey } from '../../text/normalize';
+import { normalizedIndex, normalizeKey } from '../../text/normalize';
+import { blockAt } from '../../document/blocks';
+import type { DocumentModel } from '../../document/model';
 import type { Finding, Rule } from '../rule';
 import { segmentAt } from '../../document/sentences';
 import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
 /** A statement that data goes to the service: personal data, graded information, records, files, a site. */
 const DATA_CUE =
-  /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|ページ|コンテンツ|\b(?:data|records?|files?|site|pages?|assets|content|backups?)\b/i;
+  /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|ページ|コンテンツ|文書|ドキュメント|議事録|名簿|台帳|アンケート|回答|問い?合わせ|画像|写真|動画|アカウント|会員|\b(?:data|database|records?|files?|documents?|site|pages?|assets|content|backups?|accounts?|uploads?)\b/i;
+/**
+ * The statement says the service gets no personal data, or only public (機密性1) information: ISMAP is about
+ * the 機密性2 information a public body entrusts to a service, so a reviewer would not ask for it here.
+ */
+const ONLY_PUBLIC =
+  /機密性\s*1(?:情報)?(?:の|を)?(?:み|だけ|に限)|(?:公開|公表)(?:済み?の?)?(?:情報|データ|資料)(?:の|を)?(?:み|だけ|に限)|\b(?:public|published|open|non-confidential) (?:data|information) only\b|\bonly (?:public|published|open|non-confidential) (?:data|information)\b/i;
+const NO_PERSONAL_DATA =
+  /個人(?:情報|データ)(?:等)?(?:は|を|も)?(?:一切)?(?:取り?扱わ|扱わ|含ま|含め|保存し(?:ない|ません)|格納し(?:ない|ません)|登録し(?:ない|ません)|入力し(?:ない|ません)|保持し(?:ない|ません))|個人(?:情報|データ)(?:なし|無し|を含まない)|\bno personal (?:data|information)\b|\bdoes(?: not|n't) (?:handle|store|hold) personal/i;
+/**
+ * The statement's own claim that the service is ISMAP-registered (「Supabase（ISMAP登録済み）」, in a register
+ * entry `ismap: 登録済み`, or misworded 認証取得済み, which fact/ismap-certification reports) — not ISMAP-LIU,
+ * not negated or planned.
+ */
+const REGISTERED_CLAIM =
+  /ISMAP(?!\s*-?\s*LIU)[^、。|\n]{0,16}?(?:登録済|登録あり|登録有|登録(?:を)?受け|に登録(?:され|済)|掲載(?:済|され)|認証(?:取得)?済|取得済|認定済|\bregistered\b|\blisted\b|\bcertified\b)(?![^、。|\n]{0,6}?(?:ない|予定|申請中|でな|ではな))/i;
+/** A register's value under an ISMAP key or column (`ismap: 登録済み`, | ISMAP | ○ |). */
+const REGISTERED_VALUE =
+  /^(?:ISMAP)?(?:登録済み?|登録あり|登録有り?|登録|掲載済み?|済み?|○|◯|有り?|あり|yes|true|registered|listed|certified|認証(?:取得)?済み?|認証取得|認定済み?|取得済み?)(?:\s*[（(][^）)]*[）)])?$/i;
+const ISMAP_FIELD = /ismap(?!\s*[-_ ]?liu)/i;
 /** The statement places the service on ISMAP-LIU (「ISMAP-LIU登録のSaaS」, `program: ISMAP-LIU`), not negated. */
 const LIU_PLACED = /ISMAP-LIU(?![^、。,]{0,12}?(?:ではな|でな|以外|対象外|未登録))/i;
 
@@ -41,6 +67,63 @@ function statementOf(index: DocumentIndex, records: ReturnType<typeof yamlRecord
   }
   const [start, end] = index.sentence(mention.start);
   return index.normalized(start, end).text;
+}
+
+/** Whether the statement of `mention` claims the service's ISMAP registration: in its text, its YAML entry's ISMAP field or its table row's ISMAP column. */
+function claimsRegistration(index: DocumentIndex, records: ReturnType<typeof yamlRecords>, mention: ServiceMention, statement: string): boolean {
+  const model = index.model;
+  const segment = segmentAt(model.segments, mention.start);
+  const record = segment?.keyPath !== undefined ? records.get(segment.end) : undefined;
+  if (record) {
+    // The entry's own fields: a key naming ISMAP with a value that says registered.
+    return model.scalars.some((scalar) => {
+      const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+      return (
+        scalar.kind !== 'yaml-key' &&
+        scalar.start >= record.start &&
+        scalar.end <= record.end &&
+        key !== undefined &&
+        ISMAP_FIELD.test(key) &&
+        records.get(scalar.end)?.start === record.start &&
+        REGISTERED_VALUE.test(normalizeKey(model.text.slice(scalar.start, scalar.end)).trim())
+      );
+    });
+  }
+  if (mention.segmentKind === 'table') {
+    const cell = blockAt(model, mention.start)?.table;
+    if (cell && statementCells(model, cell.line).some((other) => ISMAP_FIELD.test(other.header) && REGISTERED_VALUE.test(other.text))) {
+      return true;
+    }
+    return REGISTERED_CLAIM.test(statement);
+  }
+  // Prose: what follows the name in its clause (「Supabase（ISMAP登録済み）を利用する」).
+  const [start, end] = index.sentence(mention.start);
+  const normalized = index.normalized(start, end);
+  const after = normalized.text.slice(normalizedIndex(normalized, mention.end));
+  return REGISTERED_CLAIM.test(after.split(/[、。,]/)[0]);
+}
+
+/**
+ * Where the document says what data a service gets: its statement, or in prose the whole paragraph or list
+ * item when no other service is named there (「Vercelで広報サイトを配信する。個人情報は扱わない。」).
+ */
+function dataStatement(index: DocumentIndex, mentions: readonly ServiceMention[], mention: ServiceMention, statement: string): string {
+  const block = mention.segmentKind === 'prose' ? blockAt(index.model, mention.start) : undefined;
+  if (!block || mentions.some((other) => other.service.id !== mention.service.id && other.start >= block.start && other.end <= block.end)) {
+    return statement;
+  }
+  return index.normalized(block.start, block.end).text;
+}
+
+/** The cells of the table row on `line`: their header and text (NFKC). */
+function statementCells(model: DocumentModel, line: number): { header: string; text: string }[] {
+  const cells: { header: string; text: string }[] = [];
+  for (const block of model.markdown?.blocks ?? []) {
+    if (block.table && block.table.line === line) {
+      cells.push({ header: normalizeKey(block.table.headerText), text: normalizeKey(model.text.slice(block.start, block.end)).trim() });
+    }
+  }
+  return cells;
 }
 
 function named(surface: string, service: ServiceEntry) {
@@ -72,7 +155,8 @@ export const ismapUnregisteredServiceRule: Rule = {
     const index = documentIndex(model);
     const records = index.memo('yaml-records', () => yamlRecords(model));
     const findings: Finding[] = [];
-    for (const mention of serviceMentions(input)) {
+    const mentions = serviceMentions(input);
+    for (const mention of mentions) {
       let assessment = assessments.get(mention.service.id);
       if (!assessment) {
         assessment = ismapAssessment(mention.service, list);
@@ -83,7 +167,14 @@ export const ismapUnregisteredServiceRule: Rule = {
         continue;
       }
       const statement = statementOf(index, records, mention);
-      if (!procurement && !DATA_CUE.test(statement)) {
+      // The document says it is registered: a claim, not a gap — unless a source or the imported list contradicts it.
+      if (assessment.state === 'not-in-partial-list' && claimsRegistration(index, records, mention, statement)) {
+        continue;
+      }
+      // What data the service gets: only public information, or (outside a specification) no personal data.
+      const data = dataStatement(index, mentions, mention, statement);
+      const noPersonalData = NO_PERSONAL_DATA.test(data);
+      if (ONLY_PUBLIC.test(data) || (!procurement && (noPersonalData || !DATA_CUE.test(statement)))) {
         continue;
       }
       // A list without ISMAP-LIU entries says nothing about an ISMAP-LIU registration; ismap/liu-scope reads the use.
@@ -93,7 +184,7 @@ export const ismapUnregisteredServiceRule: Rule = {
       findings.push({
         ruleId: this.id,
         // Only what a source or a complete list says is worth a warning; a gap in the partial list is a prompt.
-        severity: finding.severity === 'warning' && procurement ? this.defaultSeverity : 'information',
+        severity: finding.severity === 'warning' && procurement && !noPersonalData ? this.defaultSeverity : 'information',
         message: finding.text,
         start: mention.start,
         end: mention.end,
