@@ -569,6 +569,12 @@ describe('rule ismap/unregistered-service', () => {
       expected: [],
     },
     {
+      name: "a 独立行政法人's README: a service the item says gets no data (scripts only)",
+      uri: 'file:///README.md',
+      text: '# share-tools\n\n独立行政法人サンプル機構の研究推進部で使っているスクリプト置き場です。\n\n## 使っているサービス\n\n- GitHub：このリポジトリ（スクリプトのみ、データは置かない）\n',
+      expected: [],
+    },
+    {
       name: "a company's own product document for 自治体 in general (no named client)",
       uri: 'file:///README.md',
       text: '# kintai-saas\n\n当社が自治体向けに提供する勤怠管理SaaSです。勤怠データはSupabaseに保存します。\n',

@@ -664,8 +664,16 @@ const deadlineValid: { name: string; uri?: string; text: string }[] = [
       '    deadline_days: 10',
       '  - name: 速報・確報の記録保存',
       '    deadline_days: 90',
+      '  - title: 確報（不正の目的によるおそれがある場合）',
+      '    deadline_days: 60',
       '',
     ].join('\n'),
+  },
+  {
+    name: "a report inside the organisation (行政経営課への確報, 所属長に速報) in a leak procedure's list",
+    text: local(
+      ['## 漏えい等対応', '', '漏えい等を知った職員は、次の期限までに報告する。', '', '1. 所属長への速報：当日中', '2. 行政経営課への確報：10営業日以内を目途', ''].join('\n'),
+    ),
   },
   {
     name: 'a 確報 step in a YAML that is not about a leak or the commission',

@@ -163,6 +163,14 @@ const cases: Case[] = [
     writer: 'national',
     cue: ['当省', 'prose'],
   },
+  {
+    name: 'a 医療法人 named in a YAML owner is a business under the APPI',
+    uri: 'file:///steps.yaml',
+    text: 'owner: 医療法人社団サンプル会 事務局\nsteps:\n  - name: 速報\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['医療法人社団サンプル会 事務局', 'yaml'],
+  },
   { name: 'no cue at all', text: '# メモ\n\n漏えい等の報告について整理する。\n', sector: undefined, writer: undefined },
 ];
 

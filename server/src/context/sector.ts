@@ -35,10 +35,14 @@ const COMPANY = /弊社|当社|株式会社|有限会社|合同会社/;
  * generic word (地方公共団体向け, 自治体向け) names no client.
  */
 const CLIENT_WORK =
-  /(?:独立行政法人[一-龥ァ-ヶー]{1,20}|[一-龥〇々ヶ]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村|機構))(?=向け|様|殿|御中|から(?:の)?(?:受託|委託)|より(?:受託|委託)|の委託|に納品|へ納品|に納入|へ納入)/;
+  /(?:独立行政法人[一-龥ァ-ヶー]{1,20}|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村|機構))(?=向け|様|殿|御中|から(?:の)?(?:受託|委託)|より(?:受託|委託)|の委託|に納品|へ納品|に納入|へ納入)/;
+/** Private-law corporations that are businesses under the APPI like a company (a clinic, a school, a co-op, an association). */
+const PRIVATE_CORPORATION = '医療法人(?:社団|財団)?|社会福祉法人|学校法人|生活協同組合|(?:一般|公益)(?:社団|財団)法人';
 /** A body named in the title or byline: 〇〇市 総務部, 〇〇庁 総務課, 独立行政法人〇〇機構, 株式会社〇〇. */
-const BODY_NAME =
-  /独立行政法人|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\s　/／・|]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社/;
+const BODY_NAME = new RegExp(
+  '独立行政法人|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\\s　/／・|]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社|' +
+    PRIVATE_CORPORATION,
+);
 /** The old fallback: a body or a sector named anywhere in the prose. */
 const PROSE_BODY = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/;
 
@@ -47,7 +51,7 @@ export function sectorOfName(text: string): { sector: Sector; writer: Writer } |
   if (/独立行政法人|機構|当法人/.test(text)) {
     return { sector: 'national', writer: 'independent-agency' };
   }
-  if (/株式会社|有限会社|合同会社|当社|弊社|当行|当組合|民間|事業者|企業/.test(text)) {
+  if (/株式会社|有限会社|合同会社|当社|弊社|当行|当組合|民間|事業者|企業/.test(text) || new RegExp(PRIVATE_CORPORATION).test(text)) {
     return { sector: 'private', writer: 'private' };
   }
   if (/地方公共団体|自治体|[都道府県市区町村](?:役所|役場)?$|[都道府県市区町村](?![一-龥])|広域連合/.test(text) && !/府省|内閣府/.test(text)) {

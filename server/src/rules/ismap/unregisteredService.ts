@@ -38,6 +38,8 @@ const DATA_CUE =
  */
 const ONLY_PUBLIC =
   /機密性\s*1(?:情報)?(?:の|を)?(?:み|だけ|に限)|(?:公開|公表)(?:済み?の?)?(?:情報|データ|資料)(?:の|を)?(?:み|だけ|に限)|\b(?:public|published|open|non-confidential) (?:data|information) only\b|\bonly (?:public|published|open|non-confidential) (?:data|information)\b/i;
+/** The statement says no data goes to the service at all (「スクリプトのみ、データは置かない」). */
+const NO_DATA = /(?<!個人)(?:データ|情報|ファイル)(?:は|を|も)?(?:一切)?(?:置か|保存し|格納し|アップロードし|扱わ|取り?扱わ)(?:ない|ず|ません)|\bno (?:data|files) (?:is |are )?(?:stored|kept|uploaded)\b/i;
 const NO_PERSONAL_DATA =
   /個人(?:情報|データ)(?:等)?(?:は|を|も)?(?:一切)?(?:取り?扱わ|扱わ|含ま|含め|保存し(?:ない|ません)|格納し(?:ない|ません)|登録し(?:ない|ません)|入力し(?:ない|ません)|保持し(?:ない|ません))|個人(?:情報|データ)(?:なし|無し|を含まない)|\bno personal (?:data|information)\b|\bdoes(?: not|n't) (?:handle|store|hold) personal/i;
 /**
@@ -174,7 +176,7 @@ export const ismapUnregisteredServiceRule: Rule = {
       // What data the service gets: only public information, or (outside a specification) no personal data.
       const data = dataStatement(index, mentions, mention, statement);
       const noPersonalData = NO_PERSONAL_DATA.test(data);
-      if (ONLY_PUBLIC.test(data) || (!procurement && (noPersonalData || !DATA_CUE.test(statement)))) {
+      if (ONLY_PUBLIC.test(data) || NO_DATA.test(data) || (!procurement && (noPersonalData || !DATA_CUE.test(statement)))) {
         continue;
       }
       // A list without ISMAP-LIU entries says nothing about an ISMAP-LIU registration; ismap/liu-scope reads the use.

@@ -45,8 +45,12 @@ const DEADLINE = new RegExp(
 const BARE_BEFORE = /(?:から|より|後|は|:|\|)[ \t]*$/;
 /** The statement is about the report to the 個人情報保護委員会. */
 const PPC_CUE = /個人情報保護委員会|委員会へ|委員会に|漏えい|漏洩|法第26条|法第68条|規則第8条|PPC/;
-/** Another procedure's recipient: the contractor reporting to the client. */
-const OTHER_RECIPIENT = /発注者|監督職員|担当職員|CSIRT|所管課|情報セキュリティ責任者|統括責任者/;
+/**
+ * Another procedure's recipient: the contractor reporting to the client, or a report inside the organisation
+ * or to another company (「行政経営課への速報」「所属長に確報」「委託元へ」).
+ */
+const OTHER_RECIPIENT =
+  /発注者|監督職員|担当職員|CSIRT|所管課|情報セキュリティ責任者|統括責任者|所属長|委託元|親会社|本社|[一-龥]{1,10}(?:課|部|室|局|係|本部|センター)(?:長)?(?:へ|に)(?:の)?(?:速報|確報|報告|提出|第一報)/;
 /** 不正の目的 named, or by its item number (前項第3号の場合は60日以内, 規則第7条第3号). */
 const WRONGFUL = /不正|第3号|第三号/;
 const YAML_WRONGFUL_KEY = /wrongful|fraud|malicious|不正/i;
@@ -241,23 +245,25 @@ function yamlDeadline(
   keyPath: readonly string[],
   breachDocument: boolean,
   title: () => string | undefined,
-): { kind: Kind; unit: string | undefined } | undefined {
+): { kind: Kind; unit: string | undefined; wrongful: boolean } | undefined {
   const key = keyPath[keyPath.length - 1];
   const unit = YAML_UNIT_KEY.exec(key);
   if (!unit && !YAML_DEADLINE_KEY.test(key)) {
     return undefined;
   }
   let breach = breachDocument || keyPath.some((ancestor) => YAML_BREACH_KEY.test(ancestor));
+  let wrongful = keyPath.some((ancestor) => YAML_WRONGFUL_KEY.test(ancestor));
   let kind = kindOfKey(key) ?? kindOfKey(keyPath[keyPath.length - 2]);
   if (!kind) {
     const named = title();
     kind = named === undefined ? undefined : onlyKindIn(named);
     breach ||= named !== undefined && PPC_CUE.test(named);
+    wrongful ||= named !== undefined && WRONGFUL.test(named);
   }
   if (!kind || !breach) {
     return undefined;
   }
-  return { kind, unit: unit ? unitOf(unit[1]) : undefined };
+  return { kind, unit: unit ? unitOf(unit[1]) : undefined, wrongful };
 }
 
 /** A sentence that sets a deadline, so that a heading naming a report is its subject: 「提出期限：40日以内」. */
@@ -373,7 +379,7 @@ export const privacyReportDeadlineRule: Rule = {
         if (!value || !unit) {
           continue;
         }
-        if (isAllowed(structured.kind, [Number(value[1])], unit, segment.keyPath!.some((key) => YAML_WRONGFUL_KEY.test(key)))) {
+        if (isAllowed(structured.kind, [Number(value[1])], unit, structured.wrongful)) {
           continue;
         }
         // The number, with the unit written in the value (30営業日) so that the message quotes what is wrong.
