@@ -396,6 +396,21 @@ describe('rule ismap/unregistered-service', () => {
       ],
     },
     {
+      name: 'register fields that do not claim registration or public data: 未登録 in an ISMAP column, 機密性 2',
+      uri: 'file:///services.md',
+      text: '# 〇〇市 利用サービス一覧\n\n| サービス | 用途 | 機密性 | ISMAP登録番号 |\n|---|---|---|---|\n| Notion | 職員の議事録 | 2 | 未登録 |\n| Miro | 庁内ワークショップの資料 | 2 | - |\n',
+      expected: [
+        { text: 'Notion', severity: 'information', message: notInPartialList('Notion') },
+        { text: 'Miro', severity: 'information', message: notInPartialList('Miro') },
+      ],
+    },
+    {
+      name: "an English README a company writes for a named city",
+      uri: 'file:///README.md',
+      text: '# sample-city-parking\n\nParking permit application for Sample City, developed and maintained by Sample Systems Inc.\n\n## Architecture\n\n- Applicants\' uploaded documents are stored in Supabase.\n',
+      expected: [{ text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') }],
+    },
+    {
       name: 'a claim the imported list contradicts, and a service said to get no personal data in a specification (information, not a warning)',
       text: `${SPEC}基盤には、さくらのクラウド（ISMAP登録済み）を利用する。\n\n配信にはFastlyを利用する。個人情報は扱わない。\n`,
       knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
@@ -572,6 +587,25 @@ describe('rule ismap/unregistered-service', () => {
       name: "a 独立行政法人's README: a service the item says gets no data (scripts only)",
       uri: 'file:///README.md',
       text: '# share-tools\n\n独立行政法人サンプル機構の研究推進部で使っているスクリプト置き場です。\n\n## 使っているサービス\n\n- GitHub：このリポジトリ（スクリプトのみ、データは置かない）\n',
+      expected: [],
+    },
+    {
+      name: 'register fields: a nested ismap status, a registration number, 機密性 1, personal_data: なし, ismap_liu',
+      uri: 'file:///register.yaml',
+      text:
+        '# 〇〇市 クラウドサービス台帳\nservices:\n  - name: Box\n    purpose: 住民の申請データ保存\n    ismap:\n      status: 登録済み\n' +
+        '  - name: Zoom\n    purpose: 住民相談のオンライン面談の記録\n    ismap_registration_no: C23-0456-1\n' +
+        '  - name: Notion\n    purpose: 職員の議事録データ\n    confidentiality: 1\n' +
+        '  - name: Miro\n    purpose: ワークショップの付箋データ\n    personal_data: なし\n' +
+        '  - name: Dropbox\n    purpose: 住民の申請データ保存\n    ismap_liu: 登録済み\n',
+      expected: [],
+    },
+    {
+      name: "a table's registration-number and 機密性 columns, a list item whose sub-item claims registration, and 個人情報の入力は禁止",
+      uri: 'file:///services.md',
+      text:
+        '# 〇〇市 利用サービス一覧\n\n| サービス | 用途 | 機密性 | ISMAP登録番号 |\n|---|---|---|---|\n| Box | 住民の申請書類 | 2 | C22-0123-1 |\n| Miro | 庁内ワークショップの資料 | 1 | - |\n\n' +
+        '## 利用サービス\n\n- Zoom\n  - 用途：住民相談の記録\n  - ISMAP：登録済み\n- Canva：広報チラシの資料を作成する。個人情報の入力は禁止。\n',
       expected: [],
     },
     {

@@ -171,6 +171,15 @@ const cases: Case[] = [
     writer: 'private',
     cue: ['医療法人社団サンプル会 事務局', 'yaml'],
   },
+  {
+    name: 'an English README a company writes for a named city',
+    uri: 'file:///README.md',
+    text: '# parking\n\nParking permits for Sample City, maintained by Sample Systems Inc.\n',
+    sector: 'local',
+    writer: 'vendor',
+    cue: ['for Sample City', 'prose'],
+    vendorCue: 'Inc.',
+  },
   { name: 'no cue at all', text: '# メモ\n\n漏えい等の報告について整理する。\n', sector: undefined, writer: undefined },
 ];
 

@@ -36,6 +36,10 @@ const COMPANY = /弊社|当社|株式会社|有限会社|合同会社/;
  */
 const CLIENT_WORK =
   /(?:独立行政法人[一-龥ァ-ヶー]{1,20}|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村|機構))(?=向け|様|殿|御中|から(?:の)?(?:受託|委託)|より(?:受託|委託)|の委託|に納品|へ納品|に納入|へ納入)/;
+/** The same in English: a company (Inc., Co., Ltd. …) building for "Sample City", "the Ministry of …". */
+const COMPANY_EN = /\b(?:Inc\.|Co\.,? Ltd\.|K\.K\.|Corporation|our company)/;
+const CLIENT_WORK_EN =
+  /\b(?:for|on behalf of|commissioned by|contracted by|delivered to)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}(City|Town|Village|Prefecture|Ward)|(Ministry|Agency)(?:\s+of\s+[A-Z][\w-]*)?|(?:[A-Z][\w-]*\s+){1,3}(Agency))\b/;
 /** Private-law corporations that are businesses under the APPI like a company (a clinic, a school, a co-op, an association). */
 const PRIVATE_CORPORATION = '医療法人(?:社団|財団)?|社会福祉法人|学校法人|生活協同組合|(?:一般|公益)(?:社団|財団)法人';
 /** A body named in the title or byline: 〇〇市 総務部, 〇〇庁 総務課, 独立行政法人〇〇機構, 株式会社〇〇. */
@@ -140,6 +144,12 @@ export function sectorFromText(model: DocumentModel): SectorReading {
   if (client && clientSector && clientSector.sector !== 'private') {
     const self = VENDOR_SELF.exec(text) ?? COMPANY.exec(text)!;
     return { sector: clientSector.sector, evidence: evidenceOf(client, 'prose'), writer: 'vendor', writerEvidence: evidenceOf(self, 'prose') };
+  }
+
+  const clientEn = COMPANY_EN.exec(text) ? CLIENT_WORK_EN.exec(text) : null;
+  if (clientEn) {
+    const sector: Sector = clientEn[1] ? 'local' : 'national';
+    return { sector, evidence: evidenceOf(clientEn, 'prose'), writer: 'vendor', writerEvidence: evidenceOf(COMPANY_EN.exec(text)!, 'prose') };
   }
 
   // First-person words: a public body's wins over a business's (a 市 document may quote 「当社」 from a contract).
