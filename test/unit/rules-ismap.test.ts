@@ -411,8 +411,8 @@ describe('rule ismap/unregistered-service', () => {
       expected: [{ text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') }],
     },
     {
-      name: 'a claim the imported list contradicts, and a service said to get no personal data in a specification (information, not a warning)',
-      text: `${SPEC}基盤には、さくらのクラウド（ISMAP登録済み）を利用する。\n\n配信にはFastlyを利用する。個人情報は扱わない。\n`,
+      name: 'a claim the imported list contradicts, and a service given no personal data but 機密性2 information in a specification (information, not a warning)',
+      text: `${SPEC}基盤には、さくらのクラウド（ISMAP登録済み）を利用する。\n\n配信にはFastlyを利用する。個人情報は扱わないが、機密性2情報の画面資料を置く。\n`,
       knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
       expected: [
         {
@@ -570,6 +570,12 @@ describe('rule ismap/unregistered-service', () => {
       name: 'a YAML register whose entries say ISMAP 登録済み or 認証取得済み',
       uri: 'file:///register.yaml',
       text: '# 〇〇市 クラウドサービス台帳\nservices:\n  - name: Supabase\n    purpose: 住民の申請データ保存\n    ismap: 登録済み\n  - name: Vercel\n    purpose: 住民向けサイトの配信\n    ismap: 認証取得済み\n',
+      expected: [],
+    },
+    {
+      name: 'services a specification says get no personal data and names no confidential information, or no 機密性2 information',
+      text: `${SPEC}申請画面の配信にはFastlyを利用する。個人情報は扱わない。\n\nデザインの共有にはFigmaを利用する。要機密情報は取り扱わない。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
       expected: [],
     },
     {

@@ -17,7 +17,7 @@
  * What the document says about the service is weighed too: its own claim of registration (`ismap: 登録済み` in
  * its register entry, an ISMAP column, 「（ISMAP登録済み）」) is a claim, not a gap, unless an imported list or a
  * source contradicts it; a service said to get only 機密性1 or published information is not reported, and one
- * said to get no personal data is quiet outside a specification and information within one.
+ * said to get no personal data is quiet unless the statement names confidential information, and then information at most.
  */
 
 import { ismapAssessment, unregisteredFinding, type IsmapAssessment } from '../../services/status';
@@ -36,7 +36,9 @@ const DATA_CUE =
  * the 機密性2 information a public body entrusts to a service, so a reviewer would not ask for it here.
  */
 const ONLY_PUBLIC =
-  /機密性\s*1(?:情報)?(?:の|を)?(?:み|だけ|に限)|(?:公開|公表)(?:済み?の?)?(?:情報|データ|資料)(?:の|を)?(?:み|だけ|に限)|\b(?:public|published|open|non-confidential) (?:data|information) only\b|\bonly (?:public|published|open|non-confidential) (?:data|information)\b/i;
+  /機密性\s*1(?:の)?(?:情報)?(?:の|を)?(?:み|だけ|に限)|(?:要機密情報|機密情報|機密性\s*2(?:以上)?(?:の)?情報)(?:は|を|も)?(?:一切)?(?:(?:取り?)?扱(?:わ|いません)|含ま|保存し(?:ない|ません)|置か(?:ない|ず))|(?:公開|公表)(?:済み?の?)?(?:情報|データ|資料)(?:の|を)?(?:み|だけ|に限)|\b(?:public|published|open|non-confidential) (?:data|information) only\b|\bonly (?:public|published|open|non-confidential) (?:data|information)\b/i;
+/** Confidential information named in the statement: with it, 「個人情報は扱わない」 still leaves 機密性2 data to weigh. */
+const CONFIDENTIAL_CUE = /機密性\s*[23]|要機密|(?<!非|要)機密(?!性\s*1)|非公開|内部資料|秘密|\bconfidential\b|\binternal (?:data|documents?)\b/i;
 /** The statement says no data goes to the service at all (「スクリプトのみ、データは置かない」). */
 const NO_DATA = /(?<!個人)(?:データ|情報|ファイル)(?:は|を|も)?(?:一切)?(?:置か|保存し|格納し|アップロードし|扱わ|取り?扱わ)(?:ない|ず|ません)|\bno (?:data|files) (?:is |are )?(?:stored|kept|uploaded)\b/i;
 const NO_PERSONAL_DATA =
@@ -202,7 +204,8 @@ export const ismapUnregisteredServiceRule: Rule = {
       // What data the service gets: only public information, or (outside a specification) no personal data.
       const onlyPublic = ONLY_PUBLIC.test(data) || fields.some((field) => CLASSIFICATION_FIELD.test(field.key) && CLASS_1_VALUE.test(field.value));
       const noPersonalData = NO_PERSONAL_DATA.test(data) || fields.some((field) => PERSONAL_FIELD.test(field.key) && NONE_VALUE.test(field.value));
-      if (onlyPublic || NO_DATA.test(data) || (!procurement && (noPersonalData || !DATA_CUE.test(statement)))) {
+      // No personal data and no confidential information named: the writer has weighed the data, as a reviewer would.
+      if (onlyPublic || NO_DATA.test(data) || (noPersonalData && !CONFIDENTIAL_CUE.test(data)) || (!procurement && (noPersonalData || !DATA_CUE.test(statement)))) {
         continue;
       }
       // A list without ISMAP-LIU entries says nothing about an ISMAP-LIU registration; ismap/liu-scope reads the use.
