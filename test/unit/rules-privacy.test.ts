@@ -670,6 +670,10 @@ const deadlineValid: { name: string; uri?: string; text: string }[] = [
     ].join('\n'),
   },
   {
+    name: 'the 確報 of an outage under a title that names leaks too',
+    text: '# 漏えい等・障害対応規程\n\n## 障害対応\n\n障害の確報は7日以内に提出する。\n',
+  },
+  {
     name: "a report inside the organisation (行政経営課への確報, 所属長に速報) in a leak procedure's list",
     text: local(
       ['## 漏えい等対応', '', '漏えい等を知った職員は、次の期限までに報告する。', '', '1. 所属長への速報：当日中', '2. 行政経営課への確報：10営業日以内を目途', ''].join('\n'),

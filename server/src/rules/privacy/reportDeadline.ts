@@ -51,6 +51,8 @@ const PPC_CUE = /個人情報保護委員会|委員会へ|委員会に|漏えい
  */
 const OTHER_RECIPIENT =
   /発注者|監督職員|担当職員|CSIRT|所管課|情報セキュリティ責任者|統括責任者|所属長|委託元|親会社|本社|[一-龥]{1,10}(?:課|部|室|局|係|本部|センター)(?:長)?(?:へ|に)(?:の)?(?:速報|確報|報告|提出|第一報)/;
+/** The report of another event (障害の確報, 災害速報): a title naming 漏えい above it does not make it the leak report. */
+const OTHER_EVENT = /(?:障害|災害|被害|事故|月次|週次|運用|作業)(?:の|に関する|状況の)?(?:速報|確報)/;
 /** 不正の目的 named, or by its item number (前項第3号の場合は60日以内, 規則第7条第3号). */
 const WRONGFUL = /不正|第3号|第三号/;
 const YAML_WRONGFUL_KEY = /wrongful|fraud|malicious|不正/i;
@@ -359,7 +361,7 @@ export const privacyReportDeadlineRule: Rule = {
         // Only the report to the 個人情報保護委員会, not the contractor's report to the client.
         aboutPpc ??=
           (PPC_CUE.test(sentence) || PPC_CUE.test(around.paragraph()) || PPC_CUE.test(around.headings()) || inReportTable(start)) &&
-          !(OTHER_RECIPIENT.test(sentence) && !/委員会/.test(sentence));
+          !((OTHER_RECIPIENT.test(sentence) || OTHER_EVENT.test(sentence)) && !/委員会|漏えい|漏洩/.test(sentence));
         if (!aboutPpc) {
           continue;
         }
