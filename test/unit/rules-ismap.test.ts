@@ -359,6 +359,73 @@ describe('rule ismap/unregistered-service', () => {
         { text: 'Box Sign', severity: 'information', message: notInPartialList('Box Sign', 'Box') },
       ],
     },
+    {
+      name: "a vendor's README for a 市 (当社 … 〇〇市向け): the data is the city's",
+      uri: 'file:///README.md',
+      text: '# kosodate-portal\n\n株式会社サンプルソフトが〇〇市向けに開発・保守する子育て支援ポータルです。\n\n## 構成\n\n当社の標準構成に従い、申請データはSupabaseに保存します。\n',
+      expected: [{ text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') }],
+    },
+    {
+      name: "a vendor's proposal to a ministry (貴省向け)",
+      uri: 'file:///proposal.md',
+      text: '# 貴省向け 電子申請システム更改のご提案\n\n弊社は、申請データの保管にSupabaseを利用する構成をご提案します。\n',
+      expected: [{ text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') }],
+    },
+    {
+      name: "a 独立行政法人's README: list items under a heading of the services it uses, and role labels under Stack",
+      uri: 'file:///README.md',
+      text:
+        '# research-portal\n\n独立行政法人サンプル機構の研究成果公開ポータルです。\n\n## 使っているサービス\n\n' +
+        '- Dropbox に研究データのバックアップを置く\n- Vercel でサイトをホスティング\n\n## Stack\n\n* Database: Supabase (user accounts)\n',
+      expected: [
+        { text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') },
+        { text: 'Vercel', severity: 'information', message: notInPartialList('Vercel') },
+        { text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') },
+      ],
+    },
+    {
+      name: 'a register: the entry without an ISMAP field, or whose field says not registered or applied for',
+      uri: 'file:///register.yaml',
+      text:
+        '# 〇〇市 クラウドサービス台帳\nservices:\n  - name: Dropbox\n    purpose: 住民の申請データ保存\n' +
+        '  - name: Supabase\n    purpose: 住民の申請データ保存\n    ismap: 未登録\n  - name: Vercel\n    purpose: 住民向けサイトの配信\n    ismap: 申請中\n',
+      expected: [
+        { text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') },
+        { text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') },
+        { text: 'Vercel', severity: 'information', message: notInPartialList('Vercel') },
+      ],
+    },
+    {
+      name: 'register fields that do not claim registration or public data: 未登録 in an ISMAP column, 機密性 2',
+      uri: 'file:///services.md',
+      text: '# 〇〇市 利用サービス一覧\n\n| サービス | 用途 | 機密性 | ISMAP登録番号 |\n|---|---|---|---|\n| Notion | 職員の議事録 | 2 | 未登録 |\n| Miro | 庁内ワークショップの資料 | 2 | - |\n',
+      expected: [
+        { text: 'Notion', severity: 'information', message: notInPartialList('Notion') },
+        { text: 'Miro', severity: 'information', message: notInPartialList('Miro') },
+      ],
+    },
+    {
+      name: "an English README a company writes for a named city",
+      uri: 'file:///README.md',
+      text: '# sample-city-parking\n\nParking permit application for Sample City, developed and maintained by Sample Systems Inc.\n\n## Architecture\n\n- Applicants\' uploaded documents are stored in Supabase.\n',
+      expected: [{ text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') }],
+    },
+    {
+      name: 'a claim the imported list contradicts, and a service given no personal data but 機密性2 information in a specification (information, not a warning)',
+      text: `${SPEC}基盤には、さくらのクラウド（ISMAP登録済み）を利用する。\n\n配信にはFastlyを利用する。個人情報は扱わないが、機密性2情報の画面資料を置く。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
+      expected: [
+        {
+          text: 'さくらのクラウド',
+          message: { ja: '「さくらのクラウド」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません', en: '"さくらのクラウド" is not on the imported ISMAP list (as of 2026-10-01).' },
+        },
+        {
+          text: 'Fastly',
+          severity: 'information',
+          message: { ja: '「Fastly」は取り込んだISMAPリスト（2026-10-01時点）に掲載されていません', en: '"Fastly" is not on the imported ISMAP list (as of 2026-10-01).' },
+        },
+      ],
+    },
   ];
 
   const valid: Case[] = [
@@ -489,6 +556,68 @@ describe('rule ismap/unregistered-service', () => {
       name: 'a YAML register entry whose program is ISMAP-LIU',
       uri: 'file:///register.yaml',
       text: 'organization: 〇〇市\nsaas:\n  - name: Sansan\n    program: ISMAP-LIU\n    data: 来庁者の名刺情報\n',
+      expected: [],
+    },
+    {
+      name: "register entries that state the service's ISMAP registration (a YAML field, misworded 認証取得済み too, and a table column)",
+      uri: 'file:///register.md',
+      text:
+        '# 〇〇市 クラウドサービス台帳\n\n| サービス | 用途 | ISMAP |\n|---|---|---|\n| Supabase | 住民の申請データ保存 | 登録済み |\n| Vercel | 住民向けサイトの配信 | ○ |\n\n' +
+        'ファイル共有には、Dropbox（ISMAP登録済み）を利用して住民の申請データを保存する。\n',
+      expected: [],
+    },
+    {
+      name: 'a YAML register whose entries say ISMAP 登録済み or 認証取得済み',
+      uri: 'file:///register.yaml',
+      text: '# 〇〇市 クラウドサービス台帳\nservices:\n  - name: Supabase\n    purpose: 住民の申請データ保存\n    ismap: 登録済み\n  - name: Vercel\n    purpose: 住民向けサイトの配信\n    ismap: 認証取得済み\n',
+      expected: [],
+    },
+    {
+      name: 'services a specification says get no personal data and names no confidential information, or no 機密性2 information',
+      text: `${SPEC}申請画面の配信にはFastlyを利用する。個人情報は扱わない。\n\nデザインの共有にはFigmaを利用する。要機密情報は取り扱わない。\n`,
+      knowledge: () => bundledKnowledge().withIsmapList(importedWithoutFastly()),
+      expected: [],
+    },
+    {
+      name: 'services a specification says get only 機密性1 or published information',
+      text: `${SPEC}広報サイトの配信にはVercelを利用する（機密性1情報のみ）。\n\n| 用途 | サービス | 扱う情報 |\n|---|---|---|\n| 公開ミラー | Netlify | 公開済みのデータのみ |\n`,
+      expected: [],
+    },
+    {
+      name: "a service a 市's README says gets no personal data (in the item's next sentence)",
+      uri: 'file:///README.md',
+      text: '# event-info\n\n〇〇市 情報政策課\n\n## 構成\n\n- Supabase：イベント案内データを保存する。個人情報は扱わない。\n',
+      expected: [],
+    },
+    {
+      name: "a 独立行政法人's README: a service the item says gets no data (scripts only)",
+      uri: 'file:///README.md',
+      text: '# share-tools\n\n独立行政法人サンプル機構の研究推進部で使っているスクリプト置き場です。\n\n## 使っているサービス\n\n- GitHub：このリポジトリ（スクリプトのみ、データは置かない）\n',
+      expected: [],
+    },
+    {
+      name: 'register fields: a nested ismap status, a registration number, 機密性 1, personal_data: なし, ismap_liu',
+      uri: 'file:///register.yaml',
+      text:
+        '# 〇〇市 クラウドサービス台帳\nservices:\n  - name: Box\n    purpose: 住民の申請データ保存\n    ismap:\n      status: 登録済み\n' +
+        '  - name: Zoom\n    purpose: 住民相談のオンライン面談の記録\n    ismap_registration_no: C23-0456-1\n' +
+        '  - name: Notion\n    purpose: 職員の議事録データ\n    confidentiality: 1\n' +
+        '  - name: Miro\n    purpose: ワークショップの付箋データ\n    personal_data: なし\n' +
+        '  - name: Dropbox\n    purpose: 住民の申請データ保存\n    ismap_liu: 登録済み\n',
+      expected: [],
+    },
+    {
+      name: "a table's registration-number and 機密性 columns, a list item whose sub-item claims registration, and 個人情報の入力は禁止",
+      uri: 'file:///services.md',
+      text:
+        '# 〇〇市 利用サービス一覧\n\n| サービス | 用途 | 機密性 | ISMAP登録番号 |\n|---|---|---|---|\n| Box | 住民の申請書類 | 2 | C22-0123-1 |\n| Miro | 庁内ワークショップの資料 | 1 | - |\n\n' +
+        '## 利用サービス\n\n- Zoom\n  - 用途：住民相談の記録\n  - ISMAP：登録済み\n- Canva：広報チラシの資料を作成する。個人情報の入力は禁止。\n',
+      expected: [],
+    },
+    {
+      name: "a company's own product document for 自治体 in general (no named client)",
+      uri: 'file:///README.md',
+      text: '# kintai-saas\n\n当社が自治体向けに提供する勤怠管理SaaSです。勤怠データはSupabaseに保存します。\n',
       expected: [],
     },
   ];

@@ -39,6 +39,8 @@ interface Expected {
   /** privacy/report-deadline: which report (none: GDPR's 72 hours), and whether the private-sector rule applies (confirmed wording). */
   readonly kind?: '速報' | '確報';
   readonly confirmed?: boolean;
+  /** privacy/report-deadline: a YAML day count whose key says business days (default: the text says 営業日). */
+  readonly businessDays?: boolean;
 }
 
 interface Case {
@@ -316,7 +318,24 @@ const thresholdValid: { name: string; uri?: string; text: string }[] = [
 // privacy/report-deadline
 
 /** The exact message: confirmed for a private-sector statement, else the unconfirmed wording; no kind: GDPR's 72 hours. */
-function deadlineMessage(kind: '速報' | '確報' | undefined, written: string, confirmed: boolean): Bilingual {
+function deadlineMessage(kind: '速報' | '確報' | undefined, written: string, confirmed: boolean, businessDays = /営業日/.test(written)): Bilingual {
+  if (kind !== undefined && businessDays) {
+    // A deadline in business days: the message says the law counts calendar days.
+    if (kind === '速報') {
+      return confirmed
+        ? { ja: `速報は暦日で概ね3〜5日以内に行うもので、「${written}」は長すぎます`, en: `The preliminary report is due in about 3-5 calendar days; "${written}" is too long.` }
+        : {
+            ja: `民間の速報は暦日で概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください`,
+            en: `Businesses report in about 3-5 calendar days; the public-sector deadline is unconfirmed, so check "${written}".`,
+          };
+    }
+    return confirmed
+      ? { ja: `確報は暦日で30日以内（不正の目的は60日）で、営業日の「${written}」は異なります`, en: `The final report is due within 30 calendar days (60 for wrongful intent), not "${written}".` }
+      : {
+          ja: `民間の確報は暦日で30日以内（不正の目的は60日）で、行政機関等は未確認のため「${written}」の根拠を確認してください`,
+          en: `Businesses report within 30 calendar days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}".`,
+        };
+  }
   if (kind === undefined) {
     return confirmed
       ? {
@@ -457,6 +476,92 @@ const deadlineInvalid: Case[] = [
       { text: '45', kind: '確報', confirmed: true },
     ],
   },
+  {
+    name: "a business's rules: numbered items under a lead-in, in business days (5営業日 spans a weekend)",
+    text: [
+      '# 株式会社サンプル物流 個人情報取扱規程',
+      '',
+      '第12条 漏えい等が発生した場合は、次の期限までに個人情報保護委員会へ報告する。',
+      '',
+      '1. 速報：10営業日以内',
+      '2. 確報：30営業日以内',
+      '',
+      '第13条 漏えい等報告の速報は、休日の多い時期も次のとおり行う。',
+      '',
+      '1) 速報 5営業日以内',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: '10営業日以内', kind: '速報', confirmed: true },
+      { text: '30営業日以内', kind: '確報', confirmed: true },
+      { text: '5営業日以内', kind: '速報', confirmed: true },
+    ],
+  },
+  {
+    name: 'a deadline in a sub-item of the item naming the report, and a deadline under a 確報 heading',
+    text: local(
+      [
+        '## 漏えい等報告',
+        '',
+        '1. 速報',
+        '   - 事態を知った日から10営業日以内',
+        '2. 確報',
+        '   - 事態を知った日から40日以内',
+        '',
+        '### 確報',
+        '',
+        '提出期限：事態を知った日から45日以内',
+        '',
+      ].join('\n'),
+    ),
+    expected: [
+      { text: '10営業日以内', kind: '速報', confirmed: false },
+      { text: '40日以内', kind: '確報', confirmed: false },
+      { text: '45日以内', kind: '確報', confirmed: false },
+    ],
+  },
+  {
+    name: 'the leak named only in the title heading, two levels above the list of deadlines',
+    text: [
+      '# 漏えい等対応規程',
+      '',
+      '## 第3章 報告期限',
+      '',
+      '- 速報は、事態を知った日から10営業日以内に行う。',
+      '- 確報は、事態を知った日から30営業日以内に行う。',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: '10営業日以内', kind: '速報', confirmed: false },
+      { text: '30営業日以内', kind: '確報', confirmed: false },
+    ],
+  },
+  {
+    name: 'a YAML workflow: deadline_days beside a step name or title that names the report, and a parent 速報 key',
+    uri: 'file:///leak-workflow.yaml',
+    text: [
+      '# 漏えい等対応ワークフロー',
+      'workflow:',
+      '  steps:',
+      '    - name: 個人情報保護委員会への速報',
+      '      deadline_days: 10',
+      '    - title: 確報の提出',
+      '      owner: 総務部',
+      '      deadline_days: 45',
+      '    - name: 確報（不正アクセスの場合）',
+      '      deadline: 30営業日',
+      'reports:',
+      '  速報:',
+      '    business_days: 5',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: '10', kind: '速報', confirmed: false },
+      { text: '45', kind: '確報', confirmed: false },
+      { text: '30営業日', kind: '確報', confirmed: false },
+      { text: '5', occurrence: 1, kind: '速報', confirmed: false, businessDays: true },
+    ],
+  },
 ];
 
 const deadlineValid: { name: string; uri?: string; text: string }[] = [
@@ -541,6 +646,48 @@ const deadlineValid: { name: string; uri?: string; text: string }[] = [
     name: '72 hours under a GDPR heading, in a sentence that names no APPI basis of its own',
     text: '# 当社 漏えい等対応要領\n\n## GDPRへの対応\n\n監督機関への漏えい等報告は、72時間以内に行う。\n',
   },
+  {
+    name: 'a 速報 in 3 or 4 business days (at most about 5 calendar days)',
+    text: privateSector(
+      '## 漏えい等報告\n\n漏えい等が発生した場合は、次の期限までに個人情報保護委員会へ報告する。\n\n1. 速報：3営業日以内\n2. 速報（休日を挟む場合）：4営業日以内\n3. 確報：30日以内\n',
+    ),
+  },
+  {
+    name: 'deadlines of other steps in a leak workflow, and a step naming both reports',
+    uri: 'file:///leak-steps.yaml',
+    text: [
+      '# 漏えい等対応ワークフロー',
+      'steps:',
+      '  - name: 速報',
+      '    deadline_days: 3',
+      '  - name: 本人への通知',
+      '    deadline_days: 10',
+      '  - name: 速報・確報の記録保存',
+      '    deadline_days: 90',
+      '  - title: 確報（不正の目的によるおそれがある場合）',
+      '    deadline_days: 60',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'the 確報 of an outage under a title that names leaks too',
+    text: '# 漏えい等・障害対応規程\n\n## 障害対応\n\n障害の確報は7日以内に提出する。\n',
+  },
+  {
+    name: "a report inside the organisation (行政経営課への確報, 所属長に速報) in a leak procedure's list",
+    text: local(
+      ['## 漏えい等対応', '', '漏えい等を知った職員は、次の期限までに報告する。', '', '1. 所属長への速報：当日中', '2. 行政経営課への確報：10営業日以内を目途', ''].join('\n'),
+    ),
+  },
+  {
+    name: 'a 確報 step in a YAML that is not about a leak or the commission',
+    uri: 'file:///disaster.yaml',
+    text: ['# 災害対応', 'steps:', '  - name: 被害状況の確報', '    deadline_days: 14', ''].join('\n'),
+  },
+  {
+    name: 'a sub-item of another report, and a sentence under a 確報 heading that sets no deadline',
+    text: national(['## 漏えい等報告', '', '1. 障害の報告', '   - 発生から10日以内', '', '### 確報', '', '原因の調査は14日以内に完了させる。', ''].join('\n')),
+  },
 ];
 
 function expectedFindings(rule: Rule, testCase: Case) {
@@ -553,7 +700,7 @@ function expectedFindings(rule: Rule, testCase: Case) {
       const message = side === 'public' ? THRESHOLD_PUBLIC : side === 'private' ? THRESHOLD_PRIVATE : THRESHOLD_UNKNOWN;
       return { ...base, severity, message, replacement: entry.replacement };
     }
-    return { ...base, severity: entry.confirmed ? 'warning' : 'information', message: deadlineMessage(entry.kind, entry.text, entry.confirmed!), replacement: undefined };
+    return { ...base, severity: entry.confirmed ? 'warning' : 'information', message: deadlineMessage(entry.kind, entry.text, entry.confirmed!, entry.businessDays), replacement: undefined };
   });
 }
 

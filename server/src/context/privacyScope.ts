@@ -121,6 +121,7 @@ export class Surroundings {
   private sentenceCues?: Cue[];
   private paragraphText?: { text: string; sentenceAt: number; cues: Cue[] };
   private headingText?: { text: string | undefined };
+  private headingPathText?: string;
 
   constructor(
     private readonly model: DocumentModel,
@@ -142,6 +143,12 @@ export class Surroundings {
     const title = blockAt(this.model, this.anchor)?.section?.title;
     this.headingText ??= { text: title === undefined ? undefined : normalizeKey(title) };
     return this.headingText.text;
+  }
+
+  /** NFKC of every heading above the sentence, outermost first, joined: the document's title names its subject. */
+  headings(): string {
+    this.headingPathText ??= normalizeKey(headingPath(blockAt(this.model, this.anchor)?.section).join('\n'));
+    return this.headingPathText;
   }
 
   /**

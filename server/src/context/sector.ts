@@ -3,7 +3,8 @@
  * (行政機関等 for 国の行政機関, 独立行政法人 and 地方公共団体; 個人情報取扱事業者 for a private business).
  *
  * A vendor answering a tender writes about its client's data, so for a vendor the sector is the client's
- * (貴市, 貴省, or the body named in the title), and unknown when the client is not named. Cues, strongest first:
+ * (貴市, 貴省, or the body named in the title), and unknown when the client is not named; a company writing for a
+ * named public body (〇〇市向けに開発, 〇〇機構から受託) is such a vendor, even outside a tender. Cues, strongest first:
  * a front-matter or YAML field (sector, issuer, owner …); a vendor's own words (弊社/当社 with 提案, 応札 …);
  * a public body's first-person reference (本市, 当町, 当庁, 本機構 …); a business's (当社, 弊社); the body named
  * in the title or the lines before the first section (a YAML file's header comments included); last, a body
@@ -25,11 +26,27 @@ const FIRST_PERSON = /(?:当|本)(?:市|区(?!分|間|域|画|切)|町(?!内会)
 /** A vendor answering a tender. */
 const VENDOR_SELF = /弊社|当社/;
 const TENDER = /提案書|ご提案|提案(?:する|します|いたします|内容)|応札|入札説明書|貴(?:市|区|町|村|県|都|府|省|庁|機構)/;
-/** The client a vendor writes to. */
-const CLIENT = /貴(?:市|区|町|村|県|都|府|省|庁|機構)(?![一-龥])/;
+/** The client a vendor writes to (貴市, 貴省向け, 貴庁職員 — not a longer word such as 貴重). */
+const CLIENT = /貴(?:市|区|町|村|県|都|府|省|庁|機構)(?:(?![一-龥])|(?=向け|様|殿|御中|職員|担当|内|民))/;
+/** A company (its own first person or its name), which may be working for a public client. */
+const COMPANY = /弊社|当社|株式会社|有限会社|合同会社/;
+/**
+ * A named public body the writer works for: 「〇〇市向けに開発」「〇〇省様」「独立行政法人〇〇機構から受託」. A
+ * generic word (地方公共団体向け, 自治体向け) names no client.
+ */
+const CLIENT_WORK =
+  /(?:独立行政法人[一-龥ァ-ヶー]{1,20}|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村|機構))(?=向け|様|殿|御中|から(?:の)?(?:受託|委託)|より(?:受託|委託)|の委託|に納品|へ納品|に納入|へ納入)/;
+/** The same in English: a company (Inc., Co., Ltd. …) building for "Sample City", "the Ministry of …". */
+const COMPANY_EN = /\b(?:Inc\.|Co\.,? Ltd\.|K\.K\.|Corporation|our company)/;
+const CLIENT_WORK_EN =
+  /\b(?:for|on behalf of|commissioned by|contracted by|delivered to)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}(City|Town|Village|Prefecture|Ward)|(Ministry|Agency)(?:\s+of\s+[A-Z][\w-]*)?|(?:[A-Z][\w-]*\s+){1,3}(Agency))\b/;
+/** Private-law corporations that are businesses under the APPI like a company (a clinic, a school, a co-op, an association). */
+const PRIVATE_CORPORATION = '医療法人(?:社団|財団)?|社会福祉法人|学校法人|生活協同組合|(?:一般|公益)(?:社団|財団)法人';
 /** A body named in the title or byline: 〇〇市 総務部, 〇〇庁 総務課, 独立行政法人〇〇機構, 株式会社〇〇. */
-const BODY_NAME =
-  /独立行政法人|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\s　/／・|]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社/;
+const BODY_NAME = new RegExp(
+  '独立行政法人|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\\s　/／・|]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社|' +
+    PRIVATE_CORPORATION,
+);
 /** The old fallback: a body or a sector named anywhere in the prose. */
 const PROSE_BODY = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/;
 
@@ -38,7 +55,7 @@ export function sectorOfName(text: string): { sector: Sector; writer: Writer } |
   if (/独立行政法人|機構|当法人/.test(text)) {
     return { sector: 'national', writer: 'independent-agency' };
   }
-  if (/株式会社|有限会社|合同会社|当社|弊社|当行|当組合|民間|事業者|企業/.test(text)) {
+  if (/株式会社|有限会社|合同会社|当社|弊社|当行|当組合|民間|事業者|企業/.test(text) || new RegExp(PRIVATE_CORPORATION).test(text)) {
     return { sector: 'private', writer: 'private' };
   }
   if (/地方公共団体|自治体|[都道府県市区町村](?:役所|役場)?$|[都道府県市区町村](?![一-龥])|広域連合/.test(text) && !/府省|内閣府/.test(text)) {
@@ -118,6 +135,21 @@ export function sectorFromText(model: DocumentModel): SectorReading {
       return { ...named, writer: 'vendor', writerEvidence };
     }
     return { writer: 'vendor', writerEvidence };
+  }
+
+  // A company writing for a named public body (a vendor's README or design document for 〇〇市): whose data
+  // it is decides the sector, as for a vendor answering a tender.
+  const client = COMPANY.test(text) ? CLIENT_WORK.exec(text) : null;
+  const clientSector = client ? sectorOfName(client[0]) : undefined;
+  if (client && clientSector && clientSector.sector !== 'private') {
+    const self = VENDOR_SELF.exec(text) ?? COMPANY.exec(text)!;
+    return { sector: clientSector.sector, evidence: evidenceOf(client, 'prose'), writer: 'vendor', writerEvidence: evidenceOf(self, 'prose') };
+  }
+
+  const clientEn = COMPANY_EN.exec(text) ? CLIENT_WORK_EN.exec(text) : null;
+  if (clientEn) {
+    const sector: Sector = clientEn[1] ? 'local' : 'national';
+    return { sector, evidence: evidenceOf(clientEn, 'prose'), writer: 'vendor', writerEvidence: evidenceOf(COMPANY_EN.exec(text)!, 'prose') };
   }
 
   // First-person words: a public body's wins over a business's (a 市 document may quote 「当社」 from a contract).

@@ -51,7 +51,7 @@ export function serviceMentions(input: { readonly services: readonly ServiceOccu
 
 /** A usage statement: the system uses, adopts, builds on or stores in the service (not passive, not negated). */
 const USAGE =
-  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って|(?:保存|格納|保管|蓄積|配置|ホスティング)され|\b(?:deploy(?:s|ed|ing)?|hosted|runs? on|stored (?:in|on)|upload(?:s|ed|ing)?|(?:served|delivered|cached|distributed) (?:through|by|via|from|on))\b/i;
+  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って|を?使っている|(?:に|へ)[^、。]{0,20}?を(?:置く|置いて|置き)|(?:で|に)[^、。]{0,12}?ホスティング|(?:保存|格納|保管|蓄積|配置|ホスティング)され|\b(?:deploy(?:s|ed|ing)?|hosted|runs? on|stored (?:in|on)|upload(?:s|ed|ing)?|(?:served|delivered|cached|distributed) (?:through|by|via|from|on))\b/i;
 /** The service is rejected, excluded, compared or only considered, in the clause that names it. */
 const REJECT =
   /不採用|採用(?:しない|せず|を見送|は見送|を見合わせ|は見合わせ|対象外)|見送|見合わせ|(?:利用|使用|導入|選定|契約|構築)(?:しない|せず|を禁止|は禁止|不可|を認めない|は認めない|してはならない)|対象外|除外|除く|除き|比較|検討したが|検討した結果|候補|代替案|参考(?:として|に|まで)|しないこと|禁止|不可|評価のみ|\b(?:not|never|instead of|rather than|compared|candidates?|alternatives?|rejected)\b/i;
@@ -79,7 +79,13 @@ const ROW_USAGE_CELL = /\|\s*(?:採用|利用|使用|導入|選定|○|◯)\s*(?
 const HEADER_REJECT = /不採用|比較|候補|検討|代替|除外|評価対象|参考|可否|要否|沿革|経緯/;
 const HEADER_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象/;
 const HEADING_REJECT = /比較|候補|不採用|検討|代替|除外|参考|沿革|経緯|市場|動向|事例|過去|旧/;
-const HEADING_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象|稼働環境/;
+const HEADING_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象|稼働環境|使って|使う|\b(?:stack|services? used|infrastructure|hosting|deployment)\b/i;
+/**
+ * A list item that labels the service with the role it plays in the system (「Hosting: Vercel」「ストレージ：Dropbox」):
+ * the item states what the system uses.
+ */
+const ROLE_LABEL =
+  /^(?:hosting|database|db|storage|cdn|auth(?:entication)?|backend|frontend|infra(?:structure)?|backup|mail|email|chat|file sharing|ホスティング|データベース|ストレージ|認証|配信|基盤|サーバ(?:ー)?|バックアップ|メール|チャット|ファイル共有|データ保管|保管|保存先|監視|ログ)\s*[:：]/i;
 
 /** YAML keys (lower-cased NFKC) under which a service is a rejected or historical one. */
 const REJECT_KEY = /reject|alternative|candidate|compar|exclu|not[-_ ]?used|unused|history|previous|former|legacy|^old|reference|比較|候補|不採用|除外|代替|沿革|旧|過去|現行|移行元|参考/;
@@ -332,7 +338,11 @@ function tableUsage(index: DocumentIndex, mention: { start: number }): Usage {
   return headingUsage(index.headingBefore(mention.start));
 }
 
-function listUsage(index: DocumentIndex, mention: { start: number }): Usage {
+function listUsage(index: DocumentIndex, mention: { start: number; end: number }): Usage {
+  const [start] = index.sentence(mention.start);
+  if (ROLE_LABEL.test(index.normalized(start, mention.end).text)) {
+    return 'used';
+  }
   const intro = index.listIntro(mention.start);
   if (intro?.kind === 'heading') {
     return headingUsage(intro.text);

@@ -22,10 +22,11 @@
 import type { Bilingual } from '../../language';
 import { normalizedRange } from '../../document/normalized';
 import { segmentAt, sentenceAt } from '../../document/sentences';
-import { normalizedIndex } from '../../text/normalize';
-import type { DocumentModel, TableCell, TextRange } from '../../document/model';
+import { normalizedIndex, normalizeKey } from '../../text/normalize';
+import type { DocumentModel, Segment, TableCell, TextRange } from '../../document/model';
 import { blockAt } from '../../document/blocks';
 import type { Finding, Rule } from '../rule';
+import { yamlRecords, type YamlRecord } from '../../context/serviceUsage';
 import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
 import type { Severity } from '../../glossary/types';
 
@@ -44,8 +45,14 @@ const DEADLINE = new RegExp(
 const BARE_BEFORE = /(?:から|より|後|は|:|\|)[ \t]*$/;
 /** The statement is about the report to the 個人情報保護委員会. */
 const PPC_CUE = /個人情報保護委員会|委員会へ|委員会に|漏えい|漏洩|法第26条|法第68条|規則第8条|PPC/;
-/** Another procedure's recipient: the contractor reporting to the client. */
-const OTHER_RECIPIENT = /発注者|監督職員|担当職員|CSIRT|所管課|情報セキュリティ責任者|統括責任者/;
+/**
+ * Another procedure's recipient: the contractor reporting to the client, or a report inside the organisation
+ * or to another company (「行政経営課への速報」「所属長に確報」「委託元へ」).
+ */
+const OTHER_RECIPIENT =
+  /発注者|監督職員|担当職員|CSIRT|所管課|情報セキュリティ責任者|統括責任者|所属長|委託元|親会社|本社|[一-龥]{1,10}(?:課|部|室|局|係|本部|センター)(?:長)?(?:へ|に)(?:の)?(?:速報|確報|報告|提出|第一報)/;
+/** The report of another event (障害の確報, 災害速報): a title naming 漏えい above it does not make it the leak report. */
+const OTHER_EVENT = /(?:障害|災害|被害|事故|月次|週次|運用|作業)(?:の|に関する|状況の)?(?:速報|確報)/;
 /** 不正の目的 named, or by its item number (前項第3号の場合は60日以内, 規則第7条第3号). */
 const WRONGFUL = /不正|第3号|第三号/;
 const YAML_WRONGFUL_KEY = /wrongful|fraud|malicious|不正/i;
@@ -80,8 +87,17 @@ const APPI_REPORT = /個人情報保護委員会|個人情報保護法|漏えい
 const YAML_BREACH_KEY = /breach|leak|incident|漏えい|漏洩|ppc|個人情報保護委員会/i;
 const YAML_PRELIMINARY_KEY = /prelim|initial|first|速報|sokuho/i;
 const YAML_FINAL_KEY = /final|確報|kakuho/i;
-const YAML_UNIT_KEY = /(days?|日|hours?|時間)(?![a-z])/i;
-const YAML_NUMBER = /^["']?[ \t]*(\d+)[ \t]*(日|時間|days?|hours?)?[ \t]*(?:以内)?[ \t]*["']?$/i;
+const YAML_UNIT_KEY = /(business[_ -]?days?|営業日|days?|日|hours?|時間)(?![a-z])/i;
+/** A key for a deadline whose unit is in the value: `deadline: 10営業日`. */
+const YAML_DEADLINE_KEY = /deadline|due|limit|within|期限|期日/i;
+/** The key of a step's or an item's own title, read as a sibling of its deadline (`name: 確報の提出`). */
+const YAML_TITLE_KEY = /^(?:name|title|label|step|summary|type|kind|名称|名前|件名|手順|タイトル|項目|種別)$/i;
+const YAML_NUMBER = /^["']?[ \t]*(\d+)[ \t]*(営業日|日|時間|business[_ -]?days?|days?|hours?)?[ \t]*(?:以内)?[ \t]*["']?$/i;
+
+/** 時間, 営業日 or 日 from a unit written in a YAML key or value. */
+function unitOf(written: string): string {
+  return /hour|時間/i.test(written) ? '時間' : /business|営業日/i.test(written) ? '営業日' : '日';
+}
 
 const KANJI_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -99,10 +115,17 @@ function numberOf(text: string): number {
   return tens * 10 + ones;
 }
 
-/** Days a deadline allows at most (business days and months count as at least that many days). */
+/**
+ * Calendar days a deadline allows at least. The deadlines count calendar days (weekends and holidays
+ * included), so n business days are at least n days plus the weekend of every full week they span
+ * (5営業日 is at least 7 days); months count as at least 28 days.
+ */
 function days(value: number, unit: string): number {
   if (unit === '時間') {
     return value / 24;
+  }
+  if (unit === '営業日') {
+    return value + 2 * Math.floor(value / 5);
   }
   if (unit === '週間') {
     return value * 7;
@@ -130,7 +153,7 @@ interface Verdict {
 }
 
 /** The finding for a deadline `written` for `kind` on `side` (undefined: the GDPR 72 hours with no 速報/確報). */
-function verdict(kind: Kind | undefined, written: string, side: Side | undefined): Verdict {
+function verdict(kind: Kind | undefined, written: string, side: Side | undefined, unit?: string): Verdict {
   if (kind === undefined) {
     return side === 'private'
       ? {
@@ -143,6 +166,20 @@ function verdict(kind: Kind | undefined, written: string, side: Side | undefined
           message:
             { ja: `「${written}」はGDPRの報告期限のため、個人情報保護法上の期限としての根拠を確認してください`, en: `"${written}" is the GDPR deadline; check the basis for it as an APPI deadline.` },
         };
+  }
+  if (unit === '営業日' || /営業日/.test(written)) {
+    // The deadlines are in calendar days: say so, which is what a business-day rule gets wrong.
+    return {
+      severity: side === 'private' ? 'warning' : 'information',
+      message:
+        side === 'private'
+          ? kind === '速報'
+            ? { ja: `速報は暦日で概ね3〜5日以内に行うもので、「${written}」は長すぎます`, en: `The preliminary report is due in about 3-5 calendar days; "${written}" is too long.` }
+            : { ja: `確報は暦日で30日以内（不正の目的は60日）で、営業日の「${written}」は異なります`, en: `The final report is due within 30 calendar days (60 for wrongful intent), not "${written}".` }
+          : kind === '速報'
+            ? { ja: `民間の速報は暦日で概ね3〜5日以内で、行政機関等の期限は未確認のため「${written}」の根拠を確認してください`, en: `Businesses report in about 3-5 calendar days; the public-sector deadline is unconfirmed, so check "${written}".` }
+            : { ja: `民間の確報は暦日で30日以内（不正の目的は60日）で、行政機関等は未確認のため「${written}」の根拠を確認してください`, en: `Businesses report within 30 calendar days, 60 for wrongful intent; the public-sector deadline is unconfirmed, so check "${written}".` },
+    };
   }
   if (side === 'private') {
     return {
@@ -175,15 +212,82 @@ function headerCells(model: DocumentModel, cell: TableCell): string[] {
 
 const spanOf = (range: TextRange): [number, number] => [range.start, range.end];
 
-/** YAML: final_days: 45 under breach_workflow.deadlines — the report and the unit from the key. */
-function yamlDeadline(keyPath: readonly string[], breachDocument: boolean): { kind: Kind; unit: string } | undefined {
+/** The one report named in `text` (NFKC), or none when it names neither or both. */
+function onlyKindIn(text: string): Kind | undefined {
+  const preliminary = /速報(?!値)/.test(text);
+  const final = /確報/.test(text);
+  return preliminary === final ? undefined : preliminary ? '速報' : '確報';
+}
+
+const kindOfKey = (key: string | undefined): Kind | undefined =>
+  key === undefined ? undefined : YAML_FINAL_KEY.test(key) ? '確報' : YAML_PRELIMINARY_KEY.test(key) ? '速報' : undefined;
+
+/** YAML: for each mapping (by its start), the NFKC text of its title keys (name, title …). */
+function yamlTitles(model: DocumentModel, records: Map<number, YamlRecord>): Map<number, string> {
+  const titles = new Map<number, string>();
+  for (const scalar of model.scalars) {
+    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+    const record = records.get(scalar.end);
+    if (scalar.kind === 'yaml-key' || key === undefined || !record || !YAML_TITLE_KEY.test(normalizeKey(key))) {
+      continue;
+    }
+    const title = normalizedRange(model, scalar.start, scalar.end).text;
+    titles.set(record.start, (titles.get(record.start) ?? '') + '\n' + title);
+  }
+  return titles;
+}
+
+/**
+ * YAML: a day count of a report's deadline — the report from its key (final_days: 45), its parent key
+ * (速報: {days: 10}) or its mapping's title (a workflow step `name: 確報の提出` beside `deadline_days: 45`);
+ * the unit from the key, else from the value. Only where the document, the key path or the title is about
+ * a leak or the commission.
+ */
+function yamlDeadline(
+  keyPath: readonly string[],
+  breachDocument: boolean,
+  title: () => string | undefined,
+): { kind: Kind; unit: string | undefined; wrongful: boolean } | undefined {
   const key = keyPath[keyPath.length - 1];
   const unit = YAML_UNIT_KEY.exec(key);
-  const kind: Kind | undefined = YAML_FINAL_KEY.test(key) ? '確報' : YAML_PRELIMINARY_KEY.test(key) ? '速報' : undefined;
-  if (!kind || !unit || !(breachDocument || keyPath.some((ancestor) => YAML_BREACH_KEY.test(ancestor)))) {
+  if (!unit && !YAML_DEADLINE_KEY.test(key)) {
     return undefined;
   }
-  return { kind, unit: /hour|時間/i.test(unit[1]) ? '時間' : '日' };
+  let breach = breachDocument || keyPath.some((ancestor) => YAML_BREACH_KEY.test(ancestor));
+  let wrongful = keyPath.some((ancestor) => YAML_WRONGFUL_KEY.test(ancestor));
+  let kind = kindOfKey(key) ?? kindOfKey(keyPath[keyPath.length - 2]);
+  if (!kind) {
+    const named = title();
+    kind = named === undefined ? undefined : onlyKindIn(named);
+    breach ||= named !== undefined && PPC_CUE.test(named);
+    wrongful ||= named !== undefined && WRONGFUL.test(named);
+  }
+  if (!kind || !breach) {
+    return undefined;
+  }
+  return { kind, unit: unit ? unitOf(unit[1]) : undefined, wrongful };
+}
+
+/** A sentence that sets a deadline, so that a heading naming a report is its subject: 「提出期限：40日以内」. */
+const DEADLINE_STATEMENT = /期限|期日|報告|提出/;
+
+/**
+ * The report a sentence that names none belongs to: the one its parent list item names (「1. 速報」 over
+ * 「- 発覚後10営業日以内」), else, for a sentence that sets a deadline, the one its section heading names
+ * (### 確報 over 「提出期限：40日以内」). Only where exactly one of 速報 and 確報 is named.
+ */
+function inheritedKind(model: DocumentModel, offset: number, sentence: string): Kind | undefined {
+  const block = blockAt(model, offset);
+  const parent = block?.listItem?.parent;
+  if (parent) {
+    const line = model.markdown!.lines[parent.firstLine];
+    const kind = onlyKindIn(normalizeKey(model.text.slice(line.start, line.end)));
+    if (kind) {
+      return kind;
+    }
+  }
+  const heading = block?.section?.title;
+  return heading !== undefined && DEADLINE_STATEMENT.test(sentence) ? onlyKindIn(normalizeKey(heading)) : undefined;
 }
 
 export const privacyReportDeadlineRule: Rule = {
@@ -196,12 +300,12 @@ export const privacyReportDeadlineRule: Rule = {
     const findings: Finding[] = [];
     const sentences = new SentenceCache(model);
     const reported = new Set<number>();
-    const report = (kind: Kind | undefined, start: number, end: number, side: Side | undefined) => {
+    const report = (kind: Kind | undefined, start: number, end: number, side: Side | undefined, unit?: string) => {
       if (reported.has(start) || isNotAClaim(model, start, end)) {
         return; // a long sentence seen from two keywords, or a quoted original under correction
       }
       reported.add(start);
-      const { severity, message } = verdict(kind, model.text.slice(start, end), side);
+      const { severity, message } = verdict(kind, model.text.slice(start, end), side, unit);
       findings.push({ ruleId: this.id, severity, message, start, end });
     };
     // A table of report deadlines (| 報告 | 期限 |) in a document that has named the commission or a leak above it.
@@ -220,26 +324,73 @@ export const privacyReportDeadlineRule: Rule = {
       return isReportTable;
     };
     const breachDocument = model.kind === 'yaml' && /漏えい|漏洩|breach|leak/i.test(model.text);
+    let titles: Map<number, string> | undefined;
+    let records: Map<number, YamlRecord> | undefined;
+    const titleOf = (segment: Segment) => () => {
+      records ??= yamlRecords(model);
+      titles ??= yamlTitles(model, records);
+      const record = records.get(segment.end);
+      return record && titles.get(record.start);
+    };
+    /** Checks every deadline of a sentence against the report `ownerAt` gives for its position. */
+    const checkDeadlines = (around: Surroundings, ownerAt: (at: number) => Kind | undefined) => {
+      const sentence = around.sentence.text;
+      DEADLINE.lastIndex = 0;
+      let deadline: RegExpExecArray | null;
+      let aboutPpc: boolean | undefined;
+      const matches: RegExpExecArray[] = [];
+      while ((deadline = DEADLINE.exec(sentence))) {
+        matches.push(deadline);
+      }
+      for (const found of matches) {
+        const [, first, second, unit, suffix] = found;
+        if (!suffix && !BARE_BEFORE.test(sentence.slice(Math.max(0, found.index - 6), found.index))) {
+          continue;
+        }
+        const start = around.sentence.originalStart[found.index];
+        const end = around.sentence.originalEnd[found.index + found[0].length - 1];
+        const inSegment = segmentAt(model.segments, start);
+        if (!inSegment || inSegment.end < end) {
+          continue; // inside inline code or split by markup
+        }
+        const owner = ownerAt(found.index);
+        const values = [numberOf(first), ...(second !== undefined ? [numberOf(second)] : [])];
+        if (!owner || values.some((value) => Number.isNaN(value)) || isAllowed(owner, values, unit, WRONGFUL.test(sentence))) {
+          continue;
+        }
+        // Only the report to the 個人情報保護委員会, not the contractor's report to the client.
+        aboutPpc ??=
+          (PPC_CUE.test(sentence) || PPC_CUE.test(around.paragraph()) || PPC_CUE.test(around.headings()) || inReportTable(start)) &&
+          !((OTHER_RECIPIENT.test(sentence) || OTHER_EVENT.test(sentence)) && !/委員会|漏えい|漏洩/.test(sentence));
+        if (!aboutPpc) {
+          continue;
+        }
+        report(owner, start, end, around.sideAt(found.index, context), unit);
+      }
+    };
+    const inheritedSentences = new SentenceCache(model);
     for (const segment of model.segments) {
       if (segment.kind === 'yaml-key') {
         continue;
       }
       const normalizedSegment = normalizedRange(model, segment.start, segment.end);
-      const structured = segment.keyPath && segment.keyPath.length > 0 ? yamlDeadline(segment.keyPath, breachDocument) : undefined;
+      const structured = segment.keyPath && segment.keyPath.length > 0 ? yamlDeadline(segment.keyPath, breachDocument, titleOf(segment)) : undefined;
       if (structured) {
         const value = YAML_NUMBER.exec(normalizedSegment.text);
-        if (!value) {
+        const unit = value?.[2] ? unitOf(value[2]) : structured.unit;
+        if (!value || !unit) {
           continue;
         }
-        const unit = value[2] ? (/hour|時間/i.test(value[2]) ? '時間' : '日') : structured.unit;
-        if (isAllowed(structured.kind, [Number(value[1])], unit, segment.keyPath!.some((key) => YAML_WRONGFUL_KEY.test(key)))) {
+        if (isAllowed(structured.kind, [Number(value[1])], unit, structured.wrongful)) {
           continue;
         }
+        // The number, with the unit written in the value (30営業日) so that the message quotes what is wrong.
         const at = normalizedSegment.text.indexOf(value[1]);
+        const unitAt = value[2] ? normalizedSegment.text.indexOf(value[2], at + value[1].length) : -1;
         const start = normalizedSegment.originalStart[at];
-        const end = normalizedSegment.originalEnd[at + value[1].length - 1];
+        const end = normalizedSegment.originalEnd[unitAt >= 0 ? unitAt + value[2].length - 1 : at + value[1].length - 1];
         const line = sentenceAt(model, start);
-        report(structured.kind, start, end, new Surroundings(model, line.start, line.end, start).sideAt(0, context));
+        report(structured.kind, start, end, new Surroundings(model, line.start, line.end, start).sideAt(0, context), unit);
         continue;
       }
       GDPR_HOURS.lastIndex = 0;
@@ -268,38 +419,30 @@ export const privacyReportDeadlineRule: Rule = {
         for (const found of sentence.matchAll(new RegExp(KEYWORD.source, 'g'))) {
           keywords.push({ at: found.index, kind: found[0] as Kind });
         }
-        DEADLINE.lastIndex = 0;
-        let deadline: RegExpExecArray | null;
-        let aboutPpc: boolean | undefined;
-        while ((deadline = DEADLINE.exec(sentence))) {
-          const [, first, second, unit, suffix] = deadline;
-          if (!suffix && !BARE_BEFORE.test(sentence.slice(Math.max(0, deadline.index - 6), deadline.index))) {
-            continue;
-          }
-          const start = around.sentence.originalStart[deadline.index];
-          const end = around.sentence.originalEnd[deadline.index + deadline[0].length - 1];
-          const inSegment = segmentAt(model.segments, start);
-          if (!inSegment || inSegment.end < end) {
-            continue; // inside inline code or split by markup
-          }
-          // The deadline belongs to the nearest 速報/確報 of its clause, else of its sentence.
-          const [clauseStart, clauseEnd] = clauseAround(sentence, deadline.index);
+        // The deadline belongs to the nearest 速報/確報 of its clause, else of its sentence.
+        checkDeadlines(around, (at) => {
+          const [clauseStart, clauseEnd] = clauseAround(sentence, at);
           const inClause = keywords.filter((found) => found.at >= clauseStart && found.at < clauseEnd);
           const candidates = inClause.length > 0 ? inClause : keywords;
-          const distance = (found: { at: number }) => (found.at < deadline!.index ? deadline!.index - found.at : found.at - deadline!.index + 0.5);
-          const owner = candidates.reduce((best, found) => (distance(found) < distance(best) ? found : best), candidates[0]);
-          const values = [numberOf(first), ...(second !== undefined ? [numberOf(second)] : [])];
-          if (!owner || values.some((value) => Number.isNaN(value)) || isAllowed(owner.kind, values, unit, WRONGFUL.test(sentence))) {
-            continue;
-          }
-          // Only the report to the 個人情報保護委員会, not the contractor's report to the client.
-          aboutPpc ??=
-            (PPC_CUE.test(sentence) || PPC_CUE.test(around.paragraph()) || PPC_CUE.test(around.heading() ?? '') || inReportTable(start)) &&
-            !(OTHER_RECIPIENT.test(sentence) && !/委員会/.test(sentence));
-          if (!aboutPpc) {
-            continue;
-          }
-          report(owner.kind, start, end, around.sideAt(deadline.index, context));
+          const distance = (found: { at: number }) => (found.at < at ? at - found.at : found.at - at + 0.5);
+          return candidates.reduce((best, found) => (distance(found) < distance(best) ? found : best), candidates[0])?.kind;
+        });
+      }
+      if (segment.kind !== 'prose') {
+        continue;
+      }
+      // A deadline whose sentence names no report: the report its parent list item or its heading names.
+      DEADLINE.lastIndex = 0;
+      let deadline: RegExpExecArray | null;
+      while ((deadline = DEADLINE.exec(normalizedSegment.text))) {
+        const offset = normalizedSegment.originalStart[deadline.index];
+        const { around, fresh } = inheritedSentences.at(offset);
+        if (!fresh || KEYWORD_TEST.test(around.sentence.text)) {
+          continue;
+        }
+        const kind = inheritedKind(model, offset, around.sentence.text);
+        if (kind) {
+          checkDeadlines(around, () => kind);
         }
       }
     }
