@@ -551,6 +551,21 @@ function rowContentStart(text: string, line: TextRange, quoteDepth: number, inLi
   return index;
 }
 
+/** The index of the first range (sorted by start) starting at or after `offset`, by binary search. */
+function firstStartingAt(ranges: readonly TextRange[], offset: number): number {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle].start < offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
 /** The index of the line starting at `offset` (a section start), by binary search; -1 if none does. */
 function lineStartingAt(lines: readonly TextRange[], offset: number): number {
   let low = 0;
@@ -686,10 +701,8 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
     }
     return moved;
   };
-  const firstAfter = old.blocks.findIndex((block) => block.start >= regionEndOld);
-  const blocksAfter = firstAfter === -1 ? [] : old.blocks.slice(firstAfter);
-  const firstInPart = old.blocks.findIndex((block) => block.start >= regionStart);
-  const blocksBefore = old.blocks.slice(0, firstInPart === -1 ? old.blocks.length : firstInPart);
+  const blocksAfter = old.blocks.slice(firstStartingAt(old.blocks, regionEndOld));
+  const blocksBefore = old.blocks.slice(0, firstStartingAt(old.blocks, regionStart));
   const movedBlocks = new Map<Block, Block>();
   for (const block of blocksAfter) {
     movedBlocks.set(block, {
@@ -719,13 +732,14 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
   });
   const blocks = [...blocksBefore, ...reading.blocks, ...movedBlocks.values()];
 
-  const before = <T extends TextRange>(ranges: readonly T[]) => ranges.filter((range) => range.end <= regionStart);
-  const after = (ranges: readonly TextRange[]) => ranges.filter((range) => range.start >= regionEndOld).map((range) => shiftRange(range, delta));
+  // Ranges are sorted and each lies within one section: those starting before the part end before it.
+  const before = <T extends TextRange>(ranges: readonly T[]) => ranges.slice(0, firstStartingAt(ranges, regionStart));
+  const after = (ranges: readonly TextRange[]) => ranges.slice(firstStartingAt(ranges, regionEndOld)).map((range) => shiftRange(range, delta));
   const segments: Segment[] = [
     ...before(previous.segments),
     ...reading.segments.sort((a, b) => a.start - b.start),
     ...previous.segments
-      .filter((segment) => segment.start >= regionEndOld)
+      .slice(firstStartingAt(previous.segments, regionEndOld))
       .map((segment) => ({ ...segment, start: segment.start + delta, end: segment.end + delta, block: segment.block && movedBlocks.get(segment.block) })),
   ];
   const headings = [
