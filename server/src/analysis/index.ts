@@ -170,8 +170,8 @@ export function findMentions(model: DocumentModel, knowledge: Knowledge, previou
 export interface AnalysisOptions extends ContextOptions {
   readonly rules?: readonly Rule[];
   /**
-   * The previous version of the same document: its normalisation, its matches of unchanged segments and its
-   * section-scoped findings of unchanged sections are reused.
+   * The previous version of the same document: its parse and normalisation outside the edited sections, its
+   * mentions and its section-scoped findings of unchanged sections are reused.
    */
   readonly previous?: PreviousVersion;
   /** The configured severity of a rule (settings, .govsec.yaml); 'off' skips it. Absent: the rule's own. */

@@ -107,11 +107,11 @@ export class SectionFindings {
    * others (on the whole document when no section can be reused). `check` is the rule's guarded check.
    */
   findings(rule: Rule, previous: SectionFindings | undefined, check: (input: RuleInput) => Finding[]): Finding[] {
-    const kept = previous?.knowledge === this.knowledge && previous.contextKey === this.contextKey ? previous.byRule.get(rule.id) : undefined;
+    const earlier = previous?.knowledge === this.knowledge && previous.contextKey === this.contextKey ? previous.byRule.get(rule.id) : undefined;
     const store = new Map<string, readonly Finding[]>();
     this.byRule.set(rule.id, store);
     const spans = this.spans;
-    if (!kept || !spans.some((span) => kept.has(span.key))) {
+    if (!earlier || !spans.some((span) => earlier.has(span.key))) {
       const findings = check(this.input);
       const perSpan = spans.map((): Finding[] => []);
       for (const finding of findings) {
@@ -124,7 +124,7 @@ export class SectionFindings {
     const findings: Finding[] = [];
     for (const span of spans) {
       const key = span.key;
-      let relative = kept.get(key) ?? store.get(key);
+      let relative = earlier.get(key) ?? store.get(key);
       if (!relative) {
         relative = relativeTo(check(this.view(span)), span.start);
       }
