@@ -663,9 +663,58 @@ describe('rule ismap/liu-scope', () => {
       text: 'organization: 〇〇市\nsaas:\n  - service: Sansan\n    classification: 機密性3\n',
       expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3') }],
     },
+    {
+      name: 'a table with a column headed ISMAP: a cell 「LIU」 or 「ISMAP-LIU登録」 declares the row\'s product, another cell gives the grade',
+      uri: 'file:///plan.md',
+      text:
+        '# 相談業務のクラウド利用計画\n\n| サービス | ISMAP | 扱う情報 |\n|---|---|---|\n' +
+        '| ケース記録クラウド | LIU | 機密性3情報 |\n| 予約受付ノート | ISMAP-LIU登録 | 要配慮個人情報 |\n| 文書共有ノート | LIU | 機密性2情報 |\n\n' +
+        '予約受付ノートの設定は別紙による。\n',
+      expected: [
+        { text: 'ケース記録クラウド', message: liuService('ケース記録クラウド', DOCUMENT, 'c3') },
+        { text: '予約受付ノート', message: liuService('予約受付ノート', DOCUMENT, 'sensitive') },
+      ],
+    },
+    {
+      name: 'a table: a catalogue service in the name column, full-width 「ＬＩＵ」 under 「ISMAP登録区分」, and 機密性３情報',
+      uri: 'file:///list.md',
+      text: '# 利用サービス一覧\n\n| サービス名 | ISMAP登録区分 | 格付 |\n|---|---|---|\n| LINE WORKS | ＬＩＵ | 機密性３情報 |\n| Microsoft 365 | ISMAP | 機密性3情報 |\n',
+      expected: [{ text: 'LINE WORKS', message: liuService('LINE WORKS', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'full-width 「ＩＳＭＡＰ－ＬＩＵに登録されている」 for a product, and 機密性３情報 in the next sentence',
+      uri: 'file:///memo.md',
+      text: '# 相談業務メモ\n\nケース管理ノートは、ＩＳＭＡＰ－ＬＩＵに登録されている。ケース管理ノートに機密性３情報を保存する。\n',
+      expected: [{ text: 'ケース管理ノート', occurrence: 1, message: liuService('ケース管理ノート', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'English: "X is registered under ISMAP-LIU and stores …", and "Y is an ISMAP-LIU service." then a grade for Y',
+      uri: 'file:///note.md',
+      text:
+        '# Cloud use note\n\nCaseBook is registered under ISMAP-LIU and stores Confidentiality class-3 information.\n\n' +
+        'DeskNote is an ISMAP-LIU registered SaaS. DeskNote keeps Confidentiality class-3 information.\n',
+      expected: [
+        { text: 'CaseBook', message: liuService('CaseBook', DOCUMENT, 'c3') },
+        { text: 'DeskNote', occurrence: 1, message: liuService('DeskNote', DOCUMENT, 'c3') },
+      ],
+    },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'a table whose ISMAP column says LIU for rows within 機密性2, or says so only for another row, or excludes the grade',
+      uri: 'file:///list.md',
+      text:
+        '# 利用サービス一覧\n\n| サービス名 | ISMAP | 格付 |\n|---|---|---|\n| 文書共有ノート | LIU | 機密性2情報 |\n' +
+        '| 業務基盤クラウド | ISMAP | 機密性3情報 |\n| 日程調整ツール | LIU | 機密性3情報は扱わない |\n| 受付ノート | 未登録 | 機密性3情報 |\n',
+      expected: [],
+    },
+    {
+      name: 'English: a service that is not registered under ISMAP-LIU, and a pronoun subject',
+      uri: 'file:///note.md',
+      text: '# Note\n\nThe survey tool is not registered under ISMAP-LIU and stores Confidentiality class-3 information.\n\nIt is registered under ISMAP-LIU.\n',
+      expected: [],
+    },
     {
       name: 'a question asks and asserts nothing, and a quiz option is not the document\'s claim',
       text: `${SPEC}## 理解度テスト\n\n問1 ISMAP-LIU登録のSaaSであるLINE WORKSで、職員の健康診断結果（要配慮個人情報）を扱ってよいか。\n\n問2 次のうち、ISMAP-LIUの対象として適切なものはどれか。\n\n- (ア) 機密性3情報の保存\n- (イ) 会議日程の共有\n`,

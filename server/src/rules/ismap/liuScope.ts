@@ -3,8 +3,8 @@
  * 機密性2 information that is not low-impact (要配慮個人情報, 条例要配慮個人情報).
  *
  * A service is ISMAP-LIU when the loaded ISMAP list or the service catalogue says so, or when the document says
- * so for it in one sentence, table row or YAML entry (「ISMAP-LIU登録のSaaSであるX」); that statement may be
- * anywhere in the document. Without a named service, 「ISMAP-LIU登録のSaaS」 itself is the subject.
+ * so for it in one sentence, table row or YAML entry (「ISMAP-LIU登録のSaaSであるX」, "X is registered under
+ * ISMAP-LIU", a row whose column headed ISMAP says 「LIU」); that statement may be anywhere in the document. Without a named service, 「ISMAP-LIU登録のSaaS」 itself is the subject.
  *
  * The information must be given in the same sentence / table row / YAML entry, and nearer to the ISMAP-LIU
  * service than to any other service named there; a negated or excluding sentence (扱わない, 対象外, 以外 …)
@@ -17,7 +17,8 @@ import { ismapStatus } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
-import { blockIndexAt } from '../../document/blocks';
+import { blockIndexAt, rowCells } from '../../document/blocks';
+import { normalizedRange } from '../../document/normalized';
 import { segmentAt, splitSentences } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
@@ -55,6 +56,20 @@ const LIU_DECLARED_AFTER =
   /^\s*(?:クラウドサービスリスト|リスト)?\s*(?:に|へ)?\s*(?:登録|掲載)(?:されています|されている|されており|されております|されたものでよい|されたものとする|済みである|済みです|済み|を受けている|を受けて|しています|している)|^\s*(?:登録|対象)?の?(?:SaaS|サービス|クラウドサービス)(?:である|です|であり)/i;
 /** The topic at the start of a sentence: 「サンプルノートは、」「問合せ管理 SaaS は」. */
 const TOPIC = /^(?:なお|また|さらに|ただし)?[、,]?\s*([^、,。「」『』()（）\s][^、,。「」『』()（）]{0,29}?)\s*は[、,\s]?/;
+/**
+ * An English declaration before 「ISMAP-LIU」: "CaseBook is registered under ISMAP-LIU", "CaseBook is an
+ * ISMAP-LIU service" (the article form needs a service word after the term).
+ */
+const EN_DECLARED_BEFORE = /^\s*(?:(?:also|then|further),?\s+)?([A-Za-z0-9][\w .&'-]{0,39}?)\s+(?:is|was|has been)\s+(?:(?:registered|listed)\s+(?:under|in|on|with)\s+(?:the\s+)?|(an?)\s+)$/i;
+const EN_SERVICE_AFTER = /^\s*[-\s]?(?:registered\s+|listed\s+)?(?:SaaS|service|cloud service|product)\b/i;
+/** English subjects that are no product name. */
+const EN_NOT_A_NAME = /^(?:it|this|that|the service|the system|the city|the ministry|we|our|ISMAP)$/i;
+/** A table column headed ISMAP (「ISMAP」「ISMAP登録」「ISMAP区分」): its cell gives the row's registration. */
+const ISMAP_HEADER = /ISMAP/i;
+/** An ISMAP column's cell saying the row's service is ISMAP-LIU: 「LIU」「ISMAP-LIU登録」「LIU（登録済み）」. */
+const LIU_CELL = /^(?:ISMAP\s*-?\s*)?LIU\s*[(（]?\s*(?:登録済み?|登録|掲載|に登録|registered)?\s*[)）]?$/i;
+/** A column that names the row's service. */
+const NAME_HEADER = /サービス|名称|製品|システム|ツール|service|name|product|tool/i;
 /** Topics that are no product name: the writer itself, a pronoun, the programme. */
 const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都|省|庁|社|機構|法人|団体|制度|システム)?$|^(?:これ|それ|いずれ|本制度|同制度)/;
 /** YAML keys whose value is a service's programme or registration (`ismap: ISMAP-LIU 登録`, `program: ISMAP-LIU`). */
@@ -158,7 +173,7 @@ interface Anchor {
  * ISMAP-LIUクラウドサービスリストに登録されている」), and every place the document names them. A catalogue service
  * is left to the catalogue mentions.
  */
-function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[]): Named[] {
+function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[], rows: readonly RowDeclaration[]): Named[] {
   const { model, terms } = input;
   const names = new Set<string>();
   for (const term of terms) {
@@ -175,6 +190,28 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     const nameStart = topic ? start + topic.index + topic[0].indexOf(topic[1]) : -1;
     if (name && !NOT_A_NAME.test(normalizeKey(name)) && !mentions.some((mention) => mention.start < nameStart + name.length && mention.end > nameStart)) {
       names.add(name);
+    }
+  }
+  for (const term of terms) {
+    // English: "CaseBook is registered under ISMAP-LIU", "CaseBook is an ISMAP-LIU service".
+    if (term.term.id !== 'ismap-liu' || term.segmentKind !== 'prose' || inRanges(input.context.badExamples, term.start)) {
+      continue;
+    }
+    const [start, end] = index.sentence(term.start);
+    const normalized = index.normalized(start, end);
+    const before = EN_DECLARED_BEFORE.exec(normalized.text.slice(0, normalizedIndex(normalized, term.start)));
+    const after = normalized.text.slice(normalizedIndex(normalized, term.end));
+    if (!before || (before[2] && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(before[1].trim())) {
+      continue;
+    }
+    const name = before[1].trim();
+    if (!mentions.some((mention) => mention.start >= start && mention.end <= term.start && normalizeKey(mention.surface) === normalizeKey(name))) {
+      names.add(name);
+    }
+  }
+  for (const row of rows) {
+    if (row.name !== undefined) {
+      names.add(row.name);
     }
   }
   const found: Named[] = [];
@@ -195,6 +232,42 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
       }
     }
   }
+  return found;
+}
+
+/** A table row whose ISMAP column says ISMAP-LIU: its name cell, as a product name or a catalogue mention. */
+interface RowDeclaration {
+  /** The name cell's text when it names no catalogue service. */
+  readonly name?: string;
+  /** The catalogue services named in the name cell. */
+  readonly services: readonly ServiceMention[];
+}
+
+/**
+ * Table rows that declare their service ISMAP-LIU in a column headed ISMAP (「| ケース記録クラウド | LIU |」,
+ * 「| 予約ノート | ISMAP-LIU登録 |」): the row's service is the cell of a column naming services, else the first.
+ */
+function tableDeclarations(input: RuleInput, mentions: readonly ServiceMention[]): RowDeclaration[] {
+  const { model } = input;
+  const blocks = model.markdown?.blocks ?? [];
+  const found: RowDeclaration[] = [];
+  blocks.forEach((block, blockIndex) => {
+    if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example || !ISMAP_HEADER.test(normalizeKey(block.table.headerText))) {
+      return;
+    }
+    const cellText = normalizedRange(model, block.start, block.end).text.replace(/\*\*/g, '').trim();
+    if (!LIU_CELL.test(cellText)) {
+      return;
+    }
+    const cells = rowCells(model, blockIndex).filter((cell) => cell !== block);
+    const nameCell = cells.find((cell) => NAME_HEADER.test(normalizeKey(cell.table!.headerText)) && !ISMAP_HEADER.test(normalizeKey(cell.table!.headerText))) ?? cells[0];
+    if (!nameCell) {
+      return;
+    }
+    const services = mentions.filter((mention) => mention.start >= nameCell.start && mention.end <= nameCell.end);
+    const name = model.text.slice(nameCell.start, nameCell.end).replace(/\*\*/g, '').trim();
+    found.push(services.length > 0 || name.length === 0 || name.length > 40 ? { services } : { name, services });
+  });
   return found;
 }
 
@@ -344,7 +417,17 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
-    if (bases.size === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
+    // Table rows whose ISMAP column says LIU declare their service ISMAP-LIU, as the text would.
+    const rows = tableDeclarations(input, mentions);
+    for (const row of rows) {
+      for (const service of row.services) {
+        const listed = statuses.get(service.service.id)?.matches.some((match) => match.entry.program === 'ISMAP');
+        if (!bases.has(service.service.id) && !listed) {
+          bases.set(service.service.id, DOCUMENT_BASIS);
+        }
+      }
+    }
+    if (bases.size === 0 && rows.length === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
       return [];
     }
     for (const mention of mentions) {
@@ -364,7 +447,7 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
-    for (const named of declaredNames(input, index, mentions)) {
+    for (const named of declaredNames(input, index, mentions, rows)) {
       group(named.start, named.segmentKind).named.push(named);
     }
     // Structured grades in YAML entries: `confidentiality: 3`, `classification: 機密性3`.
@@ -379,7 +462,7 @@ export const ismapLiuScopeRule: Rule = {
       }
     }
 
-    if (bases.size === 0 && !anyLiu) {
+    if (bases.size === 0 && !anyLiu && rows.length === 0) {
       return [];
     }
     /** ISMAP-LIU terms that declared a service (and so are not subjects themselves). */
