@@ -121,6 +121,17 @@ describe('rule fact/ismap-certification', () => {
       ],
     },
     {
+      name: 'a table cell read with its row label 「ISMAP」 or its column header 「ISMAP」 (emphasis left out of the range)',
+      text:
+        '| 項目 | 内容 |\n|---|---|\n| ISMAP | 認証済 |\n| ISO/IEC 27001 | 認証取得済み |\n\n' +
+        '| サービス | ISMAP | ISMAP-LIU | ISO/IEC 27017 |\n|---|---|---|---|\n| A社クラウド | **認証済み** | - | 認証済み |\n' +
+        '| B社クラウド | 登録済み | 認証済み | 認証済み |\n| C社クラウド | 認証済み（※認証ではなく登録の制度） | - | - |\n',
+      expected: [
+        { text: '認証済', message: CERTIFICATION },
+        { text: ['認証済み', 0], message: CERTIFICATION },
+      ],
+    },
+    {
       name: 'YAML: a certified value or a level under an ISMAP key (an empty level is not a level)',
       uri: 'file:///profile.yaml',
       text: 'cloud:\n  ismap: certified\n  ismap_level: 2\n  ismap_liu: 認証済み\nsaas:\n  ismap_level: なし\n',
