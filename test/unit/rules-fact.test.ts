@@ -289,6 +289,19 @@ describe('rule fact/outdated-count', () => {
       ],
     },
     {
+      name: 'the Government Cloud in one sentence, its providers counted in the next sentence of the paragraph',
+      text: '本町の基幹業務システムはガバメントクラウドを利用する。提供事業者は4社である。\n',
+      expected: [{ text: '4社', message: FIVE, fix: '5社' }],
+    },
+    {
+      name: 'spread over two sentences but not the claim: another count, the new count, a comparison, history, another paragraph',
+      text:
+        '本町はガバメントクラウドを利用する。運用事業者は4社である。\n\n本町はガバメントクラウドを利用する。提供事業者は4社ではなく5社である。\n\n' +
+        '本町はガバメントクラウドを利用する。比較した提供事業者は4社である。\n\n2022年度、ガバメントクラウドの先行事業が行われた。当時の提供事業者は4社であった。\n\n' +
+        'ガバメントクラウドを利用する。\n\n提供事業者は4社である。\n',
+      expected: [],
+    },
+    {
       name: 'English: 17 core business systems',
       text: "Japan's standardisation programme covers 17 core business systems of local governments.\n",
       expected: [{ text: '17 core business systems', message: TWENTY, fix: '20 core business systems' }],
