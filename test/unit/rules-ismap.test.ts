@@ -814,6 +814,15 @@ describe('rule ismap/renewal-period', () => {
 
   const invalid: Case[] = [
     {
+      name: 'a blockquote followed by agreement, and a quotation followed by a sentence that refutes something else',
+      uri: 'file:///notes.md',
+      text: '# メモ\n\n> ISMAPの登録は3年ごとに更新する必要がある。\n\n上記のとおり運用する。\n\n「ISMAPの登録の有効期間は3年。」と定めた。旧資料の誤記は別途直す。\n',
+      expected: [
+        { text: '3年ごと', message: renewal('3年ごと', 3) },
+        { text: '3年', occurrence: 1, message: renewal('3年', 3) },
+      ],
+    },
+    {
       name: 'a sentence about ISMAP soft-wrapped across lines (one sentence of a paragraph)',
       text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
       expected: [{ text: '3年ごと', message: renewal('3年ごと', 3) }],
@@ -944,6 +953,14 @@ describe('rule ismap/renewal-period', () => {
       name: 'a README presenting the period as a misconception, and a statement that it is wrong',
       uri: 'file:///README.md',
       text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\nISMAPの登録は3年間有効ではありません。\n`,
+      expected: [],
+    },
+    {
+      name: 'a misconception quoted (a blockquote, 「…」) and refuted right after it',
+      uri: 'file:///faq.md',
+      text:
+        '# よくある誤解\n\n> ISMAPの登録は3年ごとに更新する必要がある。\n\nこれは誤りです。登録は監査対象期間の末日の翌日から1年4か月後まで有効です。\n\n' +
+        '「ISMAPの登録の有効期間は3年。」これは誤解です。\n',
       expected: [],
     },
   ];
