@@ -698,9 +698,53 @@ describe('rule ismap/liu-scope', () => {
         { text: 'DeskNote', occurrence: 1, message: liuService('DeskNote', DOCUMENT, 'c3') },
       ],
     },
+    {
+      name: 'a table: LIU inside an ISMAP cell, a column headed ISMAP-LIU with 「○」, a bare 「3」 under 機密性, 「あり」 under 要配慮個人情報',
+      uri: 'file:///ledger.md',
+      text:
+        '# 台帳\n\n| サービス | ISMAP登録 | 機密性 | 要配慮個人情報 |\n|---|---|---|---|\n| 相談ノート | 登録済（LIU） | 3 | なし |\n' +
+        '| 予約ナビ | ISMAP-LIU | 2 | あり |\n\n| サービス | ISMAP-LIU | 格付 |\n|---|---|---|\n| 面談ボード | ○ | 機密性3 |\n',
+      expected: [
+        { text: '相談ノート', message: liuService('相談ノート', DOCUMENT, 'c3') },
+        { text: '予約ナビ', message: liuService('予約ナビ', DOCUMENT, 'sensitive') },
+        { text: '面談ボード', message: liuService('面談ボード', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a bracketed product as the topic, 「機密性は3」 and 「機密性レベル3」 in words the glossary does not hold',
+      uri: 'file:///memo.md',
+      text:
+        '# メモ\n\n「ケース記録クラウド」は、ＩＳＭＡＰ－ＬＩＵに登録されたＳａａＳであり、相談記録（要配慮個人情報）を保存する。\n\n' +
+        '相談予約サービス「よやくナビ」は、ISMAP-LIUに登録されている。よやくナビで扱う情報の機密性は3とする。\n',
+      expected: [
+        { text: 'ケース記録クラウド', message: liuService('ケース記録クラウド', DOCUMENT, 'sensitive') },
+        { text: 'よやくナビ', occurrence: 1, message: liuService('よやくナビ', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'English appositives: ", an ISMAP-LIU registered SaaS,", "(registered under ISMAP-LIU)", ", which is registered under ISMAP-LIU"',
+      uri: 'file:///note.md',
+      text:
+        '# Note\n\nWe will use CaseNote, an ISMAP-LIU registered SaaS, to store Confidentiality class-3 information.\n\n' +
+        'DeskBox (registered under ISMAP-LIU) will hold Confidentiality class-3 information.\n\n' +
+        'The city uses FormFlow, which is registered under ISMAP-LIU. FormFlow stores Confidentiality class-3 information.\n',
+      expected: [
+        { text: 'CaseNote', message: liuService('CaseNote', DOCUMENT, 'c3') },
+        { text: 'DeskBox', message: liuService('DeskBox', DOCUMENT, 'c3') },
+        { text: 'FormFlow', occurrence: 1, message: liuService('FormFlow', DOCUMENT, 'c3') },
+      ],
+    },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'LIU denied in the ISMAP cell, 「なし」 under 要配慮個人情報, 「×」 under ISMAP-LIU, and 「機密性は3つの観点」',
+      uri: 'file:///ledger.md',
+      text:
+        '# 台帳\n\n| サービス | ISMAP | 機密性 | 要配慮個人情報 |\n|---|---|---|---|\n| 相談ノート | LIU未登録 | 3 | なし |\n| 予約ナビ | LIU | 2 | なし |\n\n' +
+        '| サービス | ISMAP-LIU | 格付 |\n|---|---|---|\n| 面談ボード | × | 機密性3 |\n\n予約ナビについて、機密性は3つの観点から確認した。\n',
+      expected: [],
+    },
     {
       name: 'a table whose ISMAP column says LIU for rows within 機密性2, or says so only for another row, or excludes the grade',
       uri: 'file:///list.md',

@@ -24,7 +24,7 @@ import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
-import { isQuestion, isQuizChoice } from '../../context/claims';
+import { isQuestion, isQuizChoice, wordingMatches } from '../../context/claims';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
@@ -53,7 +53,7 @@ const PLATFORM_STRONG = /上に構築|上で構築|上で稼働|上で運用|を
  * 登録されている」「Xは ISMAP-LIU 登録のSaaSである」).
  */
 const LIU_DECLARED_AFTER =
-  /^\s*(?:クラウドサービスリスト|リスト)?\s*(?:に|へ)?\s*(?:登録|掲載)(?:されています|されている|されており|されております|されたものでよい|されたものとする|済みである|済みです|済み|を受けている|を受けて|しています|している)|^\s*(?:登録|対象)?の?(?:SaaS|サービス|クラウドサービス)(?:である|です|であり)/i;
+  /^\s*(?:クラウドサービスリスト|リスト)?\s*(?:に|へ)?\s*(?:登録|掲載)(?:されています|されている|されており|されております|されたものでよい|されたものとする|済みである|済みです|済み|を受けている|を受けて|しています|している)|^\s*(?:登録|対象)?の?(?:SaaS|サービス|クラウドサービス)(?:である|です|であり)|^\s*(?:に|へ)?\s*(?:登録|掲載)(?:された|されている|済みの|済の)\s*(?:SaaS|サービス|クラウドサービス|クラウド)(?:である|です|であり|で[、,])/i;
 /** The topic at the start of a sentence: 「サンプルノートは、」「問合せ管理 SaaS は」. */
 const TOPIC = /^(?:なお|また|さらに|ただし)?[、,]?\s*([^、,。「」『』()（）\s][^、,。「」『』()（）]{0,29}?)\s*は[、,\s]?/;
 /**
@@ -67,9 +67,28 @@ const EN_NOT_A_NAME = /^(?:it|this|that|the service|the system|the city|the mini
 /** A table column headed ISMAP (「ISMAP」「ISMAP登録」「ISMAP区分」): its cell gives the row's registration. */
 const ISMAP_HEADER = /ISMAP/i;
 /** An ISMAP column's cell saying the row's service is ISMAP-LIU: 「LIU」「ISMAP-LIU登録」「LIU（登録済み）」. */
-const LIU_CELL = /^(?:ISMAP\s*-?\s*)?LIU\s*[(（]?\s*(?:登録済み?|登録|掲載|に登録|registered)?\s*[)）]?$/i;
+const LIU_CELL = /(?<![A-Za-z])LIU(?![A-Za-z])/i;
+/** An ISMAP cell that mentions LIU to deny it: 「LIU未登録」「LIU対象外」「LIU申請中」. */
+const LIU_CELL_DENIED = /未|なし|無し|対象外|ではな|でない|申請中|予定|×|✕|not\b|pending/i;
+/** A column that grades the row's information (機密性, 格付), whose cell may be the bare class 「3」. */
+const GRADE_HEADER = /機密性|格付|confidentiality|classification/i;
+/** A column headed 要配慮個人情報, whose cell says the row's information includes it. */
+const SENSITIVE_HEADER = /^(?!.*条例)要配慮個人情報/;
+const AFFIRMATIVE_CELL = /^(?:あり|有り?|含む|含まれる|取り扱う|扱う|○|◯|●|✓|✔|yes|y)$/i;
+/** A column headed ISMAP-LIU, whose cell says the row's service is registered: 「○」「登録済」. */
+const LIU_HEADER = /ISMAP\s*-?\s*LIU|(?<![A-Za-z])LIU(?![A-Za-z])/i;
+const REGISTERED_CELL = /^(?:○|◯|●|✓|✔|登録済み?|登録|あり|有|yes|registered)$/i;
+/** 機密性 3 written without the glossary's wording: 「機密性は3」「機密性レベル3」「機密性：3」. */
+const LOOSE_GRADE_3 = /機密性\s*(?:の)?(?:格付|区分|レベル|クラス)?\s*(?:[:=：]|は|が)?\s*3(?![0-9.])(?!\s*(?:つ|点|件|年|か月|ヶ月|日|割|%))/g;
 /** A column that names the row's service. */
 const NAME_HEADER = /サービス|名称|製品|システム|ツール|service|name|product|tool/i;
+/** A bracketed name that is the sentence's topic: 「ケース記録クラウド」は、 (the first such name in the sentence). */
+const BRACKETED_TOPIC = /^[^。「」]{0,30}?[「『]([^「」『』]{1,30})[」』]\s*(?:は|が|も)[、,\s]?/;
+/**
+ * English appositives before 「ISMAP-LIU」: "CaseNote, an ISMAP-LIU registered SaaS", "DeskBox (registered under
+ * ISMAP-LIU)", "FormFlow, which is registered under ISMAP-LIU". Group 1: the name (capitalised words).
+ */
+const EN_APPOSITIVE_BEFORE = /\b([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*(?:,\s*(?:which|that)\s+(?:is|has been)\s+(?:registered|listed)\s+(?:under|in|on|with)\s+(?:the\s+)?|,\s*an?\s+|\(\s*(?:registered|listed)\s+(?:under|in|on|with)\s+(?:the\s+)?|\(\s*)$/;
 /** Topics that are no product name: the writer itself, a pronoun, the programme. */
 const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都|省|庁|社|機構|法人|団体|制度|システム)?$|^(?:これ|それ|いずれ|本制度|同制度)/;
 /** YAML keys whose value is a service's programme or registration (`ismap: ISMAP-LIU 登録`, `program: ISMAP-LIU`). */
@@ -185,7 +204,10 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     if (!LIU_DECLARED_AFTER.test(normalized.text.slice(normalizedIndex(normalized, term.end))) || NEGATION.test(normalized.text)) {
       continue;
     }
-    const topic = TOPIC.exec(model.text.slice(start, term.start));
+    const before = model.text.slice(start, term.start);
+    // The topic, or a name in brackets that is the topic (「ケース記録クラウド」は、 / 予約サービス「よやくナビ」は).
+    const bracketed = BRACKETED_TOPIC.exec(before);
+    const topic = bracketed ?? TOPIC.exec(before);
     const name = topic?.[1].trim();
     const nameStart = topic ? start + topic.index + topic[0].indexOf(topic[1]) : -1;
     if (name && !NOT_A_NAME.test(normalizeKey(name)) && !mentions.some((mention) => mention.start < nameStart + name.length && mention.end > nameStart)) {
@@ -199,12 +221,16 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     }
     const [start, end] = index.sentence(term.start);
     const normalized = index.normalized(start, end);
-    const before = EN_DECLARED_BEFORE.exec(normalized.text.slice(0, normalizedIndex(normalized, term.start)));
+    const preceding = normalized.text.slice(0, normalizedIndex(normalized, term.start));
     const after = normalized.text.slice(normalizedIndex(normalized, term.end));
-    if (!before || (before[2] && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(before[1].trim())) {
+    const declared = EN_DECLARED_BEFORE.exec(preceding);
+    const appositive = declared ? undefined : EN_APPOSITIVE_BEFORE.exec(preceding);
+    // The article forms ("is an ISMAP-LIU …", ", an ISMAP-LIU …") need a service word after the term.
+    const needsService = declared ? declared[2] !== undefined : /,\s*an?\s+$/.test(preceding);
+    const name = (declared ?? appositive)?.[1].trim();
+    if (!name || (needsService && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(name)) {
       continue;
     }
-    const name = before[1].trim();
     if (!mentions.some((mention) => mention.start >= start && mention.end <= term.start && normalizeKey(mention.surface) === normalizeKey(name))) {
       names.add(name);
     }
@@ -256,7 +282,8 @@ function tableDeclarations(input: RuleInput, mentions: readonly ServiceMention[]
       return;
     }
     const cellText = normalizedRange(model, block.start, block.end).text.replace(/\*\*/g, '').trim();
-    if (!LIU_CELL.test(cellText)) {
+    const liuColumn = LIU_HEADER.test(normalizeKey(block.table.headerText)) && REGISTERED_CELL.test(cellText);
+    if (!liuColumn && (!LIU_CELL.test(cellText) || LIU_CELL_DENIED.test(cellText))) {
       return;
     }
     const cells = rowCells(model, blockIndex).filter((cell) => cell !== block);
@@ -462,6 +489,25 @@ export const ismapLiuScopeRule: Rule = {
       }
     }
 
+    // 機密性 3 in words the glossary does not hold (「機密性は3」「機密性レベル3」), where no grade term already is.
+    for (const match of wordingMatches(model, LOOSE_GRADE_3)) {
+      if (!terms.some((term) => INFO_TERMS.has(term.term.id) && term.start < match.end && term.end > match.start)) {
+        group(match.start, match.segmentKind).infos.push({ kind: 'confidentiality-3', start: match.start, end: match.end });
+      }
+    }
+    // Table grades: a bare 「3」 under a 機密性 column, 「あり」 under a 要配慮個人情報 column.
+    for (const block of model.markdown?.blocks ?? []) {
+      if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example) {
+        continue;
+      }
+      const header = normalizeKey(block.table.headerText).trim();
+      const value = normalizeKey(model.text.slice(block.start, block.end)).replace(/\*\*/g, '').trim();
+      if (GRADE_HEADER.test(header) && GRADE_3_VALUE.test(value) && !/^機密性/.test(value)) {
+        group(block.start, 'table').infos.push({ kind: 'confidentiality-3', start: block.start, end: block.end });
+      } else if (SENSITIVE_HEADER.test(header) && AFFIRMATIVE_CELL.test(value)) {
+        group(block.start, 'table').infos.push({ kind: 'sensitive-personal-info', start: block.start, end: block.end });
+      }
+    }
     if (bases.size === 0 && !anyLiu && rows.length === 0) {
       return [];
     }
