@@ -161,9 +161,24 @@ const invalid: { name: string; uri?: string; text: string; expected: Expected[] 
     text: '## 問題点\n\n監査で次の点を確認した。\n\n1. 台帳の一部で、申請書類を機密性4情報としている。\n2. 格付の見直しが年1回行われていない。\n',
     expected: [{ text: '機密性4情報', axis: 'confidentiality', level: 4 }],
   },
+  {
+    name: 'a changelog that adds a class or fixes something else in the same list (the class is used, not spoken of)',
+    text: '# 変更履歴\n\n- 機密性4情報の入力欄を追加した。\n- 存在しない格付の表示を修正した。本システムは機密性4情報を扱う。\n',
+    expected: [
+      { text: '機密性4情報', axis: 'confidentiality', level: 4 },
+      { text: '機密性4情報', occurrence: 1, axis: 'confidentiality', level: 4 },
+    ],
+  },
 ];
 
 const valid: { name: string; uri?: string; text: string }[] = [
+  {
+    name: 'a changelog that speaks of the wrong class: a bug fixed, removed from the choices, said not to exist (Japanese and English)',
+    text:
+      '# 変更履歴\n\n## v2.3.1（2026-09-10）\n\n- 存在しない「機密性4」を選べる不具合を修正しました。\n' +
+      '- Fixed a bug where the non-existent confidentiality class 4 could be selected.\n- 格付の選択肢から機密性4情報を削除した。\n' +
+      '- 帳票の「完全性3情報」は誤記のため訂正した。\n',
+  },
   {
     name: 'the classes that exist (機密性1〜3, 完全性1〜2, 可用性1〜2), in half- and full-width digits',
     text: '機密性1情報、機密性2情報、機密性３情報、完全性1情報、完全性２情報、可用性1情報、可用性2情報。格付は機密性1〜3、完全性1〜2、可用性1〜2の区分とする。\n',

@@ -121,6 +121,17 @@ describe('rule fact/ismap-certification', () => {
       ],
     },
     {
+      name: 'a table cell read with its row label 「ISMAP」 or its column header 「ISMAP」 (emphasis left out of the range)',
+      text:
+        '| 項目 | 内容 |\n|---|---|\n| ISMAP | 認証済 |\n| ISO/IEC 27001 | 認証取得済み |\n\n' +
+        '| サービス | ISMAP | ISMAP-LIU | ISO/IEC 27017 |\n|---|---|---|---|\n| A社クラウド | **認証済み** | - | 認証済み |\n' +
+        '| B社クラウド | 登録済み | 認証済み | 認証済み |\n| C社クラウド | 認証済み（※認証ではなく登録の制度） | - | - |\n',
+      expected: [
+        { text: '認証済', message: CERTIFICATION },
+        { text: ['認証済み', 0], message: CERTIFICATION },
+      ],
+    },
+    {
       name: 'YAML: a certified value or a level under an ISMAP key (an empty level is not a level)',
       uri: 'file:///profile.yaml',
       text: 'cloud:\n  ismap: certified\n  ismap_level: 2\n  ismap_liu: 認証済み\nsaas:\n  ismap_level: なし\n',
@@ -276,6 +287,19 @@ describe('rule fact/outdated-count', () => {
         { text: '17業務', message: TWENTY, fix: '20業務' },
         { text: '１７の基幹業務', message: TWENTY, fix: '20の基幹業務' },
       ],
+    },
+    {
+      name: 'the Government Cloud in one sentence, its providers counted in the next sentence of the paragraph',
+      text: '本町の基幹業務システムはガバメントクラウドを利用する。提供事業者は4社である。\n',
+      expected: [{ text: '4社', message: FIVE, fix: '5社' }],
+    },
+    {
+      name: 'spread over two sentences but not the claim: another count, the new count, a comparison, history, another paragraph',
+      text:
+        '本町はガバメントクラウドを利用する。運用事業者は4社である。\n\n本町はガバメントクラウドを利用する。提供事業者は4社ではなく5社である。\n\n' +
+        '本町はガバメントクラウドを利用する。比較した提供事業者は4社である。\n\n2022年度、ガバメントクラウドの先行事業が行われた。当時の提供事業者は4社であった。\n\n' +
+        'ガバメントクラウドを利用する。\n\n提供事業者は4社である。\n',
+      expected: [],
     },
     {
       name: 'English: 17 core business systems',

@@ -792,9 +792,102 @@ describe('rule ismap/liu-scope', () => {
       text: 'organization: 〇〇市\nsaas:\n  - service: Sansan\n    classification: 機密性3\n',
       expected: [{ text: 'Sansan', message: liuService('Sansan', { ja: 'サービスカタログ: 営業DXサービス Sansan', en: 'service catalogue: "営業DXサービス Sansan"' }, 'c3') }],
     },
+    {
+      name: 'a table with a column headed ISMAP: a cell 「LIU」 or 「ISMAP-LIU登録」 declares the row\'s product, another cell gives the grade',
+      uri: 'file:///plan.md',
+      text:
+        '# 相談業務のクラウド利用計画\n\n| サービス | ISMAP | 扱う情報 |\n|---|---|---|\n' +
+        '| ケース記録クラウド | LIU | 機密性3情報 |\n| 予約受付ノート | ISMAP-LIU登録 | 要配慮個人情報 |\n| 文書共有ノート | LIU | 機密性2情報 |\n\n' +
+        '予約受付ノートの設定は別紙による。\n',
+      expected: [
+        { text: 'ケース記録クラウド', message: liuService('ケース記録クラウド', DOCUMENT, 'c3') },
+        { text: '予約受付ノート', message: liuService('予約受付ノート', DOCUMENT, 'sensitive') },
+      ],
+    },
+    {
+      name: 'a table: a catalogue service in the name column, full-width 「ＬＩＵ」 under 「ISMAP登録区分」, and 機密性３情報',
+      uri: 'file:///list.md',
+      text: '# 利用サービス一覧\n\n| サービス名 | ISMAP登録区分 | 格付 |\n|---|---|---|\n| LINE WORKS | ＬＩＵ | 機密性３情報 |\n| Microsoft 365 | ISMAP | 機密性3情報 |\n',
+      expected: [{ text: 'LINE WORKS', message: liuService('LINE WORKS', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'full-width 「ＩＳＭＡＰ－ＬＩＵに登録されている」 for a product, and 機密性３情報 in the next sentence',
+      uri: 'file:///memo.md',
+      text: '# 相談業務メモ\n\nケース管理ノートは、ＩＳＭＡＰ－ＬＩＵに登録されている。ケース管理ノートに機密性３情報を保存する。\n',
+      expected: [{ text: 'ケース管理ノート', occurrence: 1, message: liuService('ケース管理ノート', DOCUMENT, 'c3') }],
+    },
+    {
+      name: 'English: "X is registered under ISMAP-LIU and stores …", and "Y is an ISMAP-LIU service." then a grade for Y',
+      uri: 'file:///note.md',
+      text:
+        '# Cloud use note\n\nCaseBook is registered under ISMAP-LIU and stores Confidentiality class-3 information.\n\n' +
+        'DeskNote is an ISMAP-LIU registered SaaS. DeskNote keeps Confidentiality class-3 information.\n',
+      expected: [
+        { text: 'CaseBook', message: liuService('CaseBook', DOCUMENT, 'c3') },
+        { text: 'DeskNote', occurrence: 1, message: liuService('DeskNote', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a table: LIU inside an ISMAP cell, a column headed ISMAP-LIU with 「○」, a bare 「3」 under 機密性, 「あり」 under 要配慮個人情報',
+      uri: 'file:///ledger.md',
+      text:
+        '# 台帳\n\n| サービス | ISMAP登録 | 機密性 | 要配慮個人情報 |\n|---|---|---|---|\n| 相談ノート | 登録済（LIU） | 3 | なし |\n' +
+        '| 予約ナビ | ISMAP-LIU | 2 | あり |\n\n| サービス | ISMAP-LIU | 格付 |\n|---|---|---|\n| 面談ボード | ○ | 機密性3 |\n',
+      expected: [
+        { text: '相談ノート', message: liuService('相談ノート', DOCUMENT, 'c3') },
+        { text: '予約ナビ', message: liuService('予約ナビ', DOCUMENT, 'sensitive') },
+        { text: '面談ボード', message: liuService('面談ボード', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a bracketed product as the topic, 「機密性は3」 and 「機密性レベル3」 in words the glossary does not hold',
+      uri: 'file:///memo.md',
+      text:
+        '# メモ\n\n「ケース記録クラウド」は、ＩＳＭＡＰ－ＬＩＵに登録されたＳａａＳであり、相談記録（要配慮個人情報）を保存する。\n\n' +
+        '相談予約サービス「よやくナビ」は、ISMAP-LIUに登録されている。よやくナビで扱う情報の機密性は3とする。\n',
+      expected: [
+        { text: 'ケース記録クラウド', message: liuService('ケース記録クラウド', DOCUMENT, 'sensitive') },
+        { text: 'よやくナビ', occurrence: 1, message: liuService('よやくナビ', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'English appositives: ", an ISMAP-LIU registered SaaS,", "(registered under ISMAP-LIU)", ", which is registered under ISMAP-LIU"',
+      uri: 'file:///note.md',
+      text:
+        '# Note\n\nWe will use CaseNote, an ISMAP-LIU registered SaaS, to store Confidentiality class-3 information.\n\n' +
+        'DeskBox (registered under ISMAP-LIU) will hold Confidentiality class-3 information.\n\n' +
+        'The city uses FormFlow, which is registered under ISMAP-LIU. FormFlow stores Confidentiality class-3 information.\n',
+      expected: [
+        { text: 'CaseNote', message: liuService('CaseNote', DOCUMENT, 'c3') },
+        { text: 'DeskBox', message: liuService('DeskBox', DOCUMENT, 'c3') },
+        { text: 'FormFlow', occurrence: 1, message: liuService('FormFlow', DOCUMENT, 'c3') },
+      ],
+    },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'LIU denied in the ISMAP cell, 「なし」 under 要配慮個人情報, 「×」 under ISMAP-LIU, and 「機密性は3つの観点」',
+      uri: 'file:///ledger.md',
+      text:
+        '# 台帳\n\n| サービス | ISMAP | 機密性 | 要配慮個人情報 |\n|---|---|---|---|\n| 相談ノート | LIU未登録 | 3 | なし |\n| 予約ナビ | LIU | 2 | なし |\n\n' +
+        '| サービス | ISMAP-LIU | 格付 |\n|---|---|---|\n| 面談ボード | × | 機密性3 |\n\n予約ナビについて、機密性は3つの観点から確認した。\n',
+      expected: [],
+    },
+    {
+      name: 'a table whose ISMAP column says LIU for rows within 機密性2, or says so only for another row, or excludes the grade',
+      uri: 'file:///list.md',
+      text:
+        '# 利用サービス一覧\n\n| サービス名 | ISMAP | 格付 |\n|---|---|---|\n| 文書共有ノート | LIU | 機密性2情報 |\n' +
+        '| 業務基盤クラウド | ISMAP | 機密性3情報 |\n| 日程調整ツール | LIU | 機密性3情報は扱わない |\n| 受付ノート | 未登録 | 機密性3情報 |\n',
+      expected: [],
+    },
+    {
+      name: 'English: a service that is not registered under ISMAP-LIU, and a pronoun subject',
+      uri: 'file:///note.md',
+      text: '# Note\n\nThe survey tool is not registered under ISMAP-LIU and stores Confidentiality class-3 information.\n\nIt is registered under ISMAP-LIU.\n',
+      expected: [],
+    },
     {
       name: 'a question asks and asserts nothing, and a quiz option is not the document\'s claim',
       text: `${SPEC}## 理解度テスト\n\n問1 ISMAP-LIU登録のSaaSであるLINE WORKSで、職員の健康診断結果（要配慮個人情報）を扱ってよいか。\n\n問2 次のうち、ISMAP-LIUの対象として適切なものはどれか。\n\n- (ア) 機密性3情報の保存\n- (イ) 会議日程の共有\n`,
@@ -893,6 +986,15 @@ describe('rule ismap/renewal-period', () => {
   });
 
   const invalid: Case[] = [
+    {
+      name: 'a blockquote followed by agreement, and a quotation followed by a sentence that refutes something else',
+      uri: 'file:///notes.md',
+      text: '# メモ\n\n> ISMAPの登録は3年ごとに更新する必要がある。\n\n上記のとおり運用する。\n\n「ISMAPの登録の有効期間は3年。」と定めた。旧資料の誤記は別途直す。\n',
+      expected: [
+        { text: '3年ごと', message: renewal('3年ごと', 3) },
+        { text: '3年', occurrence: 1, message: renewal('3年', 3) },
+      ],
+    },
     {
       name: 'a sentence about ISMAP soft-wrapped across lines (one sentence of a paragraph)',
       text: `${SPEC}ISMAPの登録は、\n3年ごとに更新される。\n`,
@@ -1024,6 +1126,14 @@ describe('rule ismap/renewal-period', () => {
       name: 'a README presenting the period as a misconception, and a statement that it is wrong',
       uri: 'file:///README.md',
       text: `${README}ISMAPの登録は3年ごとに更新される、という誤解がよくあります。\nISMAPの登録は3年間有効ではありません。\n`,
+      expected: [],
+    },
+    {
+      name: 'a misconception quoted (a blockquote, 「…」) and refuted right after it',
+      uri: 'file:///faq.md',
+      text:
+        '# よくある誤解\n\n> ISMAPの登録は3年ごとに更新する必要がある。\n\nこれは誤りです。登録は監査対象期間の末日の翌日から1年4か月後まで有効です。\n\n' +
+        '「ISMAPの登録の有効期間は3年。」これは誤解です。\n',
       expected: [],
     },
   ];

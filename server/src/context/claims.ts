@@ -136,6 +136,74 @@ export function isQuoted(model: DocumentModel, start: number, end: number): bool
   return enclosingQuotations(model, start, end).length > 0;
 }
 
+/** Words that correct a quoted statement in the same sentence or table row: 指摘, 修正, 正しくは … */
+export const CORRECTION = /指摘|修正|誤り|誤記|正しくは|訂正|ではなく|改める/;
+/** A sentence that reports a misconception or negates the value: 「…という誤解が多い」「…ではなく100人」. */
+export const MISCONCEPTION = /という誤解|と誤解|という誤り|は誤り|勘違い|と覚えている|ではなく|ではない|ではありません/;
+/** A sentence that refutes what was just quoted: 「これは誤りです」「誤解です」 "This is wrong." */
+const REFUTATION = /誤り|誤解|間違い|不正確|正しくない|正しくありません|事実ではな|根拠はな|\b(?:wrong|incorrect|misconception|myth|not true|false)\b/i;
+/** How far after a quotation its refutation is looked for. */
+const REFUTATION_REACH = 160;
+
+/** The first sentence of an NFKC text (to its first 。．.!?！？ or line end), closing brackets and spaces before it left out. */
+function firstSentence(text: string): string {
+  const trimmed = text.replace(/^[\s」』”)）]+/, '');
+  const end = trimmed.search(/[。．！？!?\n]|\.(?:\s|$)/);
+  return end === -1 ? trimmed : trimmed.slice(0, end + 1);
+}
+
+/**
+ * Whether [start, end) is inside a quotation (「…」『…』“…”) or a blockquote that the text right after refutes: the rest
+ * of the quoting sentence, or the sentence after the quotation or after the blockquote, says it is wrong
+ * (「ISMAPの登録は3年ごと。」これは誤りです; > … followed by 「これは誤解です。」). A misconception shown to be corrected
+ * is not the writer's claim.
+ */
+export function isRefutedQuotation(model: DocumentModel, start: number, end: number): boolean {
+  const quotations = enclosingQuotations(model, start, end);
+  let after: number | undefined;
+  if (quotations.length > 0) {
+    after = Math.max(...quotations.map((quotation) => quotation.close + 1));
+  } else if (model.kind === 'markdown') {
+    const index = blockIndexAt(model, start);
+    const blocks = model.markdown!.blocks;
+    if (index !== undefined && blocks[index].quoteDepth > 0) {
+      // The first block after the blockquote, right after it (a heading or another section in between is not an answer).
+      let next = index + 1;
+      while (next < blocks.length && blocks[next].quoteDepth >= blocks[index].quoteDepth) {
+        next++;
+      }
+      const following = blocks[next];
+      if (following && following.kind !== 'heading' && following.section === blocks[index].section) {
+        after = following.start;
+      }
+    }
+  }
+  if (after === undefined) {
+    return false;
+  }
+  const text = normalizedRange(model, after, Math.min(model.text.length, after + REFUTATION_REACH)).text;
+  return REFUTATION.test(firstSentence(text));
+}
+
+/** A value mentioned as one that does not exist: 存在しない「機密性4」, "non-existent class 4". */
+const NONEXISTENT = /存在しない|存在せず|存在しません|ありえない|あり得ない|non-?existent|does not exist|doesn't exist|no such\b/i;
+/** A defect in the text or in software: 不具合, 誤記, bug, typo … */
+const DEFECT = /不具合|バグ|誤り|誤記|誤って|誤った|\bbug|\btypo|\bmistake|\berror\b/i;
+/** The defect was remedied: 修正, 削除, 解消, fixed, removed … */
+const REMEDIED = /修正|訂正|改め|削除|解消|廃止|取り除|除外|\bfix(?:ed|es)?\b|\bremov(?:ed|es)\b|\bcorrect(?:ed|s)\b|\bdelet(?:ed|es)\b/i;
+
+/** The value taken out of a list of choices: 選択肢から削除, "removed … from the list". */
+const REMOVED_OPTION = /(?:選択肢|一覧|リスト|候補|プルダウン|メニュー|マスタ)から[^。]{0,20}?(?:削除|除外|取り除)|\bremoved\b.{0,60}\bfrom\b/i;
+
+/**
+ * Whether a statement speaks about a wrong value rather than using it: it says the value does not exist, or
+ * that a defect involving it was fixed or removed (a changelog's 「存在しない「機密性4」を選べる不具合を修正」,
+ * 「機密性4を選択肢から削除した誤りを訂正」, "Fixed a bug where class 4 could be selected").
+ */
+export function speaksOfWrongValue(statement: string): boolean {
+  return NONEXISTENT.test(statement) || REMOVED_OPTION.test(statement) || (DEFECT.test(statement) && REMEDIED.test(statement));
+}
+
 /** Headings that introduce a quoted excerpt of another text: the original wording of a draft under review. */
 const EXCERPT_HEADING = /原文|引用|抜粋|修正前|改訂前|改正前|旧版|原案|excerpt|quoted|original (?:text|wording)/i;
 

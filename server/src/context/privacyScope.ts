@@ -18,7 +18,7 @@ import type { DocumentModel } from '../document/model';
 import { blockAt } from '../document/blocks';
 import { headingPath } from '../document/model';
 import { enclosingQuotations } from './quotations';
-import { isQuizChoice } from './claims';
+import { CORRECTION, isQuizChoice, isRefutedQuotation, MISCONCEPTION } from './claims';
 import { paragraphAt, sentenceAt } from '../document/sentences';
 import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 
@@ -85,15 +85,12 @@ export function sideOfContext(context: DocumentContext): Side | undefined {
 /** A heading over text quoted to be corrected: 「原文の抜粋（修正前）」, 「指摘箇所」. */
 const QUOTED_ORIGINAL_HEADING = /修正前|原文|指摘箇所|指摘事項|誤記/;
 
-/** Words that correct a quoted statement in the same sentence or table row. */
-const CORRECTION = /指摘|修正|誤り|誤記|正しくは|訂正|ではなく|改める/;
-/** A sentence that reports a misconception or negates the value: 「…という誤解が多い」「…ではなく100人」. */
-const MISCONCEPTION = /という誤解|と誤解|という誤り|は誤り|勘違い|と覚えている|ではなく|ではない|ではありません/;
 
 /**
  * Whether `[start, end)` is not the writer's own claim: someone else's words quoted to be corrected (inside
  * 「…」 or 『…』 in a sentence or table row that corrects it, or in a blockquote under a heading that presents
- * the quoted original: 修正前, 原文), a misconception reported as one (…という誤解が多い) or a negated value
+ * the quoted original: 修正前, 原文), a quotation refuted right after it (「…」これは誤りです), a misconception
+ * reported as one (…という誤解が多い) or a negated value
  * (1,000人ではなく), or an answer option of a quiz (a wrong option is meant to be wrong).
  */
 export function isNotAClaim(model: DocumentModel, start: number, end: number): boolean {
@@ -102,7 +99,7 @@ export function isNotAClaim(model: DocumentModel, start: number, end: number): b
   if (isQuizChoice(model, start)) {
     return true;
   }
-  if (MISCONCEPTION.test(model.text.slice(line.start, line.end))) {
+  if (MISCONCEPTION.test(model.text.slice(line.start, line.end)) || isRefutedQuotation(model, start, end)) {
     return true;
   }
   if (enclosingQuotations(model, start, end).some((quotation) => quotation.kind !== 'double-quote')) {

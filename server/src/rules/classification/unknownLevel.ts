@@ -1,7 +1,8 @@
 /**
  * classification/unknown-level — an information class that the Common Standards do not have: 機密性4情報,
  * 完全性3情報, 可用性3情報, 機密性0情報 (half- or full-width digits), 「機密性：4」, a table cell "4" under a
- * 機密性 column, or `confidentiality: 4` in YAML.
+ * 機密性 column, or `confidentiality: 4` in YAML. Quiet where the statement speaks about the wrong class rather
+ * than using it: it says the class does not exist, or that a defect involving it was fixed (a changelog).
  *
  * 統一基準 (令和7年度版) 1.2 classifies information as 機密性 1–3, 完全性 1–2 and 可用性 1–2. An unknown class is
  * not a glossary term, so the rule scans the scannable segments (code, inline code, comments and URLs are
@@ -18,7 +19,7 @@ import type { Block, DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { isQuizChoice } from '../../context/claims';
+import { isQuizChoice, speaksOfWrongValue, statementText } from '../../context/claims';
 
 type Axis = 'confidentiality' | 'integrity' | 'availability';
 
@@ -224,6 +225,10 @@ export const classificationUnknownLevelRule: Rule = {
       reachedEnd = hit.end;
       // A quiz's answer option states nothing: 「(エ) 機密性4情報」 is meant to be the wrong one.
       if (isQuizChoice(model, hit.start)) {
+        continue;
+      }
+      // A statement about the wrong class, not a use of it: 存在しない「機密性4」を選べる不具合を修正 (a changelog).
+      if (speaksOfWrongValue(statementText(model, hit.start))) {
         continue;
       }
       findings.push({

@@ -8,10 +8,13 @@
  * another sense nearby (多要素認証, 認証基盤, ISO/IEC 27001認証). Quiet where the writer does not assert it: inside
  * a quotation (「ISMAP認証」という表現), in a question, in a sentence that corrects it (認証ではなく登録, 登録制度,
  * 誤り, "does not certify"), in a quoted excerpt of a draft (> … under ## 原文の抜粋), ISMAP-LIU.
+ * A table cell is read with its column header and its row's label: 認証済み under a column 「ISMAP」 or in the row
+ * 「| ISMAP | 認証済 |」 is the same claim.
  */
 
 import type { Bilingual } from '../../language';
-import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, statementText, wordingMatches } from '../../context/claims';
+import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, statementText, tableRowText, wordingMatches } from '../../context/claims';
+import { rowCells } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
 import { replacementFix, type Finding, type Rule } from '../rule';
 
@@ -62,6 +65,15 @@ const LEVEL_KEY = /level|レベル|lv/i;
 /** A YAML value under an ISMAP key that says certified. */
 const CERTIFIED_VALUE = /^(?:certified|certification|認証(?:取得)?済み?|認証取得|認定(?:済み?)?)$/i;
 
+/** A table cell's value with its decoration taken off: emphasis, check marks, a trailing note in brackets. */
+function cellValue(text: string): string {
+  return text
+    .replace(/\*\*|__/g, '')
+    .replace(/^[\s✓✔〇○◯●]+/, '')
+    .replace(/\s*[(（][^()（）]*[)）]\s*$/, '')
+    .trim();
+}
+
 export const factIsmapCertificationRule: Rule = {
   id: 'fact/ismap-certification',
   defaultSeverity: 'warning',
@@ -104,6 +116,31 @@ export const factIsmapCertificationRule: Rule = {
       }
       findings.push({ ruleId: this.id, severity: this.defaultSeverity, message: level ? LEVEL_MESSAGE : CERTIFICATION_MESSAGE, start: scalar.start, end: scalar.end });
     }
+    // Tables: a cell that says certified, read with its column header or its row's label naming ISMAP
+    // (「| ISMAP | 認証済 |」, a column 「ISMAP」 with a cell 「認証済み」).
+    const blocks = model.markdown?.blocks ?? [];
+    blocks.forEach((block, index) => {
+      if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example || block.quoteDepth > 0) {
+        return;
+      }
+      const value = cellValue(normalizedRange(model, block.start, block.end).text);
+      if (!CERTIFIED_VALUE.test(value)) {
+        return;
+      }
+      const label = rowCells(model, index).find((cell) => cell.table!.column === 0);
+      const labelText = label && label !== block ? normalizedRange(model, label.start, label.end).text : '';
+      if (!ISMAP_KEY.test(block.table.headerText.normalize('NFKC')) && !ISMAP_KEY.test(labelText)) {
+        return;
+      }
+      if (CORRECTION.test(tableRowText(model, block.start) ?? '')) {
+        return;
+      }
+      // The finding covers the words, not the emphasis around them.
+      const raw = model.text.slice(block.start, block.end);
+      const lead = /^(?:\*\*|__)?/.exec(raw)![0].length;
+      const trail = /(?:\*\*|__)?$/.exec(raw.slice(lead))![0].length;
+      findings.push({ ruleId: this.id, severity: this.defaultSeverity, message: CERTIFICATION_MESSAGE, start: block.start + lead, end: block.end - trail });
+    });
     findings.sort((a, b) => a.start - b.start);
     return findings;
   },

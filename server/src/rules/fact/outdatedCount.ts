@@ -6,7 +6,8 @@
  *   on 2023-11-28 (on conditions, reported as met in 2026); glossary `gov-cloud`, `sakura-cloud`.
  *
  * A count is read only where the statement is about that programme (a standardisation cue in the paragraph; the
- * Government Cloud named in the sentence). Quiet where it is history — 当初, a year before the change, past tense,
+ * Government Cloud named in the sentence, or in the sentence before it in the paragraph when this one says what
+ * is counted: 「…ガバメントクラウドを利用する。提供事業者は4社である。」). Quiet where it is history — 当初, a year before the change, past tense,
  * a 沿革 section (context/historical.ts), a document dated before the change — where the sentence gives the new
  * count too (17業務から20業務に), for the four foreign providers (外資系4社), and in quotations and questions.
  */
@@ -14,9 +15,9 @@
 import type { Bilingual } from '../../language';
 import { dateBefore, isQuestion, isQuizChoice, isQuoted, statementText, tableRowText, wordingMatches, writtenDates } from '../../context/claims';
 import { historicalReason } from '../../context/historical';
-import { headingsAt } from '../../document/blocks';
+import { blockAt, headingsAt } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
-import { paragraphAt } from '../../document/sentences';
+import { paragraphAt, splitSentences } from '../../document/sentences';
 import type { DocumentModel } from '../../document/model';
 import { replacementFix, type Finding, type Rule } from '../rule';
 
@@ -32,6 +33,11 @@ interface CountFact {
   readonly quiet?: RegExp;
   /** The sentence, the programme's own name left out, must say what is counted (提供事業者, CSP, AWS …). */
   readonly counted?: RegExp;
+  /**
+   * With `cueInSentence`: the count sentence may take the programme from the sentence before it in its paragraph
+   * (「…ガバメントクラウドを利用する。提供事業者は4社である。」) when it says this of what is counted.
+   */
+  readonly followCounted?: RegExp;
   /** The date the count changed: a written date before it, or a document dated before it, is history. */
   readonly changedOn: string;
   /** The number that replaces the written one, by how it was written. */
@@ -61,6 +67,7 @@ const FACTS: readonly CountFact[] = [
     cueInSentence: true,
     current: /[5５五]\s*(?:社|事業者|つの)|\b(?:5|five)\s+(?:\w+\s+)?(?:providers|vendors|CSPs|clouds)|さくら|Sakura|ではなく|でなく|誤り|誤記|not four|not 4/i,
     quiet: /外資|海外|米国|外国|国外|候補|比較|foreign|US-based|American|overseas|shortlist|compared/i,
+    followCounted: /提供(?:事業者|者|企業|ベンダ)|クラウド(?:サービス)?(?:事業者|提供者|プロバイダ|ベンダ)|CSP|採択|(?:service\s+)?providers?\b|hyperscalers/i,
     counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選/i,
     changedOn: '2023-11-28',
     replace: (written) => written.replace(/[4４四]|four|Four/, (digit) => (digit === 'four' ? 'five' : digit === 'Four' ? 'Five' : '5')),
@@ -70,6 +77,20 @@ const FACTS: readonly CountFact[] = [
     },
   },
 ];
+
+/**
+ * The sentence before the one at `offset` in its paragraph (NFKC), for a claim spread over two sentences; undefined
+ * at a paragraph's first sentence, in a table, a heading or YAML.
+ */
+function previousSentence(model: DocumentModel, offset: number): string | undefined {
+  const block = model.kind === 'markdown' ? blockAt(model, offset) : undefined;
+  if (!block || block.kind !== 'paragraph') {
+    return undefined;
+  }
+  const sentences = splitSentences(model.text, block.start, block.end);
+  const at = sentences.findIndex((sentence) => offset < sentence.end);
+  return at > 0 ? normalizedRange(model, sentences[at - 1].start, sentences[at - 1].end).text : undefined;
+}
 
 /** Words that put a count in the past whatever the verb: the programme's first count. */
 const ORIGINAL = /当初|発足時|開始時|初期|originally|initially|at first|at the outset|at launch/i;
@@ -100,9 +121,17 @@ export const factOutdatedCountRule: Rule = {
       }
       for (const match of wordingMatches(model, fact.wording)) {
         // A table cell is read with its row and its column's header (| 2022 | 4社 | under ガバメントクラウド事業者数).
-        const statement = tableRowText(model, match.start) ?? statementText(model, match.start);
+        let statement = tableRowText(model, match.start) ?? statementText(model, match.start);
         const paragraph = paragraphAt(model, match.start);
-        const about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
+        let about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
+        if (!fact.cue.test(about) && fact.followCounted?.test(statement)) {
+          // The programme in the sentence before, the count in this one: one claim, read as one statement.
+          const previous = previousSentence(model, match.start);
+          if (previous !== undefined && fact.cue.test(previous)) {
+            statement = `${previous}${statement}`;
+            about = statement;
+          }
+        }
         if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statementText(model, match.start)) || isQuizChoice(model, match.start)) {
           continue;
         }

@@ -3,8 +3,8 @@
  * 機密性2 information that is not low-impact (要配慮個人情報, 条例要配慮個人情報).
  *
  * A service is ISMAP-LIU when the loaded ISMAP list or the service catalogue says so, or when the document says
- * so for it in one sentence, table row or YAML entry (「ISMAP-LIU登録のSaaSであるX」); that statement may be
- * anywhere in the document. Without a named service, 「ISMAP-LIU登録のSaaS」 itself is the subject.
+ * so for it in one sentence, table row or YAML entry (「ISMAP-LIU登録のSaaSであるX」, "X is registered under
+ * ISMAP-LIU", a row whose column headed ISMAP says 「LIU」); that statement may be anywhere in the document. Without a named service, 「ISMAP-LIU登録のSaaS」 itself is the subject.
  *
  * The information must be given in the same sentence / table row / YAML entry, and nearer to the ISMAP-LIU
  * service than to any other service named there; a negated or excluding sentence (扱わない, 対象外, 以外 …)
@@ -17,13 +17,14 @@ import { ismapStatus } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
-import { blockIndexAt } from '../../document/blocks';
+import { blockIndexAt, rowCells } from '../../document/blocks';
+import { normalizedRange } from '../../document/normalized';
 import { segmentAt, splitSentences } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
 import { topLevelData } from '../../context/documentContext';
-import { isQuestion, isQuizChoice } from '../../context/claims';
+import { isQuestion, isQuizChoice, wordingMatches } from '../../context/claims';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
@@ -52,9 +53,42 @@ const PLATFORM_STRONG = /上に構築|上で構築|上で稼働|上で運用|を
  * 登録されている」「Xは ISMAP-LIU 登録のSaaSである」).
  */
 const LIU_DECLARED_AFTER =
-  /^\s*(?:クラウドサービスリスト|リスト)?\s*(?:に|へ)?\s*(?:登録|掲載)(?:されています|されている|されており|されております|されたものでよい|されたものとする|済みである|済みです|済み|を受けている|を受けて|しています|している)|^\s*(?:登録|対象)?の?(?:SaaS|サービス|クラウドサービス)(?:である|です|であり)/i;
+  /^\s*(?:クラウドサービスリスト|リスト)?\s*(?:に|へ)?\s*(?:登録|掲載)(?:されています|されている|されており|されております|されたものでよい|されたものとする|済みである|済みです|済み|を受けている|を受けて|しています|している)|^\s*(?:登録|対象)?の?(?:SaaS|サービス|クラウドサービス)(?:である|です|であり)|^\s*(?:に|へ)?\s*(?:登録|掲載)(?:された|されている|済みの|済の)\s*(?:SaaS|サービス|クラウドサービス|クラウド)(?:である|です|であり|で[、,])/i;
 /** The topic at the start of a sentence: 「サンプルノートは、」「問合せ管理 SaaS は」. */
 const TOPIC = /^(?:なお|また|さらに|ただし)?[、,]?\s*([^、,。「」『』()（）\s][^、,。「」『』()（）]{0,29}?)\s*は[、,\s]?/;
+/**
+ * An English declaration before 「ISMAP-LIU」: "CaseBook is registered under ISMAP-LIU", "CaseBook is an
+ * ISMAP-LIU service" (the article form needs a service word after the term).
+ */
+const EN_DECLARED_BEFORE = /^\s*(?:(?:also|then|further),?\s+)?([A-Za-z0-9][\w .&'-]{0,39}?)\s+(?:is|was|has been)\s+(?:(?:registered|listed)\s+(?:under|in|on|with)\s+(?:the\s+)?|(an?)\s+)$/i;
+const EN_SERVICE_AFTER = /^\s*[-\s]?(?:registered\s+|listed\s+)?(?:SaaS|service|cloud service|product)\b/i;
+/** English subjects that are no product name. */
+const EN_NOT_A_NAME = /^(?:it|this|that|the service|the system|the city|the ministry|we|our|ISMAP)$/i;
+/** A table column headed ISMAP (「ISMAP」「ISMAP登録」「ISMAP区分」): its cell gives the row's registration. */
+const ISMAP_HEADER = /ISMAP/i;
+/** An ISMAP column's cell saying the row's service is ISMAP-LIU: 「LIU」「ISMAP-LIU登録」「LIU（登録済み）」. */
+const LIU_CELL = /(?<![A-Za-z])LIU(?![A-Za-z])/i;
+/** An ISMAP cell that mentions LIU to deny it: 「LIU未登録」「LIU対象外」「LIU申請中」. */
+const LIU_CELL_DENIED = /未|なし|無し|対象外|ではな|でない|申請中|予定|×|✕|not\b|pending/i;
+/** A column that grades the row's information (機密性, 格付), whose cell may be the bare class 「3」. */
+const GRADE_HEADER = /機密性|格付|confidentiality|classification/i;
+/** A column headed 要配慮個人情報, whose cell says the row's information includes it. */
+const SENSITIVE_HEADER = /^(?!.*条例)要配慮個人情報/;
+const AFFIRMATIVE_CELL = /^(?:あり|有り?|含む|含まれる|取り扱う|扱う|○|◯|●|✓|✔|yes|y)$/i;
+/** A column headed ISMAP-LIU, whose cell says the row's service is registered: 「○」「登録済」. */
+const LIU_HEADER = /ISMAP\s*-?\s*LIU|(?<![A-Za-z])LIU(?![A-Za-z])/i;
+const REGISTERED_CELL = /^(?:○|◯|●|✓|✔|登録済み?|登録|あり|有|yes|registered)$/i;
+/** 機密性 3 written without the glossary's wording: 「機密性は3」「機密性レベル3」「機密性：3」. */
+const LOOSE_GRADE_3 = /機密性\s*(?:の)?(?:格付|区分|レベル|クラス)?\s*(?:[:=：]|は|が)?\s*3(?![0-9.])(?!\s*(?:つ|点|件|年|か月|ヶ月|日|割|%))/g;
+/** A column that names the row's service. */
+const NAME_HEADER = /サービス|名称|製品|システム|ツール|service|name|product|tool/i;
+/** A bracketed name that is the sentence's topic: 「ケース記録クラウド」は、 (the first such name in the sentence). */
+const BRACKETED_TOPIC = /^[^。「」]{0,30}?[「『]([^「」『』]{1,30})[」』]\s*(?:は|が|も)[、,\s]?/;
+/**
+ * English appositives before 「ISMAP-LIU」: "CaseNote, an ISMAP-LIU registered SaaS", "DeskBox (registered under
+ * ISMAP-LIU)", "FormFlow, which is registered under ISMAP-LIU". Group 1: the name (capitalised words).
+ */
+const EN_APPOSITIVE_BEFORE = /\b([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*(?:,\s*(?:which|that)\s+(?:is|has been)\s+(?:registered|listed)\s+(?:under|in|on|with)\s+(?:the\s+)?|,\s*an?\s+|\(\s*(?:registered|listed)\s+(?:under|in|on|with)\s+(?:the\s+)?|\(\s*)$/;
 /** Topics that are no product name: the writer itself, a pronoun, the programme. */
 const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都|省|庁|社|機構|法人|団体|制度|システム)?$|^(?:これ|それ|いずれ|本制度|同制度)/;
 /** YAML keys whose value is a service's programme or registration (`ismap: ISMAP-LIU 登録`, `program: ISMAP-LIU`). */
@@ -158,7 +192,7 @@ interface Anchor {
  * ISMAP-LIUクラウドサービスリストに登録されている」), and every place the document names them. A catalogue service
  * is left to the catalogue mentions.
  */
-function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[]): Named[] {
+function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[], rows: readonly RowDeclaration[]): Named[] {
   const { model, terms } = input;
   const names = new Set<string>();
   for (const term of terms) {
@@ -170,11 +204,40 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     if (!LIU_DECLARED_AFTER.test(normalized.text.slice(normalizedIndex(normalized, term.end))) || NEGATION.test(normalized.text)) {
       continue;
     }
-    const topic = TOPIC.exec(model.text.slice(start, term.start));
+    const before = model.text.slice(start, term.start);
+    // The topic, or a name in brackets that is the topic (「ケース記録クラウド」は、 / 予約サービス「よやくナビ」は).
+    const bracketed = BRACKETED_TOPIC.exec(before);
+    const topic = bracketed ?? TOPIC.exec(before);
     const name = topic?.[1].trim();
     const nameStart = topic ? start + topic.index + topic[0].indexOf(topic[1]) : -1;
     if (name && !NOT_A_NAME.test(normalizeKey(name)) && !mentions.some((mention) => mention.start < nameStart + name.length && mention.end > nameStart)) {
       names.add(name);
+    }
+  }
+  for (const term of terms) {
+    // English: "CaseBook is registered under ISMAP-LIU", "CaseBook is an ISMAP-LIU service".
+    if (term.term.id !== 'ismap-liu' || term.segmentKind !== 'prose' || inRanges(input.context.badExamples, term.start)) {
+      continue;
+    }
+    const [start, end] = index.sentence(term.start);
+    const normalized = index.normalized(start, end);
+    const preceding = normalized.text.slice(0, normalizedIndex(normalized, term.start));
+    const after = normalized.text.slice(normalizedIndex(normalized, term.end));
+    const declared = EN_DECLARED_BEFORE.exec(preceding);
+    const appositive = declared ? undefined : EN_APPOSITIVE_BEFORE.exec(preceding);
+    // The article forms ("is an ISMAP-LIU …", ", an ISMAP-LIU …") need a service word after the term.
+    const needsService = declared ? declared[2] !== undefined : /,\s*an?\s+$/.test(preceding);
+    const name = (declared ?? appositive)?.[1].trim();
+    if (!name || (needsService && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(name)) {
+      continue;
+    }
+    if (!mentions.some((mention) => mention.start >= start && mention.end <= term.start && normalizeKey(mention.surface) === normalizeKey(name))) {
+      names.add(name);
+    }
+  }
+  for (const row of rows) {
+    if (row.name !== undefined) {
+      names.add(row.name);
     }
   }
   const found: Named[] = [];
@@ -195,6 +258,43 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
       }
     }
   }
+  return found;
+}
+
+/** A table row whose ISMAP column says ISMAP-LIU: its name cell, as a product name or a catalogue mention. */
+interface RowDeclaration {
+  /** The name cell's text when it names no catalogue service. */
+  readonly name?: string;
+  /** The catalogue services named in the name cell. */
+  readonly services: readonly ServiceMention[];
+}
+
+/**
+ * Table rows that declare their service ISMAP-LIU in a column headed ISMAP (「| ケース記録クラウド | LIU |」,
+ * 「| 予約ノート | ISMAP-LIU登録 |」): the row's service is the cell of a column naming services, else the first.
+ */
+function tableDeclarations(input: RuleInput, mentions: readonly ServiceMention[]): RowDeclaration[] {
+  const { model } = input;
+  const blocks = model.markdown?.blocks ?? [];
+  const found: RowDeclaration[] = [];
+  blocks.forEach((block, blockIndex) => {
+    if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example || !ISMAP_HEADER.test(normalizeKey(block.table.headerText))) {
+      return;
+    }
+    const cellText = normalizedRange(model, block.start, block.end).text.replace(/\*\*/g, '').trim();
+    const liuColumn = LIU_HEADER.test(normalizeKey(block.table.headerText)) && REGISTERED_CELL.test(cellText);
+    if (!liuColumn && (!LIU_CELL.test(cellText) || LIU_CELL_DENIED.test(cellText))) {
+      return;
+    }
+    const cells = rowCells(model, blockIndex).filter((cell) => cell !== block);
+    const nameCell = cells.find((cell) => NAME_HEADER.test(normalizeKey(cell.table!.headerText)) && !ISMAP_HEADER.test(normalizeKey(cell.table!.headerText))) ?? cells[0];
+    if (!nameCell) {
+      return;
+    }
+    const services = mentions.filter((mention) => mention.start >= nameCell.start && mention.end <= nameCell.end);
+    const name = model.text.slice(nameCell.start, nameCell.end).replace(/\*\*/g, '').trim();
+    found.push(services.length > 0 || name.length === 0 || name.length > 40 ? { services } : { name, services });
+  });
   return found;
 }
 
@@ -344,7 +444,17 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
-    if (bases.size === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
+    // Table rows whose ISMAP column says LIU declare their service ISMAP-LIU, as the text would.
+    const rows = tableDeclarations(input, mentions);
+    for (const row of rows) {
+      for (const service of row.services) {
+        const listed = statuses.get(service.service.id)?.matches.some((match) => match.entry.program === 'ISMAP');
+        if (!bases.has(service.service.id) && !listed) {
+          bases.set(service.service.id, DOCUMENT_BASIS);
+        }
+      }
+    }
+    if (bases.size === 0 && rows.length === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
       return [];
     }
     for (const mention of mentions) {
@@ -364,7 +474,7 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
-    for (const named of declaredNames(input, index, mentions)) {
+    for (const named of declaredNames(input, index, mentions, rows)) {
       group(named.start, named.segmentKind).named.push(named);
     }
     // Structured grades in YAML entries: `confidentiality: 3`, `classification: 機密性3`.
@@ -379,7 +489,26 @@ export const ismapLiuScopeRule: Rule = {
       }
     }
 
-    if (bases.size === 0 && !anyLiu) {
+    // 機密性 3 in words the glossary does not hold (「機密性は3」「機密性レベル3」), where no grade term already is.
+    for (const match of wordingMatches(model, LOOSE_GRADE_3)) {
+      if (!terms.some((term) => INFO_TERMS.has(term.term.id) && term.start < match.end && term.end > match.start)) {
+        group(match.start, match.segmentKind).infos.push({ kind: 'confidentiality-3', start: match.start, end: match.end });
+      }
+    }
+    // Table grades: a bare 「3」 under a 機密性 column, 「あり」 under a 要配慮個人情報 column.
+    for (const block of model.markdown?.blocks ?? []) {
+      if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example) {
+        continue;
+      }
+      const header = normalizeKey(block.table.headerText).trim();
+      const value = normalizeKey(model.text.slice(block.start, block.end)).replace(/\*\*/g, '').trim();
+      if (GRADE_HEADER.test(header) && GRADE_3_VALUE.test(value) && !/^機密性/.test(value)) {
+        group(block.start, 'table').infos.push({ kind: 'confidentiality-3', start: block.start, end: block.end });
+      } else if (SENSITIVE_HEADER.test(header) && AFFIRMATIVE_CELL.test(value)) {
+        group(block.start, 'table').infos.push({ kind: 'sensitive-personal-info', start: block.start, end: block.end });
+      }
+    }
+    if (bases.size === 0 && !anyLiu && rows.length === 0) {
       return [];
     }
     /** ISMAP-LIU terms that declared a service (and so are not subjects themselves). */

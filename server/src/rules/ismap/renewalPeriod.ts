@@ -13,7 +13,8 @@
  *
  * A false statement about the programme is false in any document (an IT-BCP, a vendor's proposal, a README),
  * so the rule runs everywhere; a sentence that presents the period as a misconception or a wrong statement
- * (「…という誤解」「…は誤り」) is quiet.
+ * (「…という誤解」「…は誤り」) is quiet, and so is a misconception quoted (「…」 or a blockquote) and refuted right
+ * after (「これは誤りです。」).
  */
 
 import type { Segment } from '../../document/model';
@@ -21,6 +22,7 @@ import type { Finding, Rule } from '../rule';
 import { blockAt, blockIndexAt, rowCells } from '../../document/blocks';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex } from '../../context/serviceUsage';
+import { isRefutedQuotation } from '../../context/claims';
 import { normalizeKey } from '../../text/normalize';
 
 const ISMAP_SCHEME = new Set(['ismap', 'ismap-renewal', 'ismap-cloud-service-list']);
@@ -209,7 +211,7 @@ export const ismapRenewalPeriodRule: Rule = {
       }
       const start = sentence.originalStart[at];
       const originalEnd = sentence.originalEnd[end - 1];
-      if (seen.has(start)) {
+      if (seen.has(start) || isRefutedQuotation(model, start, originalEnd)) {
         return;
       }
       seen.add(start);
