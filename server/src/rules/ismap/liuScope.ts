@@ -269,6 +269,20 @@ interface RowDeclaration {
   readonly services: readonly ServiceMention[];
 }
 
+/** Table header texts in NFKC form: normalised once per distinct header, not once per cell. */
+const headerKeys = new Map<string, string>();
+
+function headerKey(headerText: string): string {
+  let key = headerKeys.get(headerText);
+  if (key === undefined) {
+    key = normalizeKey(headerText);
+    if (headerKeys.size < 10_000) {
+      headerKeys.set(headerText, key);
+    }
+  }
+  return key;
+}
+
 /**
  * Table rows that declare their service ISMAP-LIU in a column headed ISMAP (「| ケース記録クラウド | LIU |」,
  * 「| 予約ノート | ISMAP-LIU登録 |」): the row's service is the cell of a column naming services, else the first.
@@ -278,16 +292,16 @@ function tableDeclarations(input: RuleInput, mentions: readonly ServiceMention[]
   const blocks = model.markdown?.blocks ?? [];
   const found: RowDeclaration[] = [];
   blocks.forEach((block, blockIndex) => {
-    if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example || !ISMAP_HEADER.test(normalizeKey(block.table.headerText))) {
+    if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example || !ISMAP_HEADER.test(headerKey(block.table.headerText))) {
       return;
     }
     const cellText = normalizedRange(model, block.start, block.end).text.replace(/\*\*/g, '').trim();
-    const liuColumn = LIU_HEADER.test(normalizeKey(block.table.headerText)) && REGISTERED_CELL.test(cellText);
+    const liuColumn = LIU_HEADER.test(headerKey(block.table.headerText)) && REGISTERED_CELL.test(cellText);
     if (!liuColumn && (!LIU_CELL.test(cellText) || LIU_CELL_DENIED.test(cellText))) {
       return;
     }
     const cells = rowCells(model, blockIndex).filter((cell) => cell !== block);
-    const nameCell = cells.find((cell) => NAME_HEADER.test(normalizeKey(cell.table!.headerText)) && !ISMAP_HEADER.test(normalizeKey(cell.table!.headerText))) ?? cells[0];
+    const nameCell = cells.find((cell) => NAME_HEADER.test(headerKey(cell.table!.headerText)) && !ISMAP_HEADER.test(headerKey(cell.table!.headerText))) ?? cells[0];
     if (!nameCell) {
       return;
     }
@@ -500,8 +514,11 @@ export const ismapLiuScopeRule: Rule = {
       if (block.kind !== 'table-cell' || !block.table || block.table.header || block.example) {
         continue;
       }
-      const header = normalizeKey(block.table.headerText).trim();
-      const value = normalizeKey(model.text.slice(block.start, block.end)).replace(/\*\*/g, '').trim();
+      const header = headerKey(block.table.headerText).trim();
+      if (!GRADE_HEADER.test(header) && !SENSITIVE_HEADER.test(header)) {
+        continue;
+      }
+      const value = normalizedRange(model, block.start, block.end).text.replace(/\*\*/g, '').trim();
       if (GRADE_HEADER.test(header) && GRADE_3_VALUE.test(value) && !/^機密性/.test(value)) {
         group(block.start, 'table').infos.push({ kind: 'confidentiality-3', start: block.start, end: block.end });
       } else if (SENSITIVE_HEADER.test(header) && AFFIRMATIVE_CELL.test(value)) {
