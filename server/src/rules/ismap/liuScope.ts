@@ -504,8 +504,15 @@ export const ismapLiuScopeRule: Rule = {
     }
 
     // 機密性 3 in words the glossary does not hold (「機密性は3」「機密性レベル3」), where no grade term already is.
+    // Matches and terms are both in document order: one walk finds the terms overlapping each match.
+    const gradeTerms = terms.filter((term) => INFO_TERMS.has(term.term.id));
+    let nextTerm = 0;
     for (const match of wordingMatches(model, LOOSE_GRADE_3)) {
-      if (!terms.some((term) => INFO_TERMS.has(term.term.id) && term.start < match.end && term.end > match.start)) {
+      while (nextTerm < gradeTerms.length && gradeTerms[nextTerm].end <= match.start) {
+        nextTerm++;
+      }
+      const covered = nextTerm < gradeTerms.length && gradeTerms[nextTerm].start < match.end;
+      if (!covered) {
         group(match.start, match.segmentKind).infos.push({ kind: 'confidentiality-3', start: match.start, end: match.end });
       }
     }
