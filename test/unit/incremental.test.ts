@@ -17,7 +17,7 @@ import { fuzzOptions, fuzzTimeout } from '../fuzz/generators';
 
 /** The documents of the evaluation corpora and the examples: real prose, tables, YAML and the rules' triggers. */
 function corpusFiles(): string[] {
-  const folders = ['examples', 'test/corpus/docs', 'test/corpus/holdout/docs', 'test/corpus/holdout2/docs', 'test/corpus/holdout3/docs'].map((folder) => path.join(repoRoot, folder));
+  const folders = ['examples', 'test/corpus/docs', 'test/corpus/holdout/docs', 'test/corpus/holdout2/docs', 'test/corpus/holdout3/docs', 'test/corpus/holdout4/docs'].map((folder) => path.join(repoRoot, folder));
   return folders
     .flatMap((folder) => (fs.existsSync(folder) ? fs.readdirSync(folder).map((name) => path.join(folder, name)) : []))
     .filter((file) => /\.(md|ya?ml)$/.test(file))
