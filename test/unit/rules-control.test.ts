@@ -77,6 +77,16 @@ const ISMAP_EN = 'the ISMAP Control Criteria (2022-04-01 edition)';
 
 const unknownInvalid: Case[] = [
   {
+    name: 'English: a list after a lead-in with a colon, ending with a full stop; 27002 numbers after "controls:"',
+    text:
+      '# Control mapping\n\nControls mapped to ISO/IEC 27001:2022: A.5.1, A.8.9, A.8.38.\n\n' +
+      'ISO/IEC 27002:2022 controls: 5.1, 8.9 and 5.38\n',
+    expected: [
+      { rule: 'control/unknown-id', text: 'A.8.38', message: iso2022Unknown('A.8.38', 'A.8.38') },
+      { rule: 'control/unknown-id', text: '5.38', message: iso2022Unknown('5.38', 'A.5.38') },
+    ],
+  },
+  {
     name: 'ISO/IEC 27001:2022 A.5.38 and A.8.40, with the Annex A ranges',
     text: '# セキュリティ要件\n\n受注者は ISO/IEC 27001:2022 附属書A の A.5.15、A.5.38 及び A.8.40 に相当する管理策を実施すること。\n',
     expected: [
@@ -284,6 +294,13 @@ const unknownInvalid: Case[] = [
 ];
 
 const unknownValid: Case[] = [
+  {
+    name: 'English: valid IDs after a colon lead-in, and a number that is the document\'s own section',
+    text:
+      '# Control mapping\n\nControls mapped to ISO/IEC 27001:2022: A.5.1, A.8.9, A.8.34.\n\n' +
+      'ISO/IEC 27002:2022 controls and section 5.38 of this plan describe the approach.\n',
+    expected: [],
+  },
   { name: 'valid ISO/IEC 27001:2022 IDs', text: 'ISO/IEC 27001:2022 附属書A の A.5.1、A.5.37、A.6.8、A.7.14、A.8.34 を適用する。\n', expected: [] },
   { name: 'valid NIST IDs, enhancements and withdrawn controls', text: 'NIST SP 800-53 の AC-2(13)、AC-25、SI-4(2)、AC-13 を参照。\n', expected: [] },
   { name: 'IA-13 (added in 5.1.1, not in the bundled catalogue)', text: 'NIST SP 800-53 の IA-13 を参照する。\n', expected: [] },

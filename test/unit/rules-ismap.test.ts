@@ -987,6 +987,20 @@ describe('rule ismap/renewal-period', () => {
 
   const invalid: Case[] = [
     {
+      name: 'English: renewed every three years, valid for 3 years, a validity period of 2 years',
+      uri: 'file:///primer.md',
+      text:
+        '# Japan security primer\n\nISMAP registration is renewed every three years.\n\n' +
+        '- ISMAP listings are valid for 3 years.\n- The ISMAP registration validity period is 2 years.\n' +
+        'ISMAP registration must be renewed every 5 years, so it is not due yet.\n',
+      expected: [
+        { text: 'every three years', message: renewal('every three years', 3) },
+        { text: '3 years', message: renewal('3 years', 3) },
+        { text: '2 years', message: renewal('2 years', 2) },
+        { text: 'every 5 years', message: renewal('every 5 years', 5) },
+      ],
+    },
+    {
       name: 'a blockquote followed by agreement, and a quotation followed by a sentence that refutes something else',
       uri: 'file:///notes.md',
       text: '# メモ\n\n> ISMAPの登録は3年ごとに更新する必要がある。\n\n上記のとおり運用する。\n\n「ISMAPの登録の有効期間は3年。」と定めた。旧資料の誤記は別途直す。\n',
@@ -1134,6 +1148,19 @@ describe('rule ismap/renewal-period', () => {
       text:
         '# よくある誤解\n\n> ISMAPの登録は3年ごとに更新する必要がある。\n\nこれは誤りです。登録は監査対象期間の末日の翌日から1年4か月後まで有効です。\n\n' +
         '「ISMAPの登録の有効期間は3年。」これは誤解です。\n',
+      expected: [],
+    },
+    {
+      name: 'English: the correct period, a yearly audit, other schemes, contracts and a myth',
+      uri: 'file:///primer.md',
+      text:
+        '# Japan security primer\n\nISMAP registration is valid for 1 year and 4 months after the audited period ends.\n' +
+        'ISMAP registration is renewed every year.\nISO/IEC 27001 certification is valid for 3 years.\n' +
+        'ISMAP requires ISMS certification, renewed every three years.\n' +
+        'We use an ISMAP-registered service under a contract of 3 years.\n' +
+        'ISMAP-LIU registration is valid for 2 years.\n' +
+        'It is a myth that ISMAP registration is renewed every three years.\n' +
+        "ISMAP registration is not valid for 3 years, and it isn't renewed every two years either.\n",
       expected: [],
     },
   ];

@@ -562,6 +562,27 @@ const deadlineInvalid: Case[] = [
       { text: '5', occurrence: 1, kind: '速報', confirmed: false, businessDays: true },
     ],
   },
+  {
+    name: 'English: "72 hours under APPI" and "report to the PPC within 72 hours" (sector unknown: information)',
+    uri: 'file:///primer-en.md',
+    text: [
+      '# Incident handling in Japan',
+      '',
+      'Breaches of Japanese personal data must be reported within 72 hours under APPI.',
+      '',
+      '- Report to the Personal Information Protection Commission (PPC) within 72 hours of discovery.',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: '72 hours', confirmed: false },
+      { text: '72 hours', occurrence: 1, confirmed: false },
+    ],
+  },
+  {
+    name: 'English: a business (sector: private) reporting to the PPC within 72 hours (warning)',
+    text: privateSector('Members\' data leaks are reported to the PPC within 72 hours, as the APPI requires.\n'),
+    expected: [{ text: '72 hours', confirmed: true }],
+  },
 ];
 
 const deadlineValid: { name: string; uri?: string; text: string }[] = [
@@ -687,6 +708,19 @@ const deadlineValid: { name: string; uri?: string; text: string }[] = [
   {
     name: 'a sub-item of another report, and a sentence under a 確報 heading that sets no deadline',
     text: national(['## 漏えい等報告', '', '1. 障害の報告', '   - 発生から10日以内', '', '### 確報', '', '原因の調査は14日以内に完了させる。', ''].join('\n')),
+  },
+  {
+    name: 'English: GDPR named for the 72 hours, a denial, a myth, and the customer notified under a contract',
+    uri: 'file:///primer-en.md',
+    text: [
+      '# Breach notification',
+      '',
+      'Under the GDPR we notify the supervisory authority within 72 hours; under the APPI we report to the PPC promptly.',
+      'The APPI does not set a 72-hour deadline for reports to the PPC.',
+      'A common myth is that the APPI requires a report to the PPC within 72 hours.',
+      'We notify the customer within 72 hours, as the APPI contract annex asks.',
+      '',
+    ].join('\n'),
   },
 ];
 

@@ -70,10 +70,10 @@ const FRAMEWORK_NAME: Readonly<Record<CatalogueFamily, RegExp>> = {
 /**
  * What may stand between a framework's name and an ID that cites it: the rest of the name (管理基準, 附属書A),
  * an edition in brackets, の, list separators, other IDs of the list (removed before the test) and table
- * cell bars. Anything else — a verb, another noun — means the ID is not (certainly) a citation.
+ * cell bars; in English, "controls", "and", "or" (「ISO/IEC 27002:2022 controls: 5.1, 8.9 and 8.38」). Anything else — a verb, another noun — means the ID is not (certainly) a citation.
  */
 const GLUE =
-  /^(?:\s+|\([^()]{0,32}\)|[()（）、,・/|:「」『』【】\[\]]|及び|および|並びに|ならびに|又は|または|と|や|から|〜|~|-|–|—|の|における|に定める|に規定する|が定める|で定める|管理基準|管理策基準|管理策|詳細管理策|管理目的|要求事項|遵守事項|基本対策事項|対策事項|附属書\s?A|附属書|Annex\s?A|Annex|番号|項目|ID|令和\d+年度版|\d{4}年版|第\d+版|版)/;
+  /^(?:\s+|\([^()]{0,32}\)|[()（）、,・/|:「」『』【】\[\]]|及び|および|並びに|ならびに|又は|または|と|や|から|〜|~|-|–|—|の|における|に定める|に規定する|が定める|で定める|管理基準|管理策基準|管理策|詳細管理策|管理目的|要求事項|遵守事項|基本対策事項|対策事項|附属書\s?A|附属書|Annex\s?A|Annex|番号|項目|ID|controls?\b|control objectives?\b|objectives?\b|requirements?\b|and\b|or\b|&|令和\d+年度版|\d{4}年版|第\d+版|版)/;
 
 function isGlue(text: string): boolean {
   let rest = text;

@@ -129,7 +129,8 @@ interface Candidate {
 
 // Identifier shapes, on normalised text. Lookarounds keep them from starting or ending inside a longer token.
 const NIST_ID = /(?<![A-Za-z0-9-])([A-Za-z]{2})\s?-\s?(\d{1,2})(?:\s?\(\s?\d{1,2}\s?\)|\.\d{1,2}(?![.\d]))?(?![A-Za-z0-9]|\.\d)/g;
-const ANNEX_A_ID = /(?<![A-Za-z0-9.])A\s?\.\s?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?![.\d])/g;
+// The full stop ending a sentence (「… A.8.38.」) is not part of the ID; a further number is.
+const ANNEX_A_ID = /(?<![A-Za-z0-9.])A\s?\.\s?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?!\d|\.\d)/g;
 const CLAUSE_ID = /(?<![\d.])\d\.\d(?:\.\d)?\(\d{1,2}\)(?:\([a-z]\))?(?:-\d{1,2})?/g;
 const DOTTED_ID = /(?<![\d.A-Za-z])\d{1,2}(?:\.\d{1,3}){1,3}(?:\.(?:PB|B|P))?(?![\d]|\.\d)/g;
 

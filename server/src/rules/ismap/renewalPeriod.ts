@@ -48,6 +48,24 @@ const PRESENTED_AS_WRONG = /という(?:誤解|誤り|記載)|誤解|は誤り|�
 /** A label written as a question (「ISMAPの登録期間は？」「…はどのくらいですか」): the question form is left out. */
 const QUESTION_TAIL = /(?:は|の)?(?:どのくらい|どれくらい|どの程度|何年|何年間|いつまで)?(?:ですか|でしょうか|か)?[?？。:：]?$/;
 const RENEWAL_KEY = /renew|valid|expir|更新|有効|期限/;
+
+// English wording (「ISMAP registration is renewed every three years」「valid for 3 years」).
+const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+/** A number of years, with the word that says how it is read (every → a cycle; for / of / after → a validity). */
+const ENGLISH_PERIOD = /\b(?:((?:once\s+)?every)\s+|(?:for|of|after|in)\s+(?:a\s+period\s+of\s+)?)?([0-9]{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+years?\b/gi;
+/** 1 year and 4 months: the correct period, not a number of years. */
+const ENGLISH_MONTHS_AFTER = /^\s*(?:and\s+)?(?:[0-9]+|four)\s+months?\b/i;
+/** What may stand between 「ISMAP」 and the period in English: registration / validity wording only. */
+const ENGLISH_GAP =
+  /^(?:'s|’s)?\s*(?:(?:cloud\s+service\s+)?list(?:ing)?\s+)?(?:registrations?|listings?|entry|entries)?\s*(?:(?:validity(?:\s+period)?|registration\s+period|period|term)\s*)?(?:is|are|remains?|must\s+be|should\s+be|needs\s+to\s+be|has\s+to\s+be|shall\s+be|will\s+be|gets)?\s*(?:renewed|valid|re-?registered|re-?assessed|expires?|lapses?)?\s*$/i;
+const ENGLISH_RENEWAL_CUE = /renew|re-?regist|re-?assess/i;
+const ENGLISH_VALIDITY_CUE = /valid|period|term|expir|laps/i;
+/** The sentence presents the period as a misconception or a wrong statement, not as a fact. */
+const ENGLISH_PRESENTED_AS_WRONG = /\bmisconception|\bmyths?\b|\bwrong\b|\bincorrect|\bmistake|\bfalse\b/i;
+/** A negated period (「is not valid for 3 years」「isn't renewed every three years」). */
+const ENGLISH_NEGATION = /\b(?:not|never)\b|n't\b/i;
 const AUDIT_KEY = /audit|監査/;
 
 export const ismapRenewalPeriodRule: Rule = {
@@ -209,8 +227,10 @@ export const ismapRenewalPeriodRule: Rule = {
       } else {
         return;
       }
-      const start = sentence.originalStart[at];
-      const originalEnd = sentence.originalEnd[end - 1];
+      report(sentence.originalStart[at], sentence.originalEnd[end - 1], years);
+    };
+
+    const report = (start: number, originalEnd: number, years: number) => {
       if (seen.has(start) || isRefutedQuotation(model, start, originalEnd)) {
         return;
       }
@@ -227,6 +247,61 @@ export const ismapRenewalPeriodRule: Rule = {
         end: originalEnd,
       });
     };
+
+    /**
+     * English: the period must follow ISMAP in its sentence, with only registration / validity wording between
+     * them (「ISMAP registration is renewed every three years」「ISMAP listings are valid for 3 years」).
+     */
+    const checkEnglish = (offset: number) => {
+      const [sentenceStart, sentenceEnd] = index.sentence(offset);
+      const sentence = index.normalized(sentenceStart, sentenceEnd);
+      const text = sentence.text;
+      const at = normalizedIndex(sentence, offset);
+      ENGLISH_PERIOD.lastIndex = at;
+      const match = ENGLISH_PERIOD.exec(text);
+      if (!match || match.index !== at || ENGLISH_PRESENTED_AS_WRONG.test(text)) {
+        return;
+      }
+      const afterIndex = at + match[0].length;
+      if (ENGLISH_MONTHS_AFTER.test(text.slice(afterIndex))) {
+        return;
+      }
+      const before = text.slice(0, at);
+      let named: RegExpExecArray | null = null;
+      const ismapGlobal = new RegExp(ISMAP_TEXT.source, 'gi');
+      for (let found = ismapGlobal.exec(before); found; found = ismapGlobal.exec(before)) {
+        named = found;
+      }
+      if (!named) {
+        return;
+      }
+      const gap = before.slice(named.index + named[0].length);
+      if (ENGLISH_NEGATION.test(gap) || !ENGLISH_GAP.test(gap)) {
+        return; // another scheme, a contract, a service stands between ISMAP and the period
+      }
+      const years = ENGLISH_NUMBERS[match[2].toLowerCase()] ?? Number(match[2]);
+      const numberIndex = at + match[0].indexOf(match[2]);
+      if (match[1]) {
+        // A yearly cycle matches the one-year audit period; only a cycle of several years is wrong.
+        if (years < 2 || !ENGLISH_RENEWAL_CUE.test(gap)) {
+          return;
+        }
+        report(sentence.originalStart[at], sentence.originalEnd[afterIndex - 1], years);
+      } else if (ENGLISH_VALIDITY_CUE.test(gap)) {
+        report(sentence.originalStart[numberIndex], sentence.originalEnd[afterIndex - 1], years);
+      }
+    };
+
+    for (const segment of model.segments) {
+      if (segment.kind === 'yaml-key' || !/year/i.test(model.text.slice(segment.start, segment.end))) {
+        continue;
+      }
+      const normalized = index.normalized(segment.start, segment.end);
+      ENGLISH_PERIOD.lastIndex = 0;
+      for (let match = ENGLISH_PERIOD.exec(normalized.text); match; match = ENGLISH_PERIOD.exec(normalized.text)) {
+        checkEnglish(normalized.originalStart[match.index]);
+      }
+    }
 
     for (const segment of model.segments) {
       // 年 has no other NFKC source worth reading (㍻ and the like are not periods).

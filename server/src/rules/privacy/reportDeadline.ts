@@ -32,8 +32,8 @@ import type { Severity } from '../../glossary/types';
 
 const KEYWORD = /速報(?!値)|確報/g;
 const KEYWORD_TEST = /速報(?!値)|確報/;
-/** GDPR's deadline, 72時間 (NFKC). */
-const GDPR_HOURS = /(?<!\d)72[ \t]*時間(?:[ \t]*以内)?/g;
+/** GDPR's deadline, 72時間 (NFKC) or, in English, 72 hours / 72-hour. */
+const GDPR_HOURS = /(?<!\d)72[ \t]*時間(?:[ \t]*以内)?|(?<![\d.])72[ \t-]*hours?\b/gi;
 const NUMBER = '(\\d+|[一二三四五六七八九十]+)';
 /** 10日以内, 概ね3〜5日以内, 14日, 1週間, 1か月, 72時間, 30営業日 (on NFKC text; dates like 4月10日 excluded). */
 const DEADLINE = new RegExp(
@@ -59,9 +59,9 @@ const YAML_WRONGFUL_KEY = /wrongful|fraud|malicious|不正/i;
 /** A table whose header names the report or its deadline: | 報告 | 期限 |. */
 const REPORT_TABLE_HEADER = /報告|期限/;
 /** The text says GDPR applies: 72 hours is then right. */
-const GDPR = /GDPR|一般データ保護規則|EU|欧州|EEA/;
+const GDPR = /GDPR|一般データ保護規則|EU|欧州|EEA|General Data Protection Regulation|\bEurope/;
 /** The statement names the APPI or the commission as its own basis: a GDPR cue elsewhere in its paragraph is not its scope. */
-const APPI_BASIS = /個人情報保護法|個人情報保護委員会|委員会|国内/;
+const APPI_BASIS = /個人情報保護法|個人情報保護委員会|委員会|国内|\bAPPI\b|\bPPC\b|Personal Information Protection (?:Commission|Act)|Act on (?:the )?Protection of Personal Information|\bJapan/i;
 
 /**
  * Whether GDPR is the scope of the 72 hours at `index` of `sentence`: its clause names GDPR or the EU; or the
@@ -82,7 +82,17 @@ function gdprScoped(sentence: string, index: number, around: Surroundings): bool
 }
 
 /** A statement that the APPI (or the commission) sets the deadline, for a report with no 速報/確報. */
-const APPI_REPORT = /個人情報保護委員会|個人情報保護法|漏えい等報告/;
+const APPI_REPORT = /個人情報保護委員会|個人情報保護法|漏えい等報告|\bAPPI\b|\bPPC\b|Personal Information Protection (?:Commission|Act)|Act on (?:the )?Protection of Personal Information/i;
+/** The commission named as the recipient (Japanese or English). */
+const COMMISSION = /委員会|\bPPC\b|Personal Information Protection Commission/;
+/** A report: 報告, or in English report / notify / notification. */
+const REPORT_WORD = /報告|\breport|\bnotif/i;
+/**
+ * English: a sentence that denies or refutes the 72 hours (「APPI does not set 72 hours」「unlike the GDPR's 72
+ * hours」「a common myth」) or sends the notice to someone else (the customer, the controller).
+ */
+const ENGLISH_NOT_A_CLAIM = /\b(?:not|never|no|unlike|myths?|misconception|wrong|incorrect|mistaken)\b|n't\b/i;
+const ENGLISH_OTHER_RECIPIENT = /\b(?:notify|inform|report to|alert)\s+(?:the\s+|our\s+|its\s+|affected\s+)?(?:customers?|clients?|(?:data\s+)?controllers?|users?|data\s+subjects?)\b/i;
 /** YAML: a key for the days of a report under a breach/leak/incident map. */
 const YAML_BREACH_KEY = /breach|leak|incident|漏えい|漏洩|ppc|個人情報保護委員会/i;
 const YAML_PRELIMINARY_KEY = /prelim|initial|first|速報|sokuho/i;
@@ -398,10 +408,14 @@ export const privacyReportDeadlineRule: Rule = {
         const start = normalizedSegment.originalStart[hours.index];
         const around = new Surroundings(model, ...spanOf(sentenceAt(model, start)), start);
         const sentence = around.sentence.text;
-        if (KEYWORD_TEST.test(sentence) || !/報告/.test(sentence) || !(APPI_REPORT.test(sentence) || /委員会/.test(around.heading() ?? ''))) {
+        if (KEYWORD_TEST.test(sentence) || !REPORT_WORD.test(sentence) || !(APPI_REPORT.test(sentence) || COMMISSION.test(around.heading() ?? ''))) {
           continue; // a 速報/確報 deadline is read below; other reports are not the commission's
         }
-        if (gdprScoped(sentence, normalizedIndex(around.sentence, start), around) || (OTHER_RECIPIENT.test(sentence) && !/委員会/.test(sentence))) {
+        const otherRecipient = OTHER_RECIPIENT.test(sentence) || (/hour/i.test(hours[0]) && ENGLISH_OTHER_RECIPIENT.test(sentence));
+        if (gdprScoped(sentence, normalizedIndex(around.sentence, start), around) || (otherRecipient && !COMMISSION.test(sentence))) {
+          continue;
+        }
+        if (/hour/i.test(hours[0]) && ENGLISH_NOT_A_CLAIM.test(sentence)) {
           continue;
         }
         const end = normalizedSegment.originalEnd[hours.index + hours[0].length - 1];
