@@ -612,7 +612,7 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
   }
   firstHeading = Math.max(0, firstHeading - 1);
   const sectionStart = (index: number) => old.lines[old.headings[index].firstLine].start;
-  let regionStart = old.headings.length > 0 && sectionStart(firstHeading) < head ? sectionStart(firstHeading) : 0;
+  const regionStart = old.headings.length > 0 && sectionStart(firstHeading) < head ? sectionStart(firstHeading) : 0;
   if (regionStart === 0) {
     firstHeading = 0;
   }
@@ -625,9 +625,6 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
   const atEnd = endHeading >= old.headings.length;
   if (regionStart === 0 && (old.frontMatter || /^---[ \t]*(?:\r\n?|\n|$)/.test(text))) {
     return undefined;
-  }
-  if (regionStart === 0) {
-    firstHeading = 0;
   }
   const regionEndNew = regionEndOld + delta;
   // The part must end with a line break, the next section's heading starting a line.
