@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compileGlossary, createTermsValidator } from '../server/src/glossary/compile';
 import { Knowledge, loadKnowledge } from '../server/src/knowledge';
+import type { NormalizedText } from '../server/src/text/normalize';
 
 /** Repository root (tests run from out/test/…). */
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -55,4 +56,14 @@ export function offsetOf(text: string, needle: string, occurrence = 0): number {
     }
     from = found + 1;
   }
+}
+
+/** A normalised text's offset map unit by unit: where each unit's source cluster starts. */
+export function starts(normalized: NormalizedText): number[] {
+  return Array.from({ length: normalized.text.length }, (_, index) => normalized.startOf(index));
+}
+
+/** A normalised text's offset map unit by unit: where each unit's source cluster ends. */
+export function ends(normalized: NormalizedText): number[] {
+  return Array.from({ length: normalized.text.length }, (_, index) => normalized.endOf(index));
 }

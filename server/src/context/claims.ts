@@ -44,8 +44,8 @@ export function wordingMatches(model: DocumentModel, pattern: RegExp): WordingMa
       }
       const last = match.index + match[0].length - 1;
       matches.push({
-        start: normalized.originalStart[match.index],
-        end: normalized.originalEnd[last],
+        start: normalized.startOf(match.index),
+        end: normalized.endOf(last),
         normalized: match[0],
         groups: match.slice(1),
         segmentKind: segment.kind,

@@ -131,7 +131,7 @@ export function frameworkAdjacent(
   let nearest: { end: number; standard?: string; name: string } | undefined;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(scope.text))) {
-    const end = scope.originalEnd[match.index + match[0].length - 1];
+    const end = scope.endOf(match.index + match[0].length - 1);
     if (end > occurrence.start) {
       break;
     }

@@ -16,7 +16,7 @@
 
 import { normalizedRange } from '../document/normalized';
 import type { CatalogueId } from '../catalogues/types';
-import { normalize } from '../text/normalize';
+import { normalize, type NormalizedText } from '../text/normalize';
 import type { DocumentModel } from '../document/model';
 import { sentenceAt } from '../document/sentences';
 import { blockAt, blockIndexAt, headingsAt, listLeadIn } from '../document/blocks';
@@ -312,7 +312,7 @@ export function leadInCues(model: DocumentModel, offset: number): CueHit[] {
 export function findControlReferences(model: DocumentModel): ControlReference[] {
   const { text } = model;
   const references: ControlReference[] = [];
-  const scopeCues = new Map<number, { hits: CueHit[]; normalizedStart: Uint32Array; scopeStart: number }>();
+  const scopeCues = new Map<number, { hits: CueHit[]; normalized: NormalizedText; scopeStart: number }>();
   for (const segment of model.segments) {
     // Every control ID has a digit: most segments are skipped without normalising them.
     if (!DIGIT.test(text.slice(segment.start, segment.end))) {
@@ -324,8 +324,8 @@ export function findControlReferences(model: DocumentModel): ControlReference[] 
       continue;
     }
     for (const candidate of candidates) {
-      const start = normalized.originalStart[candidate.start];
-      const end = normalized.originalEnd[candidate.end - 1];
+      const start = normalized.startOf(candidate.start);
+      const end = normalized.endOf(candidate.end - 1);
       let hits: CueHit[];
       let at: number;
       if (segment.keyPath !== undefined) {
@@ -338,10 +338,10 @@ export function findControlReferences(model: DocumentModel): ControlReference[] 
         let scope = scopeCues.get(scopeStart * 7919 + scopeEnd);
         if (!scope) {
           const scopeText = normalizedRange(model, scopeStart, scopeEnd);
-          scope = { hits: findCues(scopeText.text), normalizedStart: scopeText.originalStart, scopeStart };
+          scope = { hits: findCues(scopeText.text), normalized: scopeText, scopeStart };
           scopeCues.set(scopeStart * 7919 + scopeEnd, scope);
         }
-        hits = scope.hits.map((hit) => ({ cue: hit.cue, at: scope!.normalizedStart[hit.at], end: hit.end }));
+        hits = scope.hits.map((hit) => ({ cue: hit.cue, at: scope!.normalized.startOf(hit.at), end: hit.end }));
         at = start;
       }
       // A cell holding the ID alone is read by its column: the row may name another framework in another cell.

@@ -115,11 +115,11 @@ function clauseAround(model: DocumentModel, start: number, end: number): Clause 
   const normalized = normalizedRange(model, sentenceStart, Math.max(sentenceEnd, end));
   const raw = normalized.text;
   let at = 0;
-  while (at < raw.length && normalized.originalStart[at] < start) {
+  while (at < raw.length && normalized.startOf(at) < start) {
     at++;
   }
   let atEnd = at;
-  while (atEnd < raw.length && normalized.originalStart[atEnd] < end) {
+  while (atEnd < raw.length && normalized.startOf(atEnd) < end) {
     atEnd++;
   }
   let clauseStart = 0;

@@ -178,6 +178,8 @@ interface ParseRecord {
   /** Where the example flags stood before each of those headings. */
   readonly examplesAtHeadings: readonly ExampleState[];
   readonly nextContainerId: number;
+  /** Whether the text holds "]:" anywhere (a possible link reference definition, which reaches across sections). */
+  readonly referenceColon: boolean;
 }
 
 const records = new WeakMap<DocumentModel, ParseRecord>();
@@ -256,7 +258,12 @@ export function parseMarkdownDocument(text: string): DocumentModel {
       blocks: reading.blocks,
     },
   };
-  records.set(model, { headingSections: reading.headingSections, examplesAtHeadings: atHeadings, nextContainerId: reading.nextContainerId });
+  records.set(model, {
+    headingSections: reading.headingSections,
+    examplesAtHeadings: atHeadings,
+    nextContainerId: reading.nextContainerId,
+    referenceColon: text.includes(']:'),
+  });
   return model;
 }
 
@@ -599,10 +606,14 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
   const record = records.get(previous);
   const old = previous.markdown;
   const oldText = previous.text;
-  if (!record || !old || previous.truncated || text.includes(']:') || oldText.includes(']:')) {
+  if (!record || !old || previous.truncated || record.referenceColon) {
     return undefined;
   }
   const { head, tail } = commonEnds(oldText, text);
+  // The old text has no "]:", so the new one has one only where the edit made it (a character either side included).
+  if (text.slice(Math.max(0, head - 1), text.length - tail + 1).includes(']:')) {
+    return undefined;
+  }
   const changedEnd = oldText.length - tail;
   const delta = text.length - oldText.length;
   // The cut before the edit: the last section start before it (the document's start is one).
@@ -772,6 +783,7 @@ export function reparseMarkdownDocument(previous: DocumentModel, text: string): 
     headingSections: record.headingSections,
     examplesAtHeadings: [...record.examplesAtHeadings.slice(0, firstHeading), ...atHeadings, ...record.examplesAtHeadings.slice(endHeading)],
     nextContainerId: reading.nextContainerId,
+    referenceColon: false,
   });
   return model;
 }

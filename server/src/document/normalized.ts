@@ -46,5 +46,5 @@ export function normalizedRange(model: DocumentModel, start: number, end: number
   const whole = normalizedDocument(model);
   const from = normalizedIndex(whole, start);
   const to = Math.max(from, normalizedIndex(whole, end));
-  return { text: whole.text.slice(from, to), originalStart: whole.originalStart.subarray(from, to), originalEnd: whole.originalEnd.subarray(from, to) };
+  return whole.slice(from, to);
 }

@@ -528,7 +528,7 @@ export function proseControlCompletions(
   const afterText = normalize(text, offset, scopeEnd).text;
   const after = findCueSpans(afterText);
   const typed = typedIdAtEnd(before.text);
-  const originalAt = (index: number) => (index >= before.text.length ? offset : before.originalStart[index]);
+  const originalAt = (index: number) => (index >= before.text.length ? offset : before.startOf(index));
   if (typed) {
     const hits = findCueSpans(before.text).filter((hit) => hit.end <= typed.index);
     const catalogueIds = cataloguesForTyped(typed, hits, after);

@@ -110,8 +110,8 @@ export class DictionaryMatcher<T> {
       }
       if (best) {
         matches.push({
-          start: normalized.originalStart[position],
-          end: normalized.originalEnd[best.end - 1],
+          start: normalized.startOf(position),
+          end: normalized.endOf(best.end - 1),
           value: best.value,
         });
         position = best.end;

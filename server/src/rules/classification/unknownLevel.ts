@@ -189,7 +189,7 @@ export const classificationUnknownLevelRule: Rule = {
         continue;
       }
       const normalized = normalizedRange(model, segment.start, segment.end);
-      const toOriginal = (from: number, to: number) => ({ start: normalized.originalStart[from], end: normalized.originalEnd[to - 1] });
+      const toOriginal = (from: number, to: number) => ({ start: normalized.startOf(from), end: normalized.endOf(to - 1) });
       for (const pattern of [JAPANESE_GRADE, ENGLISH_GRADE]) {
         pattern.lastIndex = 0;
         let match: RegExpExecArray | null;

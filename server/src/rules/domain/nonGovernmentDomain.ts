@@ -136,7 +136,7 @@ function hostsIn(original: string, start: number, end: number): { start: number;
       continue;
     }
     const last = match.index + match[0].length - 1;
-    hosts.push({ start: normalized.originalStart[match.index], end: normalized.originalEnd[last], host });
+    hosts.push({ start: normalized.startOf(match.index), end: normalized.endOf(last), host });
   }
   return hosts;
 }
@@ -261,7 +261,7 @@ function previousAddressEnd(original: string, from: number, before: number): num
   let end = from;
   HOST.lastIndex = 0;
   for (let match = HOST.exec(normalized.text); match; match = HOST.exec(normalized.text)) {
-    end = normalized.originalEnd[match.index + match[0].length - 1];
+    end = normalized.endOf(match.index + match[0].length - 1);
   }
   return end;
 }

@@ -227,7 +227,7 @@ export const ismapRenewalPeriodRule: Rule = {
       } else {
         return;
       }
-      report(sentence.originalStart[at], sentence.originalEnd[end - 1], years);
+      report(sentence.startOf(at), sentence.endOf(end - 1), years);
     };
 
     const report = (start: number, originalEnd: number, years: number) => {
@@ -286,9 +286,9 @@ export const ismapRenewalPeriodRule: Rule = {
         if (years < 2 || !ENGLISH_RENEWAL_CUE.test(gap)) {
           return;
         }
-        report(sentence.originalStart[at], sentence.originalEnd[afterIndex - 1], years);
+        report(sentence.startOf(at), sentence.endOf(afterIndex - 1), years);
       } else if (ENGLISH_VALIDITY_CUE.test(gap)) {
-        report(sentence.originalStart[numberIndex], sentence.originalEnd[afterIndex - 1], years);
+        report(sentence.startOf(numberIndex), sentence.endOf(afterIndex - 1), years);
       }
     };
 
@@ -299,7 +299,7 @@ export const ismapRenewalPeriodRule: Rule = {
       const normalized = index.normalized(segment.start, segment.end);
       ENGLISH_PERIOD.lastIndex = 0;
       for (let match = ENGLISH_PERIOD.exec(normalized.text); match; match = ENGLISH_PERIOD.exec(normalized.text)) {
-        checkEnglish(normalized.originalStart[match.index]);
+        checkEnglish(normalized.startOf(match.index));
       }
     }
 
@@ -311,7 +311,7 @@ export const ismapRenewalPeriodRule: Rule = {
       const normalized = index.normalized(segment.start, segment.end);
       PERIOD.lastIndex = 0;
       for (let match = PERIOD.exec(normalized.text); match; match = PERIOD.exec(normalized.text)) {
-        check(segment, normalized.originalStart[match.index]);
+        check(segment, normalized.startOf(match.index));
       }
     }
     return findings.sort((a, b) => a.start - b.start);

@@ -357,8 +357,8 @@ export const privacyReportDeadlineRule: Rule = {
         if (!suffix && !BARE_BEFORE.test(sentence.slice(Math.max(0, found.index - 6), found.index))) {
           continue;
         }
-        const start = around.sentence.originalStart[found.index];
-        const end = around.sentence.originalEnd[found.index + found[0].length - 1];
+        const start = around.sentence.startOf(found.index);
+        const end = around.sentence.endOf(found.index + found[0].length - 1);
         const inSegment = segmentAt(model.segments, start);
         if (!inSegment || inSegment.end < end) {
           continue; // inside inline code or split by markup
@@ -397,15 +397,15 @@ export const privacyReportDeadlineRule: Rule = {
         // The number, with the unit written in the value (30営業日) so that the message quotes what is wrong.
         const at = normalizedSegment.text.indexOf(value[1]);
         const unitAt = value[2] ? normalizedSegment.text.indexOf(value[2], at + value[1].length) : -1;
-        const start = normalizedSegment.originalStart[at];
-        const end = normalizedSegment.originalEnd[unitAt >= 0 ? unitAt + value[2].length - 1 : at + value[1].length - 1];
+        const start = normalizedSegment.startOf(at);
+        const end = normalizedSegment.endOf(unitAt >= 0 ? unitAt + value[2].length - 1 : at + value[1].length - 1);
         const line = sentenceAt(model, start);
         report(structured.kind, start, end, new Surroundings(model, line.start, line.end, start).sideAt(0, context), unit);
         continue;
       }
       GDPR_HOURS.lastIndex = 0;
       for (let hours = GDPR_HOURS.exec(normalizedSegment.text); hours; hours = GDPR_HOURS.exec(normalizedSegment.text)) {
-        const start = normalizedSegment.originalStart[hours.index];
+        const start = normalizedSegment.startOf(hours.index);
         const around = new Surroundings(model, ...spanOf(sentenceAt(model, start)), start);
         const sentence = around.sentence.text;
         if (KEYWORD_TEST.test(sentence) || !REPORT_WORD.test(sentence) || !(APPI_REPORT.test(sentence) || COMMISSION.test(around.heading() ?? ''))) {
@@ -418,13 +418,13 @@ export const privacyReportDeadlineRule: Rule = {
         if (/hour/i.test(hours[0]) && ENGLISH_NOT_A_CLAIM.test(sentence)) {
           continue;
         }
-        const end = normalizedSegment.originalEnd[hours.index + hours[0].length - 1];
+        const end = normalizedSegment.endOf(hours.index + hours[0].length - 1);
         report(undefined, start, end, around.sideAt(normalizedIndex(around.sentence, start), context));
       }
       KEYWORD.lastIndex = 0;
       let keyword: RegExpExecArray | null;
       while ((keyword = KEYWORD.exec(normalizedSegment.text))) {
-        const { around, fresh } = sentences.at(normalizedSegment.originalStart[keyword.index]);
+        const { around, fresh } = sentences.at(normalizedSegment.startOf(keyword.index));
         if (!fresh) {
           continue; // the sentence of an earlier keyword, already checked
         }
@@ -449,7 +449,7 @@ export const privacyReportDeadlineRule: Rule = {
       DEADLINE.lastIndex = 0;
       let deadline: RegExpExecArray | null;
       while ((deadline = DEADLINE.exec(normalizedSegment.text))) {
-        const offset = normalizedSegment.originalStart[deadline.index];
+        const offset = normalizedSegment.startOf(deadline.index);
         const { around, fresh } = inheritedSentences.at(offset);
         if (!fresh || KEYWORD_TEST.test(around.sentence.text)) {
           continue;

@@ -146,9 +146,9 @@ export const privacyReportThresholdRule: Rule = {
         if (!(THRESHOLD_AFTER.test(after) || below) || (!match[2] && !PEOPLE_BEFORE.test(before))) {
           continue;
         }
-        const start = normalized.originalStart[match.index];
+        const start = normalized.startOf(match.index);
         const numberEnd = match.index + match[1].length;
-        const end = match[2] ? normalized.originalEnd[match.index + match[0].length - 1] : normalized.originalEnd[numberEnd - 1];
+        const end = match[2] ? normalized.endOf(match.index + match[0].length - 1) : normalized.endOf(numberEnd - 1);
         const { around } = sentences.at(start);
         const sentence = around.sentence.text;
         const at = normalizedIndex(around.sentence, start);
@@ -168,8 +168,8 @@ export const privacyReportThresholdRule: Rule = {
         if (!result || isNotAClaim(model, start, end)) {
           continue;
         }
-        const numberOriginal = model.text.slice(start, normalized.originalEnd[numberEnd - 1]);
-        const unit = match[2] ? model.text.slice(normalized.originalEnd[numberEnd - 1], end).trim() : '';
+        const numberOriginal = model.text.slice(start, normalized.endOf(numberEnd - 1));
+        const unit = match[2] ? model.text.slice(normalized.endOf(numberEnd - 1), end).trim() : '';
         findings.push(finding(this.id, start, end, result, numberOriginal, unit));
       }
       // YAML and front matter: breach_report: {threshold: 1000人}, criteria: {affected_people_over: 1000}.
@@ -178,16 +178,16 @@ export const privacyReportThresholdRule: Rule = {
         if (!value) {
           continue;
         }
-        const start = normalized.originalStart[value[1].length];
+        const start = normalized.startOf(value[1].length);
         const numberEnd = value[1].length + value[2].length;
         const unitEnd = value[3] ? normalized.text.indexOf(value[3], numberEnd) + 1 : numberEnd;
-        const end = normalized.originalEnd[unitEnd - 1];
+        const end = normalized.endOf(unitEnd - 1);
         const line = sentenceAt(model, start);
         const result = verdict(valueOf(value[2]), new Surroundings(model, line.start, line.end, start).sideAt(0, context), false);
         if (!result) {
           continue;
         }
-        const numberOriginal = model.text.slice(start, normalized.originalEnd[numberEnd - 1]);
+        const numberOriginal = model.text.slice(start, normalized.endOf(numberEnd - 1));
         findings.push(finding(this.id, start, end, result, numberOriginal, value[3] ?? ''));
       }
     }
