@@ -6,6 +6,7 @@ import * as vm from 'node:vm';
 import * as fc from 'fast-check';
 import { analyzeDocument, type DocumentAnalysis, type SourceDocument } from '../../server/src/analysis';
 import { normalize, renormalize } from '../../server/src/text/normalize';
+import { commonEnds } from '../../server/src/text/edit';
 import { parseMarkdownDocument, reparseMarkdownDocument } from '../../server/src/document/markdown';
 import type { DocumentModel } from '../../server/src/document/model';
 import { sectionSpans } from '../../server/src/document/view';
@@ -34,6 +35,35 @@ const source = (file: string, text: string): SourceDocument => ({ uri: `file://$
 const comparable = (findings: readonly Finding[]) => JSON.stringify(findings.map(({ ruleId, severity, message, start, end, fix }) => ({ ruleId, severity, message, start, end, fix })));
 
 describe('incremental analysis', () => {
+  describe('commonEnds (where two versions of a text differ)', () => {
+    /** One character at a time, as the definition says. */
+    const naive = (before: string, after: string) => {
+      const shorter = Math.min(before.length, after.length);
+      let head = 0;
+      while (head < shorter && before[head] === after[head]) {
+        head++;
+      }
+      let tail = 0;
+      while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) {
+        tail++;
+      }
+      return { head, tail };
+    };
+
+    it('equals a character-by-character comparison, on texts long enough for its range comparisons', () => {
+      const base = fc.string({ unit: fc.constantFrom('a', 'b', '漏', '\n'), minLength: 0, maxLength: 3000 });
+      fc.assert(
+        fc.property(base, fc.nat(), fc.nat({ max: 600 }), fc.string({ unit: fc.constantFrom('a', 'b', 'x'), maxLength: 700 }), (before, at, length, inserted) => {
+          const start = before.length === 0 ? 0 : at % (before.length + 1);
+          const after = before.slice(0, start) + inserted + before.slice(start + length);
+          assert.deepEqual(commonEnds(before, after), naive(before, after));
+          assert.deepEqual(commonEnds(after, before), naive(after, before));
+        }),
+        fuzzOptions(300),
+      );
+    });
+  });
+
   describe('renormalize (the NFKC of an edited text from the previous version\'s)', () => {
     const piece = fc.constantFrom('ｶﾞﾊﾞ', 'ﾞ', 'e\u0301', '\u0301', '９．２．１', '\n', '\r\n', 'ＩＳＭＡＰ', '😀', '\ud800', 'abc', '機密性３', '㍻', 'ﬁ', '');
     const text = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));

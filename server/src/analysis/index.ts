@@ -12,7 +12,7 @@ import { parseMarkdownDocument, reparseMarkdownDocument } from '../document/mark
 import { parseYamlDocument } from '../document/yaml';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
 import { contextKey, SectionFindings } from './sectionFindings';
-import { detach } from '../text/edit';
+import { commonEnds, detach } from '../text/edit';
 import { modelView, sectionSpans } from '../document/view';
 import type { Knowledge } from '../knowledge';
 import { allRules } from '../rules/index';
@@ -83,13 +83,15 @@ export function checkedLength(text: string, maxLength: number): number {
 export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUMENT_LENGTH, previous?: DocumentModel): DocumentModel {
   const length = checkedLength(source.text, maxLength);
   const text = length < source.text.length ? source.text.slice(0, length) : source.text;
+  // Where the edit is: asked once, read by the re-parse and the re-normalisation.
+  const ends = previous && commonEnds(previous.text, text);
   const parsed =
     documentKindOf(source.languageId, source.uri) === 'yaml'
       ? parseYamlDocument(text)
-      : ((previous && reparseMarkdownDocument(previous, text)) ?? parseMarkdownDocument(text));
+      : ((previous && reparseMarkdownDocument(previous, text, ends)) ?? parseMarkdownDocument(text));
   const model = length < source.text.length ? { ...parsed, truncated: { checkedLength: length, totalLength: source.text.length } } : parsed;
   if (previous) {
-    normalizeAfterEdit(model, previous);
+    normalizeAfterEdit(model, previous, ends);
   }
   return model;
 }

@@ -19,7 +19,7 @@
 
 import MarkdownIt from 'markdown-it';
 import { exampleFlags, exampleRanges, NO_EXAMPLE, type ExampleCandidate, type ExampleState } from './examples';
-import { commonEnds, detach } from '../text/edit';
+import { commonEnds, detach, type CommonEnds } from '../text/edit';
 import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
 import { inlineMarkup, type Mask } from './inline';
 import { yamlSegments } from './yaml';
@@ -602,14 +602,14 @@ const shiftRange = (range: TextRange, by: number): TextRange => ({ start: range.
  * involved, headings changed, an edit that runs on past its sections (an unclosed fence), a setext heading at
  * a cut, an example marker whose reach changed — and the caller parses the whole text.
  */
-export function reparseMarkdownDocument(previous: DocumentModel, text: string): DocumentModel | undefined {
+export function reparseMarkdownDocument(previous: DocumentModel, text: string, ends?: CommonEnds): DocumentModel | undefined {
   const record = records.get(previous);
   const old = previous.markdown;
   const oldText = previous.text;
   if (!record || !old || previous.truncated || record.referenceColon) {
     return undefined;
   }
-  const { head, tail } = commonEnds(oldText, text);
+  const { head, tail } = ends ?? commonEnds(oldText, text);
   // The old text has no "]:", so the new one has one only where the edit made it (a character either side included).
   if (text.slice(Math.max(0, head - 1), text.length - tail + 1).includes(']:')) {
     return undefined;

@@ -5,6 +5,7 @@
 
 import { normalize, normalizedIndex, renormalize, type NormalizedText } from '../text/normalize';
 import type { DocumentModel } from './model';
+import type { CommonEnds } from '../text/edit';
 
 const views = new WeakMap<DocumentModel, NormalizedText>();
 /** A model view (./view.ts) reads the normalisation of the model it is a view of. */
@@ -34,10 +35,10 @@ export function shareNormalization(view: DocumentModel, base: DocumentModel): vo
  * again. Done now, so that the new model keeps no reference to the previous one; nothing is done when the
  * previous version was never normalised.
  */
-export function normalizeAfterEdit(model: DocumentModel, previous: DocumentModel): void {
+export function normalizeAfterEdit(model: DocumentModel, previous: DocumentModel, ends?: CommonEnds): void {
   const previousView = views.get(bases.get(previous) ?? previous);
   if (previousView && !views.has(model)) {
-    views.set(model, renormalize(previous.text, previousView, model.text));
+    views.set(model, renormalize(previous.text, previousView, model.text, ends));
   }
 }
 

@@ -8,7 +8,7 @@
  * mapped range never cuts a surrogate pair.
  */
 
-import { commonEnds } from './edit';
+import { commonEnds, type CommonEnds } from './edit';
 
 export interface NormalizedText {
   /** The NFKC form of the input range. */
@@ -296,8 +296,12 @@ export function normalizedIndex(normalized: NormalizedText, offset: number): num
  * the edit shifted). Equal to `normalize(original)`: the text is cut just before a line break on each side,
  * and a line break never joins a cluster with what precedes it, so clusters on either side are unchanged.
  */
-export function renormalize(previousOriginal: string, previous: NormalizedText, original: string): NormalizedText {
-  const { head, tail } = commonEnds(previousOriginal, original);
+export function renormalize(
+  previousOriginal: string,
+  previous: NormalizedText,
+  original: string,
+  { head, tail }: CommonEnds = commonEnds(previousOriginal, original),
+): NormalizedText {
   if (head === original.length && head === previousOriginal.length) {
     return previous;
   }
