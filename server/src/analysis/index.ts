@@ -13,7 +13,7 @@ import { parseYamlDocument } from '../document/yaml';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
 import { contextKey, SectionFindings } from './sectionFindings';
 import { commonEnds, detach } from '../text/edit';
-import { modelView, sectionSpans } from '../document/view';
+import { modelView, sectionSpans, sectionSpansAfterEdit } from '../document/view';
 import type { Knowledge } from '../knowledge';
 import { allRules } from '../rules/index';
 import { applySuppressions } from '../rules/suppression';
@@ -90,8 +90,9 @@ export function buildModel(source: SourceDocument, maxLength = DEFAULT_MAX_DOCUM
       ? parseYamlDocument(text)
       : ((previous && reparseMarkdownDocument(previous, text, ends)) ?? parseMarkdownDocument(text));
   const model = length < source.text.length ? { ...parsed, truncated: { checkedLength: length, totalLength: source.text.length } } : parsed;
-  if (previous) {
+  if (previous && ends) {
     normalizeAfterEdit(model, previous, ends);
+    sectionSpansAfterEdit(model, previous, ends);
   }
   return model;
 }

@@ -7,6 +7,7 @@
 
 import type { DocumentModel, TextRange } from './model';
 import { shareNormalization } from './normalized';
+import type { CommonEnds } from '../text/edit';
 
 export interface SectionSpan extends TextRange {
   /**
@@ -15,28 +16,61 @@ export interface SectionSpan extends TextRange {
    */
   readonly headings: string;
   /**
-   * What the section's model depends on: its headings, its text and the example flags of its blocks (an
-   * admonition left open above may reach into it). Equal keys, equal segments, blocks and findings.
+   * What the section's model depends on: its text (as a short token, the same from version to version while
+   * the text stays the same), its headings and the example flags of its blocks (an admonition left open above
+   * may reach into it). Equal keys, equal segments, blocks and findings.
    */
   readonly key: string;
+  /** Stands for the section's text: equal tokens, equal text. */
+  readonly token: string;
 }
 
 const spansOf = new WeakMap<DocumentModel, readonly SectionSpan[]>();
+
+let tokens = 0;
+const newToken = () => `t${++tokens}`;
 
 /** The sections of a document, covering it from its start to its end, in order (computed once per model). */
 export function sectionSpans(model: DocumentModel): readonly SectionSpan[] {
   let spans = spansOf.get(model);
   if (!spans) {
-    spans = computeSpans(model);
+    spans = computeSpans(model, () => newToken());
     spansOf.set(model, spans);
   }
   return spans;
 }
 
-function computeSpans(model: DocumentModel): SectionSpan[] {
+/**
+ * The sections of an edited version, computed now: a section that lies whole in the text the edit left
+ * unchanged (before it or after it) and whose bounds were a section of the previous version keeps that
+ * section's token, so the caches keyed by sections find it without comparing its text.
+ */
+export function sectionSpansAfterEdit(model: DocumentModel, previous: DocumentModel, { head, tail }: CommonEnds): readonly SectionSpan[] {
+  const previousSpans = spansOf.get(previous);
+  if (spansOf.has(model) || !previousSpans) {
+    return sectionSpans(model);
+  }
+  const before = new Map<string, string>();
+  const shift = model.text.length - previous.text.length;
+  const tailStart = model.text.length - tail;
+  for (const span of previousSpans) {
+    if (span.end <= head || span.start >= tailStart - shift) {
+      before.set(`${span.start}:${span.end}`, span.token);
+    }
+  }
+  const spans = computeSpans(model, (start, end) => {
+    const old = end <= head ? before.get(`${start}:${end}`) : start >= tailStart ? before.get(`${start - shift}:${end - shift}`) : undefined;
+    return old ?? newToken();
+  });
+  spansOf.set(model, spans);
+  return spans;
+}
+
+function computeSpans(model: DocumentModel, tokenOf: (start: number, end: number) => string): SectionSpan[] {
   const markdown = model.markdown;
   if (!markdown || markdown.headings.length === 0) {
-    return [{ start: 0, end: model.text.length, headings: '', key: `\u0002${model.text}` }];
+    const token = tokenOf(0, model.text.length);
+    return [{ start: 0, end: model.text.length, headings: '', token, key: `${token}\u0002` }];
   }
   const bounds: { start: number; end: number; headings: string }[] = [];
   const open: { level: number; text: string }[] = [];
@@ -62,7 +96,8 @@ function computeSpans(model: DocumentModel): SectionSpan[] {
     for (; block < blocks.length && blocks[block].start < bound.end; block++) {
       flags += blocks[block].example ? '1' : '0';
     }
-    return { ...bound, key: `${bound.headings}\u0002${flags}\u0002${model.text.slice(bound.start, bound.end)}` };
+    const token = tokenOf(bound.start, bound.end);
+    return { ...bound, token, key: `${token}\u0002${bound.headings}\u0002${flags}` };
   });
 }
 
