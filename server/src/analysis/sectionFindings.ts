@@ -6,7 +6,7 @@
  */
 
 import type { DocumentContext } from '../context/types';
-import { modelView, rangesIn, sectionSpans, type SectionSpan } from '../document/view';
+import { modelView, rangesIn, sectionSpans, spanIndexAt, type SectionSpan } from '../document/view';
 import type { Knowledge } from '../knowledge';
 import { detach } from '../text/edit';
 import type { Finding, Rule, RuleInput } from '../rules/rule';
@@ -44,27 +44,14 @@ const kept = (finding: Finding): Finding => ({
 /** Findings relative to `start`, kept for later versions. */
 const relativeTo = (findings: readonly Finding[], start: number): Finding[] => findings.map((finding) => kept({ ...finding, start: finding.start - start, end: finding.end - start }));
 
-/** The index of the span holding `offset` (the last one for an offset at the very end). */
-function spanIndexAt(spans: readonly SectionSpan[], offset: number): number {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (spans[middle].start <= offset) {
-      low = middle;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return low;
-}
-
 /**
  * The findings of section-scoped rules of one version, per rule and section, with offsets from the section's
  * start; built while the rules run and read by the next version's analysis.
  */
 export class SectionFindings {
   private readonly byRule = new Map<string, Map<string, readonly Finding[]>>();
+  /** Per rule with a document key (Rule.documentKey): its value for this version. */
+  private readonly documentKeys = new Map<string, string>();
   private spanList?: readonly SectionSpan[];
   private readonly views = new Map<SectionSpan, RuleInput>();
 
@@ -107,7 +94,14 @@ export class SectionFindings {
    * others (on the whole document when no section can be reused). `check` is the rule's guarded check.
    */
   findings(rule: Rule, previous: SectionFindings | undefined, check: (input: RuleInput) => Finding[]): Finding[] {
-    const earlier = previous?.knowledge === this.knowledge && previous.contextKey === this.contextKey ? previous.byRule.get(rule.id) : undefined;
+    const documentKey = rule.documentKey?.(this.input);
+    if (documentKey !== undefined) {
+      this.documentKeys.set(rule.id, documentKey);
+    }
+    const earlier =
+      previous?.knowledge === this.knowledge && previous.contextKey === this.contextKey && previous.documentKeys.get(rule.id) === documentKey
+        ? previous.byRule.get(rule.id)
+        : undefined;
     const store = new Map<string, readonly Finding[]>();
     this.byRule.set(rule.id, store);
     const spans = this.spans;

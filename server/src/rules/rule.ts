@@ -64,6 +64,11 @@ export interface Rule {
    * — anything in the document. test/unit/incremental.test.ts checks 'section' rules against fresh runs.
    */
   readonly scope: 'section' | 'document';
+  /**
+   * For a 'section' rule that also reads one fact from elsewhere in the document: that fact, as a string.
+   * A section's findings are reused after an edit only while it is unchanged (and the context too).
+   */
+  documentKey?(input: RuleInput): string;
   /** One line, shown in rule listings. */
   readonly description: string;
   check(input: RuleInput): Finding[];

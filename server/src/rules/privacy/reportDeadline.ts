@@ -25,6 +25,7 @@ import { segmentAt, sentenceAt } from '../../document/sentences';
 import { normalizedIndex, normalizeKey } from '../../text/normalize';
 import type { DocumentModel, Segment, TableCell, TextRange } from '../../document/model';
 import { blockAt } from '../../document/blocks';
+import { sectionSpans, spanIndexAt } from '../../document/view';
 import type { Finding, Rule } from '../rule';
 import { yamlRecords, type YamlRecord } from '../../context/serviceUsage';
 import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
@@ -304,7 +305,12 @@ export const privacyReportDeadlineRule: Rule = {
   id: 'privacy/report-deadline',
   defaultSeverity: 'warning',
   procurementOnly: false,
-  scope: 'document',
+  // A deadline table counts when the commission or a leak is named above it, maybe in an earlier section.
+  scope: 'section',
+  documentKey({ model }) {
+    const cue = PPC_CUE.exec(model.text);
+    return cue ? String(spanIndexAt(sectionSpans(model), cue.index)) : 'none';
+  },
   description: 'Leak-report deadline that differs from the rule: 速報 promptly (about 3〜5日), 確報 30日 (60日 for 不正の目的); GDPR\'s 72 hours.',
   check({ model, context }) {
     const findings: Finding[] = [];
