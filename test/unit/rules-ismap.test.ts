@@ -863,9 +863,42 @@ describe('rule ismap/liu-scope', () => {
         { text: 'FormFlow', occurrence: 1, message: liuService('FormFlow', DOCUMENT, 'c3') },
       ],
     },
+    {
+      name: 'YAML register: ISMAP-LIU in the name value, or in structure (ismap: LIU, ismap_status, ismap_liu: true), the grade in a sibling key',
+      uri: 'file:///saas-register.yaml',
+      text:
+        'saas_register:\n' +
+        '  - name: チャットSaaS（ISMAP-LIU登録）\n    confidentiality: 3\n' +
+        '  - service: 日程調整ツール（ISMAP-LIU登録）\n    機密性: 3\n' +
+        '  - name: 電子申請フォーム\n    ismap: LIU\n    格付: 機密性3\n' +
+        '  - name: 相談記録クラウド\n    ismap_status: ISMAP-LIU\n    handles_sensitive_personal_info: true\n' +
+        '  - name: 面談メモ\n    ismap_liu: true\n    要配慮個人情報: あり\n' +
+        '  - name: 子育て相談ノート\n    ismap: LIU\n    条例要配慮個人情報: あり\n',
+      expected: [
+        { text: '3', occurrence: 0, message: liuService('チャットSaaS', DOCUMENT, 'c3') },
+        { text: '3', occurrence: 1, message: liuService('日程調整ツール', DOCUMENT, 'c3') },
+        { text: '機密性3', message: liuService('電子申請フォーム', DOCUMENT, 'c3') },
+        { text: 'true', message: liuService('相談記録クラウド', DOCUMENT, 'sensitive') },
+        { text: 'あり', message: liuService('面談メモ', DOCUMENT, 'sensitive') },
+        { text: 'あり', occurrence: 1, message: liuService('子育て相談ノート', DOCUMENT, 'ordinance') },
+      ],
+    },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'YAML register: ISMAP-LIU entries with confidentiality 2 or 要配慮個人情報: なし, ISMAP (not LIU) entries, LIU denied or false',
+      uri: 'file:///saas-register.yaml',
+      text:
+        'saas_register:\n' +
+        '  - name: 掲示板SaaS（ISMAP-LIU登録）\n    confidentiality: 2\n' +
+        '  - name: 問合せフォーム\n    ismap_liu: true\n    要配慮個人情報: なし\n    handles_sensitive_personal_info: false\n' +
+        '  - name: 文書管理SaaS（ISMAP登録）\n    confidentiality: 3\n' +
+        '  - name: 会計SaaS\n    ismap: ISMAP\n    要配慮個人情報: あり\n' +
+        '  - name: 庁内ポータル\n    ismap: LIU未登録\n    confidentiality: 3\n' +
+        '  - name: 面談記録SaaS\n    ismap_liu: false\n    要配慮個人情報: あり\n',
+      expected: [],
+    },
     {
       name: 'LIU denied in the ISMAP cell, 「なし」 under 要配慮個人情報, 「×」 under ISMAP-LIU, and 「機密性は3つの観点」',
       uri: 'file:///ledger.md',

@@ -94,7 +94,15 @@ const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都
 /** YAML keys whose value is a service's programme or registration (`ismap: ISMAP-LIU 登録`, `program: ISMAP-LIU`). */
 const PROGRAM_KEY = /ismap|program|制度|登録|認証|certif|registr/;
 /** YAML keys that name the entry's service. */
-const NAME_KEY = /^(?:name|service|サービス名|名称|サービス|製品名)$/;
+const NAME_KEY = /^(?:name|service|service_name|servicename|product|product_name|saas|tool|サービス名|名称|サービス|製品名|ツール名)$/;
+/** A YAML key that says its entry handles 要配慮個人情報 (`handles_sensitive_personal_info`, `要配慮個人情報`). */
+const SENSITIVE_KEY = /sensitive|要配慮/;
+/** …and 条例要配慮個人情報 (`ordinance_sensitive`, `条例要配慮個人情報`). */
+const ORDINANCE_KEY = /ordinance|条例/;
+/** A YAML value that says yes. */
+const AFFIRMATIVE_VALUE = /^(?:true|yes|y|on|あり|有り?|含む|含まれる|取り扱う|扱う|○|◯|●|✓|✔)$/i;
+/** A YAML key naming ISMAP-LIU itself (`ismap_liu: true`, `ISMAP-LIU: 登録済`): a yes value registers the entry. */
+const LIU_KEY = /ismap\s*[-_]?\s*liu|^liu$/;
 /** A grade sentence that shows an example or speaks generally rather than giving the information to a service. */
 const EXAMPLE = /例を示|例です|例として|例えば|一般に|一般的に/;
 /**
@@ -312,23 +320,54 @@ function tableDeclarations(input: RuleInput, mentions: readonly ServiceMention[]
   return found;
 }
 
-/** A YAML entry's ISMAP-LIU subject: its programme key says ISMAP-LIU; its name key, when present, names it. */
+/** The last key above a YAML scalar, NFKC and lower case ('' for none). */
+function lastKey(keyPath: readonly string[] | undefined): string {
+  return keyPath && keyPath.length > 0 ? normalizeKey(keyPath[keyPath.length - 1]).toLowerCase() : '';
+}
+
+/** A YAML scalar's value, NFKC, quotes and spaces trimmed. */
+function scalarValue(model: RuleInput['model'], scalar: { start: number; end: number }): string {
+  return normalizeKey(model.text.slice(scalar.start, scalar.end)).replace(/^["']|["']$/g, '').trim();
+}
+
+/**
+ * A YAML scalar that says its entry is ISMAP-LIU without the term 「ISMAP-LIU」: a programme key holding 「LIU」
+ * (`ismap: LIU`, not 「LIU未登録」), or a key naming ISMAP-LIU holding yes (`ismap_liu: true`).
+ */
+function isStructuredLiu(model: RuleInput['model'], scalar: { start: number; end: number; kind: SegmentKind; keyPath?: readonly string[] }): boolean {
+  if (scalar.kind === 'yaml-key' || scalar.keyPath === undefined) {
+    return false;
+  }
+  const key = lastKey(scalar.keyPath);
+  const value = scalarValue(model, scalar);
+  if (LIU_KEY.test(key)) {
+    return REGISTERED_CELL.test(value) || AFFIRMATIVE_VALUE.test(value);
+  }
+  return PROGRAM_KEY.test(key) && LIU_CELL.test(value) && !LIU_CELL_DENIED.test(value);
+}
+
+/** A bracketed note on ISMAP after a name (「チャットSaaS（ISMAP-LIU登録）」): not part of the name. */
+const ISMAP_NOTE_AFTER = /\s*[（(][^（()）]*ISMAP[^（()）]*[)）]\s*$/i;
+
+/**
+ * A YAML entry's ISMAP-LIU subject: its programme key says ISMAP-LIU (`program: ISMAP-LIU`, `ismap: LIU`,
+ * `ismap_liu: true`), or its name key's value does (`name: チャットSaaS（ISMAP-LIU登録）`); its name key, when
+ * present, names it.
+ */
 function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number): Subject | undefined {
   const { model } = input;
-  const programme = liuTerms.some((liu) => {
-    const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
-    return keyPath !== undefined && keyPath.length > 0 && PROGRAM_KEY.test(normalizeKey(keyPath[keyPath.length - 1]).toLowerCase());
-  });
-  if (!programme) {
+  const inRecord = model.scalars.filter((scalar) => scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end);
+  const declared =
+    liuTerms.some((liu) => {
+      const key = lastKey(segmentAt(model.segments, liu.start)?.keyPath);
+      return PROGRAM_KEY.test(key) || NAME_KEY.test(key);
+    }) || inRecord.some((scalar) => isStructuredLiu(model, scalar));
+  if (!declared) {
     return undefined;
   }
-  const name = model.scalars.find((scalar) => {
-    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
-    return scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end && key !== undefined && NAME_KEY.test(normalizeKey(key).toLowerCase());
-  });
-  return name
-    ? { start, end, mention: { surface: model.text.slice(name.start, name.end) }, basis: DOCUMENT_BASIS }
-    : { start, end };
+  const name = inRecord.find((scalar) => scalar.keyPath !== undefined && NAME_KEY.test(lastKey(scalar.keyPath)));
+  const surface = name ? model.text.slice(name.start, name.end).replace(ISMAP_NOTE_AFTER, '') : '';
+  return surface.length > 0 ? { start, end, mention: { surface }, basis: DOCUMENT_BASIS } : { start, end };
 }
 
 /**
@@ -468,7 +507,9 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
-    if (bases.size === 0 && rows.length === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
+    // YAML entries that say ISMAP-LIU in structure (`ismap: LIU`, `ismap_liu: true`).
+    const structuredLiu = model.yaml.length > 0 && model.scalars.some((scalar) => isStructuredLiu(model, scalar));
+    if (bases.size === 0 && rows.length === 0 && !structuredLiu && !terms.some((term) => term.term.id === 'ismap-liu')) {
       return [];
     }
     for (const mention of mentions) {
@@ -477,7 +518,10 @@ export const ismapLiuScopeRule: Rule = {
     let anyLiu = false;
     for (const term of terms) {
       if (INFO_TERMS.has(term.term.id)) {
-        group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
+        // A key (`要配慮個人情報: なし`) names what its value says; the value is read below.
+        if (term.segmentKind !== 'yaml-key') {
+          group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
+        }
       } else if (term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start)) {
         const [start, end] = index.sentence(term.start);
         const normalized = index.normalized(start, end);
@@ -496,10 +540,14 @@ export const ismapLiuScopeRule: Rule = {
       if (segment.kind === 'yaml-key' || segment.keyPath === undefined || segment.keyPath.length === 0) {
         continue;
       }
-      const key = normalizeKey(segment.keyPath[segment.keyPath.length - 1]).toLowerCase();
-      const value = normalizeKey(model.text.slice(segment.start, segment.end)).replace(/^["']|["']$/g, '').trim();
+      const key = lastKey(segment.keyPath);
+      const value = scalarValue(model, segment);
       if (GRADE_KEY.test(key) && /^3$/.test(value)) {
         group(segment.start, segment.kind).infos.push({ kind: 'confidentiality-3', start: segment.start, end: segment.end });
+      } else if (SENSITIVE_KEY.test(key) && AFFIRMATIVE_VALUE.test(value)) {
+        // `handles_sensitive_personal_info: true`, `要配慮個人情報: あり`: the finding is on the value.
+        const kind: InfoKind = ORDINANCE_KEY.test(key) ? 'ordinance-sensitive-info' : 'sensitive-personal-info';
+        group(segment.start, segment.kind).infos.push({ kind, start: segment.start, end: segment.end });
       }
     }
 
@@ -532,7 +580,7 @@ export const ismapLiuScopeRule: Rule = {
         group(block.start, 'table').infos.push({ kind: 'sensitive-personal-info', start: block.start, end: block.end });
       }
     }
-    if (bases.size === 0 && !anyLiu && rows.length === 0) {
+    if (bases.size === 0 && !anyLiu && rows.length === 0 && !structuredLiu) {
       return [];
     }
     /** ISMAP-LIU terms that declared a service (and so are not subjects themselves). */
