@@ -864,6 +864,30 @@ describe('rule ismap/liu-scope', () => {
       ],
     },
     {
+      name: 'a service named with 「（ISMAP-LIU登録サービス）」, then 同サービス / 当該サービス / このサービス in the next sentence or list item',
+      uri: 'file:///plan.md',
+      text:
+        '# 相談窓口の運用\n\n相談受付には、相談受付クラウド（ISMAP-LIU登録サービス）を利用する。同サービスには、基幹系システムから連携した相談履歴（要配慮個人情報）を保存する。\n\n' +
+        '予約には、「よやくネット」（ISMAP-LIU登録）を用いる。当該サービスでは機密性３情報を扱う。\n\n' +
+        '- 電子申請には、フォームメーカー（ISMAP-LIU登録）を用いる。\n- このサービスで受け付ける申請書には機密性3情報が含まれる。\n',
+      expected: [
+        { text: '要配慮個人情報', message: liuService('相談受付クラウド', DOCUMENT, 'sensitive') },
+        { text: '機密性３情報', message: liuService('よやくネット', DOCUMENT, 'c3') },
+        { text: '機密性3情報', message: liuService('フォームメーカー', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'English: "this service" / "the service" in the next sentence of the paragraph, on the next line',
+      uri: 'file:///note.md',
+      text:
+        '# Note\n\nWe run intake on FormDesk (registered under ISMAP-LIU).\nThis service stores Confidentiality class-3 information.\n\n' +
+        'Staff chat uses LINE WORKS, an ISMAP-LIU registered SaaS. The service will keep Confidentiality class-3 information.\n',
+      expected: [
+        { text: 'Confidentiality class-3 information', message: liuService('FormDesk', DOCUMENT, 'c3') },
+        { text: 'Confidentiality class-3 information', occurrence: 1, message: liuService('LINE WORKS', DOCUMENT, 'c3') },
+      ],
+    },
+    {
       name: 'YAML register: ISMAP-LIU in the name value, or in structure (ismap: LIU, ismap_status, ismap_liu: true), the grade in a sibling key',
       uri: 'file:///saas-register.yaml',
       text:
@@ -886,6 +910,19 @@ describe('rule ismap/liu-scope', () => {
   ];
 
   const valid: Case[] = [
+    {
+      name: 'the sentence after an ISMAP-LIU service is about another service by name, a negation, its own server, or a non-LIU service referred back to',
+      uri: 'file:///plan.md',
+      text:
+        '# 運用\n\n文書共有には、共有ボックス（ISMAP-LIU登録）を用いる。kintoneでは要配慮個人情報を扱う。\n\n' +
+        '文書共有には、共有ボックス（ISMAP-LIU登録）を用いる。「ケース台帳」には要配慮個人情報を保存する。\n\n' +
+        '予約には、よやくネット（ISMAP-LIU登録）を用いる。当該サービスでは、氏名と連絡先のみを扱い、要配慮個人情報は扱わない。\n\n' +
+        'チャットには、トークルーム（ISMAP-LIU登録）を用いる。面談記録は庁内サーバに保存し、機密性3情報として管理する。\n\n' +
+        '会議には、Microsoft Teams を用いる。同サービスには機密性3情報を保存する。\n\n' +
+        '本調達で導入する本サービスは、機密性3情報を取り扱う。\n\n' +
+        'We run intake on FormDesk (registered under ISMAP-LIU).\nSecureVault stores Confidentiality class-3 information.\n',
+      expected: [],
+    },
     {
       name: 'YAML register: ISMAP-LIU entries with confidentiality 2 or 要配慮個人情報: なし, ISMAP (not LIU) entries, LIU denied or false',
       uri: 'file:///saas-register.yaml',

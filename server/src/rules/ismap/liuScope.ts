@@ -19,7 +19,7 @@ import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
 import { blockIndexAt, rowCells } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
-import { segmentAt, splitSentences } from '../../document/sentences';
+import { englishSentenceIn, segmentAt, splitSentences } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
@@ -113,6 +113,40 @@ const OWN_PLACE = /サーバ|オンプレ|閉域|庁内|基盤|環境|端末|紙
 /** Where a grade's clause ends before an unrelated predicate: 「…を確認したが、指摘事項とはしない」. */
 const CLAUSE_TURN = /(?:が|けれども|ものの|ため|ので)[、,]/;
 
+/**
+ * Words that refer back to the service named before: 同サービス, 当該サービス, 本サービス, このサービス, 同SaaS,
+ * "this service", "the service".
+ */
+const ANAPHOR =
+  /(?:同|当該|本|この|その|上記の?|前記の?)\s*(?:サービス|SaaS|クラウドサービス|クラウド|ツール|アプリ)|\b(?:this|the|that|said)\s+(?:service|SaaS|cloud service|tool|app)\b/gi;
+/** The topic of a sentence, up to its particle: 「Box では」「「よやくナビ」には」「相談記録クラウドに」 (NFKC). */
+const OTHER_TOPIC = /^(?:なお|また|さらに|ただし)?[、,]?\s*(「[^」]{1,30}」|[^、,。「」\s][^、,。「」]{0,29}?)\s*(?:では|には|へは|は|で|に|へ|が)[、,\s]?/;
+/** A topic that names a service: a Latin product name, a bracketed name, or a noun ending in a service word. */
+const SERVICE_NAME = /^[A-Z][A-Za-z0-9.&-]*(?:\s+[A-Za-z0-9.&-]+){0,3}$|^「[^」]+」$|(?:サービス|SaaS|クラウド|アプリ|ツール)$/;
+/** Latin words that are no product name (a file format, an interface). */
+const NOT_A_PRODUCT = /^(?:CSV|PDF|API|URL|DB|ID|AI|IT|PC|Excel|Word|Web|SaaS)$/i;
+
+function isServiceName(topic: string): boolean {
+  const name = topic.trim();
+  return SERVICE_NAME.test(name) && !NOT_A_PRODUCT.test(name) && !/^(?:同|当該|本|この|その|上記|前記)/.test(name) && !/ISMAP/i.test(name);
+}
+
+/**
+ * An English sentence whose subject is a product by name — CamelCase, with a digit, or several capitalised
+ * words ("SecureVault stores …", "Case Desk 2 keeps …") — not a capitalised common word ("Staff records …").
+ */
+const EN_PRODUCT_TOPIC = /^\s*((?:[A-Z][a-z0-9]*[A-Z0-9][\w.&-]*|[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){1,3}))\s+(?:stores|keeps|holds|handles|processes|manages|receives|will|is|has|contains|gets)\b/;
+
+/**
+ * A name right before a bracket that says it is ISMAP-LIU: 「予約ノート（ISMAP-LIU登録サービス）」,
+ * 「「ソウダンBox」（ISMAP-LIU登録）」. Group 1: a bracketed name; group 2: the run of text before the bracket.
+ */
+const PAREN_NAME_BEFORE = /(?:「([^「」]{1,30})」|([^\s、。,「」『』（）()]{1,30}))\s*[（(]\s*$/;
+/** The rest of such a bracket: only the registration (登録, 登録済み, 登録サービス), then its close. */
+const PAREN_REST_AFTER = /^[^（）()、。]{0,16}[)）]/;
+/** Particles inside a run of Japanese text before a name (「チャットにはトークルーム」): the name follows the last. */
+const PARTICLE_BEFORE_NAME = /^.*(?:には|では|として|から|まで|より|とは|は|を|に|で|が|と|の|も)(?=.{2,}$)/;
+
 const PLATFORM_KEY = /cloud|platform|provider|hosting|infrastructure|クラウド|基盤|稼働環境/;
 const GRADE_KEY = /confidentiality|機密性|classification|格付/;
 const GRADE_3_VALUE = /^(?:機密性)?\s*3(?:情報)?$/;
@@ -128,6 +162,8 @@ interface Subject {
   /** The service as written, or undefined for 「ISMAP-LIU登録のSaaS」 itself. */
   readonly mention?: Pick<ServiceMention, 'surface'>;
   readonly basis?: Basis;
+  /** Words that refer back to the service (同サービス, "this service"): the finding sits on the information. */
+  readonly refersBack?: boolean;
 }
 
 function liuBasis(service: ServiceEntry, status: IsmapStatus): Basis | undefined {
@@ -240,6 +276,24 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
       continue;
     }
     if (!mentions.some((mention) => mention.start >= start && mention.end <= term.start && normalizeKey(mention.surface) === normalizeKey(name))) {
+      names.add(name);
+    }
+  }
+  for (const term of terms) {
+    // 「予約ノート（ISMAP-LIU登録サービス）」「「ソウダンBox」（ISMAP-LIU登録）」: the name before the bracket.
+    if (term.term.id !== 'ismap-liu' || term.segmentKind !== 'prose' || inRanges(input.context.badExamples, term.start)) {
+      continue;
+    }
+    const [start] = index.sentence(term.start);
+    const declared = PAREN_NAME_BEFORE.exec(model.text.slice(Math.max(start, term.start - 40), term.start));
+    const rest = model.text.slice(term.end, term.end + 20);
+    if (!declared || !PAREN_REST_AFTER.test(rest) || LIU_NEGATED_AFTER.test(rest) || LIU_CELL_DENIED.test(PAREN_REST_AFTER.exec(rest)![0])) {
+      continue;
+    }
+    const name = (declared[1] ?? declared[2].replace(PARTICLE_BEFORE_NAME, '')).trim();
+    const nameEnd = term.start - declared[0].length + declared[0].indexOf(declared[1] ?? declared[2]) + (declared[1] ?? declared[2]).length;
+    const catalogued = mentions.some((mention) => mention.start < nameEnd && mention.end > nameEnd - name.length);
+    if (name.length >= 2 && !catalogued && !NOT_A_NAME.test(normalizeKey(name)) && !/ISMAP/i.test(name)) {
       names.add(name);
     }
   }
@@ -371,14 +425,11 @@ function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }
 }
 
 /**
- * The ISMAP-LIU service a grade refers back to when its own sentence names none: the nearest service named
- * in an earlier sentence of its paragraph, else in an earlier item of its list or an item it is nested under;
- * a statement naming a place of its own (a server, another system) before it ends the search. The grade's
- * sentence must give the information (no negation, no example, no place of its own), and the nearest service
- * named must be the ISMAP-LIU one.
+ * The ISMAP-LIU service a grade refers back to when its own sentence names none (earlierSubject). The grade's
+ * sentence must give the information (no negation, no example, no place of its own), the nearest service named
+ * before must be the ISMAP-LIU one, and the sentence's topic must not be another service by name.
  */
 function referredSubject(input: RuleInput, index: DocumentIndex, anchors: readonly Anchor[], info: Info, start: number, end: number): Subject | undefined {
-  const { model } = input;
   const sentence = index.normalized(start, end);
   const at = normalizedIndex(sentence, info.start);
   const turn = CLAUSE_TURN.exec(sentence.text.slice(at));
@@ -386,7 +437,24 @@ function referredSubject(input: RuleInput, index: DocumentIndex, anchors: readon
   if (NEGATION.test(clause) || EXAMPLE.test(sentence.text) || OWN_PLACE.test(sentence.text)) {
     return undefined;
   }
-  const blockIndex = blockIndexAt(model, info.start);
+  const subject = earlierSubject(input, index, anchors, info.start, start);
+  // A sentence whose topic is another service by name (「Box では…」「「よやくナビ」には…」) gives it the information.
+  const topic = OTHER_TOPIC.exec(sentence.text.slice(0, at))?.[1];
+  if (subject && topic && isServiceName(topic) && normalizeKey(topic) !== normalizeKey(subject.mention?.surface ?? '')) {
+    return undefined;
+  }
+  return subject;
+}
+
+/**
+ * The subject a statement at `offset` (its sentence starting at `start`) refers back to: the nearest service
+ * named in an earlier sentence of its paragraph, else in an earlier item of its list or an item it is nested
+ * under — the ISMAP-LIU subject when that service is ISMAP-LIU and its sentence is not negated. A statement
+ * naming a place of its own (a server, another system) before it ends the search.
+ */
+function earlierSubject(input: RuleInput, index: DocumentIndex, anchors: readonly Anchor[], offset: number, start: number): Subject | undefined {
+  const { model } = input;
+  const blockIndex = blockIndexAt(model, offset);
   if (blockIndex === undefined) {
     return undefined;
   }
@@ -659,6 +727,51 @@ export const ismapLiuScopeRule: Rule = {
     }
     anchors.sort((a, b) => a.start - b.start);
 
+    /**
+     * Words of a statement that refer back to an ISMAP-LIU service (同サービス, 当該サービス, "this service"): the
+     * nearest service named before them in the statement (an English paragraph is one), else in an earlier
+     * sentence or list item, when it is ISMAP-LIU.
+     */
+    const referringBack = (groupStart: number, groupEnd: number): Subject[] => {
+      const found: Subject[] = [];
+      const text = model.text.slice(groupStart, groupEnd);
+      ANAPHOR.lastIndex = 0;
+      for (let match = ANAPHOR.exec(text); match; match = ANAPHOR.exec(text)) {
+        const start = groupStart + match.index;
+        let nearest: Anchor | undefined;
+        for (const anchor of anchors) {
+          if (anchor.start >= groupStart && anchor.start < start) {
+            nearest = anchor;
+          }
+        }
+        const referent = nearest ? nearest.liu : earlierSubject(input, index, anchors, start, groupStart);
+        if (referent) {
+          found.push({ start, end: start + match[0].length, mention: referent.mention, basis: referent.basis, refersBack: true });
+        }
+      }
+      return found;
+    };
+
+    /**
+     * The subjects an information may be given to, when the statement is an English paragraph (the splitter keeps
+     * one whole): those of the information's own sentence; else the service named in an earlier sentence
+     * (`later`), unless the sentence's topic is another product by name ("SecureVault stores …").
+     */
+    const englishCandidates = (subjects: readonly Subject[], info: Info, groupStart: number, groupEnd: number): { candidates: readonly Subject[]; later: boolean } => {
+      const [first, last] = englishSentenceIn(model.text, [groupStart, groupEnd], info.start, info.end);
+      if (first <= groupStart && last >= groupEnd) {
+        return { candidates: subjects, later: false };
+      }
+      const own = subjects.filter((subject) => subject.start >= first && subject.start < last);
+      if (own.length > 0) {
+        return { candidates: own, later: false };
+      }
+      const before = subjects.filter((subject) => subject.start < first);
+      const topic = EN_PRODUCT_TOPIC.exec(model.text.slice(first, info.start))?.[1];
+      const other = topic !== undefined && !before.some((subject) => normalizeKey(subject.mention?.surface ?? '') === normalizeKey(topic));
+      return { candidates: other ? [] : before, later: true };
+    };
+
     for (const { record, start: groupStart, end: groupEnd, services, named, liuTerms, infos } of groups.values()) {
       if (infos.length === 0) {
         continue;
@@ -667,7 +780,7 @@ export const ismapLiuScopeRule: Rule = {
       if (!record && (isQuestion(index.normalized(groupStart, groupEnd).text) || isQuizChoice(model, groupStart))) {
         continue;
       }
-      const subjects = subjectsOf(services, named, liuTerms);
+      const subjects = [...subjectsOf(services, named, liuTerms), ...(record ? [] : referringBack(groupStart, groupEnd))];
       if (subjects.length === 0 && !record) {
         // The grade's sentence names no service: the claim may have begun in the sentence or list item before.
         for (const info of infos) {
@@ -696,12 +809,15 @@ export const ismapLiuScopeRule: Rule = {
       // 3 before 要配慮 when both are given to the same subject.
       const ordered = [...infos].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'confidentiality-3' ? -1 : 1));
       for (const info of ordered) {
-        const targets = record
-          ? subjects
-          : [subjects.reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best))];
+        const { candidates, later } = record ? { candidates: subjects, later: false } : englishCandidates(subjects, info, groupStart, groupEnd);
+        if (candidates.length === 0) {
+          continue;
+        }
+        const targets = record ? candidates : [candidates.reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best))];
         for (const subject of targets) {
           if (!subject.mention || subject.basis) {
-            report(subject, info.kind, false);
+            // Words referring back, or a service named in an earlier sentence: the finding is on the information.
+            report(subject.refersBack || later ? { ...subject, start: info.start, end: info.end } : subject, info.kind, false);
           }
         }
       }
