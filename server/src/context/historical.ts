@@ -345,6 +345,43 @@ const OLD_SIDE_HEADER = /現行|改正前|改定前|改訂前|変更前|修正�
 /** Its column for the replacing text: 改定案, 新, 改正後, 変更後, 移行後, Proposed, After, New. */
 const NEW_SIDE_HEADER = /改正案|改定案|改訂案|改正後|改定後|改訂後|変更後|修正後|見直し後|移行後|^新(?![a-z])|\b(?:proposed|after|new|revised|amended|to-be)\b/i;
 
+/** A table cell as a 新旧対照 table reads it. */
+interface ComparisonCell {
+  readonly index: number;
+  /** Whether the cell is in the header row. */
+  readonly header: boolean;
+  /** Its column's header, NFKC. */
+  readonly ownHeader: string;
+  /** Whether its table has a column headed on the old side (現行, 旧 …) and one on the new side (改定案, 新 …). */
+  readonly byWords: boolean;
+  /** Whether its column's header is on the old side only. */
+  readonly oldSide: boolean;
+  /** Whether its column's header is on the new side only. */
+  readonly newSide: boolean;
+}
+
+function comparisonCell(model: DocumentModel, offset: number): ComparisonCell | undefined {
+  const index = model.kind === 'markdown' ? blockIndexAt(model, offset) : undefined;
+  const table = index === undefined ? undefined : model.markdown!.blocks[index].table;
+  if (index === undefined || !table) {
+    return undefined;
+  }
+  const headers = rowCells(model, index).map((cell) => normalizeKey(cell.table!.headerText));
+  const own = normalizeKey(table.headerText);
+  const old = (header: string) => OLD_SIDE_HEADER.test(header) && !NEW_SIDE_HEADER.test(header);
+  const renewed = (header: string) => NEW_SIDE_HEADER.test(header) && !OLD_SIDE_HEADER.test(header);
+  return { index, header: table.header, ownHeader: own, byWords: headers.some(old) && headers.some(renewed), oldSide: old(own), newSide: renewed(own) };
+}
+
+/**
+ * Whether `offset` is in the old-side column of a 新旧対照 table (a column headed 現行, 旧, 改正前, Current … beside
+ * one headed 改定案, 新, 改正後, Proposed …): the text being replaced, read as the old edition's.
+ */
+export function inOldSideColumn(model: DocumentModel, offset: number): boolean {
+  const cell = comparisonCell(model, offset);
+  return cell !== undefined && cell.byWords && !cell.header && cell.oldSide;
+}
+
 /**
  * Why a mention in a 新旧対照 table is not a claim that the old name is current: its table has an old-side and
  * a new-side column (by their headers' words, or a header naming the old edition beside one naming its successor),
@@ -353,26 +390,19 @@ const NEW_SIDE_HEADER = /改正案|改定案|改訂案|改正後|改定後|改�
  */
 function comparisonTableReason(check: HistoryCheck, occurrence: HistoricalMention): string | undefined {
   const { model } = check;
-  const index = model.kind === 'markdown' ? blockIndexAt(model, occurrence.start) : undefined;
-  const table = index === undefined ? undefined : model.markdown!.blocks[index].table;
-  if (index === undefined || !table) {
+  const cell = comparisonCell(model, occurrence.start);
+  if (!cell) {
     return undefined;
   }
-  const headers = rowCells(model, index).map((cell) => normalizeKey(cell.table!.headerText));
-  const own = normalizeKey(table.headerText);
-  const headerLine = model.markdown!.lines[table.tableFirstLine];
-  const byWords = headers.some((header) => OLD_SIDE_HEADER.test(header) && !NEW_SIDE_HEADER.test(header)) && headers.some((header) => NEW_SIDE_HEADER.test(header));
-  const byEditions = successorBetween(check, headerLine.start, headerLine.end, () => true);
-  if (!byWords && !byEditions) {
+  const headerLine = model.markdown!.lines[model.markdown!.blocks[cell.index].table!.tableFirstLine];
+  const byEditions = !cell.byWords && successorBetween(check, headerLine.start, headerLine.end, () => true);
+  if ((!cell.byWords && !byEditions) || cell.newSide) {
     return undefined;
   }
-  if (NEW_SIDE_HEADER.test(own) && !OLD_SIDE_HEADER.test(own)) {
-    return undefined;
-  }
-  if (table.header) {
+  if (cell.header) {
     return 'comparison-header';
   }
-  const oldSide = OLD_SIDE_HEADER.test(own) || (byEditions && own.includes(normalizeKey(occurrence.surface)));
+  const oldSide = (cell.byWords && cell.oldSide) || cell.ownHeader.includes(normalizeKey(occurrence.surface));
   return oldSide ? 'old-column' : undefined;
 }
 
