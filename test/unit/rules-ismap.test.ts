@@ -877,6 +877,12 @@ describe('rule ismap/liu-scope', () => {
       ],
     },
     {
+      name: 'a service the information comes from (「Microsoft 365 から移した」) is not where it is given',
+      uri: 'file:///plan.md',
+      text: '# 移行\n\n相談受付には、相談受付クラウド（ISMAP-LIU登録サービス）を利用する。同サービスには、Microsoft 365 から移した相談履歴（要配慮個人情報）を保存する。\n',
+      expected: [{ text: '要配慮個人情報', message: liuService('相談受付クラウド', DOCUMENT, 'sensitive') }],
+    },
+    {
       name: 'English: "this service" / "the service" in the next sentence of the paragraph, on the next line',
       uri: 'file:///note.md',
       text:
@@ -920,11 +926,12 @@ describe('rule ismap/liu-scope', () => {
         'チャットには、トークルーム（ISMAP-LIU登録）を用いる。面談記録は庁内サーバに保存し、機密性3情報として管理する。\n\n' +
         '会議には、Microsoft Teams を用いる。同サービスには機密性3情報を保存する。\n\n' +
         '本調達で導入する本サービスは、機密性3情報を取り扱う。\n\n' +
+        'チャットには、トークルーム（ISMAP-LIU登録）を用いる。同サービスから、Microsoft 365 に機密性3情報を移す。\n\n' +
         'We run intake on FormDesk (registered under ISMAP-LIU).\nSecureVault stores Confidentiality class-3 information.\n',
       expected: [],
     },
     {
-      name: 'YAML register: ISMAP-LIU entries with confidentiality 2 or 要配慮個人情報: なし, ISMAP (not LIU) entries, LIU denied or false',
+      name: 'YAML register: ISMAP-LIU entries with confidentiality 2, 要配慮個人情報: なし or 要配慮個人情報なし, ISMAP (not LIU) entries, LIU denied or false',
       uri: 'file:///saas-register.yaml',
       text:
         'saas_register:\n' +
@@ -933,7 +940,8 @@ describe('rule ismap/liu-scope', () => {
         '  - name: 文書管理SaaS（ISMAP登録）\n    confidentiality: 3\n' +
         '  - name: 会計SaaS\n    ismap: ISMAP\n    要配慮個人情報: あり\n' +
         '  - name: 庁内ポータル\n    ismap: LIU未登録\n    confidentiality: 3\n' +
-        '  - name: 面談記録SaaS\n    ismap_liu: false\n    要配慮個人情報: あり\n',
+        '  - name: 面談記録SaaS\n    ismap_liu: false\n    要配慮個人情報: あり\n' +
+        '  - name: 連絡SaaS（ISMAP-LIU登録）\n    personal_info: 要配慮個人情報なし\n',
       expected: [],
     },
     {

@@ -99,6 +99,10 @@ const NAME_KEY = /^(?:name|service|service_name|servicename|product|product_name
 const SENSITIVE_KEY = /sensitive|要配慮/;
 /** …and 条例要配慮個人情報 (`ordinance_sensitive`, `条例要配慮個人情報`). */
 const ORDINANCE_KEY = /ordinance|条例/;
+/** Right after a service: the information comes from it (「kintone から移した」「AWSより取得した」). */
+const SOURCE_AFTER = /^\s*(?:から|より)(?!も|は)/;
+/** Right after the information in a YAML value: it says none (「要配慮個人情報なし」「要配慮個人情報: 無し」). */
+const NONE_AFTER = /^\s*(?:[:：]|は|の)?\s*(?:なし|無し|該当なし|該当無し)/;
 /** A YAML value that says yes. */
 const AFFIRMATIVE_VALUE = /^(?:true|yes|y|on|あり|有り?|含む|含まれる|取り扱う|扱う|○|◯|●|✓|✔)$/i;
 /** A YAML key naming ISMAP-LIU itself (`ismap_liu: true`, `ISMAP-LIU: 登録済`): a yes value registers the entry. */
@@ -586,8 +590,11 @@ export const ismapLiuScopeRule: Rule = {
     let anyLiu = false;
     for (const term of terms) {
       if (INFO_TERMS.has(term.term.id)) {
-        // A key (`要配慮個人情報: なし`) names what its value says; the value is read below.
-        if (term.segmentKind !== 'yaml-key') {
+        // A key (`要配慮個人情報: なし`) names what its value says; the value is read below. A value that says
+        // none of it (`要配慮個人情報なし`) gives nothing.
+        const segment = term.segmentKind === 'yaml-value' ? segmentAt(model.segments, term.start) : undefined;
+        const none = segment !== undefined && NONE_AFTER.test(normalizeKey(model.text.slice(term.end, segment.end)));
+        if (term.segmentKind !== 'yaml-key' && !none) {
           group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
         }
       } else if (term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start)) {
@@ -813,7 +820,10 @@ export const ismapLiuScopeRule: Rule = {
         if (candidates.length === 0) {
           continue;
         }
-        const targets = record ? candidates : [candidates.reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best))];
+        // A service the information comes from (「Microsoft 365 から移した…」) is not where it is given.
+        const destinations = candidates.filter((subject) => !SOURCE_AFTER.test(model.text.slice(subject.end, subject.end + 8)));
+        const nearest = (destinations.length > 0 ? destinations : candidates).reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best));
+        const targets = record ? candidates : [nearest];
         for (const subject of targets) {
           if (!subject.mention || subject.basis) {
             // Words referring back, or a service named in an earlier sentence: the finding is on the information.
