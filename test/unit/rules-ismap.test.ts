@@ -877,6 +877,12 @@ describe('rule ismap/liu-scope', () => {
       ],
     },
     {
+      name: 'a bare 「SaaS（ISMAP-LIU登録）」 then 同サービス: the generic message; another paragraph\'s 「SaaS」 is not that service',
+      uri: 'file:///memo.md',
+      text: '# メモ\n\n連絡には、SaaS（ISMAP-LIU登録）を用いる。同サービスには機密性3情報を保存する。\n\n会計にはSaaSを用いる。SaaSには機密性3情報を保存する。\n',
+      expected: [{ text: '機密性3情報', message: liuGeneric('c3') }],
+    },
+    {
       name: 'a service the information comes from (「Microsoft 365 から移した」) is not where it is given',
       uri: 'file:///plan.md',
       text: '# 移行\n\n相談受付には、相談受付クラウド（ISMAP-LIU登録サービス）を利用する。同サービスには、Microsoft 365 から移した相談履歴（要配慮個人情報）を保存する。\n',

@@ -148,6 +148,8 @@ const EN_PRODUCT_TOPIC = /^\s*((?:[A-Z][a-z0-9]*[A-Z0-9][\w.&-]*|[A-Z][\w.&-]*(?
 const PAREN_NAME_BEFORE = /(?:「([^「」]{1,30})」|([^\s、。,「」『』（）()]{1,30}))\s*[（(]\s*$/;
 /** The rest of such a bracket: only the registration (登録, 登録済み, 登録サービス), then its close. */
 const PAREN_REST_AFTER = /^[^（）()、。]{0,16}[)）]/;
+/** A bare kind of service before such a bracket (「SaaS（ISMAP-LIU登録）」): no name of its own to look for elsewhere. */
+const GENERIC_SERVICE = /^(?:SaaS|サービス|クラウド|クラウドサービス|ツール|アプリ|製品|システム|ソフトウェア)(?:等|など)?$|等$|など$/i;
 /** Particles inside a run of Japanese text before a name (「チャットにはトークルーム」): the name follows the last. */
 const PARTICLE_BEFORE_NAME = /^.*(?:には|では|として|から|まで|より|とは|は|を|に|で|が|と|の|も)(?=.{2,}$)/;
 
@@ -276,7 +278,7 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     // The article forms ("is an ISMAP-LIU …", ", an ISMAP-LIU …") need a service word after the term.
     const needsService = declared ? declared[2] !== undefined : /,\s*an?\s+$/.test(preceding);
     const name = (declared ?? appositive)?.[1].trim();
-    if (!name || (needsService && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(name)) {
+    if (!name || (needsService && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(name) || GENERIC_SERVICE.test(name)) {
       continue;
     }
     if (!mentions.some((mention) => mention.start >= start && mention.end <= term.start && normalizeKey(mention.surface) === normalizeKey(name))) {
@@ -297,7 +299,7 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     const name = (declared[1] ?? declared[2].replace(PARTICLE_BEFORE_NAME, '')).trim();
     const nameEnd = term.start - declared[0].length + declared[0].indexOf(declared[1] ?? declared[2]) + (declared[1] ?? declared[2]).length;
     const catalogued = mentions.some((mention) => mention.start < nameEnd && mention.end > nameEnd - name.length);
-    if (name.length >= 2 && !catalogued && !NOT_A_NAME.test(normalizeKey(name)) && !/ISMAP/i.test(name)) {
+    if (name.length >= 2 && !catalogued && !NOT_A_NAME.test(normalizeKey(name)) && !GENERIC_SERVICE.test(normalizeKey(name)) && !/ISMAP/i.test(name)) {
       names.add(name);
     }
   }
@@ -719,7 +721,10 @@ export const ismapLiuScopeRule: Rule = {
         }
         const [start, end] = index.sentence(liu.start);
         const normalized = index.normalized(start, end);
-        if (LIU_SUBJECT_AFTER.test(normalized.text.slice(normalizedIndex(normalized, liu.end)))) {
+        // 「ISMAP-LIU登録のSaaS」, or a bare kind of service before a bracket saying so (「SaaS（ISMAP-LIU登録）」).
+        const bracketed = PAREN_NAME_BEFORE.exec(model.text.slice(Math.max(start, liu.start - 40), liu.start));
+        const genericBefore = bracketed?.[2] !== undefined && GENERIC_SERVICE.test(normalizeKey(bracketed[2].replace(PARTICLE_BEFORE_NAME, '')));
+        if (LIU_SUBJECT_AFTER.test(normalized.text.slice(normalizedIndex(normalized, liu.end))) || genericBefore) {
           subjects.push({ start: liu.start, end: liu.end });
         }
       }
