@@ -900,6 +900,21 @@ describe('rule ismap/liu-scope', () => {
       ],
     },
     {
+      name: 'YAML register: C3 under a grade key, a grade in a map nested in the entry, and 要配慮個人情報 in a list value',
+      uri: 'file:///saas-register.yaml',
+      text:
+        'saas:\n' +
+        '  - name: 掲示SaaS（ISMAP-LIU登録サービス）\n    confidentiality: C3\n' +
+        '  - name: 日程ナビ\n    registration: ISMAP-LIU\n    data:\n      confidentiality: 3\n' +
+        '  - name: 共有ボード\n    ismap: ISMAP-LIU\n    handled_info:\n      - 相談記録\n      - 要配慮個人情報\n' +
+        '  - name: 台帳SaaS\n    ismap: ISMAP\n    data:\n      confidentiality: 3\n',
+      expected: [
+        { text: 'C3', message: liuGeneric('c3') },
+        { text: '3', occurrence: 1, message: liuService('日程ナビ', DOCUMENT, 'c3') },
+        { text: '要配慮個人情報', message: liuService('共有ボード', DOCUMENT, 'sensitive') },
+      ],
+    },
+    {
       name: 'YAML register: ISMAP-LIU in the name value, or in structure (ismap: LIU, ismap_status, ismap_liu: true), the grade in a sibling key',
       uri: 'file:///saas-register.yaml',
       text:

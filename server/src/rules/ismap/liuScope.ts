@@ -414,13 +414,16 @@ const ISMAP_NOTE_AFTER = /\s*[（(][^（()）]*ISMAP[^（()）]*[)）]\s*$/i;
  * `ismap_liu: true`), or its name key's value does (`name: チャットSaaS（ISMAP-LIU登録）`); its name key, when
  * present, names it.
  */
-function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number): Subject | undefined {
+function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number, depth?: number): Subject | undefined {
   const { model } = input;
-  const inRecord = model.scalars.filter((scalar) => scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end);
+  // With `depth`, only the entry's own keys count (not those of entries nested in it).
+  const atDepth = (keyPath: readonly string[] | undefined) => depth === undefined || keyPath?.length === depth;
+  const inRecord = model.scalars.filter((scalar) => scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end && atDepth(scalar.keyPath));
   const declared =
     liuTerms.some((liu) => {
-      const key = lastKey(segmentAt(model.segments, liu.start)?.keyPath);
-      return PROGRAM_KEY.test(key) || NAME_KEY.test(key);
+      const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
+      const key = lastKey(keyPath);
+      return atDepth(keyPath) && (PROGRAM_KEY.test(key) || NAME_KEY.test(key));
     }) || inRecord.some((scalar) => isStructuredLiu(model, scalar));
   if (!declared) {
     return undefined;
@@ -619,7 +622,7 @@ export const ismapLiuScopeRule: Rule = {
       }
       const key = lastKey(segment.keyPath);
       const value = scalarValue(model, segment);
-      if (GRADE_KEY.test(key) && /^3$/.test(value)) {
+      if (GRADE_KEY.test(key) && /^(?:C\s*)?3$/i.test(value)) {
         group(segment.start, segment.kind).infos.push({ kind: 'confidentiality-3', start: segment.start, end: segment.end });
       } else if (SENSITIVE_KEY.test(key) && AFFIRMATIVE_VALUE.test(value)) {
         // `handles_sensitive_personal_info: true`, `要配慮個人情報: あり`: the finding is on the value.
@@ -765,6 +768,25 @@ export const ismapLiuScopeRule: Rule = {
     };
 
     /**
+     * The ISMAP-LIU subject of the entry a YAML map is nested in, one level up (`- name: X / ismap: LIU / data:
+     * {confidentiality: 3}`): the entry's own keys say ISMAP-LIU.
+     */
+    const parentRecordSubject = (start: number, end: number, info: Info): Subject | undefined => {
+      let parent: { start: number; end: number } | undefined;
+      for (const candidate of records.values()) {
+        if (candidate.start <= start && candidate.end >= end && (candidate.start < start || candidate.end > end) && (!parent || candidate.end - candidate.start < parent.end - parent.start)) {
+          parent = candidate;
+        }
+      }
+      const depth = segmentAt(model.segments, info.start)?.keyPath?.length;
+      if (!parent || depth === undefined || depth < 2) {
+        return undefined;
+      }
+      const liuTerms = terms.filter((term) => term.term.id === 'ismap-liu' && term.start >= parent!.start && term.end <= parent!.end && !inRanges(input.context.badExamples, term.start));
+      return liuRecordSubject(input, liuTerms, parent.start, parent.end, depth - 1);
+    };
+
+    /**
      * The subjects an information may be given to, when the statement is an English paragraph (the splitter keeps
      * one whole): those of the information's own sentence; else the service named in an earlier sentence
      * (`later`), unless the sentence's topic is another product by name ("SecureVault stores …").
@@ -809,7 +831,7 @@ export const ismapLiuScopeRule: Rule = {
       }
       if (subjects.length === 0 && record) {
         // A YAML entry whose programme key says ISMAP-LIU, for a service the catalogue does not know.
-        const subject = liuRecordSubject(input, liuTerms, groupStart, groupEnd);
+        const subject = liuRecordSubject(input, liuTerms, groupStart, groupEnd) ?? parentRecordSubject(groupStart, groupEnd, infos[0]);
         for (const info of subject ? infos : []) {
           report({ ...subject!, start: info.start, end: info.end }, info.kind, false);
         }
@@ -832,7 +854,9 @@ export const ismapLiuScopeRule: Rule = {
         for (const subject of targets) {
           if (!subject.mention || subject.basis) {
             // Words referring back, or a service named in an earlier sentence: the finding is on the information.
-            report(subject.refersBack || later ? { ...subject, start: info.start, end: info.end } : subject, info.kind, false);
+            // So it is in a YAML entry whose subject is 「ISMAP-LIU」 itself (the value that grades is the mistake).
+            const onInfo = subject.refersBack || later || (record && !subject.mention);
+            report(onInfo ? { ...subject, start: info.start, end: info.end } : subject, info.kind, false);
           }
         }
       }
