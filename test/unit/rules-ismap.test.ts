@@ -883,6 +883,12 @@ describe('rule ismap/liu-scope', () => {
       expected: [{ text: '機密性3情報', message: liuGeneric('c3') }],
     },
     {
+      name: '同サービス with a negation in another clause of its sentence, and a Japanese name ending in Latin letters',
+      uri: 'file:///plan.md',
+      text: '# 運用\n\n相談には、ソウダンBox（ISMAP-LIU登録サービス）を利用する。同サービスは、職員以外がアクセスできない設定とし、要配慮個人情報を含む相談記録を保存する。\n',
+      expected: [{ text: '要配慮個人情報', message: liuService('ソウダンBox', DOCUMENT, 'sensitive') }],
+    },
+    {
       name: 'a service the information comes from (「Microsoft 365 から移した」) is not where it is given',
       uri: 'file:///plan.md',
       text: '# 移行\n\n相談受付には、相談受付クラウド（ISMAP-LIU登録サービス）を利用する。同サービスには、Microsoft 365 から移した相談履歴（要配慮個人情報）を保存する。\n',
@@ -947,6 +953,7 @@ describe('rule ismap/liu-scope', () => {
         'チャットには、トークルーム（ISMAP-LIU登録）を用いる。面談記録は庁内サーバに保存し、機密性3情報として管理する。\n\n' +
         '会議には、Microsoft Teams を用いる。同サービスには機密性3情報を保存する。\n\n' +
         '本調達で導入する本サービスは、機密性3情報を取り扱う。\n\n' +
+        '予約には、よやくネット（ISMAP-LIU登録）を用いる。要配慮個人情報を含む記録は、当該サービスに保存しない。当該サービスでは、要配慮個人情報を除く申請情報を扱う。\n\n' +
         'チャットには、トークルーム（ISMAP-LIU登録）を用いる。同サービスから、Microsoft 365 に機密性3情報を移す。\n\n' +
         'We run intake on FormDesk (registered under ISMAP-LIU).\nSecureVault stores Confidentiality class-3 information.\n',
       expected: [],

@@ -274,7 +274,9 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     const preceding = normalized.text.slice(0, normalizedIndex(normalized, term.start));
     const after = normalized.text.slice(normalizedIndex(normalized, term.end));
     const declared = EN_DECLARED_BEFORE.exec(preceding);
-    const appositive = declared ? undefined : EN_APPOSITIVE_BEFORE.exec(preceding);
+    const found = declared ? undefined : EN_APPOSITIVE_BEFORE.exec(preceding);
+    // A Latin tail of a Japanese name (「ソウダンBox」) is not an English name of its own.
+    const appositive = found && !/[^\x00-\x7F]$/.test(preceding.slice(0, found.index)) ? found : undefined;
     // The article forms ("is an ISMAP-LIU …", ", an ISMAP-LIU …") need a service word after the term.
     const needsService = declared ? declared[2] !== undefined : /,\s*an?\s+$/.test(preceding);
     const name = (declared ?? appositive)?.[1].trim();
@@ -431,6 +433,17 @@ function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }
   const name = inRecord.find((scalar) => scalar.keyPath !== undefined && NAME_KEY.test(lastKey(scalar.keyPath)));
   const surface = name ? model.text.slice(name.start, name.end).replace(ISMAP_NOTE_AFTER, '') : '';
   return surface.length > 0 ? { start, end, mention: { surface }, basis: DOCUMENT_BASIS } : { start, end };
+}
+
+/**
+ * Whether the information's own clause is negated: from the information to the end of its sentence, up to a turn
+ * to another clause (「要配慮個人情報は保存しない」「要配慮個人情報を除き」, not 「職員以外はアクセスできない設定とし、…」).
+ */
+function negatedFromInfo(index: DocumentIndex, info: Info, start: number, end: number): boolean {
+  const sentence = index.normalized(start, end);
+  const rest = sentence.text.slice(normalizedIndex(sentence, info.start));
+  const turn = CLAUSE_TURN.exec(rest);
+  return NEGATION.test(turn ? rest.slice(0, turn.index) : rest);
 }
 
 /**
@@ -826,7 +839,10 @@ export const ismapLiuScopeRule: Rule = {
         continue;
       }
       const groupText = index.normalized(groupStart, groupEnd).text;
-      if (NEGATION.test(groupText) || EXAMPLE.test(groupText)) {
+      // Words referring back make the sentence's claim the information's own clause: a negation elsewhere in the
+      // sentence (「職員以外はアクセスできない設定とし、」) does not undo it.
+      const referring = subjects.some((subject) => subject.refersBack);
+      if (EXAMPLE.test(groupText) || (NEGATION.test(groupText) && !referring)) {
         continue;
       }
       if (subjects.length === 0 && record) {
@@ -848,6 +864,9 @@ export const ismapLiuScopeRule: Rule = {
           continue;
         }
         // A service the information comes from (「Microsoft 365 から移した…」) is not where it is given.
+        if (referring && NEGATION.test(groupText) && negatedFromInfo(index, info, groupStart, groupEnd)) {
+          continue;
+        }
         const destinations = candidates.filter((subject) => !SOURCE_AFTER.test(model.text.slice(subject.end, subject.end + 8)));
         const nearest = (destinations.length > 0 ? destinations : candidates).reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best));
         const targets = record ? candidates : [nearest];
