@@ -43,7 +43,7 @@ const LABEL_WORD = new RegExp(`^.{0,${LABEL_REACH}}?(?:${EXAMPLE_WORDS.source})[
  * quoted, which are shown, not asserted.
  */
 const EXERCISE_PROMPT =
-  /(?:次|以下|下記|つぎ)の[^。\n]{0,24}?(?:誤り|誤っ|間違|正しくない|正しいもの|適切でない|適切なもの|不適切|正誤)[^。\n]{0,30}?(?:指摘|選べ|選び|選んで|どれ|答え|述べ|直せ|直し|直す|正せ|修正|訂正|説明|判定|示せ|挙げ)|\b(?:which of the following|find the (?:errors?|mistakes?)|spot the (?:errors?|mistakes?)|identify the (?:errors?|mistakes?)|what is wrong (?:with|in)|correct the following)\b/i;
+  /(?:次|以下|下記|つぎ)の[^。\n]{0,24}?(?:誤り|誤っ|間違|正しくない|正しいもの|適切でない|適切なもの|不適切|正誤)[^。\n]{0,30}?(?:(?:指摘|修正|訂正|説明|判定)(?:せよ|しなさい|してください|して下さい|しましょう)|選べ|選びなさい|選んでください|どれ(?:か|ですか)|答えよ|答えなさい|答えてください|述べよ|述べなさい|(?:書き)?直せ|(?:書き)?直しなさい|(?:書き)?直してください|正せ|改めよ|改めなさい|示せ|挙げよ)|(?:次|以下|下記)の(?:文|文章|記述|説明|各文|各記述)(?:には|に)[^。\n]{0,8}?誤りが(?:あります|ある|含まれ)(?![^。\n]{0,4}(?:場合|とき|時))|(?:次|以下|下記)の(?:文|文章|記述|説明|各文|各記述)[^。\n]{0,10}?(?:は正しいか|は誤りか|の正誤)|\b(?:which of the following|find the (?:errors?|mistakes?)|spot the (?:errors?|mistakes?)|identify the (?:errors?|mistakes?)|what(?: is|'s) wrong (?:with|in)|correct the following)\b/i;
 /** A quotation after the prompt in the same block: the exercise's statement (「…」『…』“…”). */
 const QUOTED_STATEMENT = /[「『“"][^」』”"]{4,}/;
 
@@ -133,7 +133,8 @@ export function exampleFlags(
       markedOwners.add(owner);
     }
     const exercise = block.kind === 'heading' ? undefined : exerciseStatement(text);
-    if (exercise === 'in-block') {
+    if (exercise === 'in-block' || (exercise === 'after' && block.table && !block.table.header)) {
+      // In a table, the prompt's row (its statement may stand in the next cell).
       example = true;
     } else if (exercise === 'after' && owner !== undefined && firstOfOwner && block.listItem) {
       // A list item asking about what is nested under it: the item.
