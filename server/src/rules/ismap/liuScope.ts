@@ -99,6 +99,8 @@ const NAME_KEY = /^(?:name|service|service_name|servicename|product|product_name
 const SENSITIVE_KEY = /sensitive|要配慮/;
 /** …and 条例要配慮個人情報 (`ordinance_sensitive`, `条例要配慮個人情報`). */
 const ORDINANCE_KEY = /ordinance|条例/;
+/** How many YAML maps before a nested one are looked at for the entry holding it. */
+const PARENT_REACH = 64;
 /** Right after a service: the information comes from it (「kintone から移した」「AWSより取得した」). */
 const SOURCE_AFTER = /^\s*(?:から|より)(?!も|は)/;
 /** Right after the information in a YAML value: it says none (「要配慮個人情報なし」「要配慮個人情報: 無し」). */
@@ -785,10 +787,22 @@ export const ismapLiuScopeRule: Rule = {
      * {confidentiality: 3}`): the entry's own keys say ISMAP-LIU.
      */
     const parentRecordSubject = (start: number, end: number, info: Info): Subject | undefined => {
+      // The innermost map starting before this one that holds it: walked back from this map's place, a bounded way.
+      const ordered = index.memo('yaml-records-by-start', () => [...new Map([...records.values()].map((record) => [record.start, record])).values()].sort((a, b) => a.start - b.start));
+      let low = 0;
+      let high = ordered.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (ordered[middle].start < start) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
       let parent: { start: number; end: number } | undefined;
-      for (const candidate of records.values()) {
-        if (candidate.start <= start && candidate.end >= end && (candidate.start < start || candidate.end > end) && (!parent || candidate.end - candidate.start < parent.end - parent.start)) {
-          parent = candidate;
+      for (let at = low - 1; at >= Math.max(0, low - PARENT_REACH) && !parent; at--) {
+        if (ordered[at].end >= end) {
+          parent = ordered[at];
         }
       }
       const depth = segmentAt(model.segments, info.start)?.keyPath?.length;
