@@ -410,6 +410,27 @@ function isStructuredLiu(model: RuleInput['model'], scalar: { start: number; end
   return PROGRAM_KEY.test(key) && LIU_CELL.test(value) && !LIU_CELL_DENIED.test(value);
 }
 
+/** The items of a list in document order that lie in [start, end), found by binary search. */
+function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].start < start) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  const found: T[] = [];
+  for (let at = low; at < items.length && items[at].start < end; at++) {
+    if (items[at].end <= end) {
+      found.push(items[at]);
+    }
+  }
+  return found;
+}
+
 /** A bracketed note on ISMAP after a name (「チャットSaaS（ISMAP-LIU登録）」): not part of the name. */
 const ISMAP_NOTE_AFTER = /\s*[（(][^（()）]*ISMAP[^（()）]*[)）]\s*$/i;
 
@@ -422,7 +443,7 @@ function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }
   const { model } = input;
   // With `depth`, only the entry's own keys count (not those of entries nested in it).
   const atDepth = (keyPath: readonly string[] | undefined) => depth === undefined || keyPath?.length === depth;
-  const inRecord = model.scalars.filter((scalar) => scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end && atDepth(scalar.keyPath));
+  const inRecord = itemsWithin(model.scalars, start, end).filter((scalar) => scalar.kind !== 'yaml-key' && atDepth(scalar.keyPath));
   const declared =
     liuTerms.some((liu) => {
       const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
@@ -809,7 +830,7 @@ export const ismapLiuScopeRule: Rule = {
       if (!parent || depth === undefined || depth < 2) {
         return undefined;
       }
-      const liuTerms = terms.filter((term) => term.term.id === 'ismap-liu' && term.start >= parent!.start && term.end <= parent!.end && !inRanges(input.context.badExamples, term.start));
+      const liuTerms = itemsWithin(terms, parent.start, parent.end).filter((term) => term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start));
       return liuRecordSubject(input, liuTerms, parent.start, parent.end, depth - 1);
     };
 
