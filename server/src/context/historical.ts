@@ -27,6 +27,7 @@ import { normalizedRange } from '../document/normalized';
 import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
 import { blockAt, blockIndexAt, rowCells } from '../document/blocks';
+import { itemsStartingIn } from '../document/ranges';
 import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
@@ -413,23 +414,6 @@ function successorInRange(check: HistoryCheck, occurrence: HistoricalMention, cl
 
 /** Whether a successor term (one of check.successorIds) stands in [start, end) and passes `accept`. */
 function successorBetween(check: HistoryCheck, sentenceStart: number, sentenceEnd: number, accept: (surface: string) => boolean): boolean {
-  const { terms } = check;
-  // First term at or after the sentence start (terms are in document order).
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (terms[middle].start < sentenceStart) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  for (let index = low; index < terms.length && terms[index].start < sentenceEnd; index++) {
-    const term = terms[index];
-    if (check.successorIds.has(term.term.id) && accept(term.surface)) {
-      return true;
-    }
-  }
-  return false;
+  // Terms are in document order.
+  return itemsStartingIn(check.terms, sentenceStart, sentenceEnd).some((term) => check.successorIds.has(term.term.id) && accept(term.surface));
 }

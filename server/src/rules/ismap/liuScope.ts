@@ -19,6 +19,7 @@ import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
 import { blockIndexAt, rowCells } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
+import { firstStartingAt, itemsStartingIn } from '../../document/ranges';
 import { englishSentenceIn, segmentAt, splitSentences } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
@@ -410,27 +411,6 @@ function isStructuredLiu(model: RuleInput['model'], scalar: { start: number; end
   return PROGRAM_KEY.test(key) && LIU_CELL.test(value) && !LIU_CELL_DENIED.test(value);
 }
 
-/** The items of a list in document order that lie in [start, end), found by binary search. */
-function itemsWithin<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (items[middle].start < start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  const found: T[] = [];
-  for (let at = low; at < items.length && items[at].start < end; at++) {
-    if (items[at].end <= end) {
-      found.push(items[at]);
-    }
-  }
-  return found;
-}
-
 /** A bracketed note on ISMAP after a name (「チャットSaaS（ISMAP-LIU登録）」): not part of the name. */
 const ISMAP_NOTE_AFTER = /\s*[（(][^（()）]*ISMAP[^（()）]*[)）]\s*$/i;
 
@@ -443,7 +423,7 @@ function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }
   const { model } = input;
   // With `depth`, only the entry's own keys count (not those of entries nested in it).
   const atDepth = (keyPath: readonly string[] | undefined) => depth === undefined || keyPath?.length === depth;
-  const inRecord = itemsWithin(model.scalars, start, end).filter((scalar) => scalar.kind !== 'yaml-key' && atDepth(scalar.keyPath));
+  const inRecord = itemsStartingIn(model.scalars, start, end).filter((scalar) => scalar.end <= end && scalar.kind !== 'yaml-key' && atDepth(scalar.keyPath));
   const declared =
     liuTerms.some((liu) => {
       const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
@@ -810,16 +790,7 @@ export const ismapLiuScopeRule: Rule = {
     const parentRecordSubject = (start: number, end: number, info: Info): Subject | undefined => {
       // The innermost map starting before this one that holds it: walked back from this map's place, a bounded way.
       const ordered = index.memo('yaml-records-by-start', () => [...new Map([...records.values()].map((record) => [record.start, record])).values()].sort((a, b) => a.start - b.start));
-      let low = 0;
-      let high = ordered.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (ordered[middle].start < start) {
-          low = middle + 1;
-        } else {
-          high = middle;
-        }
-      }
+      const low = firstStartingAt(ordered, start);
       let parent: { start: number; end: number } | undefined;
       for (let at = low - 1; at >= Math.max(0, low - PARENT_REACH) && !parent; at--) {
         if (ordered[at].end >= end) {
@@ -830,7 +801,7 @@ export const ismapLiuScopeRule: Rule = {
       if (!parent || depth === undefined || depth < 2) {
         return undefined;
       }
-      const liuTerms = itemsWithin(terms, parent.start, parent.end).filter((term) => term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start));
+      const liuTerms = itemsStartingIn(terms, parent.start, parent.end).filter((term) => term.end <= parent!.end && term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start));
       return liuRecordSubject(input, liuTerms, parent.start, parent.end, depth - 1);
     };
 
