@@ -131,6 +131,36 @@ describe('Markdown document model: bad-example blocks', () => {
     assert.deepEqual(examplesOf('## 修正前後の比較\n\nガバメントクラウド上に構築する。\n'), []);
   });
 
+  it('marks an exercise\'s statement: quoted in the prompt, or the quote, list or paragraph after it, or under a list item', () => {
+    assert.deepEqual(examplesOf('次の文の誤りを指摘せよ。「ISMAPレベル2のサービスを選ぶ。」\n\n解答: ISMAPにレベルはない。\n'), ['次の文の誤りを指摘せよ。「ISMAPレベル2のサービスを選ぶ。」']);
+    assert.deepEqual(examplesOf('次の記述のうち誤っているものはどれか。\n\n> 1,000人を超える漏えいを報告する。\n\n解説は次回。\n'), [
+      '次の記述のうち誤っているものはどれか。',
+      '> 1,000人を超える漏えいを報告する。',
+    ]);
+    assert.deepEqual(examplesOf('以下の説明の誤りを直しなさい。\n\n機密性4情報は持ち出さない。\n\n本文\n'), ['以下の説明の誤りを直しなさい。', '機密性4情報は持ち出さない。']);
+    assert.deepEqual(examplesOf('1. 次の文の誤りを指摘しなさい。\n   - NISCへ報告する。\n2. 本文\n'), ['1. 次の文の誤りを指摘しなさい。\n   - NISCへ報告する。']);
+    assert.deepEqual(examplesOf('Which of the following is incorrect?\n\n- ISMAP certification is required.\n\nText\n'), [
+      'Which of the following is incorrect?',
+      '- ISMAP certification is required.',
+    ]);
+  });
+
+  it('marks an exercise\'s statement after 「誤りがあります」 or 「正しいか」, in the prompt\'s table row, and after "What\'s wrong with"', () => {
+    assert.deepEqual(examplesOf('以下の文章には誤りがあります。\n\n> ISMAP認証を取得する。\n\n本文\n'), ['以下の文章には誤りがあります。', '> ISMAP認証を取得する。']);
+    assert.deepEqual(examplesOf('次の記述は正しいか。\n\n- 機密性4情報\n\n本文\n'), ['次の記述は正しいか。', '- 機密性4情報']);
+    assert.deepEqual(examplesOf('| 問 | 記述 |\n|---|---|\n| 次の文の誤りを指摘せよ | ISMAP認証を取得する |\n| 補足 | 本文 |\n'), [
+      '| 次の文の誤りを指摘せよ | ISMAP認証を取得する |',
+    ]);
+    assert.deepEqual(examplesOf("What's wrong with this sentence?\n\n> ISMAP certification\n\nText\n"), ["What's wrong with this sentence?", '> ISMAP certification']);
+  });
+
+  it('does not mark a statement that only speaks of mistakes or exercises', () => {
+    assert.deepEqual(examplesOf('次の点に誤りがないか確認する。\n\nISMAP登録を確認する。\n'), []);
+    assert.deepEqual(examplesOf('研修の最後に、誤りを指摘する演習を行う。\n\n本文\n'), []);
+    assert.deepEqual(examplesOf('以下の記述に誤りがある場合は、速やかに報告すること。\n\n- ISMAP登録を確認する。\n'), []);
+    assert.deepEqual(examplesOf('以下の設定値に誤りがないか確認し、誤りがあれば修正すること。\n\n- ISMAP登録を確認する。\n'), []);
+  });
+
   it('does not mark a sentence that only mentions a bad example deep inside', () => {
     assert.deepEqual(examplesOf('研修では、よくある誤りとして悪い例を三つ紹介する。\n'), []);
   });

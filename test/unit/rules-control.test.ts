@@ -434,6 +434,11 @@ const outdatedInvalid: Case[] = [
       { rule: 'control/outdated-iso-numbering', text: '9.4.1', replacement: '8.3' },
     ],
   },
+  {
+    name: 'a 新旧対照 table: the new side (改定案) citing ISO/IEC 27001:2022 with a 2013 number',
+    text: '| 条 | 現行 | 改定案 |\n|---|---|---|\n| 第9条 | A.9.2.1 | ISO/IEC 27001:2022 の A.9.4.1 |\n',
+    expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.9.4.1', replacement: 'A.8.3' }],
+  },
 ];
 
 const outdatedValid: Case[] = [
@@ -448,6 +453,14 @@ const outdatedValid: Case[] = [
   { name: 'a body clause number without "A." next to the 2022 edition', text: 'ISO/IEC 27001:2022 の 6.1.3 に従いリスク対応を行う。\n', expected: [] },
   { name: 'a quoted bad example', text: 'NG例:\n\n- ISO/IEC 27001:2022 の A.9.1.1 を適用する。\n\n正しくは A.5.15 と書く。\n', expected: [] },
   { name: 'inline code', text: '`ISO/IEC 27001:2022 A.9.1.1` のような記載は避ける。\n', expected: [] },
+  {
+    name: 'a 新旧対照 table: 2013 numbers in the old-side column (現行, 旧, Current) beside a new side naming the 2022 edition',
+    text:
+      '| 条 | 現行 | 改定案 |\n|---|---|---|\n| 第9条 | A.9.2.1 | ISO/IEC 27001:2022 の A.5.16 |\n\n' +
+      '| 条 | 旧 | 新（ISO/IEC 27001:2022） |\n|---|---|---|\n| 第10条 | 附属書A.12.4.1 | 附属書A.8.15 |\n\n' +
+      '| Clause | Current | Proposed |\n|---|---|---|\n| 9 | A.9.4.1 | ISO/IEC 27001:2022 A.8.3 |\n',
+    expected: [],
+  },
   { name: 'ISMAP control objective with the same number', text: 'ISMAP管理基準の 9.1.1 は ISO/IEC 27001:2013 の A.9.1.1 と同じ番号である。\n', expected: [] },
 ];
 

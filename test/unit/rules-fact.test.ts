@@ -165,6 +165,14 @@ describe('rule fact/ismap-certification', () => {
         '## 原文の抜粋（修正前）\n\n> 本システムはISMAP認証済みのサービスのみを用いる。\n\n## 研修\n\n悪い例:\n\n- ISMAP認証済みのSaaS\n- ISMAPレベル2以上\n',
       expected: [],
     },
+    {
+      name: 'an exercise\'s statement (quoted in the prompt, or in the quote after it); a later sentence is still read',
+      text:
+        '## 演習1\n\n次の文の誤りを指摘せよ。「本市は、ISMAPレベル2以上のクラウドサービスを選定する。」\n\n' +
+        '## 演習2\n\n次の記述のうち誤っているものはどれか。\n\n> ISMAP認証を取得したSaaSのみを利用する。\n\n' +
+        '## 連絡\n\n研修用の端末は、ISMAP認証済みのクラウドに接続する。\n',
+      expected: [{ text: ['ISMAP認証済み', 0], message: CERTIFICATION, fix: 'ISMAP登録済み' }],
+    },
   ]);
 });
 

@@ -863,9 +863,115 @@ describe('rule ismap/liu-scope', () => {
         { text: 'FormFlow', occurrence: 1, message: liuService('FormFlow', DOCUMENT, 'c3') },
       ],
     },
+    {
+      name: 'a service named with 「（ISMAP-LIU登録サービス）」, then 同サービス / 当該サービス / このサービス in the next sentence or list item',
+      uri: 'file:///plan.md',
+      text:
+        '# 相談窓口の運用\n\n相談受付には、相談受付クラウド（ISMAP-LIU登録サービス）を利用する。同サービスには、基幹系システムから連携した相談履歴（要配慮個人情報）を保存する。\n\n' +
+        '予約には、「よやくネット」（ISMAP-LIU登録）を用いる。当該サービスでは機密性３情報を扱う。\n\n' +
+        '- 電子申請には、フォームメーカー（ISMAP-LIU登録）を用いる。\n- このサービスで受け付ける申請書には機密性3情報が含まれる。\n',
+      expected: [
+        { text: '要配慮個人情報', message: liuService('相談受付クラウド', DOCUMENT, 'sensitive') },
+        { text: '機密性３情報', message: liuService('よやくネット', DOCUMENT, 'c3') },
+        { text: '機密性3情報', message: liuService('フォームメーカー', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'a bare 「SaaS（ISMAP-LIU登録）」 then 同サービス: the generic message; another paragraph\'s 「SaaS」 is not that service',
+      uri: 'file:///memo.md',
+      text: '# メモ\n\n連絡には、SaaS（ISMAP-LIU登録）を用いる。同サービスには機密性3情報を保存する。\n\n会計にはSaaSを用いる。SaaSには機密性3情報を保存する。\n',
+      expected: [{ text: '機密性3情報', message: liuGeneric('c3') }],
+    },
+    {
+      name: '同サービス with a negation in another clause of its sentence, and a Japanese name ending in Latin letters',
+      uri: 'file:///plan.md',
+      text: '# 運用\n\n相談には、ソウダンBox（ISMAP-LIU登録サービス）を利用する。同サービスは、職員以外がアクセスできない設定とし、要配慮個人情報を含む相談記録を保存する。\n',
+      expected: [{ text: '要配慮個人情報', message: liuService('ソウダンBox', DOCUMENT, 'sensitive') }],
+    },
+    {
+      name: 'a service the information comes from (「Microsoft 365 から移した」) is not where it is given',
+      uri: 'file:///plan.md',
+      text: '# 移行\n\n相談受付には、相談受付クラウド（ISMAP-LIU登録サービス）を利用する。同サービスには、Microsoft 365 から移した相談履歴（要配慮個人情報）を保存する。\n',
+      expected: [{ text: '要配慮個人情報', message: liuService('相談受付クラウド', DOCUMENT, 'sensitive') }],
+    },
+    {
+      name: 'English: "this service" / "the service" in the next sentence of the paragraph, on the next line',
+      uri: 'file:///note.md',
+      text:
+        '# Note\n\nWe run intake on FormDesk (registered under ISMAP-LIU).\nThis service stores Confidentiality class-3 information.\n\n' +
+        'Staff chat uses LINE WORKS, an ISMAP-LIU registered SaaS. The service will keep Confidentiality class-3 information.\n',
+      expected: [
+        { text: 'Confidentiality class-3 information', message: liuService('FormDesk', DOCUMENT, 'c3') },
+        { text: 'Confidentiality class-3 information', occurrence: 1, message: liuService('LINE WORKS', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'YAML register: C3 under a grade key, a grade in a map nested in the entry, and 要配慮個人情報 in a list value',
+      uri: 'file:///saas-register.yaml',
+      text:
+        'saas:\n' +
+        '  - name: 掲示SaaS（ISMAP-LIU登録サービス）\n    confidentiality: C3\n' +
+        '  - name: 日程ナビ\n    registration: ISMAP-LIU\n    data:\n      confidentiality: 3\n' +
+        '  - name: 共有ボード\n    ismap: ISMAP-LIU\n    handled_info:\n      - 相談記録\n      - 要配慮個人情報\n' +
+        '  - name: 台帳SaaS\n    ismap: ISMAP\n    data:\n      confidentiality: 3\n',
+      expected: [
+        { text: 'C3', message: liuGeneric('c3') },
+        { text: '3', occurrence: 1, message: liuService('日程ナビ', DOCUMENT, 'c3') },
+        { text: '要配慮個人情報', message: liuService('共有ボード', DOCUMENT, 'sensitive') },
+      ],
+    },
+    {
+      name: 'YAML register: ISMAP-LIU in the name value, or in structure (ismap: LIU, ismap_status, ismap_liu: true), the grade in a sibling key',
+      uri: 'file:///saas-register.yaml',
+      text:
+        'saas_register:\n' +
+        '  - name: チャットSaaS（ISMAP-LIU登録）\n    confidentiality: 3\n' +
+        '  - service: 日程調整ツール（ISMAP-LIU登録）\n    機密性: 3\n' +
+        '  - name: 電子申請フォーム\n    ismap: LIU\n    格付: 機密性3\n' +
+        '  - name: 相談記録クラウド\n    ismap_status: ISMAP-LIU\n    handles_sensitive_personal_info: true\n' +
+        '  - name: 面談メモ\n    ismap_liu: true\n    要配慮個人情報: あり\n' +
+        '  - name: 子育て相談ノート\n    ismap: LIU\n    条例要配慮個人情報: あり\n',
+      expected: [
+        { text: '3', occurrence: 0, message: liuService('チャットSaaS', DOCUMENT, 'c3') },
+        { text: '3', occurrence: 1, message: liuService('日程調整ツール', DOCUMENT, 'c3') },
+        { text: '機密性3', message: liuService('電子申請フォーム', DOCUMENT, 'c3') },
+        { text: 'true', message: liuService('相談記録クラウド', DOCUMENT, 'sensitive') },
+        { text: 'あり', message: liuService('面談メモ', DOCUMENT, 'sensitive') },
+        { text: 'あり', occurrence: 1, message: liuService('子育て相談ノート', DOCUMENT, 'ordinance') },
+      ],
+    },
   ];
 
   const valid: Case[] = [
+    {
+      name: 'the sentence after an ISMAP-LIU service is about another service by name, a negation, its own server, or a non-LIU service referred back to',
+      uri: 'file:///plan.md',
+      text:
+        '# 運用\n\n文書共有には、共有ボックス（ISMAP-LIU登録）を用いる。kintoneでは要配慮個人情報を扱う。\n\n' +
+        '文書共有には、共有ボックス（ISMAP-LIU登録）を用いる。「ケース台帳」には要配慮個人情報を保存する。\n\n' +
+        '予約には、よやくネット（ISMAP-LIU登録）を用いる。当該サービスでは、氏名と連絡先のみを扱い、要配慮個人情報は扱わない。\n\n' +
+        'チャットには、トークルーム（ISMAP-LIU登録）を用いる。面談記録は庁内サーバに保存し、機密性3情報として管理する。\n\n' +
+        '会議には、Microsoft Teams を用いる。同サービスには機密性3情報を保存する。\n\n' +
+        '本調達で導入する本サービスは、機密性3情報を取り扱う。\n\n' +
+        '予約には、よやくネット（ISMAP-LIU登録）を用いる。要配慮個人情報を含む記録は、当該サービスに保存しない。当該サービスでは、要配慮個人情報を除く申請情報を扱う。\n\n' +
+        'チャットには、トークルーム（ISMAP-LIU登録）を用いる。同サービスから、Microsoft 365 に機密性3情報を移す。\n\n' +
+        'We run intake on FormDesk (registered under ISMAP-LIU).\nSecureVault stores Confidentiality class-3 information.\n',
+      expected: [],
+    },
+    {
+      name: 'YAML register: ISMAP-LIU entries with confidentiality 2, 要配慮個人情報: なし or 要配慮個人情報なし, ISMAP (not LIU) entries, LIU denied or false',
+      uri: 'file:///saas-register.yaml',
+      text:
+        'saas_register:\n' +
+        '  - name: 掲示板SaaS（ISMAP-LIU登録）\n    confidentiality: 2\n' +
+        '  - name: 問合せフォーム\n    ismap_liu: true\n    要配慮個人情報: なし\n    handles_sensitive_personal_info: false\n' +
+        '  - name: 文書管理SaaS（ISMAP登録）\n    confidentiality: 3\n' +
+        '  - name: 会計SaaS\n    ismap: ISMAP\n    要配慮個人情報: あり\n' +
+        '  - name: 庁内ポータル\n    ismap: LIU未登録\n    confidentiality: 3\n' +
+        '  - name: 面談記録SaaS\n    ismap_liu: false\n    要配慮個人情報: あり\n' +
+        '  - name: 連絡SaaS（ISMAP-LIU登録）\n    personal_info: 要配慮個人情報なし\n',
+      expected: [],
+    },
     {
       name: 'LIU denied in the ISMAP cell, 「なし」 under 要配慮個人情報, 「×」 under ISMAP-LIU, and 「機密性は3つの観点」',
       uri: 'file:///ledger.md',

@@ -118,6 +118,25 @@ describe('rule term/deprecated', () => {
     assert.deepEqual(deprecated('ISO/IEC 27001:2013 に対応する。\n'), ['ISO/IEC 27001:2013']);
   });
 
+  it('leaves the old edition in a 新旧対照 table header and in its old-side column, and reports it on the new side', () => {
+    const deprecated = (text: string) =>
+      analyzeDocument({ uri: 'file:///kitei.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings.map((f) => [text.slice(f.start, f.end), f.start]);
+    // Header cells naming both editions; the <br> keeps 「（現行）」 away from the name.
+    const editions = '| 条項 | ISO/IEC 27001:2013<br>（現行） | ISO/IEC 27001:2022<br>（改定案） |\n|---|---|---|\n| 第5条 | A.9.2.1 | 5.16 |\n';
+    assert.deepEqual(deprecated(editions), []);
+    const bare = '| 条項 | ISO/IEC 27001:2013 | ISO/IEC 27001:2022 |\n|---|---|---|\n| 第5条 | A.9.2.1 | 5.16 |\n';
+    assert.deepEqual(deprecated(bare), []);
+    const columns =
+      '| 項目 | 現行 | 改定案 |\n|---|---|---|\n| 準拠規格 | ISO/IEC 27001:2013 | ISO/IEC 27001:2022 |\n' +
+      '\n| Before | After |\n|---|---|\n| JIS Q 27001:2014 applies. | JIS Q 27001:2023 applies. |\n';
+    assert.deepEqual(deprecated(columns), []);
+    // The proposed text still naming the old edition, and a table that compares nothing, are reported.
+    const newSide = '| 条項 | 改正前 | 改正後 |\n|---|---|---|\n| 第3条 | JIS Q 27001:2014 に準拠する。 | ISO/IEC 27001:2013 に準拠する。 |\n';
+    assert.deepEqual(deprecated(newSide), [['ISO/IEC 27001:2013', newSide.indexOf('ISO/IEC 27001:2013')]]);
+    const plain = '| 準拠規格 | 備考 |\n|---|---|\n| ISO/IEC 27001:2013 | 認証を維持する |\n';
+    assert.deepEqual(deprecated(plain), [['ISO/IEC 27001:2013', plain.indexOf('ISO/IEC 27001:2013')]]);
+  });
+
   it('does not quote a long old name in the message (the squiggle marks it)', () => {
     const text = 'Incidents are also reported to the National center of Incident readiness and Strategy for Cybersecurity (NISC).';
     const [finding] = analyzeDocument({ uri: 'file:///README.md', text }, bundledKnowledge(), { rules: [termDeprecatedRule] }).findings;

@@ -13,6 +13,7 @@ import type { DocumentModel } from '../document/model';
 import { segmentAt, sentenceSpan } from '../document/sentences';
 import { normalize, normalizeKey } from '../text/normalize';
 import type { ControlOccurrence } from './mentions';
+import { itemsStartingIn } from '../document/ranges';
 
 export function familyOf(occurrence: ControlOccurrence): CatalogueFamily {
   return CATALOGUE_FAMILY[occurrence.framework];
@@ -20,21 +21,7 @@ export function familyOf(occurrence: ControlOccurrence): CatalogueFamily {
 
 /** The recognised controls whose start lies in [start, end) (controls are in document order). */
 export function controlsIn(controls: readonly ControlOccurrence[], start: number, end: number): ControlOccurrence[] {
-  let low = 0;
-  let high = controls.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (controls[middle].start < start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  const found: ControlOccurrence[] = [];
-  for (let index = low; index < controls.length && controls[index].start < end; index++) {
-    found.push(controls[index]);
-  }
-  return found;
+  return itemsStartingIn(controls, start, end);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -14,7 +14,10 @@
  * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する), or the old name as
  *   what is being retired (政府共通ネットワークは2026年度末に廃止予定, …からの移行);
  * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）,
- *   統一基準群（NISC、令和5年度版）).
+ *   統一基準群（NISC、令和5年度版）);
+ * - a 新旧対照 table (a column headed 現行 / 旧 / 改正前 / Current beside one headed 改定案 / 新 / 改正後 / Proposed,
+ *   or a header naming the old edition beside one naming its successor): the old edition named in its header,
+ *   and anything in its old-side column, which shows the text being replaced.
  *
  * A clause is the part of the sentence between contrast boundaries (〜が、 〜ものの 一方 現在 …), so
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
@@ -23,7 +26,8 @@
 import { normalizedRange } from '../document/normalized';
 import type { DocumentModel, SegmentKind } from '../document/model';
 import { segmentAt } from '../document/sentences';
-import { blockAt } from '../document/blocks';
+import { blockAt, blockIndexAt, rowCells } from '../document/blocks';
+import { itemsStartingIn } from '../document/ranges';
 import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
@@ -252,6 +256,10 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
       return 'history-key';
     }
   }
+  const side = comparisonTableReason(check, occurrence);
+  if (side) {
+    return side;
+  }
   const nameReason = check.pastOnly ? undefined : usedAsOldName(model, occurrence);
   if (nameReason) {
     return nameReason;
@@ -333,25 +341,79 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
   return undefined;
 }
 
+/** A 新旧対照 table's column for the text being replaced: 現行, 旧, 改正前, 変更前, 移行前, Current, Before, Old. */
+const OLD_SIDE_HEADER = /現行|改正前|改定前|改訂前|変更前|修正前|見直し前|移行前|^旧(?![a-z])|\b(?:current|before|old|existing|as-is|previous)\b/i;
+/** Its column for the replacing text: 改定案, 新, 改正後, 変更後, 移行後, Proposed, After, New. */
+const NEW_SIDE_HEADER = /改正案|改定案|改訂案|改正後|改定後|改訂後|変更後|修正後|見直し後|移行後|^新(?![a-z])|\b(?:proposed|after|new|revised|amended|to-be)\b/i;
+
+/** A table cell as a 新旧対照 table reads it. */
+interface ComparisonCell {
+  readonly index: number;
+  /** Whether the cell is in the header row. */
+  readonly header: boolean;
+  /** Its column's header, NFKC. */
+  readonly ownHeader: string;
+  /** Whether its table has a column headed on the old side (現行, 旧 …) and one on the new side (改定案, 新 …). */
+  readonly byWords: boolean;
+  /** Whether its column's header is on the old side only. */
+  readonly oldSide: boolean;
+  /** Whether its column's header is on the new side only. */
+  readonly newSide: boolean;
+}
+
+function comparisonCell(model: DocumentModel, offset: number): ComparisonCell | undefined {
+  const index = model.kind === 'markdown' ? blockIndexAt(model, offset) : undefined;
+  const table = index === undefined ? undefined : model.markdown!.blocks[index].table;
+  if (index === undefined || !table) {
+    return undefined;
+  }
+  const headers = rowCells(model, index).map((cell) => normalizeKey(cell.table!.headerText));
+  const own = normalizeKey(table.headerText);
+  const old = (header: string) => OLD_SIDE_HEADER.test(header) && !NEW_SIDE_HEADER.test(header);
+  const renewed = (header: string) => NEW_SIDE_HEADER.test(header) && !OLD_SIDE_HEADER.test(header);
+  return { index, header: table.header, ownHeader: own, byWords: headers.some(old) && headers.some(renewed), oldSide: old(own), newSide: renewed(own) };
+}
+
+/**
+ * Whether `offset` is in the old-side column of a 新旧対照 table (a column headed 現行, 旧, 改正前, Current … beside
+ * one headed 改定案, 新, 改正後, Proposed …): the text being replaced, read as the old edition's.
+ */
+export function inOldSideColumn(model: DocumentModel, offset: number): boolean {
+  const cell = comparisonCell(model, offset);
+  return cell !== undefined && cell.byWords && !cell.header && cell.oldSide;
+}
+
+/**
+ * Why a mention in a 新旧対照 table is not a claim that the old name is current: its table has an old-side and
+ * a new-side column (by their headers' words, or a header naming the old edition beside one naming its successor),
+ * and the mention is in a header cell that is not the new side ('comparison-header') or in a cell of the old side
+ * ('old-column').
+ */
+function comparisonTableReason(check: HistoryCheck, occurrence: HistoricalMention): string | undefined {
+  const { model } = check;
+  const cell = comparisonCell(model, occurrence.start);
+  if (!cell) {
+    return undefined;
+  }
+  const headerLine = model.markdown!.lines[model.markdown!.blocks[cell.index].table!.tableFirstLine];
+  const byEditions = !cell.byWords && successorBetween(check, headerLine.start, headerLine.end, () => true);
+  if ((!cell.byWords && !byEditions) || cell.newSide) {
+    return undefined;
+  }
+  if (cell.header) {
+    return 'comparison-header';
+  }
+  const oldSide = (cell.byWords && cell.oldSide) || cell.ownHeader.includes(normalizeKey(occurrence.surface));
+  return oldSide ? 'old-column' : undefined;
+}
+
 function successorInRange(check: HistoryCheck, occurrence: HistoricalMention, clause: Clause): boolean {
   const [sentenceStart, sentenceEnd] = sentenceSpan(check.model, occurrence.start, occurrence.start);
-  const { terms } = check;
-  // First term at or after the sentence start (terms are in document order).
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (terms[middle].start < sentenceStart) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  for (let index = low; index < terms.length && terms[index].start < sentenceEnd; index++) {
-    const term = terms[index];
-    if (check.successorIds.has(term.term.id) && clause.text.includes(normalize(term.surface).text)) {
-      return true;
-    }
-  }
-  return false;
+  return successorBetween(check, sentenceStart, sentenceEnd, (surface) => clause.text.includes(normalize(surface).text));
+}
+
+/** Whether a successor term (one of check.successorIds) stands in [start, end) and passes `accept`. */
+function successorBetween(check: HistoryCheck, sentenceStart: number, sentenceEnd: number, accept: (surface: string) => boolean): boolean {
+  // Terms are in document order.
+  return itemsStartingIn(check.terms, sentenceStart, sentenceEnd).some((term) => check.successorIds.has(term.term.id) && accept(term.surface));
 }

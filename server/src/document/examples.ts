@@ -5,7 +5,10 @@
  * - a blockquote, list item or `:::` admonition that opens with a marker (> ❌ …, - 悪い例: …, ::: danger NG例);
  * - the list, quote, table or paragraph right after a label paragraph (**NG例**, 誤った記載例：);
  * - a table column headed by a marker (| 誤 | 正 |) or holding the quoted original of a review (| 原文 | 指摘 |),
- *   or a row whose first cell is a marker (| × | … |).
+ *   or a row whose first cell is a marker (| × | … |);
+ * - an exercise's statement (研修資料, 理解度テスト): a paragraph or cell that asks to find the mistake or the wrong
+ *   choice (次の文の誤りを指摘せよ, 次の記述のうち誤っているものはどれか, "Which of the following is incorrect?"),
+ *   with the statement in 「」 in it, or else the quote, list or paragraph right after it (in a list item: the item).
  */
 
 import type { Block, TextRange } from './model';
@@ -34,6 +37,24 @@ const MAX_LABEL_LENGTH = 40;
 
 /** A marker word close to the start and closing a label: 「悪い例：…」「例1（誤り例）」「NG例」「悪い例（旧版の記載）:」. */
 const LABEL_WORD = new RegExp(`^.{0,${LABEL_REACH}}?(?:${EXAMPLE_WORDS.source})[)）】\\]]?(?:[(（][^)）\\n]{0,40}[)）])?[ \\t]*(?:[:：]|$)`, 'im');
+
+/**
+ * An exercise's prompt: it asks the reader to find what is wrong (or right) in the statements that follow or are
+ * quoted, which are shown, not asserted.
+ */
+const EXERCISE_PROMPT =
+  /(?:次|以下|下記|つぎ)の[^。\n]{0,24}?(?:誤り|誤っ|間違|正しくない|正しいもの|適切でない|適切なもの|不適切|正誤)[^。\n]{0,30}?(?:(?:指摘|修正|訂正|説明|判定)(?:せよ|しなさい|してください|して下さい|しましょう)|選べ|選びなさい|選んでください|どれ(?:か|ですか)|答えよ|答えなさい|答えてください|述べよ|述べなさい|(?:書き)?直せ|(?:書き)?直しなさい|(?:書き)?直してください|正せ|改めよ|改めなさい|示せ|挙げよ)|(?:次|以下|下記)の(?:文|文章|記述|説明|各文|各記述)(?:には|に)[^。\n]{0,8}?誤りが(?:あります|ある|含まれ)(?![^。\n]{0,4}(?:場合|とき|時))|(?:次|以下|下記)の(?:文|文章|記述|説明|各文|各記述)[^。\n]{0,10}?(?:は正しいか|は誤りか|の正誤)|\b(?:which of the following|find the (?:errors?|mistakes?)|spot the (?:errors?|mistakes?)|identify the (?:errors?|mistakes?)|what(?: is|'s) wrong (?:with|in)|correct the following)\b/i;
+/** A quotation after the prompt in the same block: the exercise's statement (「…」『…』“…”). */
+const QUOTED_STATEMENT = /[「『“"][^」』”"]{4,}/;
+
+/** Where an exercise's statement is, for a block holding a prompt: in the block itself, or after it. */
+function exerciseStatement(text: string): 'in-block' | 'after' | undefined {
+  const prompt = EXERCISE_PROMPT.exec(text);
+  if (!prompt) {
+    return undefined;
+  }
+  return QUOTED_STATEMENT.test(text.slice(prompt.index + prompt[0].length)) ? 'in-block' : 'after';
+}
 
 function opensWithMarker(text: string): boolean {
   // Emphasis around a label (**NG例**) is markup, not part of it.
@@ -111,6 +132,14 @@ export function exampleFlags(
     if (owner !== undefined && firstOfOwner && opensWithMarker(text)) {
       markedOwners.add(owner);
     }
+    const exercise = block.kind === 'heading' ? undefined : exerciseStatement(text);
+    if (exercise === 'in-block' || (exercise === 'after' && block.table && !block.table.header)) {
+      // In a table, the prompt's row (its statement may stand in the next cell).
+      example = true;
+    } else if (exercise === 'after' && owner !== undefined && firstOfOwner && block.listItem) {
+      // A list item asking about what is nested under it: the item.
+      markedOwners.add(owner);
+    }
     if (block.table) {
       const header = block.table.headerText.trim();
       if (START_MARKER.test(header) || EXAMPLE_WORDS.test(header) || QUOTED_ORIGINAL_HEADER.test(header.replace(/[*_]/g, ''))) {
@@ -135,7 +164,11 @@ export function exampleFlags(
     if (owners.some((id) => markedOwners.has(id))) {
       example = true;
     }
-    if (!block.listItem && block.quoteDepth === 0 && !block.table && block.kind === 'paragraph' && !text.startsWith(':::') && !text.startsWith('!!!') && isLabel(text)) {
+    if (exercise === 'after' && !block.listItem && !block.table && block.kind === 'paragraph') {
+      // The prompt and the quote, list or paragraph right after it.
+      example = true;
+      labelledContainer = index + 1 < candidates.length ? candidates[index + 1].container : undefined;
+    } else if (!block.listItem && block.quoteDepth === 0 && !block.table && block.kind === 'paragraph' && !text.startsWith(':::') && !text.startsWith('!!!') && isLabel(text)) {
       // The label itself and the container right after it.
       example = true;
       labelledContainer = index + 1 < candidates.length ? candidates[index + 1].container : undefined;

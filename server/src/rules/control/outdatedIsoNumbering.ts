@@ -6,7 +6,8 @@
  *
  * Not reported: a 2013 number cited as 2013 (the sentence names ISO/IEC 27001:2013, 2013年版 or 旧版, or 旧
  * stands right before the number); a 2013 number given together with its 2022 mapping in the same sentence
- * (「A.9.1.1（2022年版では A.5.15）」); a three-level number the 2013 edition does not have either (that is
+ * (「A.9.1.1（2022年版では A.5.15）」); a number in the old-side column of a 新旧対照 table (現行 beside
+ * 改定案); a three-level number the 2013 edition does not have either (that is
  * control/unknown-id's). A number written without "A." is read by the recogniser as 2013 and is left alone.
  */
 
@@ -16,6 +17,7 @@ import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { ControlOccurrence, Finding, Rule } from '../rule';
 import { familyOf, looksLikeOwnNumbering, sentenceCache } from '../../context/controlCitation';
+import { inOldSideColumn } from '../../context/historical';
 
 /** The sentence names the 2022 edition (ISO/IEC 27001:2022, JIS Q 27001:2023, 2022年版). */
 const NAMES_2022 = /(?:ISO\s?\/\s?IEC|ISO|JIS\s?Q)?\s?2700[12]\s?[:：]\s?(?:2022|2023)|2022年版|2022年改訂版/;
@@ -73,7 +75,8 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       }
       const before = normalizedRange(model, Math.max(start, occurrence.start - 8), occurrence.start).text;
       const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
-      if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(model, occurrence)) {
+      // The old-side column of a 新旧対照 table (現行 beside 改定案) holds the text being replaced: the old numbering.
+      if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(model, occurrence) || inOldSideColumn(model, occurrence.start)) {
         continue;
       }
       const mappings = catalogues.iso2013To2022(key);

@@ -19,7 +19,8 @@ import { inRanges } from '../../context/documentContext';
 import type { SegmentKind } from '../../document/model';
 import { blockIndexAt, rowCells } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
-import { segmentAt, splitSentences } from '../../document/sentences';
+import { firstStartingAt, itemsStartingIn } from '../../document/ranges';
+import { englishSentenceIn, segmentAt, splitSentences } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Bilingual } from '../../language';
 import type { Finding, Rule, RuleInput } from '../rule';
@@ -94,7 +95,21 @@ const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都
 /** YAML keys whose value is a service's programme or registration (`ismap: ISMAP-LIU 登録`, `program: ISMAP-LIU`). */
 const PROGRAM_KEY = /ismap|program|制度|登録|認証|certif|registr/;
 /** YAML keys that name the entry's service. */
-const NAME_KEY = /^(?:name|service|サービス名|名称|サービス|製品名)$/;
+const NAME_KEY = /^(?:name|service|service_name|servicename|product|product_name|saas|tool|サービス名|名称|サービス|製品名|ツール名)$/;
+/** A YAML key that says its entry handles 要配慮個人情報 (`handles_sensitive_personal_info`, `要配慮個人情報`). */
+const SENSITIVE_KEY = /sensitive|要配慮/;
+/** …and 条例要配慮個人情報 (`ordinance_sensitive`, `条例要配慮個人情報`). */
+const ORDINANCE_KEY = /ordinance|条例/;
+/** How many YAML maps before a nested one are looked at for the entry holding it. */
+const PARENT_REACH = 64;
+/** Right after a service: the information comes from it (「kintone から移した」「AWSより取得した」). */
+const SOURCE_AFTER = /^\s*(?:から|より)(?!も|は)/;
+/** Right after the information in a YAML value: it says none (「要配慮個人情報なし」「要配慮個人情報: 無し」). */
+const NONE_AFTER = /^\s*(?:[:：]|は|の)?\s*(?:なし|無し|該当なし|該当無し)/;
+/** A YAML value that says yes. */
+const AFFIRMATIVE_VALUE = /^(?:true|yes|y|on|あり|有り?|含む|含まれる|取り扱う|扱う|○|◯|●|✓|✔)$/i;
+/** A YAML key naming ISMAP-LIU itself (`ismap_liu: true`, `ISMAP-LIU: 登録済`): a yes value registers the entry. */
+const LIU_KEY = /ismap\s*[-_]?\s*liu|^liu$/;
 /** A grade sentence that shows an example or speaks generally rather than giving the information to a service. */
 const EXAMPLE = /例を示|例です|例として|例えば|一般に|一般的に/;
 /**
@@ -104,6 +119,42 @@ const EXAMPLE = /例を示|例です|例として|例えば|一般に|一般的�
 const OWN_PLACE = /サーバ|オンプレ|閉域|庁内|基盤|環境|端末|紙|ガバメントクラウド|LGWAN|(?<!同)システム/;
 /** Where a grade's clause ends before an unrelated predicate: 「…を確認したが、指摘事項とはしない」. */
 const CLAUSE_TURN = /(?:が|けれども|ものの|ため|ので)[、,]/;
+
+/**
+ * Words that refer back to the service named before: 同サービス, 当該サービス, 本サービス, このサービス, 同SaaS,
+ * "this service", "the service".
+ */
+const ANAPHOR =
+  /(?:同|当該|本|この|その|上記の?|前記の?)\s*(?:サービス|SaaS|クラウドサービス|クラウド|ツール|アプリ)|\b(?:this|the|that|said)\s+(?:service|SaaS|cloud service|tool|app)\b/gi;
+/** The topic of a sentence, up to its particle: 「Box では」「「よやくナビ」には」「相談記録クラウドに」 (NFKC). */
+const OTHER_TOPIC = /^(?:なお|また|さらに|ただし)?[、,]?\s*(「[^」]{1,30}」|[^、,。「」\s][^、,。「」]{0,29}?)\s*(?:では|には|へは|は|で|に|へ|が)[、,\s]?/;
+/** A topic that names a service: a Latin product name, a bracketed name, or a noun ending in a service word. */
+const SERVICE_NAME = /^[A-Z][A-Za-z0-9.&-]*(?:\s+[A-Za-z0-9.&-]+){0,3}$|^「[^」]+」$|(?:サービス|SaaS|クラウド|アプリ|ツール)$/;
+/** Latin words that are no product name (a file format, an interface). */
+const NOT_A_PRODUCT = /^(?:CSV|PDF|API|URL|DB|ID|AI|IT|PC|Excel|Word|Web|SaaS)$/i;
+
+function isServiceName(topic: string): boolean {
+  const name = topic.trim();
+  return SERVICE_NAME.test(name) && !NOT_A_PRODUCT.test(name) && !/^(?:同|当該|本|この|その|上記|前記)/.test(name) && !/ISMAP/i.test(name);
+}
+
+/**
+ * An English sentence whose subject is a product by name — CamelCase, with a digit, or several capitalised
+ * words ("SecureVault stores …", "Case Desk 2 keeps …") — not a capitalised common word ("Staff records …").
+ */
+const EN_PRODUCT_TOPIC = /^\s*((?:[A-Z][a-z0-9]*[A-Z0-9][\w.&-]*|[A-Z][\w.&-]*(?:\s+[A-Z0-9][\w.&-]*){1,3}))\s+(?:stores|keeps|holds|handles|processes|manages|receives|will|is|has|contains|gets)\b/;
+
+/**
+ * A name right before a bracket that says it is ISMAP-LIU: 「予約ノート（ISMAP-LIU登録サービス）」,
+ * 「「ソウダンBox」（ISMAP-LIU登録）」. Group 1: a bracketed name; group 2: the run of text before the bracket.
+ */
+const PAREN_NAME_BEFORE = /(?:「([^「」]{1,30})」|([^\s、。,「」『』（）()]{1,30}))\s*[（(]\s*$/;
+/** The rest of such a bracket: only the registration (登録, 登録済み, 登録サービス), then its close. */
+const PAREN_REST_AFTER = /^[^（）()、。]{0,16}[)）]/;
+/** A bare kind of service before such a bracket (「SaaS（ISMAP-LIU登録）」): no name of its own to look for elsewhere. */
+const GENERIC_SERVICE = /^(?:SaaS|サービス|クラウド|クラウドサービス|ツール|アプリ|製品|システム|ソフトウェア)(?:等|など)?$|等$|など$/i;
+/** Particles inside a run of Japanese text before a name (「チャットにはトークルーム」): the name follows the last. */
+const PARTICLE_BEFORE_NAME = /^.*(?:には|では|として|から|まで|より|とは|は|を|に|で|が|と|の|も)(?=.{2,}$)/;
 
 const PLATFORM_KEY = /cloud|platform|provider|hosting|infrastructure|クラウド|基盤|稼働環境/;
 const GRADE_KEY = /confidentiality|機密性|classification|格付/;
@@ -120,6 +171,8 @@ interface Subject {
   /** The service as written, or undefined for 「ISMAP-LIU登録のSaaS」 itself. */
   readonly mention?: Pick<ServiceMention, 'surface'>;
   readonly basis?: Basis;
+  /** Words that refer back to the service (同サービス, "this service"): the finding sits on the information. */
+  readonly refersBack?: boolean;
 }
 
 function liuBasis(service: ServiceEntry, status: IsmapStatus): Basis | undefined {
@@ -224,14 +277,34 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
     const preceding = normalized.text.slice(0, normalizedIndex(normalized, term.start));
     const after = normalized.text.slice(normalizedIndex(normalized, term.end));
     const declared = EN_DECLARED_BEFORE.exec(preceding);
-    const appositive = declared ? undefined : EN_APPOSITIVE_BEFORE.exec(preceding);
+    const found = declared ? undefined : EN_APPOSITIVE_BEFORE.exec(preceding);
+    // A Latin tail of a Japanese name (「ソウダンBox」) is not an English name of its own.
+    const appositive = found && !/[^\x00-\x7F]$/.test(preceding.slice(0, found.index)) ? found : undefined;
     // The article forms ("is an ISMAP-LIU …", ", an ISMAP-LIU …") need a service word after the term.
     const needsService = declared ? declared[2] !== undefined : /,\s*an?\s+$/.test(preceding);
     const name = (declared ?? appositive)?.[1].trim();
-    if (!name || (needsService && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(name)) {
+    if (!name || (needsService && !EN_SERVICE_AFTER.test(after)) || /\b(?:not|never|no longer)\b/i.test(normalized.text) || EN_NOT_A_NAME.test(name) || GENERIC_SERVICE.test(name)) {
       continue;
     }
     if (!mentions.some((mention) => mention.start >= start && mention.end <= term.start && normalizeKey(mention.surface) === normalizeKey(name))) {
+      names.add(name);
+    }
+  }
+  for (const term of terms) {
+    // 「予約ノート（ISMAP-LIU登録サービス）」「「ソウダンBox」（ISMAP-LIU登録）」: the name before the bracket.
+    if (term.term.id !== 'ismap-liu' || term.segmentKind !== 'prose' || inRanges(input.context.badExamples, term.start)) {
+      continue;
+    }
+    const [start] = index.sentence(term.start);
+    const declared = PAREN_NAME_BEFORE.exec(model.text.slice(Math.max(start, term.start - 40), term.start));
+    const rest = model.text.slice(term.end, term.end + 20);
+    if (!declared || !PAREN_REST_AFTER.test(rest) || LIU_NEGATED_AFTER.test(rest) || LIU_CELL_DENIED.test(PAREN_REST_AFTER.exec(rest)![0])) {
+      continue;
+    }
+    const name = (declared[1] ?? declared[2].replace(PARTICLE_BEFORE_NAME, '')).trim();
+    const nameEnd = term.start - declared[0].length + declared[0].indexOf(declared[1] ?? declared[2]) + (declared[1] ?? declared[2]).length;
+    const catalogued = mentions.some((mention) => mention.start < nameEnd && mention.end > nameEnd - name.length);
+    if (name.length >= 2 && !catalogued && !NOT_A_NAME.test(normalizeKey(name)) && !GENERIC_SERVICE.test(normalizeKey(name)) && !/ISMAP/i.test(name)) {
       names.add(name);
     }
   }
@@ -312,34 +385,76 @@ function tableDeclarations(input: RuleInput, mentions: readonly ServiceMention[]
   return found;
 }
 
-/** A YAML entry's ISMAP-LIU subject: its programme key says ISMAP-LIU; its name key, when present, names it. */
-function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number): Subject | undefined {
-  const { model } = input;
-  const programme = liuTerms.some((liu) => {
-    const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
-    return keyPath !== undefined && keyPath.length > 0 && PROGRAM_KEY.test(normalizeKey(keyPath[keyPath.length - 1]).toLowerCase());
-  });
-  if (!programme) {
-    return undefined;
-  }
-  const name = model.scalars.find((scalar) => {
-    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
-    return scalar.kind !== 'yaml-key' && scalar.start >= start && scalar.end <= end && key !== undefined && NAME_KEY.test(normalizeKey(key).toLowerCase());
-  });
-  return name
-    ? { start, end, mention: { surface: model.text.slice(name.start, name.end) }, basis: DOCUMENT_BASIS }
-    : { start, end };
+/** The last key above a YAML scalar, NFKC and lower case ('' for none). */
+function lastKey(keyPath: readonly string[] | undefined): string {
+  return keyPath && keyPath.length > 0 ? normalizeKey(keyPath[keyPath.length - 1]).toLowerCase() : '';
+}
+
+/** A YAML scalar's value, NFKC, quotes and spaces trimmed. */
+function scalarValue(model: RuleInput['model'], scalar: { start: number; end: number }): string {
+  return normalizeKey(model.text.slice(scalar.start, scalar.end)).replace(/^["']|["']$/g, '').trim();
 }
 
 /**
- * The ISMAP-LIU service a grade refers back to when its own sentence names none: the nearest service named
- * in an earlier sentence of its paragraph, else in an earlier item of its list or an item it is nested under;
- * a statement naming a place of its own (a server, another system) before it ends the search. The grade's
- * sentence must give the information (no negation, no example, no place of its own), and the nearest service
- * named must be the ISMAP-LIU one.
+ * A YAML scalar that says its entry is ISMAP-LIU without the term 「ISMAP-LIU」: a programme key holding 「LIU」
+ * (`ismap: LIU`, not 「LIU未登録」), or a key naming ISMAP-LIU holding yes (`ismap_liu: true`).
+ */
+function isStructuredLiu(model: RuleInput['model'], scalar: { start: number; end: number; kind: SegmentKind; keyPath?: readonly string[] }): boolean {
+  if (scalar.kind === 'yaml-key' || scalar.keyPath === undefined) {
+    return false;
+  }
+  const key = lastKey(scalar.keyPath);
+  const value = scalarValue(model, scalar);
+  if (LIU_KEY.test(key)) {
+    return REGISTERED_CELL.test(value) || AFFIRMATIVE_VALUE.test(value);
+  }
+  return PROGRAM_KEY.test(key) && LIU_CELL.test(value) && !LIU_CELL_DENIED.test(value);
+}
+
+/** A bracketed note on ISMAP after a name (「チャットSaaS（ISMAP-LIU登録）」): not part of the name. */
+const ISMAP_NOTE_AFTER = /\s*[（(][^（()）]*ISMAP[^（()）]*[)）]\s*$/i;
+
+/**
+ * A YAML entry's ISMAP-LIU subject: its programme key says ISMAP-LIU (`program: ISMAP-LIU`, `ismap: LIU`,
+ * `ismap_liu: true`), or its name key's value does (`name: チャットSaaS（ISMAP-LIU登録）`); its name key, when
+ * present, names it.
+ */
+function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number, depth?: number): Subject | undefined {
+  const { model } = input;
+  // With `depth`, only the entry's own keys count (not those of entries nested in it).
+  const atDepth = (keyPath: readonly string[] | undefined) => depth === undefined || keyPath?.length === depth;
+  const inRecord = itemsStartingIn(model.scalars, start, end).filter((scalar) => scalar.end <= end && scalar.kind !== 'yaml-key' && atDepth(scalar.keyPath));
+  const declared =
+    liuTerms.some((liu) => {
+      const keyPath = segmentAt(model.segments, liu.start)?.keyPath;
+      const key = lastKey(keyPath);
+      return atDepth(keyPath) && (PROGRAM_KEY.test(key) || NAME_KEY.test(key));
+    }) || inRecord.some((scalar) => isStructuredLiu(model, scalar));
+  if (!declared) {
+    return undefined;
+  }
+  const name = inRecord.find((scalar) => scalar.keyPath !== undefined && NAME_KEY.test(lastKey(scalar.keyPath)));
+  const surface = name ? model.text.slice(name.start, name.end).replace(ISMAP_NOTE_AFTER, '') : '';
+  return surface.length > 0 ? { start, end, mention: { surface }, basis: DOCUMENT_BASIS } : { start, end };
+}
+
+/**
+ * Whether the information's own clause is negated: from the information to the end of its sentence, up to a turn
+ * to another clause (「要配慮個人情報は保存しない」「要配慮個人情報を除き」, not 「職員以外はアクセスできない設定とし、…」).
+ */
+function negatedFromInfo(index: DocumentIndex, info: Info, start: number, end: number): boolean {
+  const sentence = index.normalized(start, end);
+  const rest = sentence.text.slice(normalizedIndex(sentence, info.start));
+  const turn = CLAUSE_TURN.exec(rest);
+  return NEGATION.test(turn ? rest.slice(0, turn.index) : rest);
+}
+
+/**
+ * The ISMAP-LIU service a grade refers back to when its own sentence names none (earlierSubject). The grade's
+ * sentence must give the information (no negation, no example, no place of its own), the nearest service named
+ * before must be the ISMAP-LIU one, and the sentence's topic must not be another service by name.
  */
 function referredSubject(input: RuleInput, index: DocumentIndex, anchors: readonly Anchor[], info: Info, start: number, end: number): Subject | undefined {
-  const { model } = input;
   const sentence = index.normalized(start, end);
   const at = normalizedIndex(sentence, info.start);
   const turn = CLAUSE_TURN.exec(sentence.text.slice(at));
@@ -347,7 +462,24 @@ function referredSubject(input: RuleInput, index: DocumentIndex, anchors: readon
   if (NEGATION.test(clause) || EXAMPLE.test(sentence.text) || OWN_PLACE.test(sentence.text)) {
     return undefined;
   }
-  const blockIndex = blockIndexAt(model, info.start);
+  const subject = earlierSubject(input, index, anchors, info.start, start);
+  // A sentence whose topic is another service by name (「Box では…」「「よやくナビ」には…」) gives it the information.
+  const topic = OTHER_TOPIC.exec(sentence.text.slice(0, at))?.[1];
+  if (subject && topic && isServiceName(topic) && normalizeKey(topic) !== normalizeKey(subject.mention?.surface ?? '')) {
+    return undefined;
+  }
+  return subject;
+}
+
+/**
+ * The subject a statement at `offset` (its sentence starting at `start`) refers back to: the nearest service
+ * named in an earlier sentence of its paragraph, else in an earlier item of its list or an item it is nested
+ * under — the ISMAP-LIU subject when that service is ISMAP-LIU and its sentence is not negated. A statement
+ * naming a place of its own (a server, another system) before it ends the search.
+ */
+function earlierSubject(input: RuleInput, index: DocumentIndex, anchors: readonly Anchor[], offset: number, start: number): Subject | undefined {
+  const { model } = input;
+  const blockIndex = blockIndexAt(model, offset);
   if (blockIndex === undefined) {
     return undefined;
   }
@@ -468,7 +600,9 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
-    if (bases.size === 0 && rows.length === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
+    // YAML entries that say ISMAP-LIU in structure (`ismap: LIU`, `ismap_liu: true`).
+    const structuredLiu = model.yaml.length > 0 && model.scalars.some((scalar) => isStructuredLiu(model, scalar));
+    if (bases.size === 0 && rows.length === 0 && !structuredLiu && !terms.some((term) => term.term.id === 'ismap-liu')) {
       return [];
     }
     for (const mention of mentions) {
@@ -477,7 +611,13 @@ export const ismapLiuScopeRule: Rule = {
     let anyLiu = false;
     for (const term of terms) {
       if (INFO_TERMS.has(term.term.id)) {
-        group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
+        // A key (`要配慮個人情報: なし`) names what its value says; the value is read below. A value that says
+        // none of it (`要配慮個人情報なし`) gives nothing.
+        const segment = term.segmentKind === 'yaml-value' ? segmentAt(model.segments, term.start) : undefined;
+        const none = segment !== undefined && NONE_AFTER.test(normalizeKey(model.text.slice(term.end, segment.end)));
+        if (term.segmentKind !== 'yaml-key' && !none) {
+          group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
+        }
       } else if (term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start)) {
         const [start, end] = index.sentence(term.start);
         const normalized = index.normalized(start, end);
@@ -496,10 +636,14 @@ export const ismapLiuScopeRule: Rule = {
       if (segment.kind === 'yaml-key' || segment.keyPath === undefined || segment.keyPath.length === 0) {
         continue;
       }
-      const key = normalizeKey(segment.keyPath[segment.keyPath.length - 1]).toLowerCase();
-      const value = normalizeKey(model.text.slice(segment.start, segment.end)).replace(/^["']|["']$/g, '').trim();
-      if (GRADE_KEY.test(key) && /^3$/.test(value)) {
+      const key = lastKey(segment.keyPath);
+      const value = scalarValue(model, segment);
+      if (GRADE_KEY.test(key) && /^(?:C\s*)?3$/i.test(value)) {
         group(segment.start, segment.kind).infos.push({ kind: 'confidentiality-3', start: segment.start, end: segment.end });
+      } else if (SENSITIVE_KEY.test(key) && AFFIRMATIVE_VALUE.test(value)) {
+        // `handles_sensitive_personal_info: true`, `要配慮個人情報: あり`: the finding is on the value.
+        const kind: InfoKind = ORDINANCE_KEY.test(key) ? 'ordinance-sensitive-info' : 'sensitive-personal-info';
+        group(segment.start, segment.kind).infos.push({ kind, start: segment.start, end: segment.end });
       }
     }
 
@@ -532,7 +676,7 @@ export const ismapLiuScopeRule: Rule = {
         group(block.start, 'table').infos.push({ kind: 'sensitive-personal-info', start: block.start, end: block.end });
       }
     }
-    if (bases.size === 0 && !anyLiu && rows.length === 0) {
+    if (bases.size === 0 && !anyLiu && rows.length === 0 && !structuredLiu) {
       return [];
     }
     /** ISMAP-LIU terms that declared a service (and so are not subjects themselves). */
@@ -596,7 +740,10 @@ export const ismapLiuScopeRule: Rule = {
         }
         const [start, end] = index.sentence(liu.start);
         const normalized = index.normalized(start, end);
-        if (LIU_SUBJECT_AFTER.test(normalized.text.slice(normalizedIndex(normalized, liu.end)))) {
+        // 「ISMAP-LIU登録のSaaS」, or a bare kind of service before a bracket saying so (「SaaS（ISMAP-LIU登録）」).
+        const bracketed = PAREN_NAME_BEFORE.exec(model.text.slice(Math.max(start, liu.start - 40), liu.start));
+        const genericBefore = bracketed?.[2] !== undefined && GENERIC_SERVICE.test(normalizeKey(bracketed[2].replace(PARTICLE_BEFORE_NAME, '')));
+        if (LIU_SUBJECT_AFTER.test(normalized.text.slice(normalizedIndex(normalized, liu.end))) || genericBefore) {
           subjects.push({ start: liu.start, end: liu.end });
         }
       }
@@ -611,6 +758,73 @@ export const ismapLiuScopeRule: Rule = {
     }
     anchors.sort((a, b) => a.start - b.start);
 
+    /**
+     * Words of a statement that refer back to an ISMAP-LIU service (同サービス, 当該サービス, "this service"): the
+     * nearest service named before them in the statement (an English paragraph is one), else in an earlier
+     * sentence or list item, when it is ISMAP-LIU.
+     */
+    const referringBack = (groupStart: number, groupEnd: number): Subject[] => {
+      const found: Subject[] = [];
+      const text = model.text.slice(groupStart, groupEnd);
+      ANAPHOR.lastIndex = 0;
+      for (let match = ANAPHOR.exec(text); match; match = ANAPHOR.exec(text)) {
+        const start = groupStart + match.index;
+        let nearest: Anchor | undefined;
+        for (const anchor of anchors) {
+          if (anchor.start >= groupStart && anchor.start < start) {
+            nearest = anchor;
+          }
+        }
+        const referent = nearest ? nearest.liu : earlierSubject(input, index, anchors, start, groupStart);
+        if (referent) {
+          found.push({ start, end: start + match[0].length, mention: referent.mention, basis: referent.basis, refersBack: true });
+        }
+      }
+      return found;
+    };
+
+    /**
+     * The ISMAP-LIU subject of the entry a YAML map is nested in, one level up (`- name: X / ismap: LIU / data:
+     * {confidentiality: 3}`): the entry's own keys say ISMAP-LIU.
+     */
+    const parentRecordSubject = (start: number, end: number, info: Info): Subject | undefined => {
+      // The innermost map starting before this one that holds it: walked back from this map's place, a bounded way.
+      const ordered = index.memo('yaml-records-by-start', () => [...new Map([...records.values()].map((record) => [record.start, record])).values()].sort((a, b) => a.start - b.start));
+      const low = firstStartingAt(ordered, start);
+      let parent: { start: number; end: number } | undefined;
+      for (let at = low - 1; at >= Math.max(0, low - PARENT_REACH) && !parent; at--) {
+        if (ordered[at].end >= end) {
+          parent = ordered[at];
+        }
+      }
+      const depth = segmentAt(model.segments, info.start)?.keyPath?.length;
+      if (!parent || depth === undefined || depth < 2) {
+        return undefined;
+      }
+      const liuTerms = itemsStartingIn(terms, parent.start, parent.end).filter((term) => term.end <= parent!.end && term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start));
+      return liuRecordSubject(input, liuTerms, parent.start, parent.end, depth - 1);
+    };
+
+    /**
+     * The subjects an information may be given to, when the statement is an English paragraph (the splitter keeps
+     * one whole): those of the information's own sentence; else the service named in an earlier sentence
+     * (`later`), unless the sentence's topic is another product by name ("SecureVault stores …").
+     */
+    const englishCandidates = (subjects: readonly Subject[], info: Info, groupStart: number, groupEnd: number): { candidates: readonly Subject[]; later: boolean } => {
+      const [first, last] = englishSentenceIn(model.text, [groupStart, groupEnd], info.start, info.end);
+      if (first <= groupStart && last >= groupEnd) {
+        return { candidates: subjects, later: false };
+      }
+      const own = subjects.filter((subject) => subject.start >= first && subject.start < last);
+      if (own.length > 0) {
+        return { candidates: own, later: false };
+      }
+      const before = subjects.filter((subject) => subject.start < first);
+      const topic = EN_PRODUCT_TOPIC.exec(model.text.slice(first, info.start))?.[1];
+      const other = topic !== undefined && !before.some((subject) => normalizeKey(subject.mention?.surface ?? '') === normalizeKey(topic));
+      return { candidates: other ? [] : before, later: true };
+    };
+
     for (const { record, start: groupStart, end: groupEnd, services, named, liuTerms, infos } of groups.values()) {
       if (infos.length === 0) {
         continue;
@@ -619,7 +833,7 @@ export const ismapLiuScopeRule: Rule = {
       if (!record && (isQuestion(index.normalized(groupStart, groupEnd).text) || isQuizChoice(model, groupStart))) {
         continue;
       }
-      const subjects = subjectsOf(services, named, liuTerms);
+      const subjects = [...subjectsOf(services, named, liuTerms), ...(record ? [] : referringBack(groupStart, groupEnd))];
       if (subjects.length === 0 && !record) {
         // The grade's sentence names no service: the claim may have begun in the sentence or list item before.
         for (const info of infos) {
@@ -631,12 +845,15 @@ export const ismapLiuScopeRule: Rule = {
         continue;
       }
       const groupText = index.normalized(groupStart, groupEnd).text;
-      if (NEGATION.test(groupText) || EXAMPLE.test(groupText)) {
+      // Words referring back make the sentence's claim the information's own clause: a negation elsewhere in the
+      // sentence (「職員以外はアクセスできない設定とし、」) does not undo it.
+      const referring = subjects.some((subject) => subject.refersBack);
+      if (EXAMPLE.test(groupText) || (NEGATION.test(groupText) && !referring)) {
         continue;
       }
       if (subjects.length === 0 && record) {
         // A YAML entry whose programme key says ISMAP-LIU, for a service the catalogue does not know.
-        const subject = liuRecordSubject(input, liuTerms, groupStart, groupEnd);
+        const subject = liuRecordSubject(input, liuTerms, groupStart, groupEnd) ?? parentRecordSubject(groupStart, groupEnd, infos[0]);
         for (const info of subject ? infos : []) {
           report({ ...subject!, start: info.start, end: info.end }, info.kind, false);
         }
@@ -648,12 +865,23 @@ export const ismapLiuScopeRule: Rule = {
       // 3 before 要配慮 when both are given to the same subject.
       const ordered = [...infos].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'confidentiality-3' ? -1 : 1));
       for (const info of ordered) {
-        const targets = record
-          ? subjects
-          : [subjects.reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best))];
+        const { candidates, later } = record ? { candidates: subjects, later: false } : englishCandidates(subjects, info, groupStart, groupEnd);
+        if (candidates.length === 0) {
+          continue;
+        }
+        // A service the information comes from (「Microsoft 365 から移した…」) is not where it is given.
+        if (referring && NEGATION.test(groupText) && negatedFromInfo(index, info, groupStart, groupEnd)) {
+          continue;
+        }
+        const destinations = candidates.filter((subject) => !SOURCE_AFTER.test(model.text.slice(subject.end, subject.end + 8)));
+        const nearest = (destinations.length > 0 ? destinations : candidates).reduce((best, subject) => (gap(subject, info) < gap(best, info) ? subject : best));
+        const targets = record ? candidates : [nearest];
         for (const subject of targets) {
           if (!subject.mention || subject.basis) {
-            report(subject, info.kind, false);
+            // Words referring back, or a service named in an earlier sentence: the finding is on the information.
+            // So it is in a YAML entry whose subject is 「ISMAP-LIU」 itself (the value that grades is the mistake).
+            const onInfo = subject.refersBack || later || (record && !subject.mention);
+            report(onInfo ? { ...subject, start: info.start, end: info.end } : subject, info.kind, false);
           }
         }
       }
