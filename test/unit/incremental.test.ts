@@ -9,7 +9,7 @@ import { normalize, renormalize } from '../../server/src/text/normalize';
 import { commonEnds } from '../../server/src/text/edit';
 import { parseMarkdownDocument, reparseMarkdownDocument } from '../../server/src/document/markdown';
 import type { DocumentModel } from '../../server/src/document/model';
-import { sectionSpans } from '../../server/src/document/view';
+import { modelView, rangesIn, sectionSpans } from '../../server/src/document/view';
 import type { Finding, Rule } from '../../server/src/rules/rule';
 import { allRules } from '../../server/src/rules/index';
 import { contextKey } from '../../server/src/analysis/sectionFindings';
@@ -213,7 +213,10 @@ describe('incremental analysis', () => {
         }
         // A rule's fact from elsewhere in the document (Rule.documentKey) may be blanked away: such a rule is compared only where it is kept.
         const inputOf = (analysis: DocumentAnalysis) => ({ ...analysis, glossary: knowledge.glossary });
-        const compared = sectionRules.filter((rule) => rule.documentKey?.(inputOf(whole)) === rule.documentKey?.(inputOf(alone)));
+        const factsOf = (rule: Rule, analysis: DocumentAnalysis) => [...new Set(rule.sectionFacts?.(inputOf(analysis)) ?? [])].sort().join('\n');
+        const compared = sectionRules.filter(
+          (rule) => rule.documentKey?.(inputOf(whole)) === rule.documentKey?.(inputOf(alone)) && factsOf(rule, whole) === factsOf(rule, alone),
+        );
         const inSpan = (findings: readonly Finding[]) => comparable(findings.filter((finding) => finding.start >= span.start && finding.start < span.end && compared.some((rule) => rule.id === finding.ruleId)));
         if (inSpan(whole.findings) !== inSpan(alone.findings)) {
           failures.push(`${path.relative(repoRoot, file)} section at ${span.start}:\n  whole: ${inSpan(whole.findings)}\n  alone: ${inSpan(alone.findings)}`);
@@ -250,6 +253,64 @@ describe('incremental analysis', () => {
     assert.equal(comparable(edited.findings), comparable(fresh.findings));
     // And back: the table's section, unchanged, is checked again.
     const restored = analyzeDocument(source('doc.md', withCue), knowledge, { rules: deadlineRule, previous: edited });
+    assert.equal(comparable(restored.findings), comparable(first.findings));
+  });
+
+  it('reads a rule\'s section facts from each section alone: their union is what the whole document says', () => {
+    const knowledge = bundledKnowledge();
+    const factRules = allRules.filter((rule) => rule.sectionFacts);
+    assert.ok(factRules.length > 0);
+    const failures: string[] = [];
+    files.forEach((file, index) => {
+      const whole = analyzeDocument(source(file, texts[index]), knowledge);
+      const input = { ...whole, glossary: knowledge.glossary };
+      for (const rule of factRules) {
+        const wholeFacts = [...new Set(rule.sectionFacts!(input))].sort();
+        const union = [
+          ...new Set(
+            sectionSpans(whole.model).flatMap((span) =>
+              rule.sectionFacts!({
+                ...input,
+                model: modelView(whole.model, span.start, span.end),
+                terms: rangesIn(whole.terms, span.start, span.end),
+                services: rangesIn(whole.services, span.start, span.end),
+                controls: rangesIn(whole.controls, span.start, span.end),
+                regions: rangesIn(whole.regions, span.start, span.end),
+              }),
+            ),
+          ),
+        ].sort();
+        if (JSON.stringify(union) !== JSON.stringify(wholeFacts)) {
+          failures.push(`${path.relative(repoRoot, file)} ${rule.id}: whole ${JSON.stringify(wholeFacts)}, sections ${JSON.stringify(union)}`);
+        }
+      }
+    });
+    assert.deepEqual(failures, []);
+  });
+
+  it('runs ismap/liu-scope again everywhere when a section changes what the document declares ISMAP-LIU', () => {
+    const knowledge = bundledKnowledge();
+    const declared = [
+      '# 利用するサービス',
+      '',
+      '問合せ管理 SaaS は、ISMAP-LIUクラウドサービスリストに登録されている。',
+      '',
+      '# 取り扱う情報',
+      '',
+      '住民の相談記録（機密性3情報）は問合せ管理 SaaS で管理する。',
+      '',
+    ].join('\n');
+    const undeclared = declared.replace('ISMAP-LIUクラウドサービスリストに登録されている', 'ISMAPクラウドサービスリストに登録されている');
+    const liuRule = allRules.filter((rule) => rule.id === 'ismap/liu-scope');
+    const first = analyzeDocument(source('doc.md', declared), knowledge, { rules: liuRule });
+    assert.deepEqual(
+      first.findings.map((finding) => declared.slice(finding.start, finding.end)),
+      ['問合せ管理 SaaS'],
+    );
+    const edited = analyzeDocument(source('doc.md', undeclared), knowledge, { rules: liuRule, previous: first });
+    assert.deepEqual(edited.findings, []);
+    assert.equal(comparable(edited.findings), comparable(analyzeDocument(source('doc.md', undeclared), knowledge, { rules: liuRule }).findings));
+    const restored = analyzeDocument(source('doc.md', declared), knowledge, { rules: liuRule, previous: edited });
     assert.equal(comparable(restored.findings), comparable(first.findings));
   });
 

@@ -200,9 +200,9 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, al
   // Held until the rules have run, then let go (an analysis never keeps the one before it).
   let previousSections = previous?.sectionFindings;
   const run = (rule: Rule): Finding[] =>
-    rule.scope === 'section'
-      ? sectionFindings.findings(rule, previousSections, (ruleInput) => checkIsolated(rule, ruleInput, options))
-      : checkIsolated(rule, input, options);
+    isolated(rule, options, () =>
+      rule.scope === 'section' ? sectionFindings.findings(rule, previousSections, (ruleInput, facts) => rule.check(ruleInput, facts)) : rule.check(input),
+    );
   const finish = (raw: readonly Finding[]) => {
     sectionFindings.finish();
     previousSections = undefined;
@@ -252,10 +252,10 @@ function reportRuleErrorOnce(ruleId: string, error: unknown): void {
   }
 }
 
-/** One rule's findings; a rule that throws loses only its own findings, never the other rules'. */
-function checkIsolated(rule: Rule, input: RuleInput, options: AnalysisOptions): Finding[] {
+/** One rule's findings (`work`); a rule that throws loses only its own findings, never the other rules'. */
+function isolated(rule: Rule, options: AnalysisOptions, work: () => Finding[]): Finding[] {
   try {
-    return rule.check(input);
+    return work();
   } catch (error) {
     (options.onRuleError ?? reportRuleErrorOnce)(rule.id, error);
     return [];

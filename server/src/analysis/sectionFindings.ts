@@ -50,8 +50,10 @@ const relativeTo = (findings: readonly Finding[], start: number): Finding[] => f
  */
 export class SectionFindings {
   private readonly byRule = new Map<string, Map<string, readonly Finding[]>>();
-  /** Per rule with a document key (Rule.documentKey): its value for this version. */
+  /** Per rule with a document key (Rule.documentKey, or the union of its section facts): its value for this version. */
   private readonly documentKeys = new Map<string, string>();
+  /** Per rule with section facts (Rule.sectionFacts): each section's, by section key. */
+  private readonly factsByRule = new Map<string, Map<string, readonly string[]>>();
   private spanList?: readonly SectionSpan[];
   private readonly views = new Map<SectionSpan, RuleInput>();
 
@@ -84,6 +86,25 @@ export class SectionFindings {
     return view;
   }
 
+  /** The union of every section's facts for the rule: a section's from `previous` when its key is unchanged. */
+  private documentFacts(rule: Rule, sectionFacts: (input: RuleInput) => readonly string[], previous: SectionFindings | undefined): ReadonlySet<string> {
+    const earlier = previous?.knowledge === this.knowledge && previous.contextKey === this.contextKey ? previous.factsByRule.get(rule.id) : undefined;
+    const store = new Map<string, readonly string[]>();
+    this.factsByRule.set(rule.id, store);
+    const union = new Set<string>();
+    for (const span of this.spans) {
+      let facts = earlier?.get(span.key) ?? store.get(span.key);
+      if (!facts) {
+        facts = sectionFacts(this.spans.length === 1 ? this.input : this.view(span)).map(detach);
+      }
+      store.set(span.key, facts);
+      for (const fact of facts) {
+        union.add(fact);
+      }
+    }
+    return union;
+  }
+
   /** The rules have run: the views go (the findings stay for the next version). */
   finish(): void {
     this.views.clear();
@@ -93,8 +114,9 @@ export class SectionFindings {
    * The rule's findings for this version: from `previous` for the sections it holds, from the rule for the
    * others (on the whole document when no section can be reused). `check` is the rule's guarded check.
    */
-  findings(rule: Rule, previous: SectionFindings | undefined, check: (input: RuleInput) => Finding[]): Finding[] {
-    const documentKey = rule.documentKey?.(this.input);
+  findings(rule: Rule, previous: SectionFindings | undefined, check: (input: RuleInput, facts?: ReadonlySet<string>) => Finding[]): Finding[] {
+    const facts = rule.sectionFacts && this.documentFacts(rule, rule.sectionFacts, previous);
+    const documentKey = facts ? [...facts].sort().join('\u0000') : rule.documentKey?.(this.input);
     if (documentKey !== undefined) {
       this.documentKeys.set(rule.id, documentKey);
     }
@@ -106,7 +128,7 @@ export class SectionFindings {
     this.byRule.set(rule.id, store);
     const spans = this.spans;
     if (!earlier || !spans.some((span) => earlier.has(span.key))) {
-      const findings = check(this.input);
+      const findings = check(this.input, facts);
       const perSpan = spans.map((): Finding[] => []);
       for (const finding of findings) {
         const index = spanIndexAt(spans, finding.start);
@@ -120,7 +142,7 @@ export class SectionFindings {
       const key = span.key;
       let relative = earlier.get(key) ?? store.get(key);
       if (!relative) {
-        relative = relativeTo(check(this.view(span)), span.start);
+        relative = relativeTo(check(this.view(span), facts), span.start);
       }
       store.set(key, relative);
       findings.push(...moved(relative, span.start));
