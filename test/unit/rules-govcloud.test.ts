@@ -109,9 +109,35 @@ const providerInvalid: Case[] = [
     text: '# shisetsu-yoyaku\n\nThis system is hosted on ガバメントクラウド (AWS). The booking pages are deployed to Netlify.\n',
     expected: [{ rule: 'govcloud/unsupported-provider', text: 'Netlify' }],
   },
+  {
+    name: 'a site served from the service: 「…で配信し」「…で配信する」「…でホスティングする」',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n住民向けの案内ページは Netlify で配信し、申請データは AWS に保存する。\n\n` +
+      '職員向けマニュアルは Vercel で配信する。\n\nよくある質問のページは Render でホスティングする。\n',
+    expected: [
+      { rule: 'govcloud/unsupported-provider', text: 'Netlify' },
+      { rule: 'govcloud/unsupported-provider', text: 'Vercel' },
+    ],
+  },
+  {
+    name: 'an English README: pages served from one service, a handbook hosted by another',
+    uri: 'file:///README.md',
+    text: '# kosodate-portal\n\nIt runs on the Government Cloud (AWS).\n\nThe public pages are served from Netlify. The staff handbook is hosted by Vercel.\n',
+    expected: [
+      { rule: 'govcloud/unsupported-provider', text: 'Netlify' },
+      { rule: 'govcloud/unsupported-provider', text: 'Vercel' },
+    ],
+  },
 ];
 
 const providerValid: Case[] = [
+  {
+    name: 'a site served from a service in the past, or as a rejected option',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n旧サイトは Netlify で配信していた。\n\n` +
+      'Vercel で配信する案は比較の結果不採用とした。\n',
+    expected: [],
+  },
   {
     name: 'AWS, Google Cloud, Microsoft Azure and Oracle Cloud Infrastructure',
     text:
