@@ -256,6 +256,42 @@ describe('incremental analysis', () => {
     assert.equal(comparable(restored.findings), comparable(first.findings));
   });
 
+  it('finds on a view of each section what it finds there in the whole document, for each section-scoped rule', function () {
+    // The engine's own contract: after an edit a section rule runs on a view of the changed section only.
+    this.timeout(120_000);
+    const knowledge = bundledKnowledge();
+    const sectionRules = allRules.filter((rule) => rule.scope === 'section');
+    const failures: string[] = [];
+    files.forEach((file, index) => {
+      const whole = analyzeDocument(source(file, texts[index]), knowledge);
+      const spans = sectionSpans(whole.model);
+      if (spans.length < 2) {
+        return;
+      }
+      const input = { ...whole, glossary: knowledge.glossary };
+      for (const rule of sectionRules) {
+        const facts = rule.sectionFacts && new Set(rule.sectionFacts(input));
+        const all = rule.check(input, facts);
+        for (const span of spans) {
+          const view = {
+            ...input,
+            model: modelView(whole.model, span.start, span.end),
+            terms: rangesIn(whole.terms, span.start, span.end),
+            services: rangesIn(whole.services, span.start, span.end),
+            controls: rangesIn(whole.controls, span.start, span.end),
+            regions: rangesIn(whole.regions, span.start, span.end),
+          };
+          const expected = comparable(all.filter((finding) => finding.start >= span.start && finding.start < span.end));
+          const actual = comparable(rule.check(view, facts));
+          if (actual !== expected) {
+            failures.push(`${path.relative(repoRoot, file)} ${rule.id} section at ${span.start}:\n  whole: ${expected}\n  view: ${actual}`);
+          }
+        }
+      }
+    });
+    assert.deepEqual(failures, []);
+  });
+
   it('reads a rule\'s section facts from each section alone: their union is what the whole document says', () => {
     const knowledge = bundledKnowledge();
     const factRules = allRules.filter((rule) => rule.sectionFacts);
