@@ -136,6 +136,16 @@ describe('HTML blocks in Markdown: findings', () => {
     ]);
   });
 
+  it('reports it in a table written on one line too, and not the 速報 row (rows on one line share it)', () => {
+    const text =
+      '# 個人データ漏えい等対応手順（株式会社サンプル商事）\n\n当社は個人データの漏えい等が発生したときは個人情報保護委員会へ報告する。\n\n' +
+      '<table><tr><th>報告</th><th>期限</th></tr><tr><td>速報</td><td>概ね3〜5日以内</td></tr><tr><td>確報</td><td>45日以内</td></tr></table>\n';
+    assert.deepEqual(
+      findingsOf(privacyReportDeadlineRule, text).map((finding) => [finding.start, finding.text, finding.message]),
+      [[offsetOf(text, '45日以内'), '45日以内', '確報は事態を知った日から30日以内（不正の目的によるおそれは60日以内）で、「45日以内」は異なります']],
+    );
+  });
+
   it('reports a superseded term in <details> text, and none in <script>, <pre>, <code> or an attribute', () => {
     const text = [
       '## よくある質問',
