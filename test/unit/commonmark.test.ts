@@ -465,6 +465,13 @@ function htmlProblems(oracle: Oracle, text: string, segments: readonly Pick<Segm
       }
     }
   }
+  // The model's blocks are looked up by binary search: in order and disjoint, HTML text included.
+  const blocks = parseMarkdownDocument(text).markdown!.blocks;
+  blocks.forEach((block, index) => {
+    if (index > 0 && block.start < blocks[index - 1].end) {
+      problems.push(`block ${JSON.stringify(text.slice(block.start, block.end))} at ${block.start} overlaps the block before it`);
+    }
+  });
   return { problems, checked };
 }
 

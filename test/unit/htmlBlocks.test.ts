@@ -73,6 +73,17 @@ describe('HTML blocks in Markdown: the model', () => {
     assert.equal(parseMarkdownDocument(text).segments[0].start, offsetOf(text, '質問'));
   });
 
+  it('reads text the parser moves out of a table once, without the table markup or cells it merges over', () => {
+    const text = '<div>前文<table>表の中<tr><td>セル</td></tr>後の文</table></div>\n';
+    assert.deepEqual(blocksOf(text), [
+      { kind: 'paragraph', text: '前文', lines: [0, 0] },
+      { kind: 'paragraph', text: '表の中', lines: [0, 0] },
+      { kind: 'table-cell', text: 'セル', lines: [0, 0], cell: [0, 0, false, '', 0, 0, 0] },
+      { kind: 'paragraph', text: '後の文', lines: [0, 0] },
+    ]);
+    assert.deepEqual(prose(text), ['前文', '表の中', 'セル', '後の文']);
+  });
+
   it('places text of an HTML block in a blockquote and a list item on its lines, container markers left out', () => {
     const text = '> <div>\n> 引用の<em>本文</em>\n> </div>\n\n- <p>項目の\n  本文</p>\n';
     assert.deepEqual(prose(text), ['引用の', '本文', '項目の', '本文']);

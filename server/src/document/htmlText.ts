@@ -13,7 +13,7 @@
  */
 
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import type { TextRange } from './model';
+import type { TableCell, TextRange } from './model';
 import { BARE_URL, trimUrl } from './urls';
 import type { Mask } from './inline';
 
@@ -29,16 +29,8 @@ const PHRASING = new Set([
   'nobr', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
-/** A table cell of an HTML table, in the terms of the model's TableCell (lines 0-based, of the document). */
-export interface HtmlCell {
-  readonly row: number;
-  readonly column: number;
-  readonly header: boolean;
-  readonly headerText: string;
-  readonly line: number;
-  readonly tableFirstLine: number;
-  readonly tableLastLine: number;
-  /** Tells the tables of one HTML block apart. */
+/** A table cell of an HTML table: the model's TableCell (lines 0-based, of the document) and which table of the block. */
+export interface HtmlCell extends TableCell {
   readonly table: number;
 }
 
@@ -62,21 +54,6 @@ interface Placement {
   /** Where each content line stands in the document (undefined for a line with no content). */
   readonly lines: readonly (TextRange | undefined)[];
   readonly firstLine: number;
-}
-
-function lineIndexOf(placement: Placement, offset: number): number {
-  const starts = placement.sourceStarts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) {
-      low = middle;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return low;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -126,7 +103,8 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
   let cell: HtmlCell | undefined;
   let tables = 0;
 
-  const lineOfSource = (offset: number) => firstLine + lineIndexOf(placement, offset);
+  // parse5's lines are 1-based lines of the source, whose lines are the block's content lines.
+  const documentLine = (sourceLine: number) => firstLine + sourceLine - 1;
 
   const flush = () => {
     if (open && open.parts.length > 0) {
@@ -136,29 +114,59 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
     open = undefined;
   };
 
-  /** Adds the source range [start, end) of a text node, split at lines (and at markup a merged node spans). */
-  const addText = (start: number, end: number) => {
-    const raw = placement.source.slice(start, end);
-    // Text parse5 moved out of a table (foster parenting) merges with the text before it: keep to the text.
-    const stretches: [number, number][] = [];
-    let from = 0;
-    for (const tag of raw.matchAll(/<[A-Za-z/!?][^>]*>?/g)) {
-      stretches.push([from, tag.index]);
-      from = tag.index + tag[0].length;
-    }
-    stretches.push([from, raw.length]);
-    for (const [stretchStart, stretchEnd] of stretches) {
-      let lineStart = stretchStart;
-      for (let index = stretchStart; index <= stretchEnd; index++) {
-        if (index === stretchEnd || raw[index] === '\n') {
-          addLinePiece(start + lineStart, start + index);
-          lineStart = index + 1;
+  /**
+   * Where each tag, comment and text node of the fragment stands, by source offset (built when first needed):
+   * text parse5 moves out of a table (foster parenting) merges with the text node before it, whose range
+   * then runs over the table's markup and cells.
+   */
+  let owners: Int32Array | undefined;
+  const markOwners = (node: Node, marks: Int32Array, id: { next: number }) => {
+    for (const child of 'childNodes' in node ? node.childNodes : []) {
+      const location = child.sourceCodeLocation;
+      if (location) {
+        const element = isElement(child) ? child.sourceCodeLocation : undefined;
+        for (const range of element ? [element.startTag, element.endTag] : [location]) {
+          if (range) {
+            marks.fill(id.next++, range.startOffset, range.endOffset);
+          }
         }
+      }
+      markOwners(child, marks, id);
+    }
+  };
+
+  /** Adds the source range [start, end) of a text node, from 1-based source line `line`, split at line breaks. */
+  const addText = (start: number, end: number, line: number) => {
+    const source = placement.source;
+    let own: ((index: number) => boolean) | undefined;
+    if (source.lastIndexOf('<', end) >= start) {
+      if (!owners) {
+        owners = new Int32Array(source.length);
+        markOwners(fragment, owners, { next: 1 });
+      }
+      const marks = owners;
+      const self = marks[start];
+      own = (index) => marks[index] === self;
+    }
+    let lineIndex = line - 1;
+    let pieceStart = start;
+    for (let index = start; index <= end; index++) {
+      if (index === end || source[index] === '\n' || (own && !own(index))) {
+        addLinePiece(pieceStart, index, lineIndex);
+        pieceStart = index + 1;
+        if (own && index < end && !own(index) && own(index + 1)) {
+          // Each stretch of moved text is a paragraph of its own, so blocks never overlap the table's.
+          flush();
+        }
+      }
+      if (index < end && source[index] === '\n') {
+        lineIndex++;
       }
     }
   };
 
-  const addLinePiece = (start: number, end: number) => {
+  /** Adds [start, end) of the source, on content line `lineIndex` (0-based), white space at either end left out. */
+  const addLinePiece = (start: number, end: number, lineIndex: number) => {
     const source = placement.source;
     while (start < end && isHtmlSpace(source[start])) {
       start++;
@@ -169,32 +177,32 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
     if (start === end) {
       return;
     }
-    const lineIndex = lineIndexOf(placement, start);
     const line = placement.lines[lineIndex];
     if (!line) {
       return;
     }
     const shift = line.start - placement.sourceStarts[lineIndex];
     const part = { start: start + shift, end: end + shift };
-    const documentLine = firstLine + lineIndex;
+    const partLine = firstLine + lineIndex;
     if (!open) {
-      open = { parts: [], texts: [], firstLine: documentLine, lastLine: documentLine };
+      open = { parts: [], texts: [], firstLine: partLine, lastLine: partLine };
     }
     open.parts.push(part);
     open.texts.push(text.slice(part.start, part.end));
-    open.lastLine = documentLine;
+    open.lastLine = partLine;
   };
 
   const lastLineOf = (element: Element): number => {
     const location = element.sourceCodeLocation;
     if (location?.endTag) {
-      return lineOfSource(location.endTag.startOffset);
+      return documentLine(location.endTag.startLine);
     }
-    let last = location ? lineOfSource(Math.max(location.startOffset, location.endOffset - 1)) : firstLine;
+    // Unclosed: its last descendant's end (an end offset just past a line break counts on that line's start).
+    let last = location ? documentLine(location.startLine) : firstLine;
     for (const child of element.childNodes) {
       const childLocation = child.sourceCodeLocation;
       if (childLocation) {
-        last = Math.max(last, isElement(child) ? lastLineOf(child) : lineOfSource(Math.max(childLocation.startOffset, childLocation.endOffset - 1)));
+        last = Math.max(last, isElement(child) ? lastLineOf(child) : documentLine(childLocation.endLine - (placement.source[childLocation.endOffset - 1] === '\n' ? 1 : 0)));
       }
     }
     return last;
@@ -205,7 +213,7 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
       if (child.nodeName === '#text') {
         const location = child.sourceCodeLocation;
         if (location) {
-          addText(location.startOffset, location.endOffset);
+          addText(location.startOffset, location.endOffset, location.startLine);
         }
         continue;
       }
@@ -224,7 +232,7 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
         flush();
         const outerCell = cell;
         const location = child.sourceCodeLocation;
-        const tableFirstLine = location ? lineOfSource(location.startOffset) : firstLine;
+        const tableFirstLine = location ? documentLine(location.startLine) : firstLine;
         const inner: TableState = { id: tables++, firstLine: tableFirstLine, lastLine: lastLineOf(child), row: -1, column: 0, rowLine: tableFirstLine, headerRow: false, headers: [] };
         cell = undefined;
         visit(child, inner, false);
@@ -236,7 +244,7 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
         flush();
         table.row++;
         table.column = 0;
-        table.rowLine = child.sourceCodeLocation ? lineOfSource(child.sourceCodeLocation.startOffset) : table.rowLine;
+        table.rowLine = child.sourceCodeLocation ? documentLine(child.sourceCodeLocation.startLine) : table.rowLine;
         const cells = child.childNodes.filter((node): node is Element => isElement(node) && (node.tagName === 'td' || node.tagName === 'th'));
         table.headerRow = node.nodeName === 'thead' || (cells.length > 0 && cells.every((cellNode) => cellNode.tagName === 'th'));
         visit(child, table, false);

@@ -413,26 +413,19 @@ function readBlocks(
     // Each HTML table is a container of its own (a label before it marks the whole table).
     const tableIds = new Map<number, number>();
     for (const run of htmlBlockRuns(text, placed, first)) {
-      const cell = run.cell;
+      let tableCell: TableCell | undefined;
       let tableId: number | undefined;
-      if (cell) {
-        tableId = tableIds.get(cell.table);
+      if (run.cell) {
+        const { table: htmlTable, ...cell } = run.cell;
+        tableCell = cell;
+        tableId = tableIds.get(htmlTable);
         if (tableId === undefined) {
           tableId = nextContainerId++;
-          tableIds.set(cell.table, tableId);
+          tableIds.set(htmlTable, tableId);
         }
       }
-      const tableCell: TableCell | undefined = cell && {
-        row: cell.row,
-        column: cell.column,
-        header: cell.header,
-        headerText: cell.headerText,
-        line: cell.line,
-        tableFirstLine: cell.tableFirstLine,
-        tableLastLine: cell.tableLastLine,
-      };
       const block: Block = {
-        kind: cell ? 'table-cell' : 'paragraph',
+        kind: tableCell ? 'table-cell' : 'paragraph',
         start: run.parts[0].start,
         end: run.parts[run.parts.length - 1].end,
         firstLine: run.firstLine,
@@ -443,7 +436,7 @@ function readBlocks(
         table: tableCell,
         example: false,
       };
-      addBlock(block, run.parts, cell ? 'table' : 'prose', run.text, { masks: run.masks, table: tableId });
+      addBlock(block, run.parts, tableCell ? 'table' : 'prose', run.text, { masks: run.masks, table: tableId });
     }
   };
 
