@@ -82,6 +82,9 @@ describe('HTML blocks in Markdown: the model', () => {
       { kind: 'paragraph', text: '後の文', lines: [0, 0] },
     ]);
     assert.deepEqual(prose(text), ['前文', '表の中', 'セル', '後の文']);
+    // A "<" that opens no tag is text.
+    assert.deepEqual(prose('<p>期限 < 30日、a <b 1</p>\n'), ['期限 < 30日、a']);
+    assert.deepEqual(prose('<div>期限 < 30日</div>\n'), ['期限 < 30日']);
   });
 
   it('places text of an HTML block in a blockquote and a list item on its lines, container markers left out', () => {

@@ -21,7 +21,7 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 /** Elements whose text is not prose: code, raw text, scripts, templates. */
-const NOT_PROSE = new Set(['script', 'style', 'pre', 'code', 'textarea', 'template', 'noscript', 'xmp', 'plaintext', 'iframe', 'noembed', 'noframes', 'title', 'listing', 'head']);
+const NOT_PROSE = new Set(['script', 'style', 'pre', 'code', 'textarea', 'template', 'noscript', 'xmp', 'plaintext', 'iframe', 'noembed', 'noframes', 'title', 'listing']);
 
 /** Phrasing elements: text on either side of them stays one run. Every other element ends the run (<br> included). */
 const PHRASING = new Set([
@@ -53,7 +53,6 @@ interface Placement {
   readonly sourceStarts: readonly number[];
   /** Where each content line stands in the document (undefined for a line with no content). */
   readonly lines: readonly (TextRange | undefined)[];
-  readonly firstLine: number;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -95,7 +94,7 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
     pieces.push(piece);
     length += piece.length + 1;
   }
-  const placement: Placement = { source: pieces.join('\n'), sourceStarts, lines, firstLine };
+  const placement: Placement = { source: pieces.join('\n'), sourceStarts, lines };
   // parse5 pairs any two surrogates (a lone trailing one included) and fails on the result; U+FFFD keeps every offset.
   const fragment = parseFragment(placement.source.replace(LONE_SURROGATE, '\ufffd'), { sourceCodeLocationInfo: true });
   const runs: HtmlRun[] = [];
@@ -139,7 +138,8 @@ export function htmlBlockRuns(text: string, lines: readonly (TextRange | undefin
   const addText = (start: number, end: number, line: number) => {
     const source = placement.source;
     let own: ((index: number) => boolean) | undefined;
-    if (source.lastIndexOf('<', end) >= start) {
+    // Only a range holding "<" can run over markup (a text node's own "<" is one not opening a tag).
+    if (end > start && source.lastIndexOf('<', end - 1) >= start) {
       if (!owners) {
         owners = new Int32Array(source.length);
         markOwners(fragment, owners, { next: 1 });
