@@ -32,6 +32,23 @@ const corpusLines = [...new Set(texts.flatMap((text) => text.split('\n')).filter
 
 const source = (file: string, text: string): SourceDocument => ({ uri: `file://${file}`, languageId: /\.ya?ml$/.test(file) ? 'yaml' : 'markdown', text });
 
+/** Pieces of raw HTML blocks, whose visible text is prose: FAQs, tables (some cut open), <br> lines, code. */
+const HTML_PIECES = [
+  '<details><summary>❌ 悪い例</summary>\n',
+  '<details>\n<summary>質問</summary>\n',
+  '</details>\n',
+  '<table>\n<tr><th>報告</th><th>期限</th></tr>\n<tr><td>確報</td><td>45日以内</td></tr>\n</table>\n',
+  '<table><tr><th>誤</th><th>正</th></tr>',
+  '<tr><td>速報',
+  '</td></tr></table>\n',
+  '<div>\n',
+  '</div>\n',
+  '<p>本文<br>次の行&nbsp;</p>',
+  '<script>\n',
+  '</script>\n',
+  '<dl><dt>用語</dt><dd>説明</dd></dl>\n',
+];
+
 const comparable = (findings: readonly Finding[]) => JSON.stringify(findings.map(({ ruleId, severity, message, start, end, fix }) => ({ ruleId, severity, message, start, end, fix })));
 
 describe('incremental analysis', () => {
@@ -90,6 +107,7 @@ describe('incremental analysis', () => {
     const pieces = fc.oneof(
       fc.constantFrom(...corpusLines).map((line) => `${line}\n`),
       fc.constantFrom('\n', '\r\n', '# ', '## 悪い例\n', '### 例\n', '```\n', '~~~', '> ', '- ', '1. ', '    ', '| a | b |\n|---|---|\n', ':::\n', '::: NG例\n', '<pre>\n', '</pre>', '<!-- x -->', '[a]: https://example.jp\n', '===\n', '---\n', 'x', ''),
+      fc.constantFrom(...HTML_PIECES),
     );
 
     it('equals a full parse after random edit sequences, and is used for many of them', function () {
@@ -377,6 +395,7 @@ describe('incremental analysis', () => {
       insert: fc.oneof(
         fc.constantFrom(...corpusLines).map((line) => `${line}\n`),
         fc.constantFrom('\n', '# ', '## 悪い例\n', '## 沿革\n', '---\n', '```\n', '> ', '- ', '| a | b |\n|---|---|\n', '当市', '本省', '民間事業者', 'GDPR', '1,000人', ''),
+        fc.constantFrom(...HTML_PIECES),
       ),
     });
 
