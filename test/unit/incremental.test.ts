@@ -9,10 +9,10 @@ import { normalize, renormalize } from '../../server/src/text/normalize';
 import { commonEnds } from '../../server/src/text/edit';
 import { parseMarkdownDocument, reparseMarkdownDocument } from '../../server/src/document/markdown';
 import type { DocumentModel } from '../../server/src/document/model';
-import { modelView, rangesIn, sectionSpans } from '../../server/src/document/view';
+import { sectionSpans } from '../../server/src/document/view';
 import type { Finding, Rule } from '../../server/src/rules/rule';
 import { allRules } from '../../server/src/rules/index';
-import { contextKey } from '../../server/src/analysis/sectionFindings';
+import { contextKey, sectionInput } from '../../server/src/analysis/sectionFindings';
 import { bundledKnowledge, ends, repoRoot, starts } from '../helpers';
 import { fuzzOptions, fuzzTimeout } from '../fuzz/generators';
 
@@ -244,35 +244,43 @@ describe('incremental analysis', () => {
     assert.deepEqual(failures, []);
   });
 
-  it('runs a section rule again everywhere when the fact it reads from another section changes (privacy/report-deadline)', () => {
-    const knowledge = bundledKnowledge();
-    const withCue = [
-      '# 個人情報の取扱い',
-      '',
-      '漏えい等が発生した場合は、個人情報保護委員会へ報告する。',
-      '',
-      '# 報告期限',
-      '',
-      '| 報告 | 期限 |',
-      '| --- | --- |',
-      '| 確報 | 45日以内 |',
-      '',
-    ].join('\n');
-    const withoutCue = withCue.replace('漏えい等が発生した場合は、個人情報保護委員会へ報告する。', '事故が発生した場合は、所管課へ連絡する。');
-    const deadlineRule = allRules.filter((rule) => rule.id === 'privacy/report-deadline');
-    const first = analyzeDocument(source('doc.md', withCue), knowledge, { rules: deadlineRule });
-    assert.deepEqual(
-      first.findings.map((finding) => withCue.slice(finding.start, finding.end)),
-      ['45日以内'],
-    );
-    const edited = analyzeDocument(source('doc.md', withoutCue), knowledge, { rules: deadlineRule, previous: first });
-    const fresh = analyzeDocument(source('doc.md', withoutCue), knowledge, { rules: deadlineRule });
-    assert.deepEqual(fresh.findings, []);
-    assert.equal(comparable(edited.findings), comparable(fresh.findings));
-    // And back: the table's section, unchanged, is checked again.
-    const restored = analyzeDocument(source('doc.md', withCue), knowledge, { rules: deadlineRule, previous: edited });
-    assert.equal(comparable(restored.findings), comparable(first.findings));
-  });
+  // A section rule that reads a fact from another section (Rule.documentKey, Rule.sectionFacts): an edit there
+  // changes the finding here, and back.
+  const crossSection = [
+    {
+      rule: 'privacy/report-deadline',
+      lines: ['# 個人情報の取扱い', '', '漏えい等が発生した場合は、個人情報保護委員会へ報告する。', '', '# 報告期限', '', '| 報告 | 期限 |', '| --- | --- |', '| 確報 | 45日以内 |', ''],
+      from: '漏えい等が発生した場合は、個人情報保護委員会へ報告する。',
+      to: '事故が発生した場合は、所管課へ連絡する。',
+      found: ['45日以内'],
+    },
+    {
+      rule: 'ismap/liu-scope',
+      lines: ['# 利用するサービス', '', '問合せ管理 SaaS は、ISMAP-LIUクラウドサービスリストに登録されている。', '', '# 取り扱う情報', '', '住民の相談記録（機密性3情報）は問合せ管理 SaaS で管理する。', ''],
+      from: 'ISMAP-LIUクラウドサービスリストに登録されている',
+      to: 'ISMAPクラウドサービスリストに登録されている',
+      found: ['問合せ管理 SaaS'],
+    },
+  ];
+  for (const { rule: ruleId, lines, from, to, found } of crossSection) {
+    it(`runs ${ruleId} again everywhere when another section changes the fact it reads`, () => {
+      const knowledge = bundledKnowledge();
+      const rules = allRules.filter((rule) => rule.id === ruleId);
+      const withFact = lines.join('\n');
+      const withoutFact = withFact.replace(from, to);
+      const first = analyzeDocument(source('doc.md', withFact), knowledge, { rules });
+      assert.deepEqual(
+        first.findings.map((finding) => withFact.slice(finding.start, finding.end)),
+        found,
+      );
+      const edited = analyzeDocument(source('doc.md', withoutFact), knowledge, { rules, previous: first });
+      assert.deepEqual(edited.findings, []);
+      assert.equal(comparable(edited.findings), comparable(analyzeDocument(source('doc.md', withoutFact), knowledge, { rules }).findings));
+      // And back: the unchanged section is checked again.
+      const restored = analyzeDocument(source('doc.md', withFact), knowledge, { rules, previous: edited });
+      assert.equal(comparable(restored.findings), comparable(first.findings));
+    });
+  }
 
   it('finds on a view of each section what it finds there in the whole document, for each section-scoped rule', function () {
     // The engine's own contract: after an edit a section rule runs on a view of the changed section only.
@@ -291,14 +299,7 @@ describe('incremental analysis', () => {
         const facts = rule.sectionFacts && new Set(rule.sectionFacts(input));
         const all = rule.check(input, facts);
         for (const span of spans) {
-          const view = {
-            ...input,
-            model: modelView(whole.model, span.start, span.end),
-            terms: rangesIn(whole.terms, span.start, span.end),
-            services: rangesIn(whole.services, span.start, span.end),
-            controls: rangesIn(whole.controls, span.start, span.end),
-            regions: rangesIn(whole.regions, span.start, span.end),
-          };
+          const view = sectionInput(input, span);
           const expected = comparable(all.filter((finding) => finding.start >= span.start && finding.start < span.end));
           const actual = comparable(rule.check(view, facts));
           if (actual !== expected) {
@@ -323,14 +324,7 @@ describe('incremental analysis', () => {
         const union = [
           ...new Set(
             sectionSpans(whole.model).flatMap((span) =>
-              rule.sectionFacts!({
-                ...input,
-                model: modelView(whole.model, span.start, span.end),
-                terms: rangesIn(whole.terms, span.start, span.end),
-                services: rangesIn(whole.services, span.start, span.end),
-                controls: rangesIn(whole.controls, span.start, span.end),
-                regions: rangesIn(whole.regions, span.start, span.end),
-              }),
+              rule.sectionFacts!(sectionInput(input, span)),
             ),
           ),
         ].sort();
@@ -340,32 +334,6 @@ describe('incremental analysis', () => {
       }
     });
     assert.deepEqual(failures, []);
-  });
-
-  it('runs ismap/liu-scope again everywhere when a section changes what the document declares ISMAP-LIU', () => {
-    const knowledge = bundledKnowledge();
-    const declared = [
-      '# 利用するサービス',
-      '',
-      '問合せ管理 SaaS は、ISMAP-LIUクラウドサービスリストに登録されている。',
-      '',
-      '# 取り扱う情報',
-      '',
-      '住民の相談記録（機密性3情報）は問合せ管理 SaaS で管理する。',
-      '',
-    ].join('\n');
-    const undeclared = declared.replace('ISMAP-LIUクラウドサービスリストに登録されている', 'ISMAPクラウドサービスリストに登録されている');
-    const liuRule = allRules.filter((rule) => rule.id === 'ismap/liu-scope');
-    const first = analyzeDocument(source('doc.md', declared), knowledge, { rules: liuRule });
-    assert.deepEqual(
-      first.findings.map((finding) => declared.slice(finding.start, finding.end)),
-      ['問合せ管理 SaaS'],
-    );
-    const edited = analyzeDocument(source('doc.md', undeclared), knowledge, { rules: liuRule, previous: first });
-    assert.deepEqual(edited.findings, []);
-    assert.equal(comparable(edited.findings), comparable(analyzeDocument(source('doc.md', undeclared), knowledge, { rules: liuRule }).findings));
-    const restored = analyzeDocument(source('doc.md', declared), knowledge, { rules: liuRule, previous: edited });
-    assert.equal(comparable(restored.findings), comparable(first.findings));
   });
 
   it('keeps no earlier version alive (each analysis reads the previous one and lets it go)', async () => {

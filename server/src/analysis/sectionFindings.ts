@@ -6,6 +6,7 @@
  */
 
 import type { DocumentContext } from '../context/types';
+import type { TextRange } from '../document/model';
 import { modelView, rangesIn, sectionSpans, spanIndexAt, type SectionSpan } from '../document/view';
 import type { Knowledge } from '../knowledge';
 import { detach } from '../text/edit';
@@ -44,6 +45,18 @@ const kept = (finding: Finding): Finding => ({
 /** Findings relative to `start`, kept for later versions. */
 const relativeTo = (findings: readonly Finding[], start: number): Finding[] => findings.map((finding) => kept({ ...finding, start: finding.start - start, end: finding.end - start }));
 
+/** The rule input restricted to one section: what a section rule reads when it runs on that section alone. */
+export function sectionInput(input: RuleInput, span: TextRange): RuleInput {
+  return {
+    ...input,
+    model: modelView(input.model, span.start, span.end),
+    terms: rangesIn(input.terms, span.start, span.end),
+    services: rangesIn(input.services, span.start, span.end),
+    controls: rangesIn(input.controls, span.start, span.end),
+    regions: rangesIn(input.regions, span.start, span.end),
+  };
+}
+
 /**
  * The findings of section-scoped rules of one version, per rule and section, with offsets from the section's
  * start; built while the rules run and read by the next version's analysis.
@@ -72,15 +85,7 @@ export class SectionFindings {
   private view(span: SectionSpan): RuleInput {
     let view = this.views.get(span);
     if (!view) {
-      const { input } = this;
-      view = {
-        ...input,
-        model: modelView(input.model, span.start, span.end),
-        terms: rangesIn(input.terms, span.start, span.end),
-        services: rangesIn(input.services, span.start, span.end),
-        controls: rangesIn(input.controls, span.start, span.end),
-        regions: rangesIn(input.regions, span.start, span.end),
-      };
+      view = sectionInput(this.input, span);
       this.views.set(span, view);
     }
     return view;

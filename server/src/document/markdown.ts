@@ -21,6 +21,7 @@
 import MarkdownIt from 'markdown-it';
 import { exampleFlags, exampleRanges, NO_EXAMPLE, type ExampleCandidate, type ExampleState } from './examples';
 import { commonEnds, detach, type CommonEnds } from '../text/edit';
+import { firstStartingAt } from './ranges';
 import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
 import { htmlBlockRuns } from './htmlText';
 import { inlineMarkup, type Mask } from './inline';
@@ -611,21 +612,6 @@ function rowContentStart(text: string, line: TextRange, quoteDepth: number, inLi
     }
   }
   return index;
-}
-
-/** The index of the first range (sorted by start) starting at or after `offset`, by binary search. */
-function firstStartingAt(ranges: readonly TextRange[], offset: number): number {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle].start < offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
 }
 
 /** The index of the line starting at `offset` (a section start), by binary search; -1 if none does. */
