@@ -509,6 +509,24 @@ describe('rule govcloud/overseas-region', () => {
     });
   });
 
+  it('reads a region id written as inline code where it stands as a value (a list label, a table cell), at the id; not inside a sentence or a fenced block', () => {
+    const text =
+      `${ON_AWS}## Regions\n\n- primary: \`ap-northeast-1\` (Tokyo)\n- disaster recovery: \`eu-west-1\`\n\n| 用途 | リージョン |\n| --- | --- |\n| ログ | \`us-west-2\` |\n\n` +
+      `\`us-east-1\` は設定例に限る。\n\n\`\`\`sh\naws s3 ls --region us-east-1\n\`\`\`\n`;
+    const findings = findingsOf([govCloudOverseasRegionRule], text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.start, finding.end, text.slice(finding.start, finding.end)]),
+      [
+        [offsetOf(text, 'eu-west-1'), offsetOf(text, 'eu-west-1') + 'eu-west-1'.length, 'eu-west-1'],
+        [offsetOf(text, 'us-west-2'), offsetOf(text, 'us-west-2') + 'us-west-2'.length, 'us-west-2'],
+      ],
+    );
+    assert.deepEqual(findings[0].message, {
+      ja: '国外リージョン: 「eu-west-1」（Europe (Ireland)）は国外のリージョンで、国内のリージョンに置くのが原則です',
+      en: '"eu-west-1" (Europe (Ireland)) is in Ireland, outside Japan; government data is kept in a region in Japan as a rule.',
+    });
+  });
+
   it('the quick fix, applied, leaves nothing to report', () => {
     const text = `${ON_AWS}バックアップは West US と us-east-1 に置き、分析は asia-southeast1、退避は us-ashburn-1 とする。\n`;
     const findings = findingsOf([govCloudOverseasRegionRule], text);
