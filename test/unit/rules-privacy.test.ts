@@ -386,6 +386,16 @@ const deadlineInvalid: Case[] = [
     ],
   },
   {
+    name: 'FAQ answers that name 速報/確報 themselves, the leak named only in the question (a business, and a 県 asked for its basis)',
+    text: privateSector('## よくある質問\n\n**Q6. 漏えいの報告はいつまでに行いますか。**\n\nA. 速報は発覚から1週間以内、確報は発覚から30日以内に行います。\n'),
+    expected: [{ text: '1週間以内', kind: '速報', confirmed: true }],
+  },
+  {
+    name: 'the same FAQ answer in a 県 document (information: the public-sector deadline is unconfirmed)',
+    text: local('## よくある質問\n\nQ. 漏えいの報告はいつまでに行いますか。\n\nA. 速報は発覚から1週間以内に行います。\n'),
+    expected: [{ text: '1週間以内', kind: '速報', confirmed: false }],
+  },
+  {
     name: 'a statement soft-wrapped across two lines of one paragraph (read as one sentence)',
     text: national('## 漏えい等報告\n\n漏えい等報告の確報は発覚日から\n14日以内に行う。\n'),
     expected: [{ text: '14日以内', kind: '確報', confirmed: false }],

@@ -484,14 +484,19 @@ export const privacyReportDeadlineRule: Rule = {
         for (const found of sentence.matchAll(new RegExp(KEYWORD.source, 'g'))) {
           keywords.push({ at: found.index, kind: found[0] as Kind });
         }
-        // The deadline belongs to the nearest 速報/確報 of its clause, else of its sentence.
-        checkDeadlines(around, (at) => {
-          const [clauseStart, clauseEnd] = clauseAround(sentence, at);
-          const inClause = keywords.filter((found) => found.at >= clauseStart && found.at < clauseEnd);
-          const candidates = inClause.length > 0 ? inClause : keywords;
-          const distance = (found: { at: number }) => (found.at < at ? at - found.at : found.at - at + 0.5);
-          return candidates.reduce((best, found) => (distance(found) < distance(best) ? found : best), candidates[0])?.kind;
-        });
+        // The deadline belongs to the nearest 速報/確報 of its clause, else of its sentence. An FAQ answer's question
+        // may be what names the leak (Q. 漏えいの報告はいつまでに… / A. 速報は1週間以内…).
+        checkDeadlines(
+          around,
+          (at) => {
+            const [clauseStart, clauseEnd] = clauseAround(sentence, at);
+            const inClause = keywords.filter((found) => found.at >= clauseStart && found.at < clauseEnd);
+            const candidates = inClause.length > 0 ? inClause : keywords;
+            const distance = (found: { at: number }) => (found.at < at ? at - found.at : found.at - at + 0.5);
+            return candidates.reduce((best, found) => (distance(found) < distance(best) ? found : best), candidates[0])?.kind;
+          },
+          segment.kind === 'prose' ? questionOf(model, normalizedSegment.startOf(keyword.index)) : undefined,
+        );
       }
       if (segment.kind !== 'prose') {
         continue;
