@@ -324,6 +324,17 @@ describe('rule fact/outdated-count', () => {
       ],
     },
     {
+      name: 'a count as of now (現在) in a sentence that goes on to a past decision (…であり、そのうちAWSを選定した)',
+      text:
+        '本市はガバメントクラウドを利用する。提供事業者は現在4社であり、本市はそのうちAWSを選定した。\n\n' +
+        'ガバメントクラウドの提供事業者は現在4社で、当町はAzureを採用した。\n\n' +
+        '当初、ガバメントクラウドの提供事業者は4社であり、本市はAWSを選定した。\n',
+      expected: [
+        { text: '4社', message: FIVE, fix: '5社' },
+        { text: ['4社', 1], message: FIVE, fix: '5社' },
+      ],
+    },
+    {
       name: 'a count as of now in the next sentence that is not of the providers, or dated',
       text:
         '本市はガバメントクラウドを利用する。構築事業者は現在4社から選定中である。\n\n' +

@@ -121,6 +121,10 @@ function isHistory(model: DocumentModel, start: number, end: number, statement: 
   if (ORIGINAL.test(statement) || writtenDates(statement).some(historyDate)) {
     return true;
   }
+  // A count stated as of now is not made history by a later verb of its sentence (「現在4社であり、…を選定した」).
+  if (PRESENT.test(statement)) {
+    return false;
+  }
   const reason = historicalReason(
     { start, end, surface: model.text.slice(start, end), segmentKind: model.kind === 'yaml' ? 'yaml-value' : undefined },
     { model, sections: headingsAt(model, start), successorIds: new Set(), terms: [], supersededOn: fact.changedOn, pastOnly: true },
