@@ -24,7 +24,22 @@ const EXAMPLE_WORDS =
   /修正前(?!後)|変更前(?!後)|訂正前(?!後)|悪い例|悪例|NG例|NG 例|誤り例|誤りの例|誤用例|誤った例|誤った記載例|誤った表記|誤記例|不適切な例|不適切な記載例|避けるべき例|やってはいけない例|bad example|counter-?example|wrong example|incorrect example|anti-?pattern/i;
 
 /** Symbols and short words that mark a bad example at the start of a block or cell. */
-const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s]))/i;
+const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s])|(?:Wrong|Incorrect|Avoid|Don't|Do not)(?=\s*[:：]))/i;
+
+/**
+ * A verdict that marks a wording wrong: ×, NG, 誤り, 誤った呼び方, 使用不可, 使わない, 非推奨, wrong, avoid. After a term on
+ * its own line (ISMAP認証 … 誤り, ガバクラ: 使用不可), on a definition line under it (: 誤った呼び方です), or in a
+ * verdict column of a table (| 表記 | 可否 | with ×).
+ */
+const VERDICT = '(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤り|誤用|誤記|誤った|誤(?=$|[\\s。.、,(（])|不可|使用不可|使わない|使用しない|用いない|不適切|非推奨|wrong|incorrect|avoid|do not use|don\'t use|not allowed)';
+/** A term on a short first line followed by a separator and a verdict: 「ISMAP認証 … 誤り」「ガバクラ: 使用不可」"ISMAP certified — wrong". */
+const TRAILING_VERDICT = new RegExp(`^[^\\n:：]{1,40}?\\s*(?:[:：]|…+|‥+|—|–|->|→|⇒|\\s-\\s)\\s*(?:\\*\\*|__)?${VERDICT}`, 'i');
+/** A definition line (Markdown definition-list style) that gives a verdict: 「: 誤った呼び方です」. */
+const DEFINITION_VERDICT = new RegExp(`\\n[ \\t>]*[:：][ \\t]*(?:\\*\\*|__)?${VERDICT}`, 'i');
+/** A table column that judges the row: 可否, 正誤, 判定, 適否, 使用可否, OK/NG, ○×, Verdict, Allowed. */
+const VERDICT_HEADER = /^(?:可否|正誤|判定|適否|良否|採否|使用可否|利用可否|使用|OK\/?NG|[○〇◯]\/?[×✕]|verdict|allowed\??|ok\??|correct\??|use\??)$/i;
+/** A verdict cell that turns the row down. */
+const VERDICT_CELL = new RegExp(`^${VERDICT}`, 'i');
 
 /** Leading markup that may stand before a marker: emphasis, an admonition tag (:::, [!X], MkDocs !!! "title"), brackets, white space. */
 const LEADING_MARKUP = /^(?:[\s*_~]|\[![A-Za-z]+\][\s]*|:::+\s*[A-Za-z]*\s*|!!!\s*[A-Za-z]*\s*"?)*/;
@@ -106,6 +121,7 @@ export function exampleFlags(
   let inAdmonition = start.inAdmonition;
   let markedRow = false;
   let markedRowLine = -1;
+  const turnedDown = rowsTurnedDown(candidates);
   for (let index = 0; index < candidates.length; index++) {
     const { block, text, container, owners, firstOfOwner } = candidates[index];
     const owner = owners[owners.length - 1];
@@ -152,7 +168,7 @@ export function exampleFlags(
       if (block.table.column === 0) {
         markedRow = !block.table.header && START_MARKER.test(text.replace(LEADING_MARKUP, ''));
       }
-      example ||= markedRow;
+      example ||= markedRow || turnedDown.has(rowKey(block));
     }
     if (labelledContainer !== undefined) {
       if (container === labelledContainer) {
@@ -176,9 +192,40 @@ export function exampleFlags(
       // A paragraph of its own that opens with a marker (❌ ISMAP認証を取得): the paragraph.
       example = true;
     }
+    if (block.kind === 'paragraph' && !block.table && givesVerdict(text)) {
+      // A term marked wrong on its own line or definition (ISMAP認証 … 誤り, ガバクラ: 使用不可, 「: 誤った呼び方です」).
+      example = true;
+    }
     flags[index] = example;
   }
   return { flags, atHeadings, end: { headingLevel, inAdmonition } };
+}
+
+/** Whether a paragraph or list item names a term and marks it wrong: on its first line, or on a definition line under it. */
+function givesVerdict(text: string): boolean {
+  const body = text.replace(LEADING_MARKUP, '');
+  const firstLine = body.split('\n', 1)[0].replace(/[*_]+/g, '');
+  return TRAILING_VERDICT.test(firstLine) || DEFINITION_VERDICT.test(body);
+}
+
+/** A table row's key: its table's first line and its own line. */
+function rowKey(block: Block): string {
+  return `${block.table!.tableFirstLine}:${block.table!.line}`;
+}
+
+/** The table rows that a verdict column turns down (| 表記 | 可否 | with × or NG in the 可否 cell): every cell of them is an example. */
+function rowsTurnedDown(candidates: readonly ExampleCandidate[]): Set<string> {
+  const rows = new Set<string>();
+  for (const { block, text } of candidates) {
+    const cell = block.table;
+    if (!cell || cell.header || !VERDICT_HEADER.test(cell.headerText.normalize('NFKC').replace(/[*_`\s]/g, ''))) {
+      continue;
+    }
+    if (VERDICT_CELL.test(text.replace(LEADING_MARKUP, '').replace(/[*_]+/g, '').trim())) {
+      rows.add(rowKey(block));
+    }
+  }
+  return rows;
 }
 
 /** Line ranges of the example blocks, merged where they touch. */

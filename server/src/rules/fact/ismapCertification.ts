@@ -13,7 +13,7 @@
  */
 
 import type { Bilingual } from '../../language';
-import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, statementText, tableRowText, wordingMatches } from '../../context/claims';
+import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, mentionedAsWord, questionAt, statementText, tableRowText, wordingMatches } from '../../context/claims';
 import { rowCells } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
 import { replacementFix, type Finding, type Rule } from '../rule';
@@ -83,11 +83,11 @@ export const factIsmapCertificationRule: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     for (const match of wordingMatches(model, WORDING)) {
-      if (isQuoted(model, match.start, match.end) || inQuotedExcerpt(model, match.start)) {
+      if (isQuoted(model, match.start, match.end) || mentionedAsWord(model, match.start, match.end) || inQuotedExcerpt(model, match.start)) {
         continue;
       }
       const statement = statementText(model, match.start);
-      if (isQuestion(statement) || isQuizChoice(model, match.start) || CORRECTION.test(statement)) {
+      if (isQuestion(statement) || questionAt(model, match.start) || isQuizChoice(model, match.start) || CORRECTION.test(statement)) {
         continue;
       }
       const level = match.groups[1] !== undefined;

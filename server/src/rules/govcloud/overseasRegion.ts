@@ -22,6 +22,7 @@ import type { Bilingual } from '../../language';
 import { englishSentenceIn, keyPathAt, sentenceSpan } from '../../document/sentences';
 import { blockAt, blockIndexAt, headingsAt, listEnd, listLeadIn } from '../../document/blocks';
 import { namesPlatform } from '../../context/platformStatement';
+import { questionAt } from '../../context/claims';
 import type { DocumentModel } from '../../document/model';
 import type { TermOccurrence } from '../../context/mentions';
 
@@ -103,6 +104,9 @@ export const govCloudOverseasRegionRule: Rule = {
       if (headingsAt(model, mention.start).some((heading) => CANDIDATE_HEADING.test(normalizeKey(heading)))) {
         continue;
       }
+      if (askedNotPlaced(model, mention.start, model.text.slice(mention.start, mention.end))) {
+        continue;
+      }
       const found = finding(this, mention, model.text.slice(mention.start, mention.end));
       // A national body's system: the basic policy's principle, as information (it admits exceptions).
       const local = !govCloud && context.sector === 'local';
@@ -111,6 +115,16 @@ export const govCloudOverseasRegionRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * A region named in a question (a FAQ's "Can we keep DR copies in us-central1?", Q: Use Singapore for backups?)
+ * places nothing unless its answer says yes without naming the region again (an answer that names it is read on
+ * its own): turned down, left unanswered or answered otherwise, the question is not reported.
+ */
+function askedNotPlaced(model: DocumentModel, offset: number, surface: string): boolean {
+  const asked = questionAt(model, offset);
+  return asked !== undefined && !(asked.answer === 'confirms' && !normalizeKey(asked.answerText).includes(normalizeKey(surface)));
+}
 
 /** The sentence holding a ガバメントクラウド mention does not place the system there (比較, 利用しない, 移行元 …). */
 function isNotPlacement(model: DocumentModel, start: number, end: number): boolean {
