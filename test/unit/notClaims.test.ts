@@ -108,6 +108,12 @@ describe('not a claim: a question in minutes or a FAQ, and its answer', () => {
     assert.deepEqual(questionAt(model, offsetOf(model.text, 'us-east-1')), { text: '**Can logs go to us-east-1?', answer: 'confirms', answerText: 'Yes, they can.' });
     assert.equal(questionAt(model, offsetOf(model.text, 'No.')), undefined);
   });
+
+  it('questionAt reads the answer of a heading that asks from its section, not from the next section', () => {
+    const model = parseMarkdownDocument('## Q: Can copies live in us-west-2?\n\nA: No.\n\n## Can logs go to us-east-1?\n\n### Details\n\nYes.\n');
+    assert.equal(questionAt(model, offsetOf(model.text, 'us-west-2'))?.answer, 'refuses');
+    assert.equal(questionAt(model, offsetOf(model.text, 'us-east-1'))?.answer, 'none');
+  });
 });
 
 describe('not a claim: an English FAQ question answered with a refusal (govcloud/overseas-region)', () => {
@@ -139,6 +145,11 @@ describe('not a claim: a term a list or table marks wrong', () => {
       '- Wrong: ISMAP certification\n- ガバクラ: 使用不可\n- ISMAP認証 … 誤り\n\n' +
       'なお、当課ではガバクラ上のサービスを使う。\n';
     assert.deepEqual(findings(text), [['term/variant', 'ガバクラ', offsetOf(text, 'ガバクラ', 2), GABAKURA]]);
+  });
+
+  it('an English table headed Wrong | Right', () => {
+    const text = '| Wrong | Right |\n| --- | --- |\n| our ISMAP certified platform | a platform on the ISMAP list |\n';
+    assert.deepEqual(findings(text), []);
   });
 
   it('a 可否 column with ○ leaves its row a claim', () => {

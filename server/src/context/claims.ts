@@ -128,7 +128,8 @@ function readAnswer(text: string): AnswerReading {
  * question. A question is a sentence that ends as one (か。, ですか, ?), a line in Q&A form (Q:, 質問:), or a cell
  * of a question column (| 質問 | 回答 |); in minutes and FAQs its line is read alone, whatever follows on the
  * next line. Its answer is the rest of its paragraph (「…in us-central1?** We decided not to.」, the A: line), else
- * the next block of the same section (the answer's list item or paragraph), or in a table the next cell of the row.
+ * the next block of the same section (the answer's list item or paragraph; after a heading, its section's first block),
+ * or in a table the next cell of the row.
  */
 export function questionAt(model: DocumentModel, offset: number): AskedQuestion | undefined {
   const index = model.kind === 'markdown' ? blockIndexAt(model, offset) : undefined;
@@ -158,7 +159,9 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   // The answer: the rest of the block after the question, else the next block of the same section.
   let answerText = normalizedRange(model, last, Math.min(block.end, last + ANSWER_REACH)).text.replace(/^[\s*_」』)）]+/, '').trim();
   const following = blocks[index + 1];
-  if (answerText === '' && following && following.kind !== 'heading' && following.section === block.section && !following.table) {
+  // After a heading that asks, its section's first block answers (### Q: …? then A: …).
+  const sameUnit = block.kind === 'heading' ? following?.section?.parent === block.section && following?.section?.level === block.level : following?.section === block.section;
+  if (answerText === '' && following && following.kind !== 'heading' && sameUnit && !following.table) {
     answerText = normalizedRange(model, following.start, Math.min(following.end, following.start + ANSWER_REACH)).text.trim();
   }
   return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };

@@ -24,7 +24,7 @@ const EXAMPLE_WORDS =
   /修正前(?!後)|変更前(?!後)|訂正前(?!後)|悪い例|悪例|NG例|NG 例|誤り例|誤りの例|誤用例|誤った例|誤った記載例|誤った表記|誤記例|不適切な例|不適切な記載例|避けるべき例|やってはいけない例|bad example|counter-?example|wrong example|incorrect example|anti-?pattern/i;
 
 /** Symbols and short words that mark a bad example at the start of a block or cell. */
-const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s])|(?:Wrong|Incorrect|Avoid|Don't|Do not)(?=\s*[:：]))/i;
+const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s])|(?:Wrong|Incorrect)(?=$|\s*[:：])|(?:Avoid|Don't|Do not)(?=\s*[:：]))/i;
 
 /**
  * A verdict that marks a wording wrong: ×, NG, 誤り, 誤った呼び方, 使用不可, 使わない, 非推奨, wrong, avoid. After a term on
