@@ -4,7 +4,7 @@
  * asks, quotes, corrects or shows it. Everything here reads the document model and its one normalised text.
  */
 
-import { blockAt, blockIndexAt, rowCells } from '../document/blocks';
+import { blockAt, blockIndexAt, headerLabel, rowCells } from '../document/blocks';
 import { headingPath, type DocumentModel, type SegmentKind, type TextRange } from '../document/model';
 import { normalizedRange } from '../document/normalized';
 import { englishSentenceIn, lineBounds, sentenceAt, splitSentences } from '../document/sentences';
@@ -140,7 +140,7 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   const block = blocks[index];
   if (block.table) {
     const text = normalizedRange(model, block.start, block.end).text;
-    const header = normalizeHeader(block.table.headerText);
+    const header = headerLabel(block.table.headerText);
     if (block.table.header || (!QUESTION_HEADER.test(header) && !isQuestion(text))) {
       return undefined;
     }
@@ -165,11 +165,6 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
     answerText = normalizedRange(model, following.start, Math.min(following.end, following.start + ANSWER_REACH)).text.trim();
   }
   return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };
-}
-
-/** A header cell's text with emphasis and white space taken off, NFKC. */
-function normalizeHeader(header: string): string {
-  return header.normalize('NFKC').replace(/[*_`\s]/g, '');
 }
 
 /** An answer option's label at the start of a line or list item: (ア) …, イ. …, (a) …, ① … */

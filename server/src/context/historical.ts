@@ -10,7 +10,9 @@
  *   followed by まで (2025年6月まで), or the old organisation as the agent of a past act (NISCが策定した);
  *   in English the same: was / were / formerly / renamed, "until June 2025", "before July 2025", "NISC
  *   coordinated …";
- * - a question whether the old name is still current (「個人情報保護条例はまだ有効ですか」, "Is NISC still …?");
+ * - a question whether the old name is still current (「個人情報保護条例はまだ有効ですか」, "Is NISC still …?"), or in
+ *   minutes or a FAQ whether it still applies (霞が関WANとの接続は必要か。, Q: …は適用されますか) or answered no;
+ * - the name spoken of as a word: 「NISC」の記載は…に改めること (claims.ts mentionedAsWord);
  * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する), or the old name as
  *   what is being retired (政府共通ネットワークは2026年度末に廃止予定, …からの移行);
  * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）,
@@ -18,6 +20,8 @@
  * - a 新旧対照 table (a column headed 現行 / 旧 / 改正前 / Current beside one headed 改定案 / 新 / 改正後 / Proposed,
  *   or a header naming the old edition beside one naming its successor): the old edition named in its header,
  *   and anything in its old-side column, which shows the text being replaced.
+ *
+ * The writer's own decision worded in the past (〜手順とした, 〜することとした, 〜と定めた) is in force, not history.
  *
  * A clause is the part of the sentence between contrast boundaries (〜が、 〜ものの 一方 現在 …), so
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.

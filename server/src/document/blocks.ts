@@ -92,3 +92,8 @@ export function listEnd(model: DocumentModel, index: number): number {
   }
   return last;
 }
+
+/** A table header cell's text as a label: NFKC, emphasis, code marks and white space taken off (| **可否** | → 可否). */
+export function headerLabel(header: string): string {
+  return header.normalize('NFKC').replace(/[*_`\s]/g, '');
+}

@@ -4,14 +4,18 @@
  * - under a heading that names a bad example (### 誤りの例), up to the next heading of the same or a higher level;
  * - a blockquote, list item or `:::` admonition that opens with a marker (> ❌ …, - 悪い例: …, ::: danger NG例);
  * - the list, quote, table or paragraph right after a label paragraph (**NG例**, 誤った記載例：);
- * - a table column headed by a marker (| 誤 | 正 |) or holding the quoted original of a review (| 原文 | 指摘 |),
- *   or a row whose first cell is a marker (| × | … |);
+ * - a table column headed by a marker (| 誤 | 正 |, | Wrong | Right |) or holding the quoted original of a review
+ *   (| 原文 | 指摘 |), a row whose first cell is a marker (| × | … |), or a row that a verdict column turns down
+ *   (| 表記 | 可否 | with ×, | 用語 | 判定 | with NG);
+ * - a paragraph or list item that names a term and marks it wrong: on its first line (ガバクラ: 使用不可,
+ *   ISMAP認証 … 誤り) or on a definition line under it (ISMAP認証 / : 誤った呼び方です);
  * - an exercise's statement (研修資料, 理解度テスト): a paragraph or cell that asks to find the mistake or the wrong
  *   choice (次の文の誤りを指摘せよ, 次の記述のうち誤っているものはどれか, "Which of the following is incorrect?"),
  *   with the statement in 「」 in it, or else the quote, list or paragraph right after it (in a list item: the item).
  */
 
 import type { Block, TextRange } from './model';
+import { headerLabel } from './blocks';
 
 /** A review table's column of quoted original text: 原文, 修正前の記載, 現行の記載 is not one (it may be right). */
 const QUOTED_ORIGINAL_HEADER = /^(?:原文|該当原文|修正前|変更前|訂正前)(?:の?(?:記載|記述|文言|表現))?$/;
@@ -218,7 +222,7 @@ function rowsTurnedDown(candidates: readonly ExampleCandidate[]): Set<string> {
   const rows = new Set<string>();
   for (const { block, text } of candidates) {
     const cell = block.table;
-    if (!cell || cell.header || !VERDICT_HEADER.test(cell.headerText.normalize('NFKC').replace(/[*_`\s]/g, ''))) {
+    if (!cell || cell.header || !VERDICT_HEADER.test(headerLabel(cell.headerText))) {
       continue;
     }
     if (VERDICT_CELL.test(text.replace(LEADING_MARKUP, '').replace(/[*_]+/g, '').trim())) {

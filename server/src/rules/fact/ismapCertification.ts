@@ -6,7 +6,7 @@
  *
  * Only 認証 that refers to ISMAP itself is read: ISMAP right before it (「ISMAP認証」「ISMAPの仮認証」), never 認証 in
  * another sense nearby (多要素認証, 認証基盤, ISO/IEC 27001認証). Quiet where the writer does not assert it: inside
- * a quotation (「ISMAP認証」という表現), in a question, in a sentence that corrects it (認証ではなく登録, 登録制度,
+ * a quotation (「ISMAP認証」という表現, Do not write 'ISMAP certification'), in a question (Q: lines, 質問 cells), in a sentence that corrects it (認証ではなく登録, 登録制度,
  * 誤り, "does not certify"), in a quoted excerpt of a draft (> … under ## 原文の抜粋), ISMAP-LIU.
  * A table cell is read with its column header and its row's label: 認証済み under a column 「ISMAP」 or in the row
  * 「| ISMAP | 認証済 |」 is the same claim.

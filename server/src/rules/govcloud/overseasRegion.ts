@@ -8,6 +8,8 @@
  * of the security requirements. No ガバメントクラウド-specific data-in-Japan clause was found, and the message
  * says so. The quick fix proposes the same provider's Tokyo region, written in the same style (id or name).
  *
+ * A region in a question (a FAQ, minutes) places nothing unless its answer says yes without naming it again.
+ *
  * Any other document of a public body (国 or 自治体: a CI workflow, an IT-BCP, a specification without
  * ガバメントクラウド) that places its system's data in a region outside Japan gets information: for 国 the same
  * message (the basic policy's principle admits exceptions), for 自治体 a request to check (no source at hand

@@ -6,7 +6,8 @@
  *
  * A spelling inside the quoted title of a document or article is the title's own and is left alone (『…』,
  * a quoted text ending with a document-type word, a quotation followed by its citation — isCitedTitle), and
- * so is the spelling quoted alone, where the word itself is the subject (「ガバクラ」とは何か).
+ * so is the spelling quoted alone, where the word itself is the subject (「ガバクラ」とは何か, a style guide's
+ * 「ガバクラ」という略称は使わず… — claims.ts mentionedAsWord).
  */
 
 import type { DocumentModel } from '../../document/model';
