@@ -62,6 +62,11 @@ describe('not a claim: a term spoken of as a word', () => {
     assert.deepEqual(findings(text), []);
   });
 
+  it('「X」ではなく「Y」と書く, 「X」→「Y」 in a review table, Use "Y", not "X"', () => {
+    const text = '「ガバクラ」ではなく「ガバメントクラウド」と書く。\n\n| 指摘 |\n| --- |\n| 「NISC」→「国家サイバー統括室」 |\n\nUse "Government Cloud", not "ガバクラ".\n';
+    assert.deepEqual(findings(text), []);
+  });
+
   it('a quoted word in a sentence that uses it is still reported', () => {
     const text = '本システムは「ガバクラ」上に構築し、「NISC」へ報告する。\n';
     assert.deepEqual(findings(text), [
@@ -88,6 +93,13 @@ describe('not a claim: a question in minutes or a FAQ, and its answer', () => {
       '| 質問 | 回答 |\n| --- | --- |\n| NISCへの報告は必要か | NISCへ報告する |\n\n' +
       '委員: 個人情報保護条例に基づく諮問は必要か。\n\n事務局: 必要ない。\n';
     assert.deepEqual(findings(text), [['term/deprecated', 'NISC', offsetOf(text, 'NISC', 1), NISC]]);
+  });
+
+  it('Q1., 問3：, 【質問】, a heading that asks, a 要否 cell', () => {
+    const text =
+      'Q1. 政府共通ネットワークは引き続き使えますか\n\n問3：個人情報保護条例の規定は適用されるか\n\n【質問】霞が関WANを経由する必要があるか\n\n' +
+      '### 政府共通ネットワークに接続する必要はありますか\n\nありません。\n\n| 質問 | 回答 |\n| --- | --- |\n| 霞が関WANとの接続要否 | 不要 |\n';
+    assert.deepEqual(findings(text), []);
   });
 
   it('a question the answer confirms is reported', () => {
@@ -127,7 +139,8 @@ describe('not a claim: an English FAQ question answered with a refusal (govcloud
       'Q: Use Singapore for backups?\nA: No.\n\n' +
       '- Can we replicate to eu-west-1? No, every copy stays in ap-northeast-1.\n\n' +
       'Q: Can logs be shipped to us-east-1?\nA: Yes, in us-east-1.\n\n' +
-      'Q: Can archives go to us-west-2?\nA: Yes.\n';
+      'Q: Can archives go to us-west-2?\nA: Yes.\n\n' +
+      'Should backups go to Singapore (ap-southeast-1)? — No.\n\nus-west-1 にバックアップを置けますか。→ 不可。\n';
     assert.deepEqual(findings(text), [
       ['govcloud/overseas-region', 'us-east-1', offsetOf(text, 'us-east-1', 1), region('us-east-1', 'US East (N. Virginia)')],
       ['govcloud/overseas-region', 'us-west-2', offsetOf(text, 'us-west-2'), region('us-west-2', 'US West (Oregon)')],
@@ -152,6 +165,11 @@ describe('not a claim: a term a list or table marks wrong', () => {
     assert.deepEqual(findings(text), []);
   });
 
+  it('a trailing (誤), an English dash verdict and an OK/NG column', () => {
+    const text = '- 「ISMAP認証」（誤）\n- ISMAP certified — incorrect\n\n| 用語 | OK/NG |\n| --- | --- |\n| ガバクラ | NG |\n';
+    assert.deepEqual(findings(text), []);
+  });
+
   it('a 可否 column with ○ leaves its row a claim', () => {
     const text = '| 記載 | 可否 |\n| --- | --- |\n| ISMAP認証取得済みのサービス | ○ |\n';
     assert.deepEqual(findings(text), [['fact/ismap-certification', 'ISMAP認証取得済み', offsetOf(text, 'ISMAP認証'), CERTIFICATION]]);
@@ -163,11 +181,13 @@ describe("not history: the writer's own decision in the past tense", () => {
     const text =
       '| 項目 | 決定事項 |\n| --- | --- |\n| 報告先 | 重大インシデントはNISCへ報告する手順とした |\n\n' +
       '本手順では、NISCへ速やかに報告することとした。報告様式はNISCの様式によると定めた。\n\n' +
-      '2024年度まではNISCへ報告していた。霞が関WANを経て政府共通ネットワークへ移行した。NISCは報告期限を1時間以内と定めた。\n';
+      '2024年度まではNISCへ報告していた。霞が関WANを経て政府共通ネットワークへ移行した。NISCは報告期限を1時間以内と定めた。\n\n' +
+      '本市は、障害発生時にNISCへ報告することを決定した。\n';
     assert.deepEqual(findings(text), [
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC'), NISC],
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 1), NISC],
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 2), NISC],
+      ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 5), NISC],
     ]);
   });
 });

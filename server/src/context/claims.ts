@@ -115,7 +115,8 @@ export interface AskedQuestion {
 
 /** Reads an answer's first sentence: yes, no, or something else. */
 function readAnswer(text: string): AnswerReading {
-  const answer = text.replace(ANSWER_PREFIX, '').trim();
+  // A dash or colon before the answer (「…? — No.」) is not part of it.
+  const answer = text.replace(/^[\s—–:：>-]+/, '').replace(ANSWER_PREFIX, '').trim();
   if (answer === '') {
     return 'none';
   }
@@ -219,9 +220,9 @@ export function isQuoted(model: DocumentModel, start: number, end: number): bool
  * A sentence about how to write a word: 表記, 記載, 略称, 使わず, 統一, 改める, 置き換える, "Do not write", "Replace … with".
  */
 const ABOUT_WORDING =
-  /表記|記載|記述|略称|呼称|名称|用語|文言|言葉|表現|呼び方|言い方|書き方|使わ|使用せず|使用しない|用いない|用いず|統一|改め|置き換|置換|言い換|書き換|修正|訂正|削除|避け|\b(?:write|written|writing|wording|words?|terms?|phrases?|spell\w*|say|call|refer to|replace\w*|rename\w*|avoid|instead of|rather than|do not use|don't use|never use|use)\b/i;
+  /表記|記載|記述|略称|呼称|名称|用語|文言|言葉|表現|呼び方|言い方|書き方|使わ|使用せず|使用しない|用いない|用いず|統一|改め|置き換|置換|言い換|書き換|書[かきくけ]|修正|訂正|削除|避け|\b(?:write|written|writing|wording|words?|terms?|phrases?|spell\w*|say|call|refer to|replace\w*|rename\w*|avoid|instead of|rather than|do not use|don't use|never use|use)\b/i;
 /** Right after a word quoted alone: what is said of the word (「NISC」の記載は, 「ガバクラ」という, 「X」と書かず, 「X」は「Y」に). */
-const WORD_PREDICATE_AFTER = /^\s*(?:という|といった|との|と(?:書|記|表|呼|言|略)|の(?:記載|表記|記述|文言|名称|用語|語)|は\s*[「『"“]|を\s*[「『"“])/;
+const WORD_PREDICATE_AFTER = /^\s*(?:という|といった|との|と(?:書|記|表|呼|言|略)|の(?:記載|表記|記述|文言|名称|用語|語)|は\s*[「『"“]|を\s*[「『"“]|ではなく\s*[「『"“]|(?:→|⇒|->)\s*[「『"“]?)/;
 /** Right after an unquoted word: it is named as a word (という略称, との記載, の表記は). */
 const NAMED_AS_WORD_AFTER = /^\s*(?:という(?:略称|呼称|表記|名称|呼び方|言い方|言葉|用語|語)|との(?:記載|表記|記述)|の(?:記載|表記|記述|文言)(?:は|を|が残))/;
 

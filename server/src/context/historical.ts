@@ -66,7 +66,7 @@ const PAST_PREDICATE = /(?:(?<![まあわ])た|んだ)(?=\s*(?:[。．、,」』
  * 〜ことになった, 報告先をNISCに改めた. Its past tense does not make the clause history.
  */
 const OWN_DECISION =
-  /(?:こと|もの)?(?:と|に)(?:した|しました|定めた|定めました|決めた|決めました|決定した|決定しました|規定した|規定しました|整理した|整理しました|改めた|改めました)|こと(?:と|に)なった|こと(?:と|に)なりました/g;
+  /(?:こと|もの)?(?:と|に)(?:した|しました|定めた|定めました|決めた|決めました|決定した|決定しました|規定した|規定しました|整理した|整理しました|改めた|改めました)|こと(?:と|に)なった|こと(?:と|に)なりました|ことを(?:決定|決め|定め|申し合わせ)(?:し)?(?:た|ました)|ことで合意(?:した|しました)/g;
 /** The old body as the subject right after it (NISCが…, NISCは…): a decision there is its own past act, not the writer's. */
 const SUBJECT_AFTER = /^\s*(?:が|は)/;
 /** The old body as the agent of a past act right after it: NISCが策定した, NISCの定めた. */
@@ -115,7 +115,7 @@ const STATUS_QUESTION_WORDS =
 
 /** A question whether something still applies or is needed: 必要か, 適用されますか, 続けるのか, 使えますか, "Does it apply?". */
 const APPLICABILITY_QUESTION =
-  /必要|不要|要る|適用|該当|対象|有効|続け|継続|存続|残る|残す|使え|使用でき|利用でき|接続でき|従う|準拠|可能|でき(?:ます|る)か|\b(?:apply|applies|applicable|required|needed|necessary|valid|allowed|keep)\b/i;
+  /必要|不要|要否|是非|可否|要る|適用|該当|対象|有効|続け|継続|存続|残る|残す|使え|使用でき|利用でき|接続でき|従う|準拠|可能|でき(?:ます|る)か|\b(?:apply|applies|applicable|required|needed|necessary|valid|allowed|keep)\b/i;
 
 /** A date written before まで: 2025年6月30日まで, 令和5年度まで, 平成25年まで. */
 const UNTIL = /(?:(\d{4})|令和(\d{1,2}|元)|平成(\d{1,2}|元))年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:末)?(?:頃)?まで/g;
