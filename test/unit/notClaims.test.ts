@@ -119,6 +119,8 @@ describe('not a claim: a question in minutes or a FAQ, and its answer', () => {
     assert.deepEqual(questionAt(model, offsetOf(model.text, 'Singapore')), { text: 'Q: Use Singapore for backups?', answer: 'refuses', answerText: 'No.' });
     assert.deepEqual(questionAt(model, offsetOf(model.text, 'us-east-1')), { text: '**Can logs go to us-east-1?', answer: 'confirms', answerText: 'Yes, they can.' });
     assert.equal(questionAt(model, offsetOf(model.text, 'No.')), undefined);
+    const sameLine = parseMarkdownDocument('Q: Where do backups go? A: us-east-1.\n');
+    assert.equal(questionAt(sameLine, offsetOf(sameLine.text, 'us-east-1')), undefined);
   });
 
   it('questionAt reads the answer of a heading that asks from its section, not from the next section', () => {
@@ -168,6 +170,11 @@ describe('not a claim: a term a list or table marks wrong', () => {
   it('a trailing (誤), an English dash verdict and an OK/NG column', () => {
     const text = '- 「ISMAP認証」（誤）\n- ISMAP certified — incorrect\n\n| 用語 | OK/NG |\n| --- | --- |\n| ガバクラ | NG |\n';
     assert.deepEqual(findings(text), []);
+  });
+
+  it('不可欠 after a term is not a verdict', () => {
+    const text = '- ISMAP認証: 不可欠\n';
+    assert.deepEqual(findings(text), [['fact/ismap-certification', 'ISMAP認証', 2, CERTIFICATION]]);
   });
 
   it('a 可否 column with ○ leaves its row a claim', () => {

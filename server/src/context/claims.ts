@@ -152,9 +152,11 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   const sentence = statementAt(model, offset);
   const line = lineBounds(model.text, offset);
   const [first, last] = englishSentenceIn(model.text, [Math.max(sentence.start, line.start, block.start), Math.min(sentence.end, line.end, block.end)], offset, offset);
-  const lineText = model.text.slice(Math.max(line.start, block.start), offset);
+  const lineStart = Math.max(line.start, block.start);
   const text = normalizedRange(model, first, last).text;
-  if (!isQuestion(text) && !QUESTION_PREFIX.test(lineText)) {
+  // A Q: label counts for the sentence it opens, not for an answer later on its line (Q: Where? A: us-east-1.).
+  const labelled = /^[\s>*_+\-\d.)]*$/.test(model.text.slice(lineStart, Math.max(lineStart, first))) && QUESTION_PREFIX.test(model.text.slice(lineStart, last));
+  if (!isQuestion(text) && !labelled) {
     return undefined;
   }
   // The answer: the rest of the block after the question, else the next block of the same section.
