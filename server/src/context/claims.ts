@@ -140,7 +140,9 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   const blocks = model.markdown!.blocks;
   const block = blocks[index];
   if (block.table) {
-    const text = normalizedRange(model, block.start, block.end).text;
+    // The cell's own sentence around the offset (bounded: a cell may be a megabyte long).
+    const sentence = statementAt(model, offset);
+    const text = normalizedRange(model, sentence.start, sentence.end).text;
     const header = headerLabel(block.table.headerText);
     if (block.table.header || (!QUESTION_HEADER.test(header) && !isQuestion(text))) {
       return undefined;
