@@ -184,17 +184,19 @@ describe('not a claim: a term a list or table marks wrong', () => {
 });
 
 describe("not history: the writer's own decision in the past tense", () => {
-  it('〜手順とした, 〜することとした, 〜と定めた name NISC as current; 〜していた, 〜を経て stay history', () => {
+  it('〜手順とした, 〜することとした, 〜と定めた, "It was decided that" name NISC as current; 〜していた, 〜を経て, "Until June 2025" stay history', () => {
     const text =
       '| 項目 | 決定事項 |\n| --- | --- |\n| 報告先 | 重大インシデントはNISCへ報告する手順とした |\n\n' +
       '本手順では、NISCへ速やかに報告することとした。報告様式はNISCの様式によると定めた。\n\n' +
       '2024年度まではNISCへ報告していた。霞が関WANを経て政府共通ネットワークへ移行した。NISCは報告期限を1時間以内と定めた。\n\n' +
-      '本市は、障害発生時にNISCへ報告することを決定した。\n';
+      '本市は、障害発生時にNISCへ報告することを決定した。\n\n' +
+      'It was decided that outages are reported to NISC. Until June 2025, outages were reported to NISC.\n';
     assert.deepEqual(findings(text), [
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC'), NISC],
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 1), NISC],
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 2), NISC],
       ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 5), NISC],
+      ['term/deprecated', 'NISC', offsetOf(text, 'NISC', 6), NISC],
     ]);
   });
 });

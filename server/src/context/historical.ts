@@ -67,6 +67,8 @@ const PAST_PREDICATE = /(?:(?<![まあわ])た|んだ)(?=\s*(?:[。．、,」』
  */
 const OWN_DECISION =
   /(?:こと|もの)?(?:と|に)(?:した|しました|定めた|定めました|決めた|決めました|決定した|決定しました|規定した|規定しました|整理した|整理しました|改めた|改めました)|こと(?:と|に)なった|こと(?:と|に)なりました|ことを(?:決定|決め|定め|申し合わせ)(?:し)?(?:た|ました)|ことで合意(?:した|しました)/g;
+/** The same in English: "It was decided that …", "We agreed to …" (its "was" does not put the clause in the past). */
+const OWN_DECISION_EN = /\b(?:it\s+)?(?:was|has been|have been)\s+(?:decided|agreed|resolved|determined)\s+(?:that|to)\b|\bwe\s+(?:have\s+)?(?:decided|agreed|resolved)\s+(?:that|to)\b/gi;
 /** The old body as the subject right after it (NISCが…, NISCは…): a decision there is its own past act, not the writer's. */
 const SUBJECT_AFTER = /^\s*(?:が|は)/;
 /** The old body as the agent of a past act right after it: NISCが策定した, NISCの定めた. */
@@ -254,6 +256,9 @@ export interface HistoricalMention {
   readonly segmentKind?: SegmentKind;
 }
 
+/** Spaces as long as the text they replace (offsets into the clause stay valid). */
+const blank = (text: string): string => ' '.repeat(text.length);
+
 /** Why a superseded term's (or an outdated statement's) mention is historical, or undefined when it reads as a present use. */
 export function historicalReason(occurrence: HistoricalMention, check: HistoryCheck): string | undefined {
   const { model } = check;
@@ -284,7 +289,7 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
 
   const clause = clauseAround(model, occurrence.start, occurrence.end);
   // The writer's own decision (〜とした, 〜と定めた) is blanked out for the tense checks below, keeping offsets.
-  const clauseText = SUBJECT_AFTER.test(clause.text.slice(clause.atEnd)) ? clause.text : clause.text.replace(OWN_DECISION, (decision) => ' '.repeat(decision.length));
+  const clauseText = SUBJECT_AFTER.test(clause.text.slice(clause.atEnd)) ? clause.text : clause.text.replace(OWN_DECISION, blank).replace(OWN_DECISION_EN, blank);
   // An old edition cited for one of its items in a correspondence (「ISMAP管理基準の 9.2.3 は ISO/IEC 27001:2013
   // の A.9.2.3 に対応する」): the old numbering is the point, not a claim that the edition is current.
   const itemAfter = normalizedRange(model, occurrence.end, Math.min(model.text.length, occurrence.end + 16)).text;
