@@ -41,6 +41,8 @@ const MARKDOWN_STRUCTURE = [
   '# ', '## ', '### ', '- ', '* ', '1. ', '2. ```yaml', '```', '~~~', '> ', '> > ', '    ', '| 項目 | 内容 |', '|---|---|', '項目 | 内容',
   '---', '<pre>', '</pre>', '<!-- govsec-disable term/variant -->', '<!-- govsec-disable-next-line -->', '[リンク](https://www.digital.go.jp/)',
   '`code`', '**', '_', '悪い例：', 'NG例', '❌ ', '× ', '::: warning', ':::', '[^1]: ', '[ref]: https://example.go.jp/',
+  '<details><summary>', '</summary>', '</details>', '<table>', '<tr><th>', '</th><th>', '<tr><td>', '</td><td>', '</table>', '<br>',
+  '<div>', '</div>', '<p>', '<script>', '</script>', '<code>', '&amp;', '&nbsp;', '&#12354;', '<dl><dt>', '<dd>',
 ];
 
 const YAML_STRUCTURE = [

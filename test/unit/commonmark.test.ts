@@ -15,6 +15,7 @@
 
 import * as assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
+import * as parse5 from 'parse5';
 import { analyzeDocument } from '../../server/src/analysis';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
 import type { Segment } from '../../server/src/document/model';
@@ -175,6 +176,23 @@ function conformanceProblems(oracle: Oracle, text: string, segments: readonly Pi
   return problems;
 }
 
+/**
+ * The segments of `text` outside its raw HTML blocks. The text a reader sees in an HTML block is prose in
+ * govsec (an extension of CommonMark, whose mdast has one `html` node there): it is checked against parse5's
+ * text nodes below, and everything else against micromark exactly. A segment of an HTML block never runs out of it.
+ */
+function markdownSegments(text: string): Segment[] {
+  const model = parseMarkdownDocument(text);
+  const html = model.markdown!.html;
+  return model.segments.filter((segment) => {
+    const block = html.find((range) => range.start <= segment.start && segment.start < range.end);
+    if (block) {
+      assert.ok(segment.end <= block.end, `segment ${JSON.stringify(text.slice(segment.start, segment.end))} runs out of its HTML block`);
+    }
+    return !block;
+  });
+}
+
 /** GFM tables: the extension's own cases, leading pipes or none, escaped pipes, containers, code spans in cells. */
 const TABLE_CASES: readonly string[] = [
   '| foo | bar |\n| --- | --- |\n| baz | bim |\n',
@@ -275,7 +293,7 @@ describe('CommonMark conformance: prose ranges against micromark', () => {
       'prose "> 本文`code`と[リンク](https://example.com)" at 0 overlaps inlineCode "`code`"',
     ]);
     assert.deepEqual(conformanceProblems(oracle, text, []), ['text "本文" at 2 is not prose', 'text "と" at 10 is not prose', 'text "リンク" at 12 is not prose']);
-    assert.deepEqual(conformanceProblems(oracle, text, parseMarkdownDocument(text).segments), []);
+    assert.deepEqual(conformanceProblems(oracle, text, markdownSegments(text)), []);
   });
 
   const sections = new Map<string, SpecExample[]>();
@@ -285,7 +303,7 @@ describe('CommonMark conformance: prose ranges against micromark', () => {
   for (const [section, examples] of sections) {
     it(`spec ${section} (examples ${examples[0].number}–${examples[examples.length - 1].number})`, () => {
       const failures = examples.flatMap((example) => {
-        const problems = conformanceProblems(oracle, example.markdown, parseMarkdownDocument(example.markdown).segments);
+        const problems = conformanceProblems(oracle, example.markdown, markdownSegments(example.markdown));
         return problems.length === 0 ? [] : [`example ${example.number} ${JSON.stringify(example.markdown)}: ${problems.join('; ')}`];
       });
       assert.deepEqual(failures, []);
@@ -298,7 +316,7 @@ describe('CommonMark conformance: prose ranges against micromark', () => {
 
   it('GFM tables', () => {
     const failures = TABLE_CASES.flatMap((text) => {
-      const problems = conformanceProblems(oracle, text, parseMarkdownDocument(text).segments);
+      const problems = conformanceProblems(oracle, text, markdownSegments(text));
       return problems.length === 0 ? [] : [`${JSON.stringify(text)}: ${problems.join('; ')}`];
     });
     assert.deepEqual(failures, []);
@@ -315,7 +333,7 @@ describe('CommonMark conformance: prose ranges against micromark', () => {
         return [];
       }
       agreed++;
-      const problems = conformanceProblems(oracle, text, parseMarkdownDocument(text).segments, events);
+      const problems = conformanceProblems(oracle, text, markdownSegments(text), events);
       return problems.length === 0 ? [] : [`${JSON.stringify(text)}: ${problems.join('; ')}`];
     });
     assert.deepEqual(failures, []);
@@ -324,7 +342,7 @@ describe('CommonMark conformance: prose ranges against micromark', () => {
 
   for (const [name, text] of Object.entries(JAPANESE_CASES)) {
     it(`Japanese: ${name}`, () => {
-      assert.deepEqual(conformanceProblems(oracle, text, parseMarkdownDocument(text).segments), []);
+      assert.deepEqual(conformanceProblems(oracle, text, markdownSegments(text)), []);
     });
   }
 });
@@ -384,4 +402,117 @@ describe('Markdown model on Japanese documents: exact prose and findings', () =>
     assert.deepEqual(prose(JAPANESE_CASES['code spans, comments and escapes']), ['は\\`イスマップ\\`と書く', '。']);
     assert.deepEqual(prose(JAPANESE_CASES['bare URLs up to a link after them and without trailing punctuation']), ['参照先：', '[別紙][付録]、*', '*.']);
   });
+});
+
+/** HTML blocks as Japanese documents write them: FAQs, tables, lines broken by <br>, nested <div>, code. */
+const HTML_CASES: Readonly<Record<string, string>> = {
+  'a <details> FAQ': '<details>\n<summary>質問：イスマップ登録は必要ですか</summary>\n\n回答は本文の段落です。\n\n</details>\n\n<details><summary>質問２</summary><p>回答２は&nbsp;HTMLの段落&amp;です。</p></details>\n',
+  'a <table> with th and td': '<table>\n  <thead>\n    <tr><th>報告</th><th>期限</th></tr>\n  </thead>\n  <tbody>\n    <tr><td>速報</td><td>3〜5日以内</td></tr>\n    <tr><td>確報</td><td>45日以内</td></tr>\n  </tbody>\n</table>\n',
+  'lines separated by <br>': '<p>\n第一行<br>第二行<br/>\n第三行 &#12354; 続き\n</p>\n',
+  'nested <div>': '<div class="注記">\n<div>外側の<span title="属性">強調</span>本文\n<div>内側の本文</div>\n後ろの本文</div>\n</div>\n',
+  '<script>, <style>, <pre>, <code>, <textarea>': '<script>\nconst イスマップ = 1;\n</script>\n<style>p::after { content: "イスマップ"; }</style>\n<pre>\nイスマップ\n</pre>\n\n<div>表示される<code>イスマップ</code>本文<textarea>イスマップ</textarea></div>\n',
+  'a definition list and a bare URL': '<dl>\n<dt>用語</dt><dd>説明は https://www.ismap.go.jp/ を参照</dd>\n</dl>\n',
+  'an unclosed table cell and text outside the cells': '<table><tr><td>一<td>二</tr>表の外</table>\n',
+};
+
+/** HTML elements whose text a reader does not see as prose (code, raw text, templates): the oracle's own list. */
+const ORACLE_NOT_PROSE = new Set(['script', 'style', 'pre', 'code', 'textarea', 'template', 'noscript', 'xmp', 'plaintext', 'iframe', 'noembed', 'noframes', 'title', 'listing']);
+
+/**
+ * What govsec's HTML-block prose gets wrong against parse5's text nodes, for the HTML blocks micromark finds at
+ * the top level (their source is their value): every non-space character of a visible text node (as written,
+ * character references included; bare URLs left out) is prose, and no other character is.
+ */
+function htmlProblems(oracle: Oracle, text: string, segments: readonly Pick<Segment, 'start' | 'end'>[] = parseMarkdownDocument(text).segments): { problems: string[]; checked: number } {
+  const covered = new Uint8Array(text.length);
+  for (const segment of segments) {
+    covered.fill(1, segment.start, segment.end);
+  }
+  const problems: string[] = [];
+  let checked = 0;
+  for (const node of oracle.tree(text).children ?? []) {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    const value = (node as { value?: string }).value;
+    if (node.type !== 'html' || value !== text.slice(start, end)) {
+      continue;
+    }
+    checked++;
+    const expected = new Uint8Array(end - start);
+    const visit = (parent: { childNodes?: unknown[] }, visible: boolean) => {
+      for (const child of (parent.childNodes ?? []) as { nodeName: string; tagName?: string; sourceCodeLocation?: { startOffset: number; endOffset: number }; childNodes?: unknown[] }[]) {
+        if (child.nodeName === '#text' && visible && child.sourceCodeLocation) {
+          expected.fill(1, child.sourceCodeLocation.startOffset, child.sourceCodeLocation.endOffset);
+        } else if (child.tagName) {
+          visit(child, visible && !ORACLE_NOT_PROSE.has(child.tagName));
+        }
+      }
+    };
+    visit(parse5.parseFragment(value, { sourceCodeLocationInfo: true }), true);
+    for (const url of value.matchAll(new RegExp(BARE_URL.source, 'g'))) {
+      expected.fill(0, url.index, url.index + url[0].length);
+    }
+    for (let index = start; index < end; index++) {
+      const want = expected[index - start] === 1 && !/\s/.test(text[index]);
+      const got = covered[index] === 1 && !/\s/.test(text[index]);
+      if (want !== got) {
+        let last = index;
+        while (last + 1 < end && (expected[last + 1 - start] === 1 && !/\s/.test(text[last + 1])) === want && (covered[last + 1] === 1 && !/\s/.test(text[last + 1])) === got) {
+          last++;
+        }
+        problems.push(want ? `text ${JSON.stringify(text.slice(index, last + 1))} at ${index} is not prose` : `prose ${JSON.stringify(text.slice(index, last + 1))} at ${index} is not text`);
+        index = last;
+      }
+    }
+  }
+  // The model's blocks are looked up by binary search: in order and disjoint, HTML text included.
+  const blocks = parseMarkdownDocument(text).markdown!.blocks;
+  blocks.forEach((block, index) => {
+    if (index > 0 && block.start < blocks[index - 1].end) {
+      problems.push(`block ${JSON.stringify(text.slice(block.start, block.end))} at ${block.start} overlaps the block before it`);
+    }
+  });
+  return { problems, checked };
+}
+
+describe('HTML blocks: their visible text is prose, against parse5 text nodes', () => {
+  let oracle: Oracle;
+
+  before(async () => {
+    oracle = await loadOracle();
+  });
+
+  it('the oracle itself: it reports text left out and markup taken as prose', () => {
+    const text = '<div title="属性">本文<script>x</script></div>\n';
+    assert.deepEqual(htmlProblems(oracle, text), { problems: [], checked: 1 });
+    assert.deepEqual(htmlProblems(oracle, text, []), { problems: ['text "本文" at 16 is not prose'], checked: 1 });
+    assert.deepEqual(htmlProblems(oracle, text, [{ start: 0, end: text.length - 1 }]).problems, [
+      'prose "<div" at 0 is not text',
+      'prose "title=\\"属性\\">" at 5 is not text',
+      'prose "<script>x</script></div>" at 18 is not text',
+    ]);
+  });
+
+  it('spec HTML blocks (examples 148–191)', () => {
+    let checked = 0;
+    const failures = specExamples
+      .filter((example) => example.section === 'HTML blocks')
+      .flatMap((example) => {
+        const result = htmlProblems(oracle, example.markdown);
+        checked += result.checked;
+        return result.problems.length === 0 ? [] : [`example ${example.number} ${JSON.stringify(example.markdown)}: ${result.problems.join('; ')}`];
+      });
+    assert.deepEqual(failures, []);
+    assert.ok(checked >= 40, `only ${checked} top-level HTML blocks checked`);
+  });
+
+  for (const [name, text] of Object.entries(HTML_CASES)) {
+    it(`Japanese: ${name}`, () => {
+      const { problems, checked } = htmlProblems(oracle, text);
+      assert.deepEqual(problems, []);
+      assert.ok(checked > 0);
+      // Outside the HTML blocks, micromark stays the oracle.
+      assert.deepEqual(conformanceProblems(oracle, text, markdownSegments(text)), []);
+    });
+  }
 });

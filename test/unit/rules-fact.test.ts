@@ -310,6 +310,54 @@ describe('rule fact/outdated-count', () => {
       expected: [],
     },
     {
+      name: 'the count in the next sentence stated as of now (現在), and what is counted said in either sentence',
+      text:
+        '本県の標準準拠システムはガバメントクラウド上に構築する。現在は4社から選択できる。\n\n' +
+        'ガバメントクラウドの提供事業者を整理する。現在は4社である。\n\n' +
+        '当町はガバメントクラウドを採用した。現在、4社がサービスを提供している。\n\n' +
+        'ガバメントクラウドを利用する。現在、利用できるクラウドサービスは4つである。\n',
+      expected: [
+        { text: '4社', message: FIVE, fix: '5社' },
+        { text: ['4社', 1], message: FIVE, fix: '5社' },
+        { text: ['4社', 2], message: FIVE, fix: '5社' },
+        { text: '4つ', message: FIVE, fix: '5つ' },
+      ],
+    },
+    {
+      name: 'a count as of now in the next sentence that is not of the providers, or dated',
+      text:
+        '本市はガバメントクラウドを利用する。構築事業者は現在4社から選定中である。\n\n' +
+        '本市はガバメントクラウドを利用する。現在、4社と保守契約を結んでいる。\n\n' +
+        'ガバメントクラウドの提供事業者は2023年度時点では4社。\n\n' +
+        '2023年度現在、ガバメントクラウドの提供事業者は4社である。\n\n' +
+        'ガバメントクラウドの提供事業者は4社から5社に増えた。\n',
+      expected: [],
+    },
+    {
+      name: 'English provider counts: selected, possessive, adjectives before the noun, companies',
+      text:
+        '- The Digital Agency selected four providers for the Government Cloud.\n' +
+        "- Our portal runs on one of the Government Cloud's four CSPs.\n" +
+        '- The Government Cloud is offered by four companies.\n' +
+        '- We use one of the four Government Cloud providers.\n' +
+        '- The Digital Agency selected four providers for the Government Cloud, and we compared them on price.\n',
+      expected: [
+        { text: 'four providers', message: FIVE, fix: 'five providers' },
+        { text: 'four CSPs', message: FIVE, fix: 'five CSPs' },
+        { text: 'four companies', message: FIVE, fix: 'five companies' },
+        { text: 'four Government Cloud providers', message: FIVE, fix: 'five Government Cloud providers' },
+        { text: ['four providers', 1], message: FIVE, fix: 'five providers' },
+      ],
+    },
+    {
+      name: 'English history: a year, past tense',
+      text:
+        'In 2023 there were four providers for the Government Cloud.\n\n' +
+        'In 2023 the Government Cloud had four providers.\n\n' +
+        'As of 2023, the Government Cloud has four providers.\n',
+      expected: [],
+    },
+    {
       name: 'English: 17 core business systems',
       text: "Japan's standardisation programme covers 17 core business systems of local governments.\n",
       expected: [{ text: '17 core business systems', message: TWENTY, fix: '20 core business systems' }],

@@ -109,9 +109,35 @@ const providerInvalid: Case[] = [
     text: '# shisetsu-yoyaku\n\nThis system is hosted on ガバメントクラウド (AWS). The booking pages are deployed to Netlify.\n',
     expected: [{ rule: 'govcloud/unsupported-provider', text: 'Netlify' }],
   },
+  {
+    name: 'a site served from the service: 「…で配信し」「…で配信する」「…でホスティングする」',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n住民向けの案内ページは Netlify で配信し、申請データは AWS に保存する。\n\n` +
+      '職員向けマニュアルは Vercel で配信する。\n\nよくある質問のページは Render でホスティングする。\n',
+    expected: [
+      { rule: 'govcloud/unsupported-provider', text: 'Netlify' },
+      { rule: 'govcloud/unsupported-provider', text: 'Vercel' },
+    ],
+  },
+  {
+    name: 'an English README: pages served from one service, a handbook hosted by another',
+    uri: 'file:///README.md',
+    text: '# kosodate-portal\n\nIt runs on the Government Cloud (AWS).\n\nThe public pages are served from Netlify. The staff handbook is hosted by Vercel.\n',
+    expected: [
+      { rule: 'govcloud/unsupported-provider', text: 'Netlify' },
+      { rule: 'govcloud/unsupported-provider', text: 'Vercel' },
+    ],
+  },
 ];
 
 const providerValid: Case[] = [
+  {
+    name: 'a site served from a service in the past, or as a rejected option',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n旧サイトは Netlify で配信していた。\n\n` +
+      'Vercel で配信する案は比較の結果不採用とした。\n',
+    expected: [],
+  },
   {
     name: 'AWS, Google Cloud, Microsoft Azure and Oracle Cloud Infrastructure',
     text:
@@ -483,6 +509,24 @@ describe('rule govcloud/overseas-region', () => {
     });
   });
 
+  it('reads a region id written as inline code where it stands as a value (a list label, a table cell), at the id; not inside a sentence or a fenced block', () => {
+    const text =
+      `${ON_AWS}## Regions\n\n- primary: \`ap-northeast-1\` (Tokyo)\n- disaster recovery: \`eu-west-1\`\n\n| 用途 | リージョン |\n| --- | --- |\n| ログ | \`us-west-2\` |\n\n` +
+      `\`us-east-1\` は設定例に限る。\n\n\`\`\`sh\naws s3 ls --region us-east-1\n\`\`\`\n`;
+    const findings = findingsOf([govCloudOverseasRegionRule], text);
+    assert.deepEqual(
+      findings.map((finding) => [finding.start, finding.end, text.slice(finding.start, finding.end)]),
+      [
+        [offsetOf(text, 'eu-west-1'), offsetOf(text, 'eu-west-1') + 'eu-west-1'.length, 'eu-west-1'],
+        [offsetOf(text, 'us-west-2'), offsetOf(text, 'us-west-2') + 'us-west-2'.length, 'us-west-2'],
+      ],
+    );
+    assert.deepEqual(findings[0].message, {
+      ja: '国外リージョン: 「eu-west-1」（Europe (Ireland)）は国外のリージョンで、国内のリージョンに置くのが原則です',
+      en: '"eu-west-1" (Europe (Ireland)) is in Ireland, outside Japan; government data is kept in a region in Japan as a rule.',
+    });
+  });
+
   it('the quick fix, applied, leaves nothing to report', () => {
     const text = `${ON_AWS}バックアップは West US と us-east-1 に置き、分析は asia-southeast1、退避は us-ashburn-1 とする。\n`;
     const findings = findingsOf([govCloudOverseasRegionRule], text);
@@ -535,6 +579,67 @@ describe('rule govcloud/overseas-region', () => {
         },
       },
     ]);
+  });
+
+  it('an English README of a city\'s system: a DR region id and a backup place in its list (information asking to check)', () => {
+    const text =
+      '# resident-sync\n\nNightly sync of resident records for the City of Sample.\n\n## Deployment\n\n' +
+      '- Production: ap-northeast-1\n- DR: us-west-2\n- Backup region: Singapore\n- Secondary: Osaka\n- Office: Singapore\n';
+    assert.deepEqual(publicBody(text), [
+      {
+        severity: 'information',
+        text: 'us-west-2',
+        start: offsetOf(text, 'us-west-2'),
+        message: {
+          ja: '国外リージョン: 「us-west-2」は国外（Oregon, US）のリージョンのため、自治体の情報を置いてよいか確認してください',
+          en: '"us-west-2" is in Oregon, US, outside Japan; check that a local government\'s data may be kept there.',
+        },
+      },
+      {
+        severity: 'information',
+        text: 'Singapore',
+        start: offsetOf(text, 'Singapore'),
+        message: {
+          ja: '国外リージョン: 「Singapore」は国外のため、自治体の情報を置いてよいか確認してください',
+          en: '"Singapore" is outside Japan; check that a local government\'s data may be kept there.',
+        },
+      },
+    ]);
+  });
+
+  it('a ministry\'s English README: places in a region column, a backup sentence, a Japanese label; places inside a region name are that region', () => {
+    const text =
+      '# Grants Portal\n\nOperated by the Ministry of Agriculture\'s IT division.\n\n## Regions\n\n' +
+      '| Role | Region |\n|---|---|\n| Primary | Tokyo |\n| DR | Sydney |\n\n' +
+      'Backups are replicated to Frankfurt every night.\n\n- バックアップ先: シンガポール\n- Archive: Asia Pacific (Singapore)\n';
+    const found = publicBody(text).map(({ severity, text: written, start, message }) => ({ severity, written, start, en: message.en }));
+    assert.deepEqual(found, [
+      { severity: 'information', written: 'Sydney', start: offsetOf(text, 'Sydney'), en: '"Sydney" is outside Japan; government data is kept in a region in Japan as a rule.' },
+      { severity: 'information', written: 'Frankfurt', start: offsetOf(text, 'Frankfurt'), en: '"Frankfurt" is outside Japan; government data is kept in a region in Japan as a rule.' },
+      { severity: 'information', written: 'シンガポール', start: offsetOf(text, 'シンガポール'), en: '"シンガポール" is outside Japan; government data is kept in a region in Japan as a rule.' },
+      {
+        severity: 'information',
+        written: 'Asia Pacific (Singapore)',
+        start: offsetOf(text, 'Asia Pacific (Singapore)'),
+        en: '"Asia Pacific (Singapore)" (ap-southeast-1) is in Singapore, outside Japan; government data is kept in a region in Japan as a rule.',
+      },
+    ]);
+  });
+
+  it('a place on the Government Cloud: a warning whose fix names Tokyo in the script written', () => {
+    const text = `${SPEC}# 基盤\n\n本システムはガバメントクラウド上に構築する。\n\n- 本番: 東京\n- DR: シンガポール\n`;
+    const [found] = findingsOf([govCloudOverseasRegionRule], text);
+    assert.deepEqual(
+      { severity: found.severity, start: found.start, ja: found.message.ja, fix: found.fix?.replacement },
+      { severity: 'warning', start: offsetOf(text, 'シンガポール'), ja: '国外リージョン: 「シンガポール」は国外で、国内のリージョンに置くのが原則です', fix: '東京' },
+    );
+  });
+
+  it('stays quiet on an English README of a private company, and on domestic places', () => {
+    const company = '# billing-api\n\nBilling service of Example Co., Ltd.\n\n## Deployment\n\n- DR: us-west-2\n- Backup region: Singapore\n';
+    const domestic = '# resident-sync\n\nFor the City of Sample.\n\n- Primary: Tokyo\n- DR region: Osaka\n- Backup: ap-northeast-3\n- Standby: Japan West\n';
+    assert.deepEqual(publicBody(company), []);
+    assert.deepEqual(publicBody(domestic), []);
   });
 
   it('stays quiet on candidates under an options heading, a private company\'s regions, and a public body\'s past', () => {

@@ -174,6 +174,14 @@ describe('rule ismap/unregistered-service', () => {
 
   const invalid: Case[] = [
     {
+      name: 'a site served from the service: 「…で配信し、」「…で配信する」',
+      text: `${SPEC}住民向けの案内ページは Netlify で配信し、申請データは別途保管する。\n\n職員向けの手順書ページは Vercel で配信する。\n`,
+      expected: [
+        { text: 'Netlify', message: notInPartialList('Netlify'), severity: 'information' },
+        { text: 'Vercel', message: notInPartialList('Vercel'), severity: 'information' },
+      ],
+    },
+    {
       name: 'a statement soft-wrapped across lines whose predicate is on the next line (one sentence of a paragraph)',
       text: `${SPEC}本システムはHetznerを\n利用する。\n`,
       expected: [{ text: 'Hetzner', severity: 'information', message: notInPartialList('Hetzner') }],

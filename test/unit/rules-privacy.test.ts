@@ -371,6 +371,21 @@ function deadlineMessage(kind: '速報' | '確報' | undefined, written: string,
 
 const deadlineInvalid: Case[] = [
   {
+    name: 'FAQ answers: the report named in the question (Q:/A:, Q./A. across a blank line, a definition list, a question heading)',
+    text: privateSector(
+      '## よくある質問\n\nQ: 漏えい等報告の速報はいつまでに提出しますか。\nA: 発覚日から1週間以内に提出します。\n\n' +
+        '**Q2. 漏えい等報告の速報の期限は？**\n\nA2. 発覚から10日以内です。\n\n' +
+        '漏えい等報告の速報\n: 発覚から7日以内\n\n' +
+        '### Q4. 個人情報保護委員会への確報の期限は？\n\n発覚から45日以内です。\n',
+    ),
+    expected: [
+      { text: '1週間以内', kind: '速報', confirmed: true },
+      { text: '10日以内', kind: '速報', confirmed: true },
+      { text: '7日以内', kind: '速報', confirmed: true },
+      { text: '45日以内', kind: '確報', confirmed: true },
+    ],
+  },
+  {
     name: 'a statement soft-wrapped across two lines of one paragraph (read as one sentence)',
     text: national('## 漏えい等報告\n\n漏えい等報告の確報は発覚日から\n14日以内に行う。\n'),
     expected: [{ text: '14日以内', kind: '確報', confirmed: false }],
@@ -586,6 +601,13 @@ const deadlineInvalid: Case[] = [
 ];
 
 const deadlineValid: { name: string; uri?: string; text: string }[] = [
+  {
+    name: 'FAQ answers within the rule, and an answer to another question under a heading naming the report',
+    text: privateSector(
+      '## 漏えい等報告の速報\n\nQ: 漏えい等報告の速報はいつまでですか。\nA: 発覚から3日以内を目安に提出します。\n\n' +
+        'Q. システム障害の第一報は？\nA. 10日以内に報告します。\n\nQ: 確報は？\nA: 30日以内です。\n',
+    ),
+  },
   {
     name: 'the values of the rule (速やかに, 3〜5日, 3日以内, 5日以内, 30日以内, 不正の目的の場合60日)',
     text: national(

@@ -180,6 +180,29 @@ const cases: Case[] = [
     cue: ['for Sample City', 'prose'],
     vendorCue: 'Inc.',
   },
+  {
+    name: 'an English README whose header names the city whose system it is',
+    uri: 'file:///README.md',
+    text: '# resident-sync\n\nNightly sync of resident records for the City of Sample.\n\n## Deployment\n\nMunicipal staff use it.\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['City of Sample', 'header'],
+  },
+  {
+    name: "an English README of a ministry's system, maintained by a contractor",
+    uri: 'file:///README.md',
+    text: "# grants-portal\n\nOperated for the ministry's grants office; maintained by a contractor.\n",
+    sector: 'national',
+    writer: 'vendor',
+    cue: ["the ministry's", 'header'],
+  },
+  {
+    name: 'trap: a city named only in the body of an English README, after the header',
+    uri: 'file:///README.md',
+    text: '# billing-api\n\nBilling API.\n\n## Customers\n\nUsed by the City of Sample among others.\n',
+    sector: undefined,
+    writer: undefined,
+  },
   { name: 'no cue at all', text: '# メモ\n\n漏えい等の報告について整理する。\n', sector: undefined, writer: undefined },
 ];
 

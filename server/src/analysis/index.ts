@@ -7,10 +7,12 @@
 import { buildContext, inRanges, type ContextOptions } from '../context/documentContext';
 import type { DocumentContext, RegionMention } from '../context/types';
 import { findControlReferences } from '../context/controlRefs';
+import { isStandaloneValue } from '../document/blocks';
 import { documentKindOf, type DocumentModel } from '../document/model';
 import { parseMarkdownDocument, reparseMarkdownDocument } from '../document/markdown';
 import { parseYamlDocument } from '../document/yaml';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
+import type { NormalizedText } from '../text/normalize';
 import { contextKey, SectionFindings } from './sectionFindings';
 import { commonEnds, detach } from '../text/edit';
 import { modelView, sectionSpans, sectionSpansAfterEdit } from '../document/view';
@@ -126,14 +128,17 @@ function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: numb
   const terms: TermOccurrence[] = [];
   const services: ServiceOccurrence[] = [];
   const regions: RegionMention[] = [];
-  // Segments are ranges of the document's one normalised text; the term/service, region and control-ID matchers share it.
-  for (const segment of model.segments) {
-    const normalized = normalizedRange(model, segment.start, segment.end);
+  const addRegions = (normalized: NormalizedText) => {
     for (const match of knowledge.regions.matchNormalized(normalized)) {
       for (const candidate of match.value) {
         regions.push({ start: match.start, end: match.end, region: candidate.region, service: candidate.service });
       }
     }
+  };
+  // Segments are ranges of the document's one normalised text; the term/service, region and control-ID matchers share it.
+  for (const segment of model.segments) {
+    const normalized = normalizedRange(model, segment.start, segment.end);
+    addRegions(normalized);
     for (const match of knowledge.lexicon.matchNormalized(normalized)) {
       const base = { start: match.start, end: match.end, surface: detach(model.text.slice(match.start, match.end)), segmentKind: segment.kind };
       const entry = match.value;
@@ -143,6 +148,16 @@ function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: numb
         services.push({ ...base, kind: 'service', spelling: entry.spelling, service: knowledge.service(entry.spelling.serviceId)! });
       }
     }
+  }
+  // A region id is an identifier, often written as inline code: code that stands as a value (「- DR: `eu-west-1`」,
+  // a table cell) is read for regions too; code inside a sentence stays code.
+  for (const span of model.markdown?.codeSpans ?? []) {
+    if (isStandaloneValue(model, span)) {
+      addRegions(normalizedRange(model, span.start, span.end));
+    }
+  }
+  if (model.markdown && model.markdown.codeSpans.length > 0) {
+    regions.sort((a, b) => a.start - b.start);
   }
   const controls: ControlOccurrence[] = [];
   for (const reference of findControlReferences(model)) {
@@ -200,9 +215,9 @@ export function analyzeDocument(source: SourceDocument, knowledge: Knowledge, al
   // Held until the rules have run, then let go (an analysis never keeps the one before it).
   let previousSections = previous?.sectionFindings;
   const run = (rule: Rule): Finding[] =>
-    rule.scope === 'section'
-      ? sectionFindings.findings(rule, previousSections, (ruleInput) => checkIsolated(rule, ruleInput, options))
-      : checkIsolated(rule, input, options);
+    isolated(rule, options, () =>
+      rule.scope === 'section' ? sectionFindings.findings(rule, previousSections, (ruleInput, facts) => rule.check(ruleInput, facts)) : rule.check(input),
+    );
   const finish = (raw: readonly Finding[]) => {
     sectionFindings.finish();
     previousSections = undefined;
@@ -252,10 +267,10 @@ function reportRuleErrorOnce(ruleId: string, error: unknown): void {
   }
 }
 
-/** One rule's findings; a rule that throws loses only its own findings, never the other rules'. */
-function checkIsolated(rule: Rule, input: RuleInput, options: AnalysisOptions): Finding[] {
+/** One rule's findings (`work`); a rule that throws loses only its own findings, never the other rules'. */
+function isolated(rule: Rule, options: AnalysisOptions, work: () => Finding[]): Finding[] {
   try {
-    return rule.check(input);
+    return work();
   } catch (error) {
     (options.onRuleError ?? reportRuleErrorOnce)(rule.id, error);
     return [];

@@ -262,8 +262,8 @@ function singleQuotedEnd(text: string, start: number, end: number): number | und
   return close !== undefined && /^['’]$/.test(close) && !/[A-Za-z0-9]/.test(text[end + 1] ?? '') ? end + 1 : undefined;
 }
 
-/** Words that correct a quoted statement in the same sentence or table row: 指摘, 修正, 正しくは … */
-export const CORRECTION = /指摘|修正|誤り|誤記|正しくは|訂正|ではなく|改める/;
+/** Words that correct a quoted statement in the same sentence or table row: 指摘, 修正, 正しくは, 削除した, 合わない … */
+export const CORRECTION = /指摘|修正|誤り|誤記|正しくは|訂正|ではなく|改める|改めた|削除|合わない|適合しない/;
 /** A sentence that reports a misconception or negates the value: 「…という誤解が多い」「…ではなく100人」. */
 export const MISCONCEPTION = /という誤解|と誤解|という誤り|は誤り|勘違い|と覚えている|ではなく|ではない|ではありません/;
 /** A sentence that refutes what was just quoted: 「これは誤りです」「誤解です」 "This is wrong." */

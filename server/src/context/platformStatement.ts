@@ -13,11 +13,12 @@ import { normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 
 /**
- * A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」, and in English
- * "built on", "runs on", "hosted on", "deployed to", "migrating to".
+ * A statement that the system runs on a platform: 「…上に構築する」「…を利用して構築」「…で稼働」, a site served from
+ * it (「…で配信する」「…でホスティングし」「…から公開する」), and in English "built on", "runs on", "hosted on",
+ * "deployed to", "migrating to", "served from", "hosted by".
  */
 export const PLATFORM_STATEMENT =
-  /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|で稼働|で運用|を採用|上に整備|を基盤と|\b(?:built|buil(?:d|ds)|runs?|running|hosted|host|hosts|deployed|deploys?|operated|migrat(?:e|es|ed|ing)|moved?)\s+(?:on|onto|to|in|into)\b|\bon top of\b/i;
+  /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|で稼働|で運用|を採用|上に整備|を基盤と|(?:で|から|上で|より)\s*(?:配信|ホスティング|公開)(?:する|し|され|を行)|\b(?:built|buil(?:d|ds)|runs?|running|hosted|host|hosts|hosting|deployed|deploys?|operated|migrat(?:e|es|ed|ing)|moved?)\s+(?:on|onto|to|in|into)\b|\b(?:hosted|served|delivered|published)\s+(?:from|by|via|with|through)\b|\bon top of\b/i;
 
 /** A label before the name that says it is the platform: 「基盤: 」「稼働環境：」 "Platform: ". */
 const PLATFORM_LABEL_BEFORE = /(?:基盤|プラットフォーム|稼働環境|実行環境|動作環境|構築環境|クラウド環境|利用クラウド|インフラ|移行先|稼働先|構築先|platform|hosting|hosted on|runs on|infrastructure|environment|cloud)\s*[:：]\s*$/i;

@@ -47,6 +47,14 @@ const BODY_NAME = new RegExp(
   '独立行政法人|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\\s　/／・|]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社|' +
     PRIVATE_CORPORATION,
 );
+/**
+ * An English title or byline naming the body whose system it is: "the City of Sample", "Sample City", "a city's
+ * portal", "the prefectural government", "Ministry of Agriculture", "the ministry's IT division". Read only in
+ * the header, where it says whose document it is, not in the prose, where a vendor may list its customers.
+ */
+const BODY_NAME_EN =
+  /\b(?:City|Town|Village|Ward|Prefecture)\s+of\s+[A-Z][\w-]*|\b[A-Z][\w-]*\s+(?:City|Town|Village|Ward|Prefecture)\b(?!\s+(?:Inc|Co|Ltd|Corp|Bank))|\b(?:a|the|our)\s+(?:city|town|village|ward|prefecture|municipality)['’]s\b|\b(?:prefectural|municipal|city|town|village|ward)\s+(?:government|office|hall|council|staff)\b|\blocal government['’]s\b|\b(Ministry\s+of\s+[A-Z][\w-]*|(?:a|the|our)\s+ministry['’]s\b|[A-Z][\w-]*\s+Ministry\b)/;
+
 /** The old fallback: a body or a sector named anywhere in the prose. */
 const PROSE_BODY = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/;
 
@@ -175,6 +183,13 @@ export function sectorFromText(model: DocumentModel): SectorReading {
   const named = headerBody();
   if (named) {
     return { sector: named.sector, evidence: named.evidence, writer: sectorOfName(named.evidence.text)?.writer };
+  }
+
+  const namedEn = BODY_NAME_EN.exec(header);
+  if (namedEn) {
+    const sector: Sector = namedEn[1] ? 'national' : 'local';
+    // "maintained by the vendor's platform team": a vendor writing about its client's system.
+    return { sector, evidence: evidenceOf(namedEn, 'header'), writer: /\b(?:vendor|contractor)s?\b/i.test(header) ? 'vendor' : sector };
   }
 
   const prose = PROSE_BODY.exec(text);

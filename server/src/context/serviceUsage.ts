@@ -51,7 +51,7 @@ export function serviceMentions(input: { readonly services: readonly ServiceOccu
 
 /** A usage statement: the system uses, adopts, builds on or stores in the service (not passive, not negated). */
 const USAGE =
-  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って|を?使っている|(?:に|へ)[^、。]{0,20}?を(?:置く|置いて|置き)|(?:で|に)[^、。]{0,12}?ホスティング|(?:保存|格納|保管|蓄積|配置|ホスティング)され|\b(?:deploy(?:s|ed|ing)?|hosted|runs? on|stored (?:in|on)|upload(?:s|ed|ing)?|(?:served|delivered|cached|distributed) (?:through|by|via|from|on))\b/i;
+  /(?:利用|採用|導入|構築|使用|活用|調達|契約|選定|稼働|運用|移行|配置|保存|格納|保管|配備|ホスティング)(?:する|します|しま|し(?:て|、|,|ており|ています|た上で|たうえで)|すること|予定)|(?:上|で)(?:構築|稼働|運用|整備)|を基盤と|基盤として|を用い|を使う|を使い|を使って|を?使っている|(?:に|へ)[^、。]{0,20}?を(?:置く|置いて|置き)|(?:で|に)[^、。]{0,12}?ホスティング|(?:で|から|より)\s*(?:配信|公開)(?:する|し|され|を行)|(?:保存|格納|保管|蓄積|配置|ホスティング)され|\b(?:deploy(?:s|ed|ing)?|hosted|hosting (?:on|with)|runs? on|stored (?:in|on)|upload(?:s|ed|ing)?|(?:served|delivered|cached|distributed|published) (?:through|by|via|from|on|with))\b/i;
 /** The service is rejected, excluded, compared or only considered, in the clause that names it. */
 const REJECT =
   /不採用|採用(?:しない|せず|を見送|は見送|を見合わせ|は見合わせ|対象外)|見送|見合わせ|(?:利用|使用|導入|選定|契約|構築)(?:しない|せず|を禁止|は禁止|不可|を認めない|は認めない|してはならない)|対象外|除外|除く|除き|比較|検討したが|検討した結果|候補|代替案|参考(?:として|に|まで)|しないこと|禁止|不可|評価のみ|\b(?:not|never|instead of|rather than|compared|candidates?|alternatives?|rejected)\b/i;

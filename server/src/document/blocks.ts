@@ -97,3 +97,24 @@ export function listEnd(model: DocumentModel, index: number): number {
 export function headerLabel(header: string): string {
   return header.normalize('NFKC').replace(/[*_`\s]/g, '');
 }
+
+/** Before a value: an optional list marker, then a label and a colon (「- DR: 」「region：」). */
+const LABEL_BEFORE = /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?[^`:：|]{1,40}[:：]\s*$/;
+/** After a value: nothing, or a note in brackets (「`ap-northeast-1` (Tokyo)」). */
+const NOTE_AFTER = /^\s*(?:[(（][^()（）]*[)）])?\s*$/;
+
+/**
+ * Whether `range` (inline code, say) stands as a value of its own: the whole of a table cell, or what
+ * follows a label and a colon on its line (「- disaster recovery: `eu-west-1`」), rather than words inside a
+ * sentence.
+ */
+export function isStandaloneValue(model: DocumentModel, range: { start: number; end: number }): boolean {
+  const block = blockAt(model, range.start);
+  if (block?.kind === 'table-cell') {
+    return model.text.slice(block.start, block.end).trim() === model.text.slice(range.start, range.end).trim();
+  }
+  const lineStart = model.text.lastIndexOf('\n', range.start - 1) + 1;
+  const lineBreak = model.text.indexOf('\n', range.end);
+  const lineEnd = lineBreak === -1 ? model.text.length : lineBreak;
+  return LABEL_BEFORE.test(model.text.slice(lineStart, range.start)) && NOTE_AFTER.test(model.text.slice(range.end, lineEnd));
+}

@@ -13,14 +13,17 @@
  * test/unit/commonmark.test.ts checks both against micromark.
  *
  * Left out of prose: front matter markup (its keys and values become 'front-matter' segments), code blocks,
- * HTML blocks, code spans, HTML comments and tags, autolinks, link destinations, link reference definitions,
- * table delimiter rows and bare URLs.
+ * code spans, HTML comments and tags, autolinks, link destinations, link reference definitions, table
+ * delimiter rows and bare URLs. Of an HTML block, the text a reader sees is prose: paragraphs and table cells
+ * read by ./htmlText.ts.
  */
 
 import MarkdownIt from 'markdown-it';
 import { exampleFlags, exampleRanges, NO_EXAMPLE, type ExampleCandidate, type ExampleState } from './examples';
 import { commonEnds, detach, type CommonEnds } from '../text/edit';
+import { firstStartingAt } from './ranges';
 import type { Block, DocumentModel, ListItem, MarkdownHeading, Section, Segment, SegmentKind, TableCell, TextRange } from './model';
+import { htmlBlockRuns } from './htmlText';
 import { inlineMarkup, type Mask } from './inline';
 import { yamlSegments } from './yaml';
 
@@ -308,20 +311,35 @@ function readBlocks(
   let column = 0;
   let inHead = false;
 
-  /** Records a block whose content lines stand at `parts`; `block.start`/`end` are set from them. */
-  const addBlock = (block: { -readonly [key in keyof Block]: Block[key] }, parts: readonly (TextRange | undefined)[], kind: SegmentKind, blockText: string) => {
+  /**
+   * Records a block whose content lines stand at `parts`; `block.start`/`end` are set from them. Text of an
+   * HTML block comes with its `masks` (no Markdown inline syntax there) and, in a table, its table's id.
+   */
+  const addBlock = (
+    block: { -readonly [key in keyof Block]: Block[key] },
+    parts: readonly (TextRange | undefined)[],
+    kind: SegmentKind,
+    blockText: string,
+    html?: { readonly masks: readonly Mask[]; readonly table?: number },
+  ) => {
     const placed = parts.filter((part): part is TextRange => part !== undefined);
     const blockStart = placed.length > 0 ? placed[0].start : block.start;
     const blockEnd = placed.length > 0 ? placed[placed.length - 1].end : block.end;
     block.start = blockStart;
     block.end = blockEnd;
     const finished: Block = block;
-    const { masks, codeSpans: spans, comments: blockComments } = inlineMarkup(text, placed, isDefined);
-    for (const [start, end] of spans) {
-      codeSpans.push({ start, end });
-    }
-    for (const [start, end] of blockComments) {
-      comments.push({ start, end });
+    let masks: readonly Mask[];
+    if (html) {
+      masks = html.masks;
+    } else {
+      const inline = inlineMarkup(text, placed, isDefined);
+      masks = inline.masks;
+      for (const [start, end] of inline.codeSpans) {
+        codeSpans.push({ start, end });
+      }
+      for (const [start, end] of inline.comments) {
+        comments.push({ start, end });
+      }
     }
     for (const part of placed) {
       addSegments(segments, part.start, part.end, kind, finished, masks);
@@ -332,7 +350,7 @@ function readBlocks(
     candidates.push({
       block: finished,
       text: blockText,
-      container: table ? table.id : outer ? outer.id : nextContainerId++,
+      container: html?.table !== undefined ? html.table : table ? table.id : outer ? outer.id : nextContainerId++,
       owners: owners.map((frame) => frame.id),
       firstOfOwner: owner ? owner.blocks === 0 : false,
     });
@@ -386,6 +404,43 @@ function readBlocks(
     }
   };
 
+  /** The visible text of an HTML block (content as markdown-it gives it, on lines [first, end)): paragraphs and table cells. */
+  const addHtmlText = (content: string, first: number, end: number) => {
+    if (!/[^\s]/.test(content.replace(COMMENT, ''))) {
+      return;
+    }
+    const contentLines = content.split('\n').slice(0, end - first);
+    const placed = contentLines.map((part, offset) => placeOnLine(text, lines[first + offset], part));
+    // Each HTML table is a container of its own (a label before it marks the whole table).
+    const tableIds = new Map<number, number>();
+    for (const run of htmlBlockRuns(text, placed, first)) {
+      let tableCell: TableCell | undefined;
+      let tableId: number | undefined;
+      if (run.cell) {
+        const { table: htmlTable, ...cell } = run.cell;
+        tableCell = cell;
+        tableId = tableIds.get(htmlTable);
+        if (tableId === undefined) {
+          tableId = nextContainerId++;
+          tableIds.set(htmlTable, tableId);
+        }
+      }
+      const block: Block = {
+        kind: tableCell ? 'table-cell' : 'paragraph',
+        start: run.parts[0].start,
+        end: run.parts[run.parts.length - 1].end,
+        firstLine: run.firstLine,
+        lastLine: run.lastLine,
+        section: section(),
+        quoteDepth,
+        listItem,
+        table: tableCell,
+        example: false,
+      };
+      addBlock(block, run.parts, tableCell ? 'table' : 'prose', run.text, { masks: run.masks, table: tableId });
+    }
+  };
+
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     switch (token.type) {
@@ -427,6 +482,7 @@ function readBlocks(
         const range = lineRange(first, lastNonBlank(first, end));
         html.push(range);
         addComments(range);
+        addHtmlText(token.content, first, end);
         break;
       }
       case 'table_open': {
@@ -556,21 +612,6 @@ function rowContentStart(text: string, line: TextRange, quoteDepth: number, inLi
     }
   }
   return index;
-}
-
-/** The index of the first range (sorted by start) starting at or after `offset`, by binary search. */
-function firstStartingAt(ranges: readonly TextRange[], offset: number): number {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle].start < offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
 }
 
 /** The index of the line starting at `offset` (a section start), by binary search; -1 if none does. */

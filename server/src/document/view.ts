@@ -7,6 +7,7 @@
 
 import type { DocumentModel, TextRange } from './model';
 import { shareNormalization } from './normalized';
+import { firstStartingAt } from './ranges';
 import type { CommonEnds } from '../text/edit';
 
 export interface SectionSpan extends TextRange {
@@ -103,17 +104,7 @@ function computeSpans(model: DocumentModel, tokenOf: (start: number, end: number
 
 /** The index of the span holding `offset` (the last one for an offset at the very end). */
 export function spanIndexAt(spans: readonly SectionSpan[], offset: number): number {
-  let low = 0;
-  let high = spans.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (spans[middle].start <= offset) {
-      low = middle;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return low;
+  return Math.max(0, firstStartingAt(spans, offset + 1) - 1);
 }
 
 /** The first index whose range ends after `offset` (ranges sorted by start, not overlapping each other). */

@@ -69,7 +69,15 @@ export interface Rule {
    * A section's findings are reused after an edit only while it is unchanged (and the context too).
    */
   documentKey?(input: RuleInput): string;
+  /**
+   * For a 'section' rule whose findings in one section depend on what other sections say (a service declared
+   * ISMAP-LIU in one, given 機密性3 in another): what one section says, read from that section alone. The
+   * engine keeps each section's facts across versions and gives check() the union of every section's; a
+   * section's findings are reused only while that union is unchanged.
+   */
+  sectionFacts?(input: RuleInput): readonly string[];
   /** One line, shown in rule listings. */
   readonly description: string;
-  check(input: RuleInput): Finding[];
+  /** `facts`: for a rule with sectionFacts, the union of every section's (the rule computes them itself when absent). */
+  check(input: RuleInput, facts?: ReadonlySet<string>): Finding[];
 }

@@ -7,7 +7,8 @@
  *
  * A count is read only where the statement is about that programme (a standardisation cue in the paragraph; the
  * Government Cloud named in the sentence, or in the sentence before it in the paragraph when this one says what
- * is counted: 「…ガバメントクラウドを利用する。提供事業者は4社である。」). Quiet where it is history — 当初, a year before the change, past tense,
+ * is counted: 「…ガバメントクラウドを利用する。提供事業者は4社である。」, or states the count as of now: 「…現在は4社である。」).
+ * Quiet where it is history — 当初, a year before the change (or its year, unless 現在), past tense,
  * a 沿革 section (context/historical.ts), a document dated before the change — where the sentence gives the new
  * count too (17業務から20業務に), for the four foreign providers (外資系4社), and in quotations and questions.
  */
@@ -62,13 +63,13 @@ const FACTS: readonly CountFact[] = [
   },
   {
     wording:
-      /(?<![0-9.])([4４四])\s*(?:社|事業者|つの\s*(?:クラウド(?:サービス|事業者)?|事業者|CSP|サービス|プロバイダ|ベンダ))|\b(4|four)\s+(?:(?:cloud|selected|approved|certified)\s+)?(?:(?:service\s+)?providers|vendors|CSPs|clouds|hyperscalers|platforms)\b/gi,
+      /(?<![0-9.])([4４四])\s*(?:社|事業者|(?:つの\s*)?(?:クラウド(?:サービス|事業者)?|CSP|プロバイダー?|ベンダー?)|つの\s*(?:事業者|サービス))|(?<=(?:クラウド(?:サービス)?|CSP|事業者|プロバイダー?|ベンダー?)(?:の数)?(?:は|が)(?:現在|現時点で|今)?[、,]?\s*)([4４四])\s*つ(?![のめ])|\b(4|four)\s+(?:(?:cloud|selected|approved|certified|public|major|commercial|hyperscale|designated|eligible|qualified|accredited|authori[sz]ed|participating|registered|government|gov(?:ernment)?[- ]?cloud|service)\s+){0,3}(?:providers|vendors|CSPs|clouds|hyperscalers|platforms|companies|firms|suppliers|operators)\b/gi,
     cue: /ガバメントクラウド|ガバクラ|Government Cloud|Gov(?:ernment)?[- ]?Cloud|政府クラウド/i,
     cueInSentence: true,
     current: /[5５五]\s*(?:社|事業者|つの)|\b(?:5|five)\s+(?:\w+\s+)?(?:providers|vendors|CSPs|clouds)|さくら|Sakura|ではなく|でなく|誤り|誤記|not four|not 4/i,
     quiet: /外資|海外|米国|外国|国外|候補|比較|foreign|US-based|American|overseas|shortlist|compared/i,
-    followCounted: /提供(?:事業者|者|企業|ベンダ)|クラウド(?:サービス)?(?:事業者|提供者|プロバイダ|ベンダ)|CSP|採択|(?:service\s+)?providers?\b|hyperscalers/i,
-    counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選/i,
+    followCounted: /提供|クラウド(?:サービス|事業者|プロバイダ|ベンダ)|CSP|採択|(?:service\s+)?providers?\b|vendors?\b|hyperscalers/i,
+    counted: /提供|事業者|採択|CSP|クラウド|プロバイダ|ベンダ|providers?|vendors?|clouds?\b|companies|firms|suppliers|operators|AWS|Azure|Google|Oracle|OCI|のうち|いずれか|から選|選定|選ばれ|selected/i,
     changedOn: '2023-11-28',
     replace: (written) => written.replace(/[4４四]|four|Four/, (digit) => (digit === 'four' ? 'five' : digit === 'Four' ? 'Five' : '5')),
     message: {
@@ -95,9 +96,29 @@ function previousSentence(model: DocumentModel, offset: number): string | undefi
 /** Words that put a count in the past whatever the verb: the programme's first count. */
 const ORIGINAL = /当初|発足時|開始時|初期|originally|initially|at first|at the outset|at launch/i;
 
+/** Characters either side of a count read for the words that make it right (外資系4社, "compared four providers"). */
+const QUIET_REACH = 24;
+
+/** The text around a count up to QUIET_REACH characters, not past a sentence or clause end. */
+function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - QUIET_REACH), start).split(/[。．.;；!?！？\n]|,\s+(?:and|but)\s/).pop() ?? '';
+  const after = text.slice(end, end + QUIET_REACH).split(/[。．.;；!?！？\n]|,\s+(?:and|but)\s/)[0];
+  return `${before}${text.slice(start, end)}${after}`;
+}
+
+/** Words that state a count as of now; not 「2023年度現在」, which dates it. */
+const PRESENT = /(?<![年度月日]\s*)現在|現時点|目下|\b(?:currently|at present|now|today|as of today)\b/i;
+
+/** A count of the vendors building or running the system, not of the programme's providers (構築事業者は4社から選定). */
+const OTHER_PARTY = /(?:構築|運用|保守|開発|委託|受託|設計|移行|監査|調達|入札|応札)(?:事業者|業者|ベンダー?|会社|先)|共同企業体|\bJV\b|bidders?|contractors?|integrators?/i;
+
 /** Whether the statement at `start` reads the count as history (see historical.ts; a written date before the change). */
 function isHistory(model: DocumentModel, start: number, end: number, statement: string, fact: CountFact): boolean {
-  if (ORIGINAL.test(statement) || writtenDates(statement).some((date) => dateBefore(date, fact.changedOn))) {
+  // A date in the year of the change reads as history too unless the statement says now: 「2023年度時点では4社」
+  // may be before 2023-11-28, 「2023年度に移行した。提供事業者は現在4社である。」 is not.
+  const sameYearIsHistory = !PRESENT.test(statement);
+  const historyDate = (date: string) => dateBefore(date, fact.changedOn) || (sameYearIsHistory && fact.changedOn.startsWith(date));
+  if (ORIGINAL.test(statement) || writtenDates(statement).some(historyDate)) {
     return true;
   }
   const reason = historicalReason(
@@ -124,15 +145,22 @@ export const factOutdatedCountRule: Rule = {
         let statement = tableRowText(model, match.start) ?? statementText(model, match.start);
         const paragraph = paragraphAt(model, match.start);
         let about = fact.cueInSentence ? statement : normalizedRange(model, paragraph.start, paragraph.end).text;
-        if (!fact.cue.test(about) && fact.followCounted?.test(statement)) {
-          // The programme in the sentence before, the count in this one: one claim, read as one statement.
+        if (!fact.cue.test(about) && fact.followCounted) {
+          // The programme in the sentence before, the count in this one: one claim, read as one statement — when
+          // this one says what is counted, or states the count as of now (「…ガバメントクラウドの提供事業者を整理
+          // する。現在は4社である。」「…ガバメントクラウド上に構築する。現在は4社から選べる。」).
           const previous = previousSentence(model, match.start);
-          if (previous !== undefined && fact.cue.test(previous)) {
+          const follows =
+            previous !== undefined &&
+            fact.cue.test(previous) &&
+            (fact.followCounted.test(statement) ||
+              (PRESENT.test(statement) && !OTHER_PARTY.test(statement) && (fact.followCounted.test(previous) || (fact.counted?.test(statement) ?? false))));
+          if (follows) {
             statement = `${previous}${statement}`;
             about = statement;
           }
         }
-        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(statement) || isQuestion(statementText(model, match.start)) || isQuizChoice(model, match.start)) {
+        if (!fact.cue.test(about) || fact.current.test(statement) || fact.quiet?.test(clauseAround(model.text, match.start, match.end)) || isQuestion(statementText(model, match.start)) || isQuizChoice(model, match.start)) {
           continue;
         }
         if (fact.counted && !fact.counted.test(statement.replace(new RegExp(fact.cue.source, 'gi'), ''))) {

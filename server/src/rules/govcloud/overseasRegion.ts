@@ -19,14 +19,15 @@
 import type { RegionMention } from '../../context/types';
 import type { ServiceEntry, ServiceRegion } from '../../services/types';
 import { normalizeKey } from '../../text/normalize';
-import type { Finding, Rule } from '../rule';
+import { replacementFix, type Finding, type Rule } from '../rule';
 import type { Bilingual } from '../../language';
 import { englishSentenceIn, keyPathAt, sentenceSpan } from '../../document/sentences';
-import { blockAt, blockIndexAt, headingsAt, listEnd, listLeadIn } from '../../document/blocks';
+import { blockAt, blockIndexAt, headingsAt, listEnd, listLeadIn, rowCells } from '../../document/blocks';
 import { namesPlatform } from '../../context/platformStatement';
 import { questionAt } from '../../context/claims';
 import type { DocumentModel } from '../../document/model';
 import type { TermOccurrence } from '../../context/mentions';
+import { normalizedRange } from '../../document/normalized';
 
 /** A sentence about what a provider's ISMAP registration covers (「ISMAPの言明対象範囲には us-east-1 も含まれる」). */
 const ISMAP_COVERAGE = /ISMAP[\s\S]*?(?:言明|対象範囲|適用範囲|登録範囲|範囲|カバー|対象リージョン|coverage|scope)|(?:言明|対象範囲|適用範囲|登録範囲|coverage|scope)[\s\S]*?ISMAP/i;
@@ -43,6 +44,134 @@ const EXCLUDED_AFTER = /^[^、,。]{0,12}?(?:以外|ではなく|でなく|を�
 /** A section listing options, comparisons or history: a region there is a candidate, not a placement. */
 const CANDIDATE_HEADING = /比較|候補|選択肢|不採用|検討|代替案|参考|沿革|経緯|過去|options|alternatives|considered/i;
 const EXCLUDED_KEY = /ismap|candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|forbidden|prohibited|deny|禁止|legacy|previous|旧|現行|移行元|^from$|^source$/i;
+
+/**
+ * Where a region is asked for: a label, YAML key or table column for the region, its disaster-recovery site or its
+ * backups (Region:, DR:, Backup region:, バックアップ先, 待機系 …).
+ */
+const REGION_SLOT =
+  /region|リージョン|\bDR\b|disaster[- ]?recovery|災害対策|\bBCP\b|backups?|バックアップ|replicas?|レプリカ|複製先|保管先|保存先|退避先|待機系|副系|secondary|fail-?over|standby|data ?cent(?:er|re)s?|データセンタ/i;
+/**
+ * Before a place on its line: its slot as a label (「DR: 」, "Backup region — ") or as the subject of a placement
+ * ("backups are replicated to ", 「バックアップは」「バックアップ先として」).
+ */
+const SLOT_BEFORE = new RegExp(
+  String.raw`(?:${REGION_SLOT.source})[^。.\n|]{0,40}?(?:[:：=＝]|\s[-–—]\s|\b(?:to|in|into|at)\b|は|を|に|先|として|[(（])\s*(?:the\s+)?$`,
+  'i',
+);
+/** Foreign places in Japanese, by the English name the catalogue's region locations use. */
+const JAPANESE_PLACES: Readonly<Record<string, string>> = {
+  シンガポール: 'Singapore',
+  米国: 'US',
+  アメリカ: 'US',
+  韓国: 'South Korea',
+  ソウル: 'Seoul',
+  香港: 'Hong Kong',
+  オーストラリア: 'Australia',
+  豪州: 'Australia',
+  シドニー: 'Sydney',
+  インド: 'India',
+  ムンバイ: 'Mumbai',
+  ドイツ: 'Germany',
+  フランクフルト: 'Frankfurt',
+  アイルランド: 'Ireland',
+  英国: 'UK',
+  イギリス: 'UK',
+  ロンドン: 'London',
+  オランダ: 'Netherlands',
+  ベルギー: 'Belgium',
+  台湾: 'Taiwan',
+  バージニア: 'Virginia',
+  オレゴン: 'Oregon',
+  オハイオ: 'Ohio',
+  カリフォルニア: 'California',
+};
+
+/** The mentions made from places (not region ids or names): their message and fix name no provider's region. */
+const PLACE_MENTIONS = new WeakSet<RegionMention>();
+
+interface PlaceIndex {
+  readonly pattern: RegExp;
+  readonly regions: ReadonlyMap<string, readonly RegionMention['region'][]>;
+  readonly services: ReadonlyMap<RegionMention['region'], ServiceEntry>;
+}
+
+const placeIndexes = new WeakMap<readonly ServiceEntry[], PlaceIndex>();
+
+/** The places in the catalogue's region locations ("Oregon, US" → Oregon, US), each with its regions. */
+function placeIndex(services: readonly ServiceEntry[]): PlaceIndex {
+  let index = placeIndexes.get(services);
+  if (!index) {
+    const regions = new Map<string, RegionMention['region'][]>();
+    const owners = new Map<RegionMention['region'], ServiceEntry>();
+    for (const service of services) {
+      for (const region of service.regions) {
+        owners.set(region, service);
+        for (const part of region.location.replace(/[()]/g, ',').split(',')) {
+          const place = part.trim();
+          if (/^[A-Z][A-Za-z. ]+$/.test(place)) {
+            regions.set(place, [...(regions.get(place) ?? []), region]);
+          }
+        }
+      }
+    }
+    const english = [...regions.keys()].sort((a, b) => b.length - a.length).map((place) => place.replace(/[.]/g, '\\.'));
+    const japanese = Object.keys(JAPANESE_PLACES).filter((name) => regions.has(JAPANESE_PLACES[name]));
+    // English places are case-sensitive words (US, not "us"); Japanese ones stand alone or before 西部/東部/リージョン.
+    const alternatives = [...(english.length > 0 ? [`\\b(?:${english.join('|')})\\b`] : []), ...(japanese.length > 0 ? [`(?:${japanese.join('|')})`] : [])];
+    // No catalogued place (a knowledge without regions): a pattern that never matches.
+    const pattern = new RegExp(alternatives.length > 0 ? alternatives.join('|') : '(?!)', 'g');
+    index = { pattern, regions, services: owners };
+    placeIndexes.set(services, index);
+  }
+  return index;
+}
+
+/** Whether the place at `start` is written where a region is asked for (see REGION_SLOT and SLOT_BEFORE). */
+function inRegionSlot(model: DocumentModel, start: number): boolean {
+  const keyPath = keyPathAt(model, start);
+  if (keyPath && keyPath.length > 0) {
+    return REGION_SLOT.test(keyPath[keyPath.length - 1]);
+  }
+  const index = model.kind === 'markdown' ? blockIndexAt(model, start) : undefined;
+  const block = index === undefined ? undefined : model.markdown!.blocks[index];
+  if (block?.table && index !== undefined) {
+    const [first] = rowCells(model, index);
+    return REGION_SLOT.test(block.table.headerText) || (first !== undefined && first !== block && REGION_SLOT.test(model.text.slice(first.start, first.end)));
+  }
+  // The 80 characters before the place on its line (a bounded read: a long line stays linear).
+  const before = model.text.slice(Math.max(0, start - 80), start).split(/\r?\n/).pop() ?? '';
+  return SLOT_BEFORE.test(normalizeKey(before));
+}
+
+/**
+ * Foreign places written where a region is asked for ("- Backup region: Singapore", 「DR: シンガポール」,
+ * `dr_region: Singapore`, a Region column): one mention per region located there, like a written region name.
+ */
+function placesInRegionSlots(model: DocumentModel, services: readonly ServiceEntry[]): RegionMention[] {
+  const index = placeIndex(services);
+  const mentions: RegionMention[] = [];
+  for (const segment of model.segments) {
+    if (segment.kind !== 'prose' && segment.kind !== 'table' && segment.kind !== 'yaml-value' && segment.kind !== 'front-matter') {
+      continue;
+    }
+    const normalized = normalizedRange(model, segment.start, segment.end);
+    index.pattern.lastIndex = 0;
+    for (let match = index.pattern.exec(normalized.text); match; match = index.pattern.exec(normalized.text)) {
+      const start = normalized.startOf(match.index);
+      const end = normalized.endOf(match.index + match[0].length - 1);
+      if (!inRegionSlot(model, start)) {
+        continue;
+      }
+      for (const region of index.regions.get(JAPANESE_PLACES[match[0]] ?? match[0]) ?? []) {
+        const mention: RegionMention = { start, end, region, service: index.services.get(region)! };
+        PLACE_MENTIONS.add(mention);
+        mentions.push(mention);
+      }
+    }
+  }
+  return mentions;
+}
 
 /** The provider's Tokyo region (the Japanese region whose location says 東京 / Tokyo), if any. */
 export function tokyoRegionOf(service: ServiceEntry): ServiceRegion | undefined {
@@ -61,10 +190,16 @@ export const govCloudOverseasRegionRule: Rule = {
   procurementOnly: false,
   scope: 'document',
   description: 'ガバメントクラウド上のシステムのデータを国外リージョンに置く記述 (a region outside Japan for Government Cloud data).',
-  check({ model, regions, context, terms }) {
+  check({ model, regions: written, context, terms, knowledge }) {
     // A document that says its system runs on ガバメントクラウド (prose, front matter or profile), whatever its type.
     const govCloudDocument = context.platform.govCloud;
     const publicBody = context.sector === 'national' || context.sector === 'local';
+    // Region ids and names, and places written where a region is asked for ("Backup region: Singapore").
+    // A place inside or right after a written region ("Asia Pacific (Singapore)", "us-west-2 (Oregon)") is that region.
+    const places = placesInRegionSlots(model, knowledge.services).filter(
+      (place) => !written.some((region) => place.start < region.end + 3 && place.end > region.start),
+    );
+    const regions = places.length === 0 ? written : [...written, ...places].sort((a, b) => a.start - b.start);
     if (regions.length === 0) {
       return [];
     }
@@ -106,13 +241,15 @@ export const govCloudOverseasRegionRule: Rule = {
       if (headingsAt(model, mention.start).some((heading) => CANDIDATE_HEADING.test(normalizeKey(heading)))) {
         continue;
       }
-      if (askedNotPlaced(model, mention.start, model.text.slice(mention.start, mention.end))) {
+      const surface = model.text.slice(mention.start, mention.end);
+      if (askedNotPlaced(model, mention.start, surface)) {
         continue;
       }
-      const found = finding(this, mention, model.text.slice(mention.start, mention.end));
+      const place = PLACE_MENTIONS.has(mention);
+      const found = finding(this, mention, surface, place);
       // A national body's system: the basic policy's principle, as information (it admits exceptions).
       const local = !govCloud && context.sector === 'local';
-      findings.push(govCloud ? found : { ...found, severity: 'information', ...(local ? { message: localMessage(mention, model.text.slice(mention.start, mention.end)) } : {}) });
+      findings.push(govCloud ? found : { ...found, severity: 'information', ...(local ? { message: localMessage(mention, surface, place) } : {}) });
     }
     return findings;
   },
@@ -178,16 +315,37 @@ function namedAround(model: DocumentModel, statements: readonly TermOccurrence[]
  * The message for a 自治体's document that does not say its system runs on ガバメントクラウド: the 2018 basic
  * policy covers 政府情報システム and no source at hand sets the same principle for 自治体, so it asks.
  */
-function localMessage(mention: RegionMention, surface: string): Bilingual {
+function localMessage(mention: RegionMention, surface: string, place: boolean): Bilingual {
   const { region } = mention;
+  if (place) {
+    return {
+      ja: `国外リージョン: 「${surface}」は国外のため、自治体の情報を置いてよいか確認してください`,
+      en: `"${surface}" is outside Japan; check that a local government's data may be kept there.`,
+    };
+  }
   return {
     ja: `国外リージョン: 「${surface}」は国外（${region.location}）のリージョンのため、自治体の情報を置いてよいか確認してください`,
     en: `"${surface}" is in ${region.location}, outside Japan; check that a local government's data may be kept there.`,
   };
 }
 
-function finding(rule: Rule, mention: RegionMention, surface: string): Finding {
+function finding(rule: Rule, mention: RegionMention, surface: string, place: boolean): Finding {
   const { region, service } = mention;
+  if (place) {
+    // A place, not a provider's region: the fix names the place in Japan, in the script written.
+    const tokyo = /[\u3040-\u30ff\u4e00-\u9fff]/.test(surface) ? '東京' : 'Tokyo';
+    return {
+      ruleId: rule.id,
+      severity: rule.defaultSeverity,
+      message: {
+        ja: `国外リージョン: 「${surface}」は国外で、国内のリージョンに置くのが原則です`,
+        en: `"${surface}" is outside Japan; government data is kept in a region in Japan as a rule.`,
+      },
+      start: mention.start,
+      end: mention.end,
+      fix: replacementFix(tokyo),
+    };
+  }
   const tokyo = tokyoRegionOf(service);
   const writtenAsId = normalizeKey(surface) === normalizeKey(region.id);
   const replacement = tokyo ? (writtenAsId ? tokyo.id : tokyo.name) : undefined;

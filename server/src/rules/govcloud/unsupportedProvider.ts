@@ -29,7 +29,7 @@ const NOT_PLATFORM_KEY =
   /candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|legacy|previous|current|現行|旧|移行元|^from$|^source$|saas|external|外部|連携|integration|ismap|example|例/i;
 /** A sentence about hosting the system. */
 const HOSTING =
-  /ガバメントクラウド|構築|稼働|基盤|移行|ホスティング|IaaS|PaaS|インフラ|クラウドサービス|クラウド環境|クラウド事業者|サーバ|\b(?:Government Cloud|hosting|hosted|runs?|running|deployed|deploy|infrastructure|platform|servers?|built)\b/i;
+  /ガバメントクラウド|構築|稼働|基盤|移行|ホスティング|配信|公開|IaaS|PaaS|インフラ|クラウドサービス|クラウド環境|クラウド事業者|サーバ|\b(?:Government Cloud|hosting|hosted|served|runs?|running|deployed|deploy|infrastructure|platform|servers?|built)\b/i;
 /** 「基盤は X」「クラウド事業者として X」: the service is stated as the platform without a verb cue. */
 const PLATFORM_SUBJECT = /(?:基盤|クラウド|クラウドサービス|クラウド事業者|事業者|プロバイダ|稼働環境|IaaS|PaaS)(?:は|として|:|：)/;
 /** The sentence does not make the service the platform: it compares, rejects, excludes or only suggests. */
@@ -41,7 +41,7 @@ const NOT_PLATFORM =
  * names the current vendor, not a current platform.
  */
 const NOT_PLATFORM_CLAUSE =
-  /連携|接続|併用|別途|外部の|移行元|現行|現在|従来|旧|していた|であった|\b(?:legacy|previously|formerly|currently|connects?|integrat(?:es?|ion)|from)\b/i;
+  /連携|接続|併用|別途|外部の|移行元|現行|現在|従来|旧|していた|であった|\b(?:legacy|previously|formerly|currently|connects?|integrat(?:es?|ion)|(?<!\b(?:served|hosted|delivered|published|deployed)\s)from)\b/i;
 /** Right after the service: the system is moved away from it (「IBM Cloud から移行」). */
 const SOURCE_AFTER = /^\s*[)）]?\s*(?:から|より)/;
 /** After the service, the system moves to ガバメントクラウド: the service is where it comes from. */

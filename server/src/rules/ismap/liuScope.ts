@@ -242,10 +242,10 @@ interface Anchor {
 
 /**
  * Products the document itself declares ISMAP-LIU in a sentence whose topic they are (「サンプルノートは、…
- * ISMAP-LIUクラウドサービスリストに登録されている」), and every place the document names them. A catalogue service
- * is left to the catalogue mentions.
+ * ISMAP-LIUクラウドサービスリストに登録されている」), in a bracket after the name, in English or in a table row. A
+ * catalogue service is left to the catalogue mentions.
  */
-function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[], rows: readonly RowDeclaration[]): Named[] {
+function declaredNameSet(input: RuleInput, index: DocumentIndex, mentions: readonly ServiceMention[], rows: readonly RowDeclaration[]): Set<string> {
   const { model, terms } = input;
   const names = new Set<string>();
   for (const term of terms) {
@@ -313,6 +313,12 @@ function declaredNames(input: RuleInput, index: DocumentIndex, mentions: readonl
       names.add(row.name);
     }
   }
+  return names;
+}
+
+/** Every place the part of the document in `input` names one of `names`, outside bad examples. */
+function namedPlaces(input: RuleInput, names: Iterable<string>): Named[] {
+  const { model } = input;
   const found: Named[] = [];
   for (const name of names) {
     // The name as written, with any run of spaces matching any other (「問合せ管理 SaaS」「問合せ管理SaaS」).
@@ -537,18 +543,98 @@ function earlierSubject(input: RuleInput, index: DocumentIndex, anchors: readonl
   return undefined;
 }
 
+/** The statement holding `offset`: its YAML entry, else its sentence (a table row, a heading). */
+function statementAt(input: RuleInput, index: DocumentIndex, records: ReturnType<typeof yamlRecords>, offset: number): { record: boolean; start: number; end: number } {
+  const segment = segmentAt(input.model.segments, offset);
+  const record = segment?.keyPath !== undefined ? records.get(segment.end) : undefined;
+  const [start, end] = record ? [record.start, record.end] : index.sentence(offset);
+  return { record: record !== undefined, start, end };
+}
+
+/** 「ISMAP-LIU」 stated of something (not 「ISMAP-LIUではない」), outside bad examples. */
+function isLiuStatement(input: RuleInput, index: DocumentIndex, term: { start: number; end: number; term: { id: string } }): boolean {
+  if (term.term.id !== 'ismap-liu' || inRanges(input.context.badExamples, term.start)) {
+    return false;
+  }
+  const [start, end] = index.sentence(term.start);
+  const normalized = index.normalized(start, end);
+  return !LIU_NEGATED_AFTER.test(normalized.text.slice(normalizedIndex(normalized, term.end)));
+}
+
+/** The services a statement with 「ISMAP-LIU」 declares so: every service of a YAML entry, else the one nearest the term. */
+function declaredServices(record: boolean, services: readonly ServiceMention[], liu: { start: number; end: number }): readonly ServiceMention[] {
+  if (services.length === 0) {
+    return [];
+  }
+  return record ? services : [services.reduce((best, service) => (gap(service, liu) < gap(best, liu) ? service : best))];
+}
+
+/**
+ * What a part of the document declares ISMAP-LIU in its own words, for every other part to read (Rule.sectionFacts):
+ * `service:<id>` for a catalogue service (a table row, a sentence or a YAML entry with 「ISMAP-LIU」), `name:<name>`
+ * for a product the catalogue does not know.
+ */
+function liuFacts(input: RuleInput): string[] {
+  // Only 「ISMAP-LIU」 or a table column headed ISMAP declares anything (most sections have neither).
+  const ismapColumn = (input.model.markdown?.blocks ?? []).some((block) => block.kind === 'table-cell' && block.table && ISMAP_HEADER.test(headerKey(block.table.headerText)));
+  if (!ismapColumn && !input.terms.some((term) => term.term.id === 'ismap-liu')) {
+    return [];
+  }
+  const index = documentIndex(input.model);
+  const records = index.memo('yaml-records', () => yamlRecords(input.model));
+  const mentions = serviceMentions(input);
+  const rows = tableDeclarations(input, mentions);
+  const facts = new Set<string>();
+  for (const row of rows) {
+    for (const service of row.services) {
+      facts.add(`service:${service.service.id}`);
+    }
+  }
+  const liuTerms = input.terms.filter((term) => isLiuStatement(input, index, term));
+  if (liuTerms.length > 0) {
+    const statements = new Map<string, { record: boolean; services: ServiceMention[] }>();
+    const statementOf = (offset: number) => {
+      const { record, start, end } = statementAt(input, index, records, offset);
+      const key = `${record ? 'r' : 's'}${start}:${end}`;
+      let found = statements.get(key);
+      if (!found) {
+        found = { record, services: [] };
+        statements.set(key, found);
+      }
+      return found;
+    };
+    for (const mention of mentions) {
+      statementOf(mention.start).services.push(mention);
+    }
+    for (const liu of liuTerms) {
+      const { record, services } = statementOf(liu.start);
+      for (const service of declaredServices(record, services, liu)) {
+        facts.add(`service:${service.service.id}`);
+      }
+    }
+  }
+  for (const name of declaredNameSet(input, index, mentions, rows)) {
+    facts.add(`name:${name}`);
+  }
+  return [...facts];
+}
+
 export const ismapLiuScopeRule: Rule = {
   id: 'ismap/liu-scope',
   defaultSeverity: 'warning',
   // The scope of ISMAP-LIU is a fact about the programme: a document that puts 機密性3 information on an
   // ISMAP-LIU service is wrong whatever kind of document it is (a memo, an audit report, a vendor's paper).
   procurementOnly: false,
-  scope: 'document',
+  // A service or product may be declared ISMAP-LIU in one section and given 機密性3 in another: what each section
+  // declares is its facts, and every section reads the document's.
+  scope: 'section',
+  sectionFacts: liuFacts,
   description: 'ISMAP-LIU service given 機密性3 information or 要配慮個人情報 (outside the low-impact scope of ISMAP-LIU).',
-  check(input) {
+  check(input, facts = new Set(liuFacts(input))) {
     const { model, knowledge, terms } = input;
     const index = documentIndex(model);
     const records = index.memo('yaml-records', () => yamlRecords(model));
+    const declaredNames = [...facts].filter((fact) => fact.startsWith('name:')).map((fact) => fact.slice('name:'.length));
 
     // Group the mentions by statement: a YAML entry, or a sentence / table row / heading.
     interface Group {
@@ -564,13 +650,11 @@ export const ismapLiuScopeRule: Rule = {
     }
     const groups = new Map<string, Group>();
     const group = (offset: number, kind: SegmentKind): Group => {
-      const segment = segmentAt(model.segments, offset);
-      const record = segment?.keyPath !== undefined ? records.get(segment.end) : undefined;
-      const [start, end] = record ? [record.start, record.end] : index.sentence(offset);
+      const { record, start, end } = statementAt(input, index, records, offset);
       const key = `${record ? 'r' : 's'}${start}:${end}`;
       let found = groups.get(key);
       if (!found) {
-        found = { record: record !== undefined, start, end, services: [], named: [], liuTerms: [], infos: [] };
+        found = { record, start, end, services: [], named: [], liuTerms: [], infos: [] };
         groups.set(key, found);
       }
       return found;
@@ -600,9 +684,18 @@ export const ismapLiuScopeRule: Rule = {
         }
       }
     }
+    // Services the document declares ISMAP-LIU elsewhere (another section: its facts).
+    for (const mention of mentions) {
+      if (!bases.has(mention.service.id) && facts.has(`service:${mention.service.id}`)) {
+        const listed = statuses.get(mention.service.id)?.matches.some((match) => match.entry.program === 'ISMAP');
+        if (!listed) {
+          bases.set(mention.service.id, DOCUMENT_BASIS);
+        }
+      }
+    }
     // YAML entries that say ISMAP-LIU in structure (`ismap: LIU`, `ismap_liu: true`).
     const structuredLiu = model.yaml.length > 0 && model.scalars.some((scalar) => isStructuredLiu(model, scalar));
-    if (bases.size === 0 && rows.length === 0 && !structuredLiu && !terms.some((term) => term.term.id === 'ismap-liu')) {
+    if (bases.size === 0 && rows.length === 0 && !structuredLiu && declaredNames.length === 0 && !terms.some((term) => term.term.id === 'ismap-liu')) {
       return [];
     }
     for (const mention of mentions) {
@@ -618,18 +711,15 @@ export const ismapLiuScopeRule: Rule = {
         if (term.segmentKind !== 'yaml-key' && !none) {
           group(term.start, term.segmentKind).infos.push({ kind: term.term.id as InfoKind, start: term.start, end: term.end });
         }
-      } else if (term.term.id === 'ismap-liu' && !inRanges(input.context.badExamples, term.start)) {
-        const [start, end] = index.sentence(term.start);
-        const normalized = index.normalized(start, end);
-        const after = normalized.text.slice(normalizedIndex(normalized, term.end));
-        if (!LIU_NEGATED_AFTER.test(after)) {
-          group(term.start, term.segmentKind).liuTerms.push({ start: term.start, end: term.end, kind: term.segmentKind });
-          anyLiu = true;
-        }
+      } else if (isLiuStatement(input, index, term)) {
+        group(term.start, term.segmentKind).liuTerms.push({ start: term.start, end: term.end, kind: term.segmentKind });
+        anyLiu = true;
       }
     }
-    for (const named of declaredNames(input, index, mentions, rows)) {
+    let anyNamed = false;
+    for (const named of namedPlaces(input, declaredNames)) {
       group(named.start, named.segmentKind).named.push(named);
+      anyNamed = true;
     }
     // Structured grades in YAML entries: `confidentiality: 3`, `classification: 機密性3`.
     for (const segment of model.segments) {
@@ -676,7 +766,7 @@ export const ismapLiuScopeRule: Rule = {
         group(block.start, 'table').infos.push({ kind: 'sensitive-personal-info', start: block.start, end: block.end });
       }
     }
-    if (bases.size === 0 && !anyLiu && rows.length === 0 && !structuredLiu) {
+    if (bases.size === 0 && !anyLiu && !anyNamed && rows.length === 0 && !structuredLiu) {
       return [];
     }
     /** ISMAP-LIU terms that declared a service (and so are not subjects themselves). */
@@ -690,10 +780,7 @@ export const ismapLiuScopeRule: Rule = {
           continue;
         }
         // A YAML entry's program applies to its service(s); in prose, to the nearest service.
-        const declared = record
-          ? services
-          : [services.reduce((best, service) => (gap(service, liu) < gap(best, liu) ? service : best))];
-        for (const service of declared) {
+        for (const service of declaredServices(record, services, liu)) {
           // The list holding the service under full ISMAP outweighs the document's word.
           const listed = statuses.get(service.service.id)?.matches.some((match) => match.entry.program === 'ISMAP');
           if (!bases.has(service.service.id) && !listed) {

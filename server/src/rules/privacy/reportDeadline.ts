@@ -301,6 +301,51 @@ function inheritedKind(model: DocumentModel, offset: number, sentence: string): 
   return heading !== undefined && DEADLINE_STATEMENT.test(sentence) ? onlyKindIn(normalizeKey(heading)) : undefined;
 }
 
+/** Markers that open an FAQ line, after list, quote and emphasis markers: 「A:」「A.」「Ａ．」「答：」「回答」, "Answer:". */
+const LINE_MARKUP = /^[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?/;
+const ANSWER_START = /^(?:A|Ａ|答|回答|answer)\s*(?:\d+\s*)?(?:[:：.．、)）]|\*\*|\s)|^[:：]\s/i;
+const QUESTION_START = /^(?:Q|Ｑ|問|質問|question)\s*(?:\d+\s*)?(?:[:：.．、)）]|\*\*|\s)/i;
+/** How many lines above an answer its question is looked for. */
+const QUESTION_REACH = 6;
+
+/**
+ * The question an FAQ answer answers: for a line that opens as an answer (「A: 発覚から1週間以内です。」, a
+ * definition list's 「: 10日以内」), the nearest line above it that opens as a question (「Q: 漏えい等報告の速報は
+ * いつまでに…」) or ends with ？, or the term a definition answers; for a paragraph under a question heading
+ * (### Q. 速報の期限は？), that heading. Undefined elsewhere.
+ */
+function questionOf(model: DocumentModel, offset: number): string | undefined {
+  const lines = model.markdown?.lines;
+  const block = blockAt(model, offset);
+  if (!lines || !block) {
+    return undefined;
+  }
+  const lineText = (index: number) => normalizeKey(model.text.slice(lines[index].start, lines[index].end)).replace(LINE_MARKUP, '');
+  let line = block.firstLine;
+  while (line < block.lastLine && lines[line + 1].start <= offset) {
+    line++;
+  }
+  const own = lineText(line);
+  if (ANSWER_START.test(own)) {
+    const definition = /^[:：]\s/.test(own);
+    for (let above = line - 1; above >= Math.max(0, line - QUESTION_REACH); above--) {
+      const text = lineText(above).trim();
+      if (text === '') {
+        continue;
+      }
+      if (definition || QUESTION_START.test(text) || /[？?](?:\*\*|__)?$/.test(text)) {
+        return text;
+      }
+      if (ANSWER_START.test(text)) {
+        return undefined; // the answer before: its question is not this one's
+      }
+    }
+    return undefined;
+  }
+  const heading = block.section?.title;
+  return heading !== undefined && (QUESTION_START.test(normalizeKey(heading)) || /[？?]\s*$/.test(heading)) ? normalizeKey(heading) : undefined;
+}
+
 export const privacyReportDeadlineRule: Rule = {
   id: 'privacy/report-deadline',
   defaultSeverity: 'warning',
@@ -349,7 +394,7 @@ export const privacyReportDeadlineRule: Rule = {
       return record && titles.get(record.start);
     };
     /** Checks every deadline of a sentence against the report `ownerAt` gives for its position. */
-    const checkDeadlines = (around: Surroundings, ownerAt: (at: number) => Kind | undefined) => {
+    const checkDeadlines = (around: Surroundings, ownerAt: (at: number) => Kind | undefined, question?: string) => {
       const sentence = around.sentence.text;
       DEADLINE.lastIndex = 0;
       let deadline: RegExpExecArray | null;
@@ -376,7 +421,7 @@ export const privacyReportDeadlineRule: Rule = {
         }
         // Only the report to the 個人情報保護委員会, not the contractor's report to the client.
         aboutPpc ??=
-          (PPC_CUE.test(sentence) || PPC_CUE.test(around.paragraph()) || PPC_CUE.test(around.headings()) || inReportTable(start)) &&
+          (PPC_CUE.test(sentence) || PPC_CUE.test(around.paragraph()) || PPC_CUE.test(around.headings()) || inReportTable(start) || PPC_CUE.test(question ?? '')) &&
           !((OTHER_RECIPIENT.test(sentence) || OTHER_EVENT.test(sentence)) && !/委員会|漏えい|漏洩/.test(sentence));
         if (!aboutPpc) {
           continue;
@@ -452,17 +497,19 @@ export const privacyReportDeadlineRule: Rule = {
         continue;
       }
       // A deadline whose sentence names no report: the report its parent list item or its heading names.
-      DEADLINE.lastIndex = 0;
-      let deadline: RegExpExecArray | null;
-      while ((deadline = DEADLINE.exec(normalizedSegment.text))) {
-        const offset = normalizedSegment.startOf(deadline.index);
+      // Its own regex: checkDeadlines scans the sentence with DEADLINE, which would restart this loop.
+      for (const deadline of normalizedSegment.text.matchAll(DEADLINE)) {
+        const offset = normalizedSegment.startOf(deadline.index!);
         const { around, fresh } = inheritedSentences.at(offset);
         if (!fresh || KEYWORD_TEST.test(around.sentence.text)) {
           continue;
         }
-        const kind = inheritedKind(model, offset, around.sentence.text);
+        // An FAQ answer: the report its question names (Q: 漏えい等報告の速報は… / A: 1週間以内です); an answer to
+        // another question (Q: システム障害の第一報は？) is not the report its section heading names.
+        const question = questionOf(model, offset);
+        const kind = question !== undefined ? onlyKindIn(question) : inheritedKind(model, offset, around.sentence.text);
         if (kind) {
-          checkDeadlines(around, () => kind);
+          checkDeadlines(around, () => kind, question);
         }
       }
     }
