@@ -172,9 +172,12 @@ describe('not a claim: a term a list or table marks wrong', () => {
     assert.deepEqual(findings(text), []);
   });
 
-  it('不可欠 after a term is not a verdict', () => {
-    const text = '- ISMAP認証: 不可欠\n';
-    assert.deepEqual(findings(text), [['fact/ismap-certification', 'ISMAP認証', 2, CERTIFICATION]]);
+  it('不可欠 or 誤った宛先 after a term is not a verdict', () => {
+    const text = '- ISMAP認証: 不可欠\n- ガバクラ: 誤った宛先への送信を防ぐ\n';
+    assert.deepEqual(findings(text), [
+      ['fact/ismap-certification', 'ISMAP認証', 2, CERTIFICATION],
+      ['term/variant', 'ガバクラ', offsetOf(text, 'ガバクラ'), GABAKURA],
+    ]);
   });
 
   it('a 可否 column with ○ leaves its row a claim', () => {

@@ -35,7 +35,10 @@ const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:�
  * its own line (ISMAP認証 … 誤り, ガバクラ: 使用不可), on a definition line under it (: 誤った呼び方です), or in a
  * verdict column of a table (| 表記 | 可否 | with ×).
  */
-const VERDICT = '(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤り|誤用|誤記|誤った|誤(?=$|[\\s。.、,(（)）])|不可(?![欠逆能視分避抗侵解])|使用不可|使わない|使用しない|用いない|不適切|非推奨|wrong|incorrect|avoid|do not use|don\'t use|not allowed)';
+const VERDICT =
+  "(?:❌|✖|✕|✗|×|NG|誤り|誤用|誤記|誤|誤った(?:呼び方|言い方|表記|記載|用語|名称|表現|使い方)|不可|使用不可|使わない|使用しない|用いない|不適切|非推奨|wrong|incorrect|avoid|do not use|don't use|not allowed)" +
+  // The verdict is the whole judgement: the line ends or a note follows (「誤り（正しくは…）」), not 「誤った宛先へ送信」.
+  '(?:です|である|だ)?[ \\t]*(?=$|\\n|[。.、,;；(（)）:：—–-])';
 /** A term on a short first line followed by a separator and a verdict: 「ISMAP認証 … 誤り」「ガバクラ: 使用不可」"ISMAP certified — wrong". */
 const TRAILING_VERDICT = new RegExp(`^[^\\n:：]{1,40}?\\s*(?:[:：]|…+|‥+|—|–|->|→|⇒|\\s-\\s|[(（])\\s*(?:\\*\\*|__)?${VERDICT}`, 'i');
 /** A definition line (Markdown definition-list style) that gives a verdict: 「: 誤った呼び方です」. */
