@@ -4,10 +4,10 @@
  * asks, quotes, corrects or shows it. Everything here reads the document model and its one normalised text.
  */
 
-import { blockAt, blockIndexAt } from '../document/blocks';
+import { blockAt, blockIndexAt, headerLabel, rowCells } from '../document/blocks';
 import { headingPath, type DocumentModel, type SegmentKind, type TextRange } from '../document/model';
 import { normalizedRange } from '../document/normalized';
-import { sentenceAt, splitSentences } from '../document/sentences';
+import { englishSentenceIn, lineBounds, sentenceAt, splitSentences } from '../document/sentences';
 import { enclosingQuotations } from './quotations';
 
 /** The kinds of segment a document states facts in (YAML keys name things, they state nothing). */
@@ -88,6 +88,90 @@ export function isQuestion(statement: string): boolean {
   return QUESTION.test(statement.trim());
 }
 
+/** A line that asks in Q&A form: Q:, Q1., 質問:, 問2:, 【質問】, Question: (after a list marker or emphasis). */
+const QUESTION_PREFIX = /^(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?[ \t]*(?:Q[ \t]*\d*[ \t]*[:：.．)）]|【(?:質問|問)[ \t]*\d*】|(?:質問|問|問い|ご質問)[ \t]*\d*[ \t]*[:：]|Question[ \t]*\d*[ \t]*[:：.])/i;
+/** An answer's label, taken off before the answer is read: A:, A1., 回答:, 答:, 【回答】, →. */
+const ANSWER_PREFIX = /^(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?[ \t]*(?:A[ \t]*\d*[ \t]*[:：.．)）]|【(?:回答|答)[ \t]*\d*】|(?:回答|答え?|ご回答)[ \t]*\d*[ \t]*[:：]|Answer[ \t]*\d*[ \t]*[:：.]|[→⇒])?(?:\*\*|__)?[ \t]*/i;
+/** A table column that holds questions (| 質問 | 回答 |, | Q | A |). */
+const QUESTION_HEADER = /^(?:質問|質問事項|質問内容|ご質問|問|問い|問合せ|問い合わせ|Q|Questions?)$/i;
+/** An answer that says yes: はい, 必要です, 可能です, Yes, Correct. */
+const CONFIRMING = /^(?:yes\b|yep\b|sure\b|correct\b|that's right|はい|ええ|必要(?:です|である|となる|となります)?(?:[。.、,]|$)|可能(?:です)?(?:[。.、,]|$)|できます|そのとおり|その通り|お見込みのとおり|お見込みどおり|ok\b)/i;
+/** An answer that says no: いいえ, 不要, 適用されない, 利用しません, No, We decided not to. */
+const REFUSING =
+  /^(?:no\b|nope\b|never\b|いいえ|不要|不可|否|なし)|\b(?:not|never|no longer|cannot|decided against|rejected)\b|n't\b|(?:ない|ません|不要|不可|禁止|せず|しない|しません)(?:です)?[。.]?$/i;
+/** How far an answer is read after its question. */
+const ANSWER_REACH = 200;
+
+/** What the text answers to a question. */
+export type AnswerReading = 'confirms' | 'refuses' | 'other' | 'none';
+
+export interface AskedQuestion {
+  /** The question's NFKC text (its line within its sentence, or its table cell). */
+  readonly text: string;
+  readonly answer: AnswerReading;
+  /** The answer's NFKC text, its label (A:, 回答:) taken off; empty when there is none. */
+  readonly answerText: string;
+}
+
+/** Reads an answer's first sentence: yes, no, or something else. */
+function readAnswer(text: string): AnswerReading {
+  // A dash or colon before the answer (「…? — No.」) is not part of it.
+  const answer = text.replace(/^[\s—–:：>-]+/, '').replace(ANSWER_PREFIX, '').trim();
+  if (answer === '') {
+    return 'none';
+  }
+  const first = firstSentence(answer);
+  return CONFIRMING.test(first) ? 'confirms' : REFUSING.test(first) ? 'refuses' : 'other';
+}
+
+/**
+ * The question that holds `offset`, with what the text answers, or undefined where the offset is not in a
+ * question. A question is a sentence that ends as one (か。, ですか, ?), a line in Q&A form (Q:, 質問:), or a cell
+ * of a question column (| 質問 | 回答 |); in minutes and FAQs its line is read alone, whatever follows on the
+ * next line. Its answer is the rest of its paragraph (「…in us-central1?** We decided not to.」, the A: line), else
+ * the next block of the same section (the answer's list item or paragraph; after a heading, its section's first block),
+ * or in a table the next cell of the row.
+ */
+export function questionAt(model: DocumentModel, offset: number): AskedQuestion | undefined {
+  const index = model.kind === 'markdown' ? blockIndexAt(model, offset) : undefined;
+  if (index === undefined) {
+    return undefined;
+  }
+  const blocks = model.markdown!.blocks;
+  const block = blocks[index];
+  if (block.table) {
+    // The cell's own sentence around the offset (bounded: a cell may be a megabyte long).
+    const sentence = statementAt(model, offset);
+    const text = normalizedRange(model, sentence.start, sentence.end).text;
+    const header = headerLabel(block.table.headerText);
+    if (block.table.header || (!QUESTION_HEADER.test(header) && !isQuestion(text))) {
+      return undefined;
+    }
+    const next = rowCells(model, index).find((cell) => cell.table!.column === block.table!.column + 1);
+    const answerText = next ? normalizedRange(model, next.start, Math.min(next.end, next.start + ANSWER_REACH)).text.trim() : '';
+    return { text, answer: readAnswer(answerText), answerText };
+  }
+  const sentence = statementAt(model, offset);
+  const line = lineBounds(model.text, offset);
+  const [first, last] = englishSentenceIn(model.text, [Math.max(sentence.start, line.start, block.start), Math.min(sentence.end, line.end, block.end)], offset, offset);
+  const lineStart = Math.max(line.start, block.start);
+  const text = normalizedRange(model, first, last).text;
+  // A Q: label counts for the sentence it opens, not for an answer later on its line (Q: Where? A: us-east-1.).
+  const labelled = /^[\s>*_+\-\d.)]*$/.test(model.text.slice(lineStart, Math.max(lineStart, first))) && QUESTION_PREFIX.test(model.text.slice(lineStart, last));
+  if (!isQuestion(text) && !labelled) {
+    return undefined;
+  }
+  // The answer: the rest of the block after the question, else the next block of the same section.
+  let answerText = normalizedRange(model, last, Math.min(block.end, last + ANSWER_REACH)).text.replace(/^[\s*_」』)）]+/, '').trim();
+  const following = blocks[index + 1];
+  // After a heading that asks, its section's first block answers (### Q: …? then A: …).
+  const sameUnit = block.kind === 'heading' ? following?.section?.parent === block.section && following?.section?.level === block.level : following?.section === block.section;
+  if (answerText === '' && following && following.kind !== 'heading' && sameUnit && !following.table) {
+    answerText = normalizedRange(model, following.start, Math.min(following.end, following.start + ANSWER_REACH)).text.trim();
+  }
+  return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };
+}
+
 /** An answer option's label at the start of a line or list item: (ア) …, イ. …, (a) …, ① … */
 const CHOICE_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:[(（][アイウエオカa-eA-E][)）]|[アイウエオ][.．、]|[①-⑥])/;
 /** A heading that asks a question: 問1, 設問, Q3, クイズ, 理解度テスト. */
@@ -134,6 +218,48 @@ export function isQuizChoice(model: DocumentModel, start: number): boolean {
 /** Whether a quotation (「…」, 『…』, “…”, "…") encloses [start, end): someone else's words, a title or a term under discussion. */
 export function isQuoted(model: DocumentModel, start: number, end: number): boolean {
   return enclosingQuotations(model, start, end).length > 0;
+}
+
+/**
+ * A sentence about how to write a word: 表記, 記載, 略称, 使わず, 統一, 改める, 置き換える, "Do not write", "Replace … with".
+ */
+const ABOUT_WORDING =
+  /表記|記載|記述|略称|呼称|名称|用語|文言|言葉|表現|呼び方|言い方|書き方|使わ|使用せず|使用しない|用いない|用いず|統一|改め|置き換|置換|言い換|書き換|書[かきくけ]|修正|訂正|削除|避け|\b(?:write|written|writing|wording|words?|terms?|phrases?|spell\w*|say|call|refer to|replace\w*|rename\w*|avoid|instead of|rather than|do not use|don't use|never use|use)\b/i;
+/** Right after a word quoted alone: what is said of the word (「NISC」の記載は, 「ガバクラ」という, 「X」と書かず, 「X」は「Y」に). */
+const WORD_PREDICATE_AFTER = /^\s*(?:という|といった|との|と(?:書|記|表|呼|言|略)|の(?:記載|表記|記述|文言|名称|用語|語)|は\s*[「『"“]|を\s*[「『"“]|ではなく\s*[「『"“]|(?:→|⇒|->)\s*[「『"“]?)/;
+/** Right after an unquoted word: it is named as a word (という略称, との記載, の表記は). */
+const NAMED_AS_WORD_AFTER = /^\s*(?:という(?:略称|呼称|表記|名称|呼び方|言い方|言葉|用語|語)|との(?:記載|表記|記述)|の(?:記載|表記|記述|文言)(?:は|を|が残))/;
+
+/**
+ * Whether [start, end) is a word spoken of, not used (metalinguistic): quoted alone — in 「」, “”, "" or English
+ * single quotes — in a sentence about wording (「ガバクラ」という略称は使わず…, 「NISC」の記載は…に改めること,
+ * Do not write 'ISMAP certification'), or quoted alone with a predicate about the word right after it.
+ */
+export function mentionedAsWord(model: DocumentModel, start: number, end: number): boolean {
+  const word = normalizedRange(model, start, end).text.trim();
+  let after: number | undefined;
+  for (const quotation of enclosingQuotations(model, start, end)) {
+    if (quotation.inner.normalize('NFKC').trim() === word) {
+      after = quotation.close + 1;
+    }
+  }
+  after ??= singleQuotedEnd(model.text, start, end);
+  if (after === undefined) {
+    // Unquoted, the word is spoken of only when named as a word right after it (ガバクラという略称, NISCの記載は).
+    return NAMED_AS_WORD_AFTER.test(normalizedRange(model, end, Math.min(model.text.length, end + 12)).text);
+  }
+  const following = normalizedRange(model, after, Math.min(model.text.length, after + 12)).text;
+  return WORD_PREDICATE_AFTER.test(following) || ABOUT_WORDING.test(statementText(model, start));
+}
+
+/** For a word in English single quotes ('ISMAP certification'), the offset after the closing quote. */
+function singleQuotedEnd(text: string, start: number, end: number): number | undefined {
+  const open = start - 1;
+  if (!/^['‘]$/.test(text[open] ?? '') || (open > 0 && /[A-Za-z0-9]/.test(text[open - 1]))) {
+    return undefined;
+  }
+  const close = text[end];
+  return close !== undefined && /^['’]$/.test(close) && !/[A-Za-z0-9]/.test(text[end + 1] ?? '') ? end + 1 : undefined;
 }
 
 /** Words that correct a quoted statement in the same sentence or table row: 指摘, 修正, 正しくは, 削除した, 合わない … */

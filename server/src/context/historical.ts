@@ -10,7 +10,9 @@
  *   followed by まで (2025年6月まで), or the old organisation as the agent of a past act (NISCが策定した);
  *   in English the same: was / were / formerly / renamed, "until June 2025", "before July 2025", "NISC
  *   coordinated …";
- * - a question whether the old name is still current (「個人情報保護条例はまだ有効ですか」, "Is NISC still …?");
+ * - a question whether the old name is still current (「個人情報保護条例はまだ有効ですか」, "Is NISC still …?"), or in
+ *   minutes or a FAQ whether it still applies (霞が関WANとの接続は必要か。, Q: …は適用されますか) or answered no;
+ * - the name spoken of as a word: 「NISC」の記載は…に改めること (claims.ts mentionedAsWord);
  * - a transition statement that names the successor (政府共通ネットワークからGSSへ移行する), or the old name as
  *   what is being retired (政府共通ネットワークは2026年度末に廃止予定, …からの移行);
  * - the title of a cited document (『霞が関WAN整備計画』) or the publisher after one (「…（令和5年度版）」（NISC）,
@@ -18,6 +20,8 @@
  * - a 新旧対照 table (a column headed 現行 / 旧 / 改正前 / Current beside one headed 改定案 / 新 / 改正後 / Proposed,
  *   or a header naming the old edition beside one naming its successor): the old edition named in its header,
  *   and anything in its old-side column, which shows the text being replaced.
+ *
+ * The writer's own decision worded in the past (〜手順とした, 〜することとした, 〜と定めた) is in force, not history.
  *
  * A clause is the part of the sentence between contrast boundaries (〜が、 〜ものの 一方 現在 …), so
  * 「霞が関WANは撤去済みだが、政府共通ネットワークは引き続き利用する」 still reports 政府共通ネットワーク.
@@ -32,6 +36,7 @@ import { normalize, normalizeKey } from '../text/normalize';
 import type { TermOccurrence } from './mentions';
 import { sentenceSpan } from '../document/sentences';
 import { enclosingQuotations, isCitedTitle } from './quotations';
+import { mentionedAsWord, questionAt } from './claims';
 
 /** Section headings and YAML keys that introduce history. */
 export const HISTORY_HEADING = /沿革|経緯|歴史|変遷|history/i;
@@ -56,6 +61,16 @@ const PAST_TRANSITION =
  * が、 ため ので ものの けれど ところ. Not また (also) or あらた/わたり-like words.
  */
 const PAST_PREDICATE = /(?:(?<![まあわ])た|んだ)(?=\s*(?:[。．、,」』）)]|$|が[、,]|ため|ので|ものの|けれど|ところ))/;
+/**
+ * The writer's own decision, in force now though worded in the past: 〜手順とした, 〜することとした, 〜と定めた,
+ * 〜ことになった, 報告先をNISCに改めた. Its past tense does not make the clause history.
+ */
+const OWN_DECISION =
+  /(?:こと|もの)?(?:と|に)(?:した|しました|定めた|定めました|決めた|決めました|決定した|決定しました|規定した|規定しました|整理した|整理しました|改めた|改めました)|こと(?:と|に)なった|こと(?:と|に)なりました|ことを(?:決定|決め|定め|申し合わせ)(?:し)?(?:た|ました)|ことで合意(?:した|しました)/g;
+/** The same in English: "It was decided that …", "We agreed to …" (its "was" does not put the clause in the past). */
+const OWN_DECISION_EN = /\b(?:it\s+)?(?:was|has been|have been)\s+(?:decided|agreed|resolved|determined)\s+(?:that|to)\b|\bwe\s+(?:have\s+)?(?:decided|agreed|resolved)\s+(?:that|to)\b/gi;
+/** The old body as the subject right after it (NISCが…, NISCは…): a decision there is its own past act, not the writer's. */
+const SUBJECT_AFTER = /^\s*(?:が|は)/;
 /** The old body as the agent of a past act right after it: NISCが策定した, NISCの定めた. */
 const PAST_AGENT = /^(?:が|の|は)[^、。,]{0,20}?(?:[しめっいれけせえちみびりぎじ]た|んだ)(?![いくけかめらだ])/;
 /** A dated transition noun: 2022年4月廃止, 2013年に刷新. */
@@ -99,6 +114,10 @@ const UNTIL_EN =
 const STATUS_QUESTION_END = /(?:ですか|ますか|でしょうか|のか|か)\s*[。.]?\s*$|[?？]\s*$/;
 const STATUS_QUESTION_WORDS =
   /まだ|今も|今でも|現在も|現在でも|今は|引き続き|依然|いつまで|どうなった|どうなって|どうなります|変わった|変わりました|なくなった|廃止された|違い|違う|関係|とは(?:何|なん|どこ)|\bstill\b|\banymore\b|\bany longer\b|what happened|difference|related|\bin force\b/i;
+
+/** A question whether something still applies or is needed: 必要か, 適用されますか, 続けるのか, 使えますか, "Does it apply?". */
+const APPLICABILITY_QUESTION =
+  /必要|不要|要否|是非|可否|要る|適用|該当|対象|有効|続け|継続|存続|残る|残す|使え|使用でき|利用でき|接続でき|従う|準拠|可能|でき(?:ます|る)か|\b(?:apply|applies|applicable|required|needed|necessary|valid|allowed|keep)\b/i;
 
 /** A date written before まで: 2025年6月30日まで, 令和5年度まで, 平成25年まで. */
 const UNTIL = /(?:(\d{4})|令和(\d{1,2}|元)|平成(\d{1,2}|元))年(度)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?(?:末)?(?:頃)?まで/g;
@@ -237,6 +256,9 @@ export interface HistoricalMention {
   readonly segmentKind?: SegmentKind;
 }
 
+/** Spaces as long as the text they replace (offsets into the clause stay valid). */
+const blank = (text: string): string => ' '.repeat(text.length);
+
 /** Why a superseded term's (or an outdated statement's) mention is historical, or undefined when it reads as a present use. */
 export function historicalReason(occurrence: HistoricalMention, check: HistoryCheck): string | undefined {
   const { model } = check;
@@ -266,7 +288,8 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   }
 
   const clause = clauseAround(model, occurrence.start, occurrence.end);
-  const clauseText = clause.text;
+  // The writer's own decision (〜とした, 〜と定めた) is blanked out for the tense checks below, keeping offsets.
+  const clauseText = SUBJECT_AFTER.test(clause.text.slice(clause.atEnd)) ? clause.text : clause.text.replace(OWN_DECISION, blank).replace(OWN_DECISION_EN, blank);
   // An old edition cited for one of its items in a correspondence (「ISMAP管理基準の 9.2.3 は ISO/IEC 27001:2013
   // の A.9.2.3 に対応する」): the old numbering is the point, not a claim that the edition is current.
   const itemAfter = normalizedRange(model, occurrence.end, Math.min(model.text.length, occurrence.end + 16)).text;
@@ -277,6 +300,12 @@ export function historicalReason(occurrence: HistoricalMention, check: HistoryCh
   const cell = model.kind === 'markdown' ? blockAt(model, occurrence.start) : undefined;
   const question = cell?.table ? normalizeKey(model.text.slice(cell.start, cell.end)) : clauseText;
   if (STATUS_QUESTION_END.test(question) && STATUS_QUESTION_WORDS.test(question)) {
+    return 'status-question';
+  }
+  // A question in minutes or a FAQ whether the old name still applies (霞が関WANとの接続は必要か。, Q: …は適用されますか),
+  // or one its answer turns down: the answer, read on its own, says what holds.
+  const asked = questionAt(model, occurrence.start);
+  if (asked && asked.answer !== 'confirms' && (asked.answer === 'refuses' || STATUS_QUESTION_WORDS.test(asked.text) || APPLICABILITY_QUESTION.test(asked.text))) {
     return 'status-question';
   }
   if (PAST_WORDS.test(clauseText) || PAST_WORDS_EN.test(clauseText)) {
@@ -326,7 +355,7 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
     return 'now-note';
   }
   // The name spoken of as a name: 「NISCという名称」「NISCとの記載」 "documents still mention NISC".
-  if (NAME_AS_NAME_AFTER.test(after) || NAME_AS_NAME_BEFORE.test(before)) {
+  if (NAME_AS_NAME_AFTER.test(after) || NAME_AS_NAME_BEFORE.test(before) || mentionedAsWord(model, occurrence.start, occurrence.end)) {
     return 'name-as-name';
   }
   for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {

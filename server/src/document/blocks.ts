@@ -93,6 +93,11 @@ export function listEnd(model: DocumentModel, index: number): number {
   return last;
 }
 
+/** A table header cell's text as a label: NFKC, emphasis, code marks and white space taken off (| **可否** | → 可否). */
+export function headerLabel(header: string): string {
+  return header.normalize('NFKC').replace(/[*_`\s]/g, '');
+}
+
 /** Before a value: an optional list marker, then a label and a colon (「- DR: 」「region：」). */
 const LABEL_BEFORE = /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?[^`:：|]{1,40}[:：]\s*$/;
 /** After a value: nothing, or a note in brackets (「`ap-northeast-1` (Tokyo)」). */

@@ -4,14 +4,18 @@
  * - under a heading that names a bad example (### 誤りの例), up to the next heading of the same or a higher level;
  * - a blockquote, list item or `:::` admonition that opens with a marker (> ❌ …, - 悪い例: …, ::: danger NG例);
  * - the list, quote, table or paragraph right after a label paragraph (**NG例**, 誤った記載例：);
- * - a table column headed by a marker (| 誤 | 正 |) or holding the quoted original of a review (| 原文 | 指摘 |),
- *   or a row whose first cell is a marker (| × | … |);
+ * - a table column headed by a marker (| 誤 | 正 |, | Wrong | Right |) or holding the quoted original of a review
+ *   (| 原文 | 指摘 |), a row whose first cell is a marker (| × | … |), or a row that a verdict column turns down
+ *   (| 表記 | 可否 | with ×, | 用語 | 判定 | with NG);
+ * - a paragraph or list item that names a term and marks it wrong: on its first line (ガバクラ: 使用不可,
+ *   ISMAP認証 … 誤り) or on a definition line under it (ISMAP認証 / : 誤った呼び方です);
  * - an exercise's statement (研修資料, 理解度テスト): a paragraph or cell that asks to find the mistake or the wrong
  *   choice (次の文の誤りを指摘せよ, 次の記述のうち誤っているものはどれか, "Which of the following is incorrect?"),
  *   with the statement in 「」 in it, or else the quote, list or paragraph right after it (in a list item: the item).
  */
 
 import type { Block, TextRange } from './model';
+import { headerLabel } from './blocks';
 
 /** A review table's column of quoted original text: 原文, 修正前の記載, 現行の記載 is not one (it may be right). */
 const QUOTED_ORIGINAL_HEADER = /^(?:原文|該当原文|修正前|変更前|訂正前)(?:の?(?:記載|記述|文言|表現))?$/;
@@ -24,7 +28,25 @@ const EXAMPLE_WORDS =
   /修正前(?!後)|変更前(?!後)|訂正前(?!後)|悪い例|悪例|NG例|NG 例|誤り例|誤りの例|誤用例|誤った例|誤った記載例|誤った表記|誤記例|不適切な例|不適切な記載例|避けるべき例|やってはいけない例|bad example|counter-?example|wrong example|incorrect example|anti-?pattern/i;
 
 /** Symbols and short words that mark a bad example at the start of a block or cell. */
-const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s]))/i;
+const START_MARKER = /^(?:❌|✖|✕|✗|×|NG(?![A-Za-z])|誤(?:り)?(?=$|[:：)）】\s])|【誤(?:り)?】|[(（]誤(?:り)?[)）]|Bad(?=[:：\s])|(?:Wrong|Incorrect)(?=$|\s*[:：])|(?:Avoid|Don't|Do not)(?=\s*[:：]))/i;
+
+/**
+ * A verdict that marks a wording wrong: ×, NG, 誤り, 誤った呼び方, 使用不可, 使わない, 非推奨, wrong, avoid. After a term on
+ * its own line (ISMAP認証 … 誤り, ガバクラ: 使用不可), on a definition line under it (: 誤った呼び方です), or in a
+ * verdict column of a table (| 表記 | 可否 | with ×).
+ */
+const VERDICT =
+  "(?:❌|✖|✕|✗|×|NG|誤り|誤用|誤記|誤|誤った(?:呼び方|言い方|表記|記載|用語|名称|表現|使い方)|不可|使用不可|使わない|使用しない|用いない|不適切|非推奨|wrong|incorrect|avoid|do not use|don't use|not allowed)" +
+  // The verdict is the whole judgement: the line ends or a note follows (「誤り（正しくは…）」), not 「誤った宛先へ送信」.
+  '(?:です|である|だ)?[ \\t]*(?=$|\\n|[。.、,;；(（)）:：—–-])';
+/** A term on a short first line followed by a separator and a verdict: 「ISMAP認証 … 誤り」「ガバクラ: 使用不可」"ISMAP certified — wrong". */
+const TRAILING_VERDICT = new RegExp(`^[^\\n:：]{1,40}?\\s*(?:[:：]|…+|‥+|—|–|->|→|⇒|\\s-\\s|[(（])\\s*(?:\\*\\*|__)?${VERDICT}`, 'i');
+/** A definition line (Markdown definition-list style) that gives a verdict: 「: 誤った呼び方です」. */
+const DEFINITION_VERDICT = new RegExp(`\\n[ \\t>]*[:：][ \\t]*(?:\\*\\*|__)?${VERDICT}`, 'i');
+/** A table column that judges the row: 可否, 正誤, 判定, 適否, 使用可否, OK/NG, ○×, Verdict, Allowed. */
+const VERDICT_HEADER = /^(?:可否|正誤|判定|適否|良否|採否|使用可否|利用可否|使用|OK\/?NG|[○〇◯]\/?[×✕]|verdict|allowed\??|ok\??|correct\??|use\??)$/i;
+/** A verdict cell that turns the row down. */
+const VERDICT_CELL = new RegExp(`^${VERDICT}`, 'i');
 
 /** Leading markup that may stand before a marker: emphasis, an admonition tag (:::, [!X], MkDocs !!! "title"), brackets, white space. */
 const LEADING_MARKUP = /^(?:[\s*_~]|\[![A-Za-z]+\][\s]*|:::+\s*[A-Za-z]*\s*|!!!\s*[A-Za-z]*\s*"?)*/;
@@ -106,6 +128,7 @@ export function exampleFlags(
   let inAdmonition = start.inAdmonition;
   let markedRow = false;
   let markedRowLine = -1;
+  const turnedDown = rowsTurnedDown(candidates);
   for (let index = 0; index < candidates.length; index++) {
     const { block, text, container, owners, firstOfOwner } = candidates[index];
     const owner = owners[owners.length - 1];
@@ -152,7 +175,7 @@ export function exampleFlags(
       if (block.table.column === 0) {
         markedRow = !block.table.header && START_MARKER.test(text.replace(LEADING_MARKUP, ''));
       }
-      example ||= markedRow;
+      example ||= markedRow || turnedDown.has(rowKey(block));
     }
     if (labelledContainer !== undefined) {
       if (container === labelledContainer) {
@@ -176,9 +199,40 @@ export function exampleFlags(
       // A paragraph of its own that opens with a marker (❌ ISMAP認証を取得): the paragraph.
       example = true;
     }
+    if (block.kind === 'paragraph' && !block.table && givesVerdict(text)) {
+      // A term marked wrong on its own line or definition (ISMAP認証 … 誤り, ガバクラ: 使用不可, 「: 誤った呼び方です」).
+      example = true;
+    }
     flags[index] = example;
   }
   return { flags, atHeadings, end: { headingLevel, inAdmonition } };
+}
+
+/** Whether a paragraph or list item names a term and marks it wrong: on its first line, or on a definition line under it. */
+function givesVerdict(text: string): boolean {
+  const body = text.replace(LEADING_MARKUP, '');
+  const firstLine = body.split('\n', 1)[0].replace(/[*_]+/g, '');
+  return TRAILING_VERDICT.test(firstLine) || DEFINITION_VERDICT.test(body);
+}
+
+/** A table row's key: its table's first line and its own line. */
+function rowKey(block: Block): string {
+  return `${block.table!.tableFirstLine}:${block.table!.line}`;
+}
+
+/** The table rows that a verdict column turns down (| 表記 | 可否 | with × or NG in the 可否 cell): every cell of them is an example. */
+function rowsTurnedDown(candidates: readonly ExampleCandidate[]): Set<string> {
+  const rows = new Set<string>();
+  for (const { block, text } of candidates) {
+    const cell = block.table;
+    if (!cell || cell.header || !VERDICT_HEADER.test(headerLabel(cell.headerText))) {
+      continue;
+    }
+    if (VERDICT_CELL.test(text.replace(LEADING_MARKUP, '').replace(/[*_]+/g, '').trim())) {
+      rows.add(rowKey(block));
+    }
+  }
+  return rows;
 }
 
 /** Line ranges of the example blocks, merged where they touch. */

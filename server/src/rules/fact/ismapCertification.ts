@@ -6,14 +6,14 @@
  *
  * Only 認証 that refers to ISMAP itself is read: ISMAP right before it (「ISMAP認証」「ISMAPの仮認証」), never 認証 in
  * another sense nearby (多要素認証, 認証基盤, ISO/IEC 27001認証). Quiet where the writer does not assert it: inside
- * a quotation (「ISMAP認証」という表現), in a question, in a sentence that corrects it (認証ではなく登録, 登録制度,
+ * a quotation (「ISMAP認証」という表現, Do not write 'ISMAP certification'), in a question (Q: lines, 質問 cells), in a sentence that corrects it (認証ではなく登録, 登録制度,
  * 誤り, "does not certify"), in a quoted excerpt of a draft (> … under ## 原文の抜粋), ISMAP-LIU.
  * A table cell is read with its column header and its row's label: 認証済み under a column 「ISMAP」 or in the row
  * 「| ISMAP | 認証済 |」 is the same claim.
  */
 
 import type { Bilingual } from '../../language';
-import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, statementText, tableRowText, wordingMatches } from '../../context/claims';
+import { inQuotedExcerpt, isQuestion, isQuizChoice, isQuoted, mentionedAsWord, questionAt, statementText, tableRowText, wordingMatches } from '../../context/claims';
 import { rowCells } from '../../document/blocks';
 import { normalizedRange } from '../../document/normalized';
 import { replacementFix, type Finding, type Rule } from '../rule';
@@ -83,11 +83,11 @@ export const factIsmapCertificationRule: Rule = {
   check({ model }) {
     const findings: Finding[] = [];
     for (const match of wordingMatches(model, WORDING)) {
-      if (isQuoted(model, match.start, match.end) || inQuotedExcerpt(model, match.start)) {
+      if (isQuoted(model, match.start, match.end) || mentionedAsWord(model, match.start, match.end) || inQuotedExcerpt(model, match.start)) {
         continue;
       }
       const statement = statementText(model, match.start);
-      if (isQuestion(statement) || isQuizChoice(model, match.start) || CORRECTION.test(statement)) {
+      if (isQuestion(statement) || questionAt(model, match.start) || isQuizChoice(model, match.start) || CORRECTION.test(statement)) {
         continue;
       }
       const level = match.groups[1] !== undefined;

@@ -8,6 +8,8 @@
  * of the security requirements. No ガバメントクラウド-specific data-in-Japan clause was found, and the message
  * says so. The quick fix proposes the same provider's Tokyo region, written in the same style (id or name).
  *
+ * A region in a question (a FAQ, minutes) places nothing unless its answer says yes without naming it again.
+ *
  * Any other document of a public body (国 or 自治体: a CI workflow, an IT-BCP, a specification without
  * ガバメントクラウド) that places its system's data in a region outside Japan gets information: for 国 the same
  * message (the basic policy's principle admits exceptions), for 自治体 a request to check (no source at hand
@@ -22,6 +24,7 @@ import type { Bilingual } from '../../language';
 import { englishSentenceIn, keyPathAt, sentenceSpan } from '../../document/sentences';
 import { blockAt, blockIndexAt, headingsAt, listEnd, listLeadIn, rowCells } from '../../document/blocks';
 import { namesPlatform } from '../../context/platformStatement';
+import { questionAt } from '../../context/claims';
 import type { DocumentModel } from '../../document/model';
 import type { TermOccurrence } from '../../context/mentions';
 import { normalizedRange } from '../../document/normalized';
@@ -239,6 +242,9 @@ export const govCloudOverseasRegionRule: Rule = {
         continue;
       }
       const surface = model.text.slice(mention.start, mention.end);
+      if (askedNotPlaced(model, mention.start, surface)) {
+        continue;
+      }
       const place = PLACE_MENTIONS.has(mention);
       const found = finding(this, mention, surface, place);
       // A national body's system: the basic policy's principle, as information (it admits exceptions).
@@ -248,6 +254,16 @@ export const govCloudOverseasRegionRule: Rule = {
     return findings;
   },
 };
+
+/**
+ * A region named in a question (a FAQ's "Can we keep DR copies in us-central1?", Q: Use Singapore for backups?)
+ * places nothing unless its answer says yes without naming the region again (an answer that names it is read on
+ * its own): turned down, left unanswered or answered otherwise, the question is not reported.
+ */
+function askedNotPlaced(model: DocumentModel, offset: number, surface: string): boolean {
+  const asked = questionAt(model, offset);
+  return asked !== undefined && !(asked.answer === 'confirms' && !normalizeKey(asked.answerText).includes(normalizeKey(surface)));
+}
 
 /** The sentence holding a ガバメントクラウド mention does not place the system there (比較, 利用しない, 移行元 …). */
 function isNotPlacement(model: DocumentModel, start: number, end: number): boolean {

@@ -6,7 +6,8 @@
  *
  * A spelling inside the quoted title of a document or article is the title's own and is left alone (『…』,
  * a quoted text ending with a document-type word, a quotation followed by its citation — isCitedTitle), and
- * so is the spelling quoted alone, where the word itself is the subject (「ガバクラ」とは何か).
+ * so is the spelling quoted alone, where the word itself is the subject (「ガバクラ」とは何か, a style guide's
+ * 「ガバクラ」という略称は使わず… — claims.ts mentionedAsWord).
  */
 
 import type { DocumentModel } from '../../document/model';
@@ -14,6 +15,7 @@ import { normalizedRange } from '../../document/normalized';
 import { normalizeKey } from '../../text/normalize';
 import { replacementFix, type Finding, type Rule, type TermOccurrence } from '../rule';
 import { enclosingQuotations, isCitedTitle } from '../../context/quotations';
+import { mentionedAsWord } from '../../context/claims';
 
 /** Right after a word quoted alone: a predicate about the word itself (「ガバクラ」とは, 「ガバクラ」という呼び方). */
 const ABOUT_THE_WORD = /^\s*(?:とは|という|といった|と呼|と略|と言|と書|と表記|と記載|は(?:通称|略称|俗称|愛称|正式|誤り|不適切)|の(?:意味|読み|語源|由来)|\s*is\b|\s*means\b|\s*stands\b)/;
@@ -60,7 +62,7 @@ export const termVariantRule: Rule = {
       const { term, surface, spelling } = occurrence;
       // A canonical spelling in another character width (ＩＳＭＡＰ, 機密性２情報) is the same spelling: government
       // texts write it so. Only a spelling the glossary lists as non-canonical is a variant, in any width.
-      if (spelling.canonical || quotedNotUsed(model, occurrence) || markedColloquial(model, occurrence, term.term)) {
+      if (spelling.canonical || quotedNotUsed(model, occurrence) || mentionedAsWord(model, occurrence.start, occurrence.end) || markedColloquial(model, occurrence, term.term)) {
         continue;
       }
       const suggestion = term.term;
