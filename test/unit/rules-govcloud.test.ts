@@ -128,9 +128,27 @@ const providerInvalid: Case[] = [
       { rule: 'govcloud/unsupported-provider', text: 'Vercel' },
     ],
   },
+  {
+    name: 'a purpose that names the platform or the site (「基盤には」「公開サイトの配信には」) is still the platform',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n本システムの基盤には Heroku を利用する。\n\n公開サイトの配信には Netlify を利用する。\n`,
+    expected: [
+      { rule: 'govcloud/unsupported-provider', text: 'Heroku' },
+      { rule: 'govcloud/unsupported-provider', text: 'Netlify' },
+    ],
+  },
 ];
 
 const providerValid: Case[] = [
+  {
+    name: 'a service used for one function of a system on ガバメントクラウド (全文検索機能には, として, 配信は…で行い, English "search uses")',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n全文検索機能には Elastic Cloud を利用し、検索結果をガバメントクラウド上の画面で表示する。\n\n` +
+      '検索エンジンとして Elastic Cloud を利用し、本システムはガバメントクラウドで稼働させる。\n\n' +
+      '通知メールの配信は Netlify で行い、本システムはガバメントクラウドで稼働する。\n\n' +
+      'Full-text search uses Elastic Cloud, and the system is deployed on the Government Cloud.\n\n' +
+      'Elastic Cloud is used for full-text search; the system is deployed on the Government Cloud.\n',
+    expected: [],
+  },
   {
     name: 'a site served from a service in the past, or as a rejected option',
     text:

@@ -9,10 +9,12 @@
  * Only IaaS/PaaS services are considered (a SaaS used next to the system is not its platform), and only where
  * the text names the service as the system's platform: in a YAML/front-matter value under a platform key
  * (`cloud: {provider: …}`, `platform:`), or in a sentence that builds or runs the system on it. Rejected
- * candidates, comparisons, the system migrated from and linked external systems are not reported.
+ * candidates, comparisons, the system migrated from and linked external systems are not reported, nor a
+ * service used for one function of the system (「全文検索機能には Elastic Cloud を利用し」「メール配信は X で行う」):
+ * it is where that function's data goes, which ismap/unregistered-service weighs, not where the system runs.
  */
 
-import { PLATFORM_STATEMENT } from '../../context/platformStatement';
+import { PLATFORM_STATEMENT, servesOneFunction } from '../../context/platformStatement';
 import type { DocumentModel } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import type { ServiceEntry } from '../../services/types';
@@ -113,8 +115,10 @@ function namedAsPlatform(model: DocumentModel, start: number, end: number): bool
   const normalized = normalizedRange(model, first, last);
   const sentence = normalized.text;
   const after = normalizeKey(model.text.slice(end, last));
-  const [clauseStart, clauseEnd] = clauseAround(sentence, normalizedIndex(normalized, start));
+  const at = normalizedIndex(normalized, start);
+  const [clauseStart, clauseEnd] = clauseAround(sentence, at);
   if (
+    servesOneFunction(sentence.slice(clauseStart, at), sentence.slice(normalizedIndex(normalized, end), clauseEnd)) ||
     !HOSTING.test(sentence) ||
     NOT_PLATFORM.test(sentence) ||
     NOT_PLATFORM_CLAUSE.test(sentence.slice(clauseStart, clauseEnd)) ||
