@@ -1101,6 +1101,18 @@ describe('rule ismap/renewal-period', () => {
 
   const invalid: Case[] = [
     {
+      name: 'a period in parentheses after the validity noun, or the noun in parentheses, in nested checklist items',
+      uri: 'file:///checklist.md',
+      text:
+        '# 点検表\n\n- [ ] クラウドサービスの確認\n  - [ ] ISMAP登録の有効期間（登録日から3年間）を確認する\n' +
+        '  - [x] ISMAP登録（有効期間3年）の期限を台帳に記入\n    - [ ] ISMAPの有効期限(登録から5年)を確認\n',
+      expected: [
+        { text: '3年間', message: renewal('3年間', 3) },
+        { text: '3年', occurrence: 1, message: renewal('3年', 3) },
+        { text: '5年', message: renewal('5年', 5) },
+      ],
+    },
+    {
       name: 'English: renewed every three years, valid for 3 years, a validity period of 2 years',
       uri: 'file:///primer.md',
       text:
@@ -1206,6 +1218,14 @@ describe('rule ismap/renewal-period', () => {
   ];
 
   const valid: Case[] = [
+    {
+      name: 'parenthesised periods that are right or belong to another scheme or a contract',
+      uri: 'file:///checklist.md',
+      text:
+        '# 点検表\n\n- [ ] ISMAP登録の有効期間（1年4か月）を確認する\n  - [ ] ISMS認証の有効期間（3年間）を確認する\n' +
+        '  - [ ] ISMAP登録サービスの契約期間（3年間）を確認する\n',
+      expected: [],
+    },
     {
       name: 'a table row naming ISMAP in a requirement cell, or another scheme, beside a period that is not ISMAP\'s',
       text:
