@@ -727,6 +727,18 @@ describe('rule ismap/liu-scope', () => {
       ],
     },
     {
+      name: 'YAML asset register: an entry with both name (the data) and service keys names the service, not the data',
+      uri: 'file:///assets.yaml',
+      text:
+        'sector: national\nassets:\n' +
+        '  - name: 入札参加業者との名刺・商談記録\n    service: MeishiCloud\n    program: ISMAP-LIU\n    classification: 機密性3情報\n' +
+        '  - 名称: 相談記録\n    サービス: ソウダンノート\n    ismap: LIU\n    data: 要配慮個人情報を含む\n',
+      expected: [
+        { text: '機密性3情報', message: liuService('MeishiCloud', DOCUMENT, 'c3') },
+        { text: '要配慮個人情報', message: liuService('ソウダンノート', DOCUMENT, 'sensitive') },
+      ],
+    },
+    {
       name: 'a service whose catalogue facts say ISMAP-LIU (no ISMAP-LIU in the text)',
       knowledge: sansanKnowledge,
       text: `${SPEC}取引先の名刺情報は機密性3情報として、Sansanで管理する。\n`,
