@@ -494,9 +494,23 @@ describe('rule govcloud/unsupported-provider', () => {
     assert.equal(finding.fix, undefined);
   });
 
-  it('is a procurement rule with severity error', () => {
-    assert.equal(govCloudUnsupportedProviderRule.procurementOnly, true);
+  it('runs in every document: an error in a specification, a warning elsewhere', () => {
+    assert.equal(govCloudUnsupportedProviderRule.procurementOnly, false);
     assert.equal(govCloudUnsupportedProviderRule.defaultSeverity, 'error');
+  });
+
+  it('reads a terse note whose label says the service hosts the system (本番環境: Render, Hosting:), not one that stores data', () => {
+    const memo =
+      '# 〇〇町 施設予約 設計メモ\n\n基盤はガバメントクラウド（AWS）とする。\n\n## メモ\n\n' +
+      '申請データ置き場: Supabase（氏名・住所）\nファイル共有先：Dropbox\n本番環境: Render\n\n- Hosting: Heroku\n- 比較候補: Vultr\n';
+    const findings = findingsOf([govCloudUnsupportedProviderRule], memo, 'file:///design-memo.md');
+    assert.deepEqual(
+      findings.map((finding) => ({ severity: finding.severity, start: finding.start, end: finding.end, message: finding.message })),
+      [
+        { severity: 'warning', start: offsetOf(memo, 'Render'), end: offsetOf(memo, 'Render') + 'Render'.length, message: providerMessage('「Render」', '"Render"') },
+        { severity: 'warning', start: offsetOf(memo, 'Heroku'), end: offsetOf(memo, 'Heroku') + 'Heroku'.length, message: providerMessage('「Heroku」', '"Heroku"') },
+      ],
+    );
   });
 
   describe('invalid', () => runCases(govCloudUnsupportedProviderRule, providerInvalid, message));

@@ -174,6 +174,33 @@ describe('rule ismap/unregistered-service', () => {
 
   const invalid: Case[] = [
     {
+      name: "terse notes of a 町's design memo: role labels on plain lines and list items, a name that is an ordinary word (Render)",
+      uri: 'file:///design-memo.md',
+      text:
+        '# 〇〇町 施設予約 設計メモ\n\n基盤はガバメントクラウド（AWS）とする。\n\n## メモ\n\n' +
+        '申請データ置き場: Supabase（氏名・住所）\nファイル共有先：Dropbox\n\n- Storage: Netlify (residents\' names)\n- 本番環境: Render\n',
+      expected: [
+        { text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') },
+        { text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') },
+        { text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') },
+        { text: 'Render', severity: 'information', message: notInPartialList('Render') },
+      ],
+    },
+    {
+      name: 'YAML registers with a singular service key and a data key: a 市 header in brackets, a writer not named (residents\' data)',
+      uri: 'file:///itaku.yaml',
+      text:
+        '# 委託先一覧（〇〇市）\n委託先一覧:\n  - 委託先: 株式会社サンプル\n    service: Box\n    保存データ: 職員の人事評価\n' +
+        '---\n',
+      expected: [{ text: 'Box', severity: 'information', message: notInPartialList('Box') }],
+    },
+    {
+      name: 'a register whose writer is unknown, handing residents\' applications to a service',
+      uri: 'file:///assets.yaml',
+      text: 'title: 資産台帳\nassets:\n  - id: A-01\n    service: Dropbox\n    stores: 住民から受け付けた申請書\n  - id: A-02\n    service: Linode\n    handles: 研修の案内\n',
+      expected: [{ text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') }],
+    },
+    {
       name: 'a site served from the service: 「…で配信し、」「…で配信する」',
       text: `${SPEC}住民向けの案内ページは Netlify で配信し、申請データは別途保管する。\n\n職員向けの手順書ページは Vercel で配信する。\n`,
       expected: [
@@ -437,6 +464,14 @@ describe('rule ismap/unregistered-service', () => {
   ];
 
   const valid: Case[] = [
+    {
+      name: 'labels that reject or date the service, a label with no role, a question, and an ordinary word not labelled',
+      uri: 'file:///design-memo.md',
+      text:
+        '# 〇〇町 施設予約 設計メモ\n\n## メモ\n\n旧ファイル共有先: Dropbox（2022年度で廃止）\n比較候補: Supabase（住民の氏名）\n担当: Render（住民の申請データの担当者）\n\n' +
+        '## Q. Boxに住民の申請書を保存してもよいですか？\n\n住民の申請データを render して画面に表示する。\n',
+      expected: [],
+    },
     {
       name: 'state "registered": services reported registered by a source while the list is partial (Teams, Slack, kintone, OCI, Cloudflare)',
       text:

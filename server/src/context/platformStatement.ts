@@ -20,8 +20,12 @@ import type { TermOccurrence } from './mentions';
 export const PLATFORM_STATEMENT =
   /上に構築|上で構築|上で稼働|上で運用|上に移行|へ移行|に移行|を利用して構築|を利用する|を利用し|で構築|で稼働|で運用|を採用|上に整備|を基盤と|(?:で|から|上で|より)\s*(?:配信|ホスティング|公開)(?:する|し|され|を行)|\b(?:built|buil(?:d|ds)|runs?|running|hosted|host|hosts|hosting|deployed|deploys?|operated|migrat(?:e|es|ed|ing)|moved?)\s+(?:on|onto|to|in|into)\b|\b(?:hosted|served|delivered|published)\s+(?:from|by|via|with|through)\b|\bon top of\b/i;
 
-/** A label before the name that says it is the platform: 「基盤: 」「稼働環境：」 "Platform: ". */
-const PLATFORM_LABEL_BEFORE = /(?:基盤|プラットフォーム|稼働環境|実行環境|動作環境|構築環境|クラウド環境|利用クラウド|インフラ|移行先|稼働先|構築先|platform|hosting|hosted on|runs on|infrastructure|environment|cloud)\s*[:：]\s*$/i;
+/**
+ * A label or a topic before the name that says it is the platform: 「基盤: 」「稼働環境：」「本番環境: 」 "Platform: ",
+ * 「基盤は」「基盤として」 (「基盤はガバメントクラウド（AWS）とする」).
+ */
+const PLATFORM_LABEL_BEFORE =
+  /(?:(?:基盤|プラットフォーム|稼働環境|実行環境|動作環境|構築環境|本番環境|クラウド環境|利用クラウド|インフラ|移行先|稼働先|構築先)\s*(?:[:：]|は|として|には)|(?:platform|hosting|hosted on|runs on|infrastructure|environment|cloud|production)\s*[:：])\s*$/i;
 /** English wording that puts the system on it: "deployed on the Government Cloud", "migrate to Government Cloud". */
 const PLATFORM_PREPOSITION_BEFORE = /\b(?:runs?|running|hosted|deployed|deploy|built|operated|migrat\w*|mov\w+|live[sd]?)\s+(?:\w+\s+){0,3}?(?:on|onto|to|in|into)\s+(?:the\s+)?(?:Japan's\s+|Japanese\s+)?$/i;
 /** Right after the name: 「ガバメントクラウド上の」「…（AWS）上に」「…環境」「…の利用環境」「…で稼働」. */
