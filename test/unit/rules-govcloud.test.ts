@@ -502,7 +502,8 @@ describe('rule govcloud/unsupported-provider', () => {
   it('reads a terse note whose label says the service hosts the system (本番環境: Render, Hosting:), not one that stores data', () => {
     const memo =
       '# 〇〇町 施設予約 設計メモ\n\n基盤はガバメントクラウド（AWS）とする。\n\n## メモ\n\n' +
-      '申請データ置き場: Supabase（氏名・住所）\nファイル共有先：Dropbox\n本番環境: Render\n\n- Hosting: Heroku\n- 比較候補: Vultr\n';
+      '申請データ置き場: Supabase（氏名・住所）\nファイル共有先：Dropbox\n本番環境: Render\n\n- Hosting: Heroku\n- 比較候補: Vultr\n' +
+      '- DNSサーバ: Cloudflare Workers\n- ブログ: Netlify\n';
     const findings = findingsOf([govCloudUnsupportedProviderRule], memo, 'file:///design-memo.md');
     assert.deepEqual(
       findings.map((finding) => ({ severity: finding.severity, start: finding.start, end: finding.end, message: finding.message })),

@@ -87,9 +87,10 @@ const HEADING_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象|�
  * labelled service plays that role for the system, as 「申請データは Supabase に置く」 would say.
  */
 const ROLE_WORD =
-  /置き?場|保存|保管|格納|共有|ストレージ|データベース|バックアップ|アップロード|ホスティング|本番|稼働|実行環境|基盤|サーバ|インフラ|配信|認証|メール|チャット|監視|ログ|\b(?:storage|hosting|host|database|db|backups?|files?|uploads?|production|prod|infra(?:structure)?|servers?|backend|frontend|cdn|auth(?:entication)?|e?-?mail|chat|file sharing|deploy(?:ment)?|runtime|platform|buckets?)\b/i;
+  /置き?場|保存|保管|格納|共有|ストレージ|データベース|バックアップ|アップロード|ホスティング|本番|稼働|実行環境|基盤|サーバ|インフラ|配信|認証|メール|チャット|監視|(?<![ブカ])ログ|\b(?:storage|hosting|host|database|db|backups?|files?|uploads?|production|prod|infra(?:structure)?|servers?|backend|frontend|cdn|auth(?:entication)?|e?-?mail|chat|file sharing|deploy(?:ment)?|runtime|platform|buckets?)\b/i;
 /** Among role words, those that say the service hosts the system itself (「本番環境:」「Hosting:」), not one of its data stores. */
-const HOSTING_ROLE = /本番|稼働|実行環境|ホスティング|基盤|インフラ|サーバ|デプロイ|\b(?:hosting|host|production|prod|infra(?:structure)?|servers?|deploy(?:ment)?|runtime|platform|backend)\b/i;
+const HOSTING_ROLE =
+  /本番|稼働|実行環境|ホスティング|基盤|インフラ|(?:Web|ウェブ|AP|アプリ(?:ケーション)?)サーバ|デプロイ|\b(?:hosting|host|production|prod|infra(?:structure)?|(?:web|app|application) servers?|deploy(?:ment)?|runtime|platform|backend)\b/i;
 /** A line's label up to the name: an optional list marker or check box, a short label, a colon. */
 const LINE_LABEL = /^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?([^:：、。|]{1,30}?)\s*[:：]\s*$/;
 
