@@ -146,7 +146,9 @@ const providerValid: Case[] = [
       '検索エンジンとして Elastic Cloud を利用し、本システムはガバメントクラウドで稼働させる。\n\n' +
       '通知メールの配信は Netlify で行い、本システムはガバメントクラウドで稼働する。\n\n' +
       'Full-text search uses Elastic Cloud, and the system is deployed on the Government Cloud.\n\n' +
-      'Elastic Cloud is used for full-text search; the system is deployed on the Government Cloud.\n',
+      'Elastic Cloud is used for full-text search; the system is deployed on the Government Cloud.\n\n' +
+      '検索機能は Elastic Cloud を利用し、本システムはガバメントクラウド上で稼働させる。\n\n' +
+      'Elastic Cloud による全文検索を提供し、本システムはガバメントクラウド上で稼働させる。\n',
     expected: [],
   },
   {

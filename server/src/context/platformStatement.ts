@@ -65,6 +65,9 @@ const FUNCTION_TOPIC_BEFORE =
 /** English: "Full-text search uses X", "X is used for search". */
 const FUNCTION_BEFORE_EN =
   /\b(?:search|e-?mails?|mail|notifications?|maps?|mapping|authentication|sign-?in|payments?|analytics|monitoring|logging|logs|translation|chat|forms?|surveys?|SMS)\b[\w\s-]{0,20}?\b(?:uses|using|is handled by|runs through|goes through|via|through)\s+$/i;
+/** After the service, a function it provides: 「Elastic Cloud による全文検索」「X 経由でメールを送信」. */
+const FUNCTION_AFTER =
+  /^\s*(?:による|を使った|を用いた|を利用した|経由で|で)\s*[^\s、,。]{0,10}?(?:検索|メール|通知|認証|決済|地図|翻訳|分析|監視|ログ収集|チャット|SMS|アンケート)/;
 const FUNCTION_AFTER_EN = /^\s*(?:is\s+|are\s+)?(?:used\s+|serves\s+|handles\s+)?for\s+(?!hosting|production|deploy|running|the\s+(?:system|platform|application|app|site|infrastructure|whole))[a-z]/i;
 
 /**
@@ -82,5 +85,5 @@ export function servesOneFunction(before: string, after: string): boolean {
   if (topic && !PLATFORM_NOUN.test(before.slice(Math.max(0, topic.index - 12), topic.index + topic[0].length))) {
     return true;
   }
-  return FUNCTION_BEFORE_EN.test(before) || FUNCTION_AFTER_EN.test(after);
+  return FUNCTION_AFTER.test(after) || FUNCTION_BEFORE_EN.test(before) || FUNCTION_AFTER_EN.test(after);
 }
