@@ -243,6 +243,21 @@ describe('rule domain/non-government-domain', () => {
     );
   });
 
+  it('reads a second site after the official one when the verb takes でも, and a list item labelled as where it is published', () => {
+    const plan =
+      '# 〇〇県 広報計画\n\n県の公式ホームページ（https://www.pref.example.lg.jp/）のほか、県の特設サイト（https://example-campaign.jp/）でも周知する。\n\n' +
+      '- 周知先: 市の公式サイト https://www.city.sample.lg.jp/ と市の子育て応援サイト https://kosodate-sample.jp/\n';
+    assert.deepEqual(brief(plan, 'file:///plan.md'), [
+      { severity: 'information', text: 'example-campaign.jp', start: plan.indexOf('example-campaign.jp'), message: LOCAL_JA('example-campaign.jp') },
+      { severity: 'information', text: 'kosodate-sample.jp', start: plan.indexOf('kosodate-sample.jp'), message: LOCAL_JA('kosodate-sample.jp') },
+    ]);
+    // A vendor's or a partner's site after the official one is not the body's own.
+    const quiet =
+      '# 〇〇県 広報計画\n\n県の公式ホームページ（https://www.pref.example.lg.jp/）のほか、委託事業者のサイト（https://vendor-sample.co.jp/）でも周知する。\n\n' +
+      '- 周知先: 県の公式サイト https://www.pref.example.lg.jp/ （詳細は観光協会のサイト https://kanko-sample.com/ を参照）\n';
+    assert.deepEqual(brief(quiet, 'file:///plan.md'), []);
+  });
+
   it('stays quiet on a vendor\'s site named after the body\'s own lg.jp site in one sentence', () => {
     const text = `${CITY}本市の公式サイト（https://www.city.sample.lg.jp/）のほか、受注者の製品サイト（https://product-sample.com/）にも操作手順を掲載する。\n`;
     assert.deepEqual(brief(text), []);

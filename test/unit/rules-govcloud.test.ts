@@ -128,9 +128,29 @@ const providerInvalid: Case[] = [
       { rule: 'govcloud/unsupported-provider', text: 'Vercel' },
     ],
   },
+  {
+    name: 'a purpose that names the platform or the site (「基盤には」「公開サイトの配信には」) is still the platform',
+    text: `${SPEC}本システムはガバメントクラウド上に構築する。\n\n本システムの基盤には Heroku を利用する。\n\n公開サイトの配信には Netlify を利用する。\n`,
+    expected: [
+      { rule: 'govcloud/unsupported-provider', text: 'Heroku' },
+      { rule: 'govcloud/unsupported-provider', text: 'Netlify' },
+    ],
+  },
 ];
 
 const providerValid: Case[] = [
+  {
+    name: 'a service used for one function of a system on ガバメントクラウド (全文検索機能には, として, 配信は…で行い, English "search uses")',
+    text:
+      `${SPEC}本システムはガバメントクラウド上に構築する。\n\n全文検索機能には Elastic Cloud を利用し、検索結果をガバメントクラウド上の画面で表示する。\n\n` +
+      '検索エンジンとして Elastic Cloud を利用し、本システムはガバメントクラウドで稼働させる。\n\n' +
+      '通知メールの配信は Netlify で行い、本システムはガバメントクラウドで稼働する。\n\n' +
+      'Full-text search uses Elastic Cloud, and the system is deployed on the Government Cloud.\n\n' +
+      'Elastic Cloud is used for full-text search; the system is deployed on the Government Cloud.\n\n' +
+      '検索機能は Elastic Cloud を利用し、本システムはガバメントクラウド上で稼働させる。\n\n' +
+      'Elastic Cloud による全文検索を提供し、本システムはガバメントクラウド上で稼働させる。\n',
+    expected: [],
+  },
   {
     name: 'a site served from a service in the past, or as a rejected option',
     text:
@@ -476,9 +496,24 @@ describe('rule govcloud/unsupported-provider', () => {
     assert.equal(finding.fix, undefined);
   });
 
-  it('is a procurement rule with severity error', () => {
-    assert.equal(govCloudUnsupportedProviderRule.procurementOnly, true);
+  it('runs in every document: an error in a specification, a warning elsewhere', () => {
+    assert.equal(govCloudUnsupportedProviderRule.procurementOnly, false);
     assert.equal(govCloudUnsupportedProviderRule.defaultSeverity, 'error');
+  });
+
+  it('reads a terse note whose label says the service hosts the system (本番環境: Render, Hosting:), not one that stores data', () => {
+    const memo =
+      '# 〇〇町 施設予約 設計メモ\n\n基盤はガバメントクラウド（AWS）とする。\n\n## メモ\n\n' +
+      '申請データ置き場: Supabase（氏名・住所）\nファイル共有先：Dropbox\n本番環境: Render\n\n- Hosting: Heroku\n- 比較候補: Vultr\n' +
+      '- DNSサーバ: Cloudflare Workers\n- ブログ: Netlify\n';
+    const findings = findingsOf([govCloudUnsupportedProviderRule], memo, 'file:///design-memo.md');
+    assert.deepEqual(
+      findings.map((finding) => ({ severity: finding.severity, start: finding.start, end: finding.end, message: finding.message })),
+      [
+        { severity: 'warning', start: offsetOf(memo, 'Render'), end: offsetOf(memo, 'Render') + 'Render'.length, message: providerMessage('「Render」', '"Render"') },
+        { severity: 'warning', start: offsetOf(memo, 'Heroku'), end: offsetOf(memo, 'Heroku') + 'Heroku'.length, message: providerMessage('「Heroku」', '"Heroku"') },
+      ],
+    );
   });
 
   describe('invalid', () => runCases(govCloudUnsupportedProviderRule, providerInvalid, message));

@@ -174,6 +174,33 @@ describe('rule ismap/unregistered-service', () => {
 
   const invalid: Case[] = [
     {
+      name: "terse notes of a 町's design memo: role labels on plain lines and list items, a name that is an ordinary word (Render)",
+      uri: 'file:///design-memo.md',
+      text:
+        '# 〇〇町 施設予約 設計メモ\n\n基盤はガバメントクラウド（AWS）とする。\n\n## メモ\n\n' +
+        '申請データ置き場: Supabase（氏名・住所）\nファイル共有先：Dropbox\n\n- Storage: Netlify (residents\' names)\n- 本番環境: Render\n',
+      expected: [
+        { text: 'Supabase', severity: 'information', message: notInPartialList('Supabase') },
+        { text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') },
+        { text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') },
+        { text: 'Render', severity: 'information', message: notInPartialList('Render') },
+      ],
+    },
+    {
+      name: 'YAML registers with a singular service key and a data key: a 市 header in brackets, a writer not named (residents\' data)',
+      uri: 'file:///itaku.yaml',
+      text:
+        '# 委託先一覧（〇〇市）\n委託先一覧:\n  - 委託先: 株式会社サンプル\n    service: Box\n    保存データ: 職員の人事評価\n' +
+        '---\n',
+      expected: [{ text: 'Box', severity: 'information', message: notInPartialList('Box') }],
+    },
+    {
+      name: 'a register whose writer is unknown, handing residents\' applications to a service',
+      uri: 'file:///assets.yaml',
+      text: 'title: 資産台帳\nassets:\n  - id: A-01\n    service: Dropbox\n    stores: 住民から受け付けた申請書\n  - id: A-02\n    service: Linode\n    handles: 研修の案内\n',
+      expected: [{ text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') }],
+    },
+    {
       name: 'a site served from the service: 「…で配信し、」「…で配信する」',
       text: `${SPEC}住民向けの案内ページは Netlify で配信し、申請データは別途保管する。\n\n職員向けの手順書ページは Vercel で配信する。\n`,
       expected: [
@@ -437,6 +464,14 @@ describe('rule ismap/unregistered-service', () => {
   ];
 
   const valid: Case[] = [
+    {
+      name: 'labels that reject or date the service, a label with no role, a question, and an ordinary word not labelled',
+      uri: 'file:///design-memo.md',
+      text:
+        '# 〇〇町 施設予約 設計メモ\n\n## メモ\n\n旧ファイル共有先: Dropbox（2022年度で廃止）\n比較候補: Supabase（住民の氏名）\n担当: Render（住民の申請データの担当者）\n\n' +
+        '## Q. Boxに住民の申請書を保存してもよいですか？\n\n住民の申請データを render して画面に表示する。\n',
+      expected: [],
+    },
     {
       name: 'state "registered": services reported registered by a source while the list is partial (Teams, Slack, kintone, OCI, Cloudflare)',
       text:
@@ -724,6 +759,18 @@ describe('rule ismap/liu-scope', () => {
       expected: [
         { text: 'Webex', message: liuService('Webex', DOCUMENT, 'sensitive') },
         { text: 'GitHub', message: liuService('GitHub', DOCUMENT, 'c3') },
+      ],
+    },
+    {
+      name: 'YAML asset register: an entry with both name (the data) and service keys names the service, not the data',
+      uri: 'file:///assets.yaml',
+      text:
+        'sector: national\nassets:\n' +
+        '  - name: 入札参加業者との名刺・商談記録\n    service: MeishiCloud\n    program: ISMAP-LIU\n    classification: 機密性3情報\n' +
+        '  - 名称: 相談記録\n    サービス: ソウダンノート\n    ismap: LIU\n    data: 要配慮個人情報を含む\n',
+      expected: [
+        { text: '機密性3情報', message: liuService('MeishiCloud', DOCUMENT, 'c3') },
+        { text: '要配慮個人情報', message: liuService('ソウダンノート', DOCUMENT, 'sensitive') },
       ],
     },
     {
@@ -1101,6 +1148,18 @@ describe('rule ismap/renewal-period', () => {
 
   const invalid: Case[] = [
     {
+      name: 'a period in parentheses after the validity noun, or the noun in parentheses, in nested checklist items',
+      uri: 'file:///checklist.md',
+      text:
+        '# 点検表\n\n- [ ] クラウドサービスの確認\n  - [ ] ISMAP登録の有効期間（登録日から3年間）を確認する\n' +
+        '  - [x] ISMAP登録（有効期間3年）の期限を台帳に記入\n    - [ ] ISMAPの有効期限(登録から5年)を確認\n',
+      expected: [
+        { text: '3年間', message: renewal('3年間', 3) },
+        { text: '3年', occurrence: 1, message: renewal('3年', 3) },
+        { text: '5年', message: renewal('5年', 5) },
+      ],
+    },
+    {
       name: 'English: renewed every three years, valid for 3 years, a validity period of 2 years',
       uri: 'file:///primer.md',
       text:
@@ -1206,6 +1265,14 @@ describe('rule ismap/renewal-period', () => {
   ];
 
   const valid: Case[] = [
+    {
+      name: 'parenthesised periods that are right or belong to another scheme or a contract',
+      uri: 'file:///checklist.md',
+      text:
+        '# 点検表\n\n- [ ] ISMAP登録の有効期間（1年4か月）を確認する\n  - [ ] ISMS認証の有効期間（3年間）を確認する\n' +
+        '  - [ ] ISMAP登録サービスの契約期間（3年間）を確認する\n',
+      expected: [],
+    },
     {
       name: 'a table row naming ISMAP in a requirement cell, or another scheme, beside a period that is not ISMAP\'s',
       text:

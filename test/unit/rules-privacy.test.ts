@@ -221,9 +221,26 @@ const thresholdInvalid: Case[] = [
     text: '# 漏えい等対応マニュアル\n\n当社は個人情報取扱事業者として、個人データの漏えい等について次の場合に個人情報保護委員会へ報告する。\n\n1. 要配慮個人情報が含まれる場合\n2. 本人の数が100人を超える場合\n',
     expected: [{ text: '100人', replacement: '1,000人', side: 'private' }],
   },
+  {
+    name: 'a phrase under a threshold key in a flow mapping, whose digit-group comma YAML reads as a separator',
+    uri: 'file:///leak-settings.yaml',
+    text: ['system: 住民記録システム', 'sector: 地方公共団体', 'breach_report: { threshold: 本人の数が1,000人を超える場合, deadline: 速やかに }', ''].join('\n'),
+    expected: [{ text: '1,000人', replacement: '100人' }],
+  },
+  {
+    name: 'a phrase under a nested threshold key (block style)',
+    uri: 'file:///incident-settings.yaml',
+    text: ['sector: national', 'incident:', '  breach_report:', '    threshold: "本人の数が1000名以上の場合は委員会へ報告"', ''].join('\n'),
+    expected: [{ text: '1000名', replacement: '100名' }],
+  },
 ];
 
 const thresholdValid: { name: string; uri?: string; text: string }[] = [
+  {
+    name: "a business's flow-mapping phrase (1,000 is its threshold) and 1,000 people under a key that is no threshold",
+    uri: 'file:///member-leak-settings.yaml',
+    text: ['sector: private', 'breach_report: { threshold: 本人の数が1,000人を超える場合 }', 'campaign: { audience: 1,000人を超える会員 }', ''].join('\n'),
+  },
   {
     name: '1,000人 for a private business (front matter sector: private)',
     text: privateSector('個人データの漏えい等が発生し、本人の数が1,000人を超える場合は、個人情報保護委員会に報告する。\n'),

@@ -55,6 +55,8 @@ const USAGE =
 /** The service is rejected, excluded, compared or only considered, in the clause that names it. */
 const REJECT =
   /不採用|採用(?:しない|せず|を見送|は見送|を見合わせ|は見合わせ|対象外)|見送|見合わせ|(?:利用|使用|導入|選定|契約|構築)(?:しない|せず|を禁止|は禁止|不可|を認めない|は認めない|してはならない)|対象外|除外|除く|除き|比較|検討したが|検討した結果|候補|代替案|参考(?:として|に|まで)|しないこと|禁止|不可|評価のみ|\b(?:not|never|instead of|rather than|compared|candidates?|alternatives?|rejected)\b/i;
+/** A question, not a statement: 「LINE WORKSに保存してもよいですか？」 "Can we store it in Box?". */
+const QUESTION = /(?:[?？]|(?:ですか|ますか|でしょうか|ませんか|か)\s*[。]?)\s*$/;
 /** A condition, not a statement: 「Cloudflareを用いる場合は」「Xを利用する際は」. */
 const CONDITIONAL = /場合|際(?:は|に|には)|ときは|ときには|としても|とすれば/;
 /** The sentence is about the past, another system (the writer's own company site), the market, or quotes a wrong statement. */
@@ -81,11 +83,95 @@ const HEADER_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象/;
 const HEADING_REJECT = /比較|候補|不採用|検討|代替|除外|参考|沿革|経緯|市場|動向|事例|過去|旧/;
 const HEADING_USAGE = /利用|採用|使用|導入|構成|基盤|調達対象|稼働環境|使って|使う|\b(?:stack|services? used|infrastructure|hosting|deployment)\b/i;
 /**
- * A list item that labels the service with the role it plays in the system (「Hosting: Vercel」「ストレージ：Dropbox」):
- * the item states what the system uses.
+ * A role word in a line's label (「申請データ置き場:」「ファイル共有先：」「Storage:」「本番環境:」「Hosting:」): the
+ * labelled service plays that role for the system, as 「申請データは Supabase に置く」 would say.
  */
-const ROLE_LABEL =
-  /^(?:hosting|database|db|storage|cdn|auth(?:entication)?|backend|frontend|infra(?:structure)?|backup|mail|email|chat|file sharing|ホスティング|データベース|ストレージ|認証|配信|基盤|サーバ(?:ー)?|バックアップ|メール|チャット|ファイル共有|データ保管|保管|保存先|監視|ログ)\s*[:：]/i;
+const ROLE_WORD =
+  /置き?場|保存|保管|格納|共有|ストレージ|データベース|バックアップ|アップロード|ホスティング|本番|稼働|実行環境|基盤|サーバ|インフラ|配信|認証|メール|チャット|監視|(?<![ブカ])ログ|\b(?:storage|hosting|host|database|db|backups?|files?|uploads?|production|prod|infra(?:structure)?|servers?|backend|frontend|cdn|auth(?:entication)?|e?-?mail|chat|file sharing|deploy(?:ment)?|runtime|platform|buckets?)\b/i;
+/** Among role words, those that say the service hosts the system itself (「本番環境:」「Hosting:」), not one of its data stores. */
+const HOSTING_ROLE =
+  /本番|稼働|実行環境|ホスティング|基盤|インフラ|(?:Web|ウェブ|AP|アプリ(?:ケーション)?)サーバ|デプロイ|\b(?:hosting|host|production|prod|infra(?:structure)?|(?:web|app|application) servers?|deploy(?:ment)?|runtime|platform|backend)\b/i;
+/** A line's label up to the name: an optional list marker or check box, a short label, a colon. */
+const LINE_LABEL = /^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?([^:：、。|]{1,30}?)\s*[:：]\s*$/;
+
+export type LabelledRole = 'data' | 'hosting';
+
+/**
+ * The role a line's label gives the service named right after it (「申請データ置き場: Supabase（氏名・住所）」 →
+ * 'data'; 「本番環境: Render」 → 'hosting'); undefined when the name does not follow a role label at its line's
+ * start, or the label rejects or dates it (「旧ストレージ:」「比較候補:」).
+ */
+export function labelledRole(model: DocumentModel, start: number): LabelledRole | undefined {
+  const lineStart = model.text.lastIndexOf('\n', start - 1) + 1;
+  const label = LINE_LABEL.exec(normalizeKey(model.text.slice(lineStart, start)))?.[1];
+  if (label === undefined || !ROLE_WORD.test(label) || REJECT.test(label) || ASIDE.test(label) || HEADING_REJECT.test(label)) {
+    return undefined;
+  }
+  return HOSTING_ROLE.test(label) ? 'hosting' : 'data';
+}
+
+/** A YAML key whose value names a service: the entry's service, its host or one of its stores. */
+const SERVICE_VALUE_KEY = /^(?:services?|saas|paas|iaas|hosting|platform|provider|storage|tool|product|cloud|サービス|サービス名|利用サービス|基盤|ホスティング|ストレージ|クラウド)$/i;
+/** A label's value: the name up to a bracket, a comma or the end of the line. */
+const LABELLED_VALUE = /^[ \t]*([^\s（(、,。;；|][^（(、,。;；|\n]*?)[ \t]*(?=[（(、,。;；|]|$)/m;
+
+/**
+ * Services whose names are ordinary words (Render, Box, Zoom: `matchName: false`, so not matched in running
+ * text), named where a label says they play a role for the system: after a role label at a line's start
+ * (「本番環境: Render」「ファイル共有先：Box（申請書）」) or as the whole value of a service key in YAML
+ * (`service: Box`, `hosting: Render`). `known` holds the mentions already found, which are not repeated.
+ */
+export function labelledServiceMentions(model: DocumentModel, knowledge: Knowledge, known: readonly ServiceMention[]): ServiceMention[] {
+  const byName = new Map<string, ServiceEntry>();
+  for (const service of knowledge.services) {
+    if (service.matchName === false && service.term === undefined) {
+      byName.set(normalizeKey(service.name).toLowerCase(), service);
+    }
+  }
+  if (byName.size === 0) {
+    return [];
+  }
+  const taken = new Set(known.map((mention) => mention.start));
+  const found: ServiceMention[] = [];
+  const add = (start: number, surface: string) => {
+    const service = byName.get(normalizeKey(surface).toLowerCase());
+    if (service && !taken.has(start)) {
+      taken.add(start);
+      found.push({ service, start, end: start + surface.length, surface, segmentKind: segmentAt(model.segments, start)?.kind ?? 'prose' });
+    }
+  };
+  const lines = model.markdown?.lines ?? [];
+  for (const block of model.markdown?.blocks ?? []) {
+    if (block.kind !== 'paragraph') {
+      continue;
+    }
+    for (let line = block.firstLine; line <= block.lastLine && lines[line]; line++) {
+      const { start, end } = lines[line];
+      const text = model.text.slice(start, end);
+      const colon = text.search(/[:：]/);
+      if (colon < 0) {
+        continue;
+      }
+      const value = LABELLED_VALUE.exec(text.slice(colon + 1));
+      if (!value) {
+        continue;
+      }
+      const valueStart = start + colon + 1 + value.index + value[0].indexOf(value[1]);
+      if (labelledRole(model, valueStart) !== undefined) {
+        add(valueStart, value[1]);
+      }
+    }
+  }
+  for (const scalar of model.scalars) {
+    const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+    if (scalar.kind !== 'yaml-key' && key !== undefined && SERVICE_VALUE_KEY.test(normalizeKey(key))) {
+      const surface = model.text.slice(scalar.start, scalar.end);
+      const trimmed = surface.trim();
+      add(scalar.start + surface.indexOf(trimmed), trimmed);
+    }
+  }
+  return found;
+}
 
 /** YAML keys (lower-cased NFKC) under which a service is a rejected or historical one. */
 const REJECT_KEY = /reject|alternative|candidate|compar|exclu|not[-_ ]?used|unused|history|previous|former|legacy|^old|reference|比較|候補|不採用|除外|代替|沿革|旧|過去|現行|移行元|参考/;
@@ -251,6 +337,9 @@ export function sentenceUsage(index: DocumentIndex, mention: { start: number; en
   if (DIRECTIONAL_AFTER.test(after) || (SOURCE_AFTER.test(after) && migration)) {
     return 'rejected';
   }
+  if (QUESTION.test(text)) {
+    return 'unknown';
+  }
   if (aside) {
     return 'rejected';
   }
@@ -339,10 +428,6 @@ function tableUsage(index: DocumentIndex, mention: { start: number }): Usage {
 }
 
 function listUsage(index: DocumentIndex, mention: { start: number; end: number }): Usage {
-  const [start] = index.sentence(mention.start);
-  if (ROLE_LABEL.test(index.normalized(start, mention.end).text)) {
-    return 'used';
-  }
   const intro = index.listIntro(mention.start);
   if (intro?.kind === 'heading') {
     return headingUsage(intro.text);
@@ -372,6 +457,10 @@ export function usageOf(index: DocumentIndex, mention: { start: number; end: num
   const sentence = sentenceUsage(index, mention);
   if (sentence !== 'unknown' || mention.segmentKind !== 'prose') {
     return sentence;
+  }
+  // A terse note's role label (「申請データ置き場: Supabase」), in a list item or on a line of its own.
+  if (labelledRole(index.model, mention.start) !== undefined) {
+    return 'used';
   }
   return index.inListItem(mention.start) ? listUsage(index, mention) : 'unknown';
 }

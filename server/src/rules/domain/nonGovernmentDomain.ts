@@ -39,9 +39,12 @@ const NATIONAL = /府省庁|府省|各省|本省|本庁|内閣府|内閣官房|�
 const LOCAL = /地方公共団体|自治体|本市|本県|本町|本村|本区|[一-龥]{1,6}(?:都|道|県|市|区|町|村)(?:役所|役場|庁舎)?(?:の|が|は|で)/;
 /** The sentence is about a public website or its domain. */
 const WEBSITE = /ウェブサイト|ウエブサイト|Webサイト|WEBサイト|web ?サイト|ホームページ|サイト|ポータル|ドメイン|URL|FQDN|ホスト名|Webページ|ウェブページ|公開ページ/i;
-/** The sentence states the site's address: 「サイトは X」「X で公開する」「ドメイン名として X を取得」「特設サイトで周知する」. */
+/**
+ * The sentence states the site's address: 「サイトは X」「X で公開する」「ドメイン名として X を取得」「特設サイトで周知
+ * する」「特設サイトでも周知する」, or a list item's label for where it is published (「周知先: …」「掲載先：…」).
+ */
 const SPECIFIES =
-  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|で(?:公開|提供|開設|運用|運営|構築|配信|周知|案内|告知|発信|お知らせ|掲載)|(?:で|に)[^。、]{0,10}?(?:を|に)(?:公開|掲載|提供)|に(?:開設|公開|構築|設置|掲載)|を(?:取得|使用|利用)/i;
+  /(?:サイト|ホームページ|ページ|ポータル|ドメイン名?|URL|FQDN|ホスト名)(?:は|を|として|:|：|に)|(?:周知先|掲載先|公開先|案内先|告知先|広報先|発信先|掲載場所|公開場所)\s*[:：]|で(?:も|は)?(?:公開|提供|開設|運用|運営|構築|配信|周知|案内|告知|発信|お知らせ|掲載)|(?:で|に)[^。、]{0,10}?(?:を|に)(?:公開|掲載|提供)|に(?:開設|公開|構築|設置|掲載)|を(?:取得|使用|利用)/i;
 /** A URL or host in parentheses after the site it names: 「特設サイト（https://…）で周知」 reads as 「特設サイトで周知」. */
 const PARENTHESISED_ADDRESS = /[(（][ \t]*(?:https?:\/\/)?[^\s()（）、。]*\.[^\s()（）、。]*[ \t]*[)）]/g;
 /** Another owner named for a site: a vendor's or a product's site is not the body's own. */

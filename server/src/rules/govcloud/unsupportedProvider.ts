@@ -9,10 +9,12 @@
  * Only IaaS/PaaS services are considered (a SaaS used next to the system is not its platform), and only where
  * the text names the service as the system's platform: in a YAML/front-matter value under a platform key
  * (`cloud: {provider: …}`, `platform:`), or in a sentence that builds or runs the system on it. Rejected
- * candidates, comparisons, the system migrated from and linked external systems are not reported.
+ * candidates, comparisons, the system migrated from and linked external systems are not reported, nor a
+ * service used for one function of the system (「全文検索機能には Elastic Cloud を利用し」「メール配信は X で行う」):
+ * it is where that function's data goes, which ismap/unregistered-service weighs, not where the system runs.
  */
 
-import { PLATFORM_STATEMENT } from '../../context/platformStatement';
+import { PLATFORM_STATEMENT, servesOneFunction } from '../../context/platformStatement';
 import type { DocumentModel } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import type { ServiceEntry } from '../../services/types';
@@ -20,6 +22,7 @@ import { normalizedIndex, normalizeKey } from '../../text/normalize';
 import { normalizedRange } from '../../document/normalized';
 import { clauseAround } from '../../context/privacyScope';
 import type { Finding, Rule } from '../rule';
+import { labelledRole, labelledServiceMentions, serviceMentions } from '../../context/serviceUsage';
 import { sentenceSpan } from '../../document/sentences';
 
 /** A key under which a value names the system's platform. */
@@ -50,7 +53,9 @@ const MOVES_TO_GOV_CLOUD = /ガバメントクラウド(?:上)?(?:へ|に)(?:の
 export const govCloudUnsupportedProviderRule: Rule = {
   id: 'govcloud/unsupported-provider',
   defaultSeverity: 'error',
-  procurementOnly: true,
+  // Runs everywhere: a design memo or notes that put the system on ガバメントクラウド and its hosting elsewhere
+  // contradict themselves as a specification would; outside a specification the finding is a warning.
+  procurementOnly: false,
   scope: 'document',
   description: 'ガバメントクラウド上のシステムに、ガバメントクラウドのクラウドサービスではない基盤を指定 (a provider that is not a Government Cloud provider).',
   check({ model, knowledge, services, terms, context }) {
@@ -64,13 +69,9 @@ export const govCloudUnsupportedProviderRule: Rule = {
       !service.govCloud &&
       !govCloudCompanies.has(service.provider) &&
       service.kind.some((kind) => kind === 'IaaS' || kind === 'PaaS');
-    const mentions = [
-      ...services.map((mention) => ({ service: mention.service, start: mention.start, end: mention.end })),
-      ...terms.flatMap((term) => {
-        const service = knowledge.serviceForTerm(term.term.id);
-        return service ? [{ service, start: term.start, end: term.end }] : [];
-      }),
-    ]
+    const found = serviceMentions({ services, terms, knowledge });
+    // Names that are ordinary words (Render) count where a label says they host the system (「本番環境: Render」).
+    const mentions = [...found, ...labelledServiceMentions(model, knowledge, found)]
       .filter((mention) => eligible(mention.service))
       .sort((a, b) => a.start - b.start);
 
@@ -87,7 +88,7 @@ export const govCloudUnsupportedProviderRule: Rule = {
       const whoEn = surface === name ? `"${surface}"` : `"${surface}" (${name})`;
       findings.push({
         ruleId: this.id,
-        severity: this.defaultSeverity,
+        severity: context.profile === 'procurement' ? this.defaultSeverity : 'warning',
         message: {
           ja: `ガバメントクラウド外の基盤: ${who}はカタログのガバメントクラウド${govCloudCount}サービスにありません`,
           en: `${whoEn} is not one of the ${govCloudCount} Government Cloud services in the service catalogue.`,
@@ -112,9 +113,15 @@ function namedAsPlatform(model: DocumentModel, start: number, end: number): bool
   const [first, last] = sentenceSpan(model, start, end);
   const normalized = normalizedRange(model, first, last);
   const sentence = normalized.text;
+  // A terse note's label that says the service hosts the system: 「本番環境: Render」「Hosting: Render」.
+  if (segment.kind === 'prose' && labelledRole(model, start) === 'hosting' && !NOT_PLATFORM.test(sentence)) {
+    return true;
+  }
   const after = normalizeKey(model.text.slice(end, last));
-  const [clauseStart, clauseEnd] = clauseAround(sentence, normalizedIndex(normalized, start));
+  const at = normalizedIndex(normalized, start);
+  const [clauseStart, clauseEnd] = clauseAround(sentence, at);
   if (
+    servesOneFunction(sentence.slice(clauseStart, at), sentence.slice(normalizedIndex(normalized, end), clauseEnd)) ||
     !HOSTING.test(sentence) ||
     NOT_PLATFORM.test(sentence) ||
     NOT_PLATFORM_CLAUSE.test(sentence.slice(clauseStart, clauseEnd)) ||

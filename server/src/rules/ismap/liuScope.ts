@@ -96,6 +96,11 @@ const NOT_A_NAME = /ISMAP|^(?:本|当|同|弊|貴)(?:市|町|村|区|県|府|都
 const PROGRAM_KEY = /ismap|program|制度|登録|認証|certif|registr/;
 /** YAML keys that name the entry's service. */
 const NAME_KEY = /^(?:name|service|service_name|servicename|product|product_name|saas|tool|サービス名|名称|サービス|製品名|ツール名)$/;
+/**
+ * The keys among them that name the service itself: an entry with both `name:` and `service:` is an asset or a
+ * data set (`name: 名刺・商談記録`) kept in that service, and the service is what is ISMAP-LIU.
+ */
+const SERVICE_NAME_KEY = /^(?:service|service_name|servicename|product|product_name|saas|tool|サービス名|サービス|製品名|ツール名)$/;
 /** A YAML key that says its entry handles 要配慮個人情報 (`handles_sensitive_personal_info`, `要配慮個人情報`). */
 const SENSITIVE_KEY = /sensitive|要配慮/;
 /** …and 条例要配慮個人情報 (`ordinance_sensitive`, `条例要配慮個人情報`). */
@@ -422,8 +427,8 @@ const ISMAP_NOTE_AFTER = /\s*[（(][^（()）]*ISMAP[^（()）]*[)）]\s*$/i;
 
 /**
  * A YAML entry's ISMAP-LIU subject: its programme key says ISMAP-LIU (`program: ISMAP-LIU`, `ismap: LIU`,
- * `ismap_liu: true`), or its name key's value does (`name: チャットSaaS（ISMAP-LIU登録）`); its name key, when
- * present, names it.
+ * `ismap_liu: true`), or its name key's value does (`name: チャットSaaS（ISMAP-LIU登録）`); its service key
+ * (`service:`, `product:`), else its name key, names it.
  */
 function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }[], start: number, end: number, depth?: number): Subject | undefined {
   const { model } = input;
@@ -439,7 +444,9 @@ function liuRecordSubject(input: RuleInput, liuTerms: readonly { start: number }
   if (!declared) {
     return undefined;
   }
-  const name = inRecord.find((scalar) => scalar.keyPath !== undefined && NAME_KEY.test(lastKey(scalar.keyPath)));
+  const name =
+    inRecord.find((scalar) => scalar.keyPath !== undefined && SERVICE_NAME_KEY.test(lastKey(scalar.keyPath))) ??
+    inRecord.find((scalar) => scalar.keyPath !== undefined && NAME_KEY.test(lastKey(scalar.keyPath)));
   const surface = name ? model.text.slice(name.start, name.end).replace(ISMAP_NOTE_AFTER, '') : '';
   return surface.length > 0 ? { start, end, mention: { surface }, basis: DOCUMENT_BASIS } : { start, end };
 }

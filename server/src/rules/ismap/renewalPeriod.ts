@@ -40,9 +40,12 @@ const CADENCE_AFTER = /^(?:ごと|毎|おき|に1回|に一回|に1度|に一度
 const VALIDITY_AFTER = /^(?:間)?(?:有効|で失効|で満了|の有効期間|で期限|後に更新|後に再登録|で更新)/;
 const VALIDITY_GAP = /有効期間|有効期限|登録期間/;
 const RENEWAL_CUE = /更新|有効|失効|再登録|再申請|再審査|満了/;
-/** What may stand between 「ISMAP」 and the period: registration / validity wording only. */
+/**
+ * What may stand between 「ISMAP」 and the period: registration / validity wording only, the period possibly in
+ * parentheses after its noun (「ISMAP登録の有効期間（登録日から3年間）を確認する」).
+ */
 const GAP =
-  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新頻度|更新サイクル|更新|期間)?(?:は|が|も|を|について|では|:)?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
+  /^(?:では|において|は)?[、,]?(?:の|への|に|における|で|に係る|に関する)?(?:登録制度|登録|制度|クラウドサービスリスト(?:への)?(?:登録|掲載)?)?の?[（(]?(?:有効期間|有効期限|登録期間|更新周期|更新期間|更新頻度|更新サイクル|更新|期間)?(?:は|が|も|を|について|では|:|[（(])?[、,]?(?:原則として|原則|通常|概ね|おおむね)?[、,]?(?:登録日から|登録から|登録後|登録の翌日から)?(?:最長)?$/;
 /** The sentence presents the period as a misconception or a wrong statement, not as a fact. */
 const PRESENTED_AS_WRONG = /という(?:誤解|誤り|記載)|誤解|は誤り|誤った|ではありません|ではない/;
 /** A label written as a question (「ISMAPの登録期間は？」「…はどのくらいですか」): the question form is left out. */

@@ -12,7 +12,8 @@
  * Outside procurement documents ISMAP is not a requirement the document sets, so a service is reported only
  * where the statement itself says that a public body's data goes to it (a 市's residents' names in a register
  * entry, a ministry's draft answers in a table row, its application data in a deploy step), and at most as
- * information.
+ * information; where the writer is not known, only where the statement names residents' data (住民の申請書).
+ * A role label in a terse note (「申請データ置き場: Supabase」「Storage: Supabase」) says data goes there.
  *
  * What the document says about the service is weighed too: its own claim of registration (`ismap: 登録済み` in
  * its register entry, an ISMAP column, 「（ISMAP登録済み）」) is a claim, not a gap, unless an imported list or a
@@ -26,11 +27,11 @@ import { normalizedIndex, normalizeKey } from '../../text/normalize';
 import { blockAt } from '../../document/blocks';
 import type { Finding, Rule } from '../rule';
 import { segmentAt } from '../../document/sentences';
-import { documentIndex, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
+import { documentIndex, labelledRole, labelledServiceMentions, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
 
 /** A statement that data goes to the service: personal data, graded information, records, files, a site. */
 const DATA_CUE =
-  /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|ページ|コンテンツ|文書|ドキュメント|議事録|名簿|台帳|アンケート|回答|問い?合わせ|画像|写真|動画|アカウント|会員|\b(?:data|database|records?|files?|documents?|site|pages?|assets|content|backups?|accounts?|uploads?)\b/i;
+  /データ|情報|個人|氏名|住所|連絡先|生年月日|記録|申請|申込|案文|資料|ファイル|バックアップ|サイト|ページ|コンテンツ|文書|ドキュメント|議事録|名簿|台帳|アンケート|回答|問い?合わせ|画像|写真|動画|アカウント|会員|職員|人事|給与|勤怠|健康診断|\b(?:data|database|records?|files?|documents?|site|pages?|assets|content|backups?|accounts?|uploads?|stores|handles|holds|names|staff|employees?|residents?)\b/i;
 /**
  * The statement says the service gets no personal data, or only public (機密性1) information: ISMAP is about
  * the 機密性2 information a public body entrusts to a service, so a reviewer would not ask for it here.
@@ -62,6 +63,8 @@ const CLASS_1_VALUE = /^(?:機密性)?\s*1(?:情報)?(?:のみ)?$/;
 /** A field that says whether personal data is handled, and a value that says none. */
 const PERSONAL_FIELD = /個人情報|個人データ|personal|pii/i;
 const NONE_VALUE = /^(?:no|none|false|なし|無し|無|×|✕|-|―|扱わない|含まない|該当なし|取り扱わない)$/i;
+/** Residents' data named in a statement: a public body's (a 市's 住民, a 県's 県民), whoever writes. */
+const RESIDENTS_DATA = /(?:住民|市民|区民|町民|村民|県民|都民|道民|府民)(?:の|から|が|情報|データ|票)|\bresidents?['’]?s?\b/i;
 /** The statement places the service on ISMAP-LIU (「ISMAP-LIU登録のSaaS」, `program: ISMAP-LIU`), not negated. */
 const LIU_PLACED = /ISMAP[-_ ]?LIU(?![^、。,]{0,12}?(?:ではな|でな|以外|対象外|未登録))/i;
 
@@ -174,7 +177,10 @@ export const ismapUnregisteredServiceRule: Rule = {
       return [];
     }
     const procurement = context.profile === 'procurement';
-    if (!procurement && context.sector !== 'national' && context.sector !== 'local') {
+    // Outside a specification: a public body's document, or one whose writer is unknown where the statement
+    // itself says residents' data goes to the service (a register handing 住民の申請書 to Dropbox).
+    const publicWriter = context.sector === 'national' || context.sector === 'local';
+    if (!procurement && !publicWriter && context.sector !== undefined) {
       return [];
     }
     const list = knowledge.ismapList;
@@ -183,7 +189,9 @@ export const ismapUnregisteredServiceRule: Rule = {
     const index = documentIndex(model);
     const records = index.memo('yaml-records', () => yamlRecords(model));
     const findings: Finding[] = [];
-    const mentions = serviceMentions(input);
+    const found = serviceMentions(input);
+    // Names that are ordinary words (Render, Box) count where a role label or a service key names them.
+    const mentions = [...found, ...labelledServiceMentions(model, knowledge, found)].sort((a, b) => a.start - b.start);
     for (const mention of mentions) {
       let assessment = assessments.get(mention.service.id);
       if (!assessment) {
@@ -195,6 +203,9 @@ export const ismapUnregisteredServiceRule: Rule = {
         continue;
       }
       const statement = statementOf(index, records, mention);
+      if (!procurement && !publicWriter && !RESIDENTS_DATA.test(statement)) {
+        continue;
+      }
       const data = dataStatement(index, mentions, mention, statement);
       const fields = entryFields(index, records, mention);
       // The document says it is registered: a claim, not a gap — unless a source or the imported list contradicts it.
@@ -205,7 +216,9 @@ export const ismapUnregisteredServiceRule: Rule = {
       const onlyPublic = ONLY_PUBLIC.test(data) || fields.some((field) => CLASSIFICATION_FIELD.test(field.key) && CLASS_1_VALUE.test(field.value));
       const noPersonalData = NO_PERSONAL_DATA.test(data) || fields.some((field) => PERSONAL_FIELD.test(field.key) && NONE_VALUE.test(field.value));
       // No personal data and no confidential information named: the writer has weighed the data, as a reviewer would.
-      if (onlyPublic || NO_DATA.test(data) || (noPersonalData && !CONFIDENTIAL_CUE.test(data)) || (!procurement && (noPersonalData || !DATA_CUE.test(statement)))) {
+      // A role label (「申請データ置き場:」「Storage:」「本番環境:」) says the system's data is there, as a data word would.
+      const holdsData = DATA_CUE.test(statement) || (mention.segmentKind === 'prose' && labelledRole(model, mention.start) !== undefined);
+      if (onlyPublic || NO_DATA.test(data) || (noPersonalData && !CONFIDENTIAL_CUE.test(data)) || (!procurement && (noPersonalData || !holdsData))) {
         continue;
       }
       // A list without ISMAP-LIU entries says nothing about an ISMAP-LIU registration; ismap/liu-scope reads the use.

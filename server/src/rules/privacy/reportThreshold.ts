@@ -12,7 +12,8 @@
  * A threshold statement is one sentence — a table row, a list item with its lead-in — holding a number of
  * people followed by 超/以上 (or 下回/未満/以下 for 1,000), whose clause names the breach, the people or the
  * report, and that is about a breach report. In YAML: a key for people (threshold, affected_people_over …)
- * under a breach/report key, or in a YAML document about leaks. Quoted originals under correction are quiet.
+ * under a breach/report key, or in a YAML document about leaks; its value a number (1000, 1,000人超) or a phrase
+ * read as a threshold sentence (本人の数が1,000人を超える場合). Quoted originals under correction are quiet.
  * The side (public/private) comes from the sentence, its paragraph, its heading, then the document context.
  */
 
@@ -42,6 +43,24 @@ const YAML_THRESHOLD_KEY = /threshold|閾値|しきい値|基準|人数|people|p
 const YAML_VALUE = /^(["']?[ \t]*)(1,?000|千|100|百)[ \t]*(人|名)?[ \t]*(?:超|以上)?[ \t]*["']?$/;
 /** A YAML document about leaks: its values or header comments name one. */
 const YAML_BREACH_DOCUMENT = /漏えい|漏洩|breach|leak/i;
+
+/**
+ * In a flow mapping a digit group's comma ends the value: `{ threshold: 本人の数が1,000人を超える場合 }` parses as
+ * 「本人の数が1」 and a key 「000人を超える場合」. A writer means one phrase, so the value is read on to the next
+ * separator that is not followed by a digit group.
+ */
+const FLOW_DIGIT_GROUP = /^,\d{3}(?![\d])[^,{}\[\]\n]*/;
+
+function flowValueEnd(text: string, segment: { readonly start: number; readonly end: number; readonly keyPath?: readonly string[] }): number {
+  let end = segment.end;
+  if (segment.keyPath === undefined || !/\d$/.test(text.slice(segment.start, end))) {
+    return end;
+  }
+  for (let group = FLOW_DIGIT_GROUP.exec(text.slice(end, end + 200)); group; group = FLOW_DIGIT_GROUP.exec(text.slice(end, end + 200))) {
+    end += group[0].trimEnd().length;
+  }
+  return end;
+}
 
 function valueOf(number: string): number {
   if (number.endsWith('千')) {
@@ -131,11 +150,15 @@ export const privacyReportThresholdRule: Rule = {
       if (segment.kind === 'yaml-key') {
         continue;
       }
-      const normalized = normalizedRange(model, segment.start, segment.end);
+      const normalized = normalizedRange(model, segment.start, flowValueEnd(model.text, segment));
       const isStructured = !!segment.keyPath && segment.keyPath.length > 0 && structured(segment.keyPath, breachDocument);
+      // A bare number under a threshold key is read below; a phrase there (「本人の数が1,000人を超える場合」) is read
+      // as a sentence whose breach and report the key path already names.
+      const structuredValue = isStructured ? YAML_VALUE.exec(normalized.text) : null;
+      const phraseUnderKey = isStructured && !structuredValue;
       PEOPLE.lastIndex = 0;
       let match: RegExpExecArray | null;
-      while (!isStructured && (match = PEOPLE.exec(normalized.text))) {
+      while ((!isStructured || phraseUnderKey) && (match = PEOPLE.exec(normalized.text))) {
         const value = valueOf(match[1]);
         if (value !== 1000 && value !== 100) {
           continue;
@@ -161,7 +184,7 @@ export const privacyReportThresholdRule: Rule = {
         const breachCue = (text: string) => BREACH.test(text) || text.includes('本人の数') || PPC.test(text);
         const aboutBreach = breachCue(sentence) || (inStructure && (breachCue(around.paragraph()) || breachCue(around.heading() ?? '')));
         const aboutReport = REPORT.test(sentence) || (inStructure && (REPORT.test(around.paragraph()) || REPORT.test(around.heading() ?? '')));
-        if (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !aboutBreach || !aboutReport) {
+        if (!phraseUnderKey && (!CLAUSE_CUE.test(sentence.slice(clauseStart, clauseEnd)) || !aboutBreach || !aboutReport)) {
           continue;
         }
         const result = verdict(value, around.sideAt(at, context), below);
@@ -174,7 +197,7 @@ export const privacyReportThresholdRule: Rule = {
       }
       // YAML and front matter: breach_report: {threshold: 1000人}, criteria: {affected_people_over: 1000}.
       if (isStructured) {
-        const value = YAML_VALUE.exec(normalized.text);
+        const value = structuredValue;
         if (!value) {
           continue;
         }
