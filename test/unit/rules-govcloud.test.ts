@@ -372,6 +372,12 @@ const regionInvalid: Case[] = [
 
 const regionValid: Case[] = [
   {
+    name: "a certificate's region in a city's workflow (CloudFront's certificate is issued in us-east-1; no data there)",
+    text: '# さくら市 住民ポータル デプロイワークフロー（ガバメントクラウド）\nenv:\n  AWS_REGION: ap-northeast-1\n  ACM_CERT_REGION: us-east-1\n  cdn:\n    certificate_region: us-east-1\n',
+    uri: 'file:///deploy.yaml',
+    expected: [],
+  },
+  {
     name: 'an English wiki on the Government Cloud that forbids a US region',
     uri: 'file:///wiki.md',
     text:

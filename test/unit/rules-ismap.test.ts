@@ -195,6 +195,14 @@ describe('rule ismap/unregistered-service', () => {
       expected: [{ text: 'Box', severity: 'information', message: notInPartialList('Box') }],
     },
     {
+      name: 'a 町 named in kana in the header; its entry graded confidentiality 2 with availability 1 (not 機密性1)',
+      uri: 'file:///register.yaml',
+      text:
+        '# かわせ町 クラウドサービス台帳\nassets:\n  - service: Dropbox\n    data: 職員の勤怠記録\n    classification:\n      confidentiality: 2\n      integrity: 2\n      availability: 1\n' +
+        '  - service: Linode\n    data: 職員の研修資料\n    classification:\n      confidentiality: 1\n      availability: 2\n',
+      expected: [{ text: 'Dropbox', severity: 'information', message: notInPartialList('Dropbox') }],
+    },
+    {
       name: 'a register whose writer is unknown, handing residents\' applications to a service',
       uri: 'file:///assets.yaml',
       text: 'title: 資産台帳\nassets:\n  - id: A-01\n    service: Dropbox\n    stores: 住民から受け付けた申請書\n  - id: A-02\n    service: Linode\n    handles: 研修の案内\n',

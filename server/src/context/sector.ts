@@ -42,9 +42,9 @@ const CLIENT_WORK_EN =
   /\b(?:for|on behalf of|commissioned by|contracted by|delivered to)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,3}(City|Town|Village|Prefecture|Ward)|(Ministry|Agency)(?:\s+of\s+[A-Z][\w-]*)?|(?:[A-Z][\w-]*\s+){1,3}(Agency))\b/;
 /** Private-law corporations that are businesses under the APPI like a company (a clinic, a school, a co-op, an association). */
 const PRIVATE_CORPORATION = '医療法人(?:社団|財団)?|社会福祉法人|学校法人|生活協同組合|(?:一般|公益)(?:社団|財団)法人';
-/** A body named in the title or byline: 〇〇市 総務部, 〇〇庁 総務課, 独立行政法人〇〇機構, 株式会社〇〇. */
+/** A body named in the title or byline: 〇〇市 総務部, 〇〇庁 総務課, 独立行政法人〇〇機構, 株式会社〇〇; a name may be in kana (さいたま市, かわせ町). */
 const BODY_NAME = new RegExp(
-  '独立行政法人|デジタル庁|こども家庭庁|スポーツ庁|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\\s　/／・|)）」』】]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社|' +
+  '独立行政法人|デジタル庁|こども家庭庁|スポーツ庁|[一-龥〇々ヶぁ-んァ-ヺー△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村)(?=[\\s　/／・|)）」』】]|$|役所|役場|長|議会|総務|情報|企画|市民|区民|町民|村民|健康|福祉|教育委員会|デジタル|DX|の|が|は|に|で|における)|株式会社|有限会社|合同会社|' +
     PRIVATE_CORPORATION,
 );
 /**

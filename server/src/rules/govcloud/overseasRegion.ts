@@ -43,7 +43,12 @@ const FORMER_BEFORE = /(?:現行|従来|旧|移行元)[^、,。]{0,10}$/;
 const EXCLUDED_AFTER = /^[^、,。]{0,12}?(?:以外|ではなく|でなく|を除|は除|除外|対象外)|^\s*(?:等|など)?\s*[)）]?\s*(?:から|より)[^。]*?(?:移行|移設|移す|移転|切り替え|切替)/;
 /** A section listing options, comparisons or history: a region there is a candidate, not a placement. */
 const CANDIDATE_HEADING = /比較|候補|選択肢|不採用|検討|代替案|参考|沿革|経緯|過去|options|alternatives|considered/i;
-const EXCLUDED_KEY = /ismap|candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|forbidden|prohibited|deny|禁止|legacy|previous|旧|現行|移行元|^from$|^source$/i;
+/**
+ * Keys whose region places no data: candidates, the past, ISMAP's coverage, and a certificate's region (a CDN's
+ * TLS certificate must be issued in one region, us-east-1 for CloudFront, wherever the data is).
+ */
+const EXCLUDED_KEY =
+  /ismap|candidate|候補|alternative|comparison|比較|rejected|不採用|excluded|forbidden|prohibited|deny|禁止|legacy|previous|旧|現行|移行元|^from$|^source$|(?:^|[_.-])(?:acm|cert|certificate)(?:[_.-]|$)|証明書/i;
 
 /**
  * Where a region is asked for: a label, YAML key or table column for the region, its disaster-recovery site or its

@@ -57,8 +57,8 @@ const REGISTERED_VALUE =
 const ISMAP_FIELD = /ismap(?!\s*[-_ ]?liu)/i;
 /** An ISMAP registration number as the list gives it (C21-0008-2). */
 const REGISTRATION_NUMBER = /^C\d{2}-\d{4}-\d+$/i;
-/** A field for the information's classification, and the value 1 (機密性1). */
-const CLASSIFICATION_FIELD = /機密性|格付|confidentiality|classification/i;
+/** A field for the information's confidentiality class (not its integrity or availability), and the value 1 (機密性1). */
+const CLASSIFICATION_FIELD = /^(?!.*(?:integrity|availability|完全性|可用性)).*(?:機密性|格付|confidentiality|classification)/i;
 const CLASS_1_VALUE = /^(?:機密性)?\s*1(?:情報)?(?:のみ)?$/;
 /** A field that says whether personal data is handled, and a value that says none. */
 const PERSONAL_FIELD = /個人情報|個人データ|personal|pii/i;
