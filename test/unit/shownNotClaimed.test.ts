@@ -48,6 +48,10 @@ describe('shown, not claimed: quiz options', () => {
     ['(a)(b)(c)', ['(a) ', '(b) ', '(c) ']],
     ['A) B) C)', ['A) ', 'B) ', 'C) ']],
     ['list items - ア) - イ)', ['- ア) ', '- イ) ', '- ウ) ']],
+    ['ア　イ　ウ　 (a full-width space)', ['ア\u3000', 'イ\u3000', 'ウ\u3000']],
+    ['（ａ）（ｂ）（ｃ）', ['（ａ）', '（ｂ）', '（ｃ）']],
+    ['Ａ）Ｂ）Ｃ） with a full-width space', ['Ａ）\u3000', 'Ｂ）\u3000', 'Ｃ）\u3000']],
+    ['(1)(2)(3)', ['(1) ', '(2) ', '(3) ']],
   ] as const) {
     it(`options labelled ${form}, each its own paragraph after the question`, () => {
       const text =

@@ -173,11 +173,12 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
 }
 
 /**
- * An answer option's label at the start of a line or list item: (ア) …, （イ）…, イ. …, ウ) …, (a) …, A) …, b. …, ① …
- * A bare Latin letter (A) …, b. …) needs a space after it (not 「A.1 適用範囲」).
+ * An answer option's label at the start of a line or list item: (ア) …, （イ）…, イ. …, ウ) …, エ　…, (a) …, （ｂ）…,
+ * (1) …, A) …, b. …, ① … A bare Latin letter (A) …, b. …) needs a space after it (not 「A.1 適用範囲」), a bare
+ * katakana a full-width space (エ　…).
  */
 const CHOICE_LABEL =
-  /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?(?:[(（][アイウエオカキクケコa-hA-H][)）]|[アイウエオカキクケコ][.．、)）:：]|[a-hA-H][.)）:：](?=[ \t\u3000])|[①-⑩])/;
+  /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?(?:[(（][アイウエオカキクケコa-hA-Hａ-ｈＡ-Ｈ1-9１-９][)）]|[アイウエオカキクケコ](?:[.．、)）:：]|(?=\u3000))|[a-hA-Hａ-ｈＡ-Ｈ][.．)）:：](?=[ \t\u3000])|[①-⑩])/;
 /** A heading that asks a question: 問1, 設問, Q3, クイズ, 理解度テスト. */
 const QUESTION_HEADING = /^(?:問|設問|Q\d|クイズ)|問題|理解度/;
 /** A quiz question that asks to choose rather than ends with か: 問1 …, 次のうち…を選べ, "Which of the following …", "Choose …". */
@@ -239,9 +240,9 @@ export function isQuizChoice(model: DocumentModel, start: number): boolean {
 }
 
 /** A bare first letter (A) …, a. …) at the start of a line. */
-const FIRST_LETTER_LABEL = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[Aa][.)）:：][ \t\u3000]/;
+const FIRST_LETTER_LABEL = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[AaＡａ][.．)）:：][ \t\u3000]/;
 /** A line opening with a later bare letter (B) …, b. …). */
-const LATER_LETTER_LINE = /(?:^|\n)[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[B-Hb-h][.)）:：][ \t\u3000]/;
+const LATER_LETTER_LINE = /(?:^|\n)[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[B-Hb-hＢ-Ｈｂ-ｈ][.．)）:：][ \t\u3000]/;
 
 /** Whether a line opens with A) or a. and no B) or b. line follows near it: an answer's label (Q: … A) …), not an option. */
 function answerLabelAlone(model: DocumentModel, lineStart: number, start: number): boolean {
