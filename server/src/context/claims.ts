@@ -172,17 +172,31 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };
 }
 
-/** An answer option's label at the start of a line or list item: (ア) …, イ. …, (a) …, ① … */
-const CHOICE_LABEL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:[(（][アイウエオカa-eA-E][)）]|[アイウエオ][.．、]|[①-⑥])/;
+/**
+ * An answer option's label at the start of a line or list item: (ア) …, （イ）…, イ. …, ウ) …, エ　…, (a) …, （ｂ）…,
+ * (1) …, A) …, b. …, ① … A bare Latin letter (A) …, b. …) needs a space after it (not 「A.1 適用範囲」), a bare
+ * katakana a full-width space (エ　…).
+ */
+const CHOICE_LABEL =
+  /^[ \t>]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?(?:[(（][アイウエオカキクケコa-hA-Hａ-ｈＡ-Ｈ1-9１-９][)）]|[アイウエオカキクケコ](?:[.．、)）:：]|(?=\u3000))|[a-hA-Hａ-ｈＡ-Ｈ][.．)）:：](?=[ \t\u3000])|[①-⑩])/;
 /** A heading that asks a question: 問1, 設問, Q3, クイズ, 理解度テスト. */
 const QUESTION_HEADING = /^(?:問|設問|Q\d|クイズ)|問題|理解度/;
+/** A quiz question that asks to choose rather than ends with か: 問1 …, 次のうち…を選べ, "Which of the following …", "Choose …". */
+const CHOOSING_PROMPT =
+  /^[ \t>*_]*(?:問|設問|Q)[ \t]*\d+|選べ|選びなさい|選んでください|選んで下さい|選択せよ|選択しなさい|どれ(?:か|ですか)|\b(?:which of the following|choose (?:the|one|all)|select (?:the|one|all))\b/i;
 /** How many option blocks are walked back to find the question they answer. */
 const CHOICE_REACH = 12;
 
+/** Whether a paragraph or line asks the reader to choose: a question, or a quiz prompt (問1 次のうち正しいものを選べ。). */
+function asksToChoose(text: string): boolean {
+  return isQuestion(text) || CHOOSING_PROMPT.test(text);
+}
+
 /**
  * Whether [start, …) is in an answer option of a quiz: a line or list item that opens with an option label
- * ((ア), イ., (a), ①), under a heading that asks a question (問3 …, 設問, 理解度テスト) or after a question
- * (「次のうち、存在しない格付はどれか。」); or the first line of a numbered list's item right after a question.
+ * ((ア), （イ）, ウ., (a), A), ①), under a heading that asks a question (問3 …, 設問, 理解度テスト) or after a question
+ * (「次のうち、存在しない格付はどれか。」「問1 次のうち正しいものを選べ。」) — in the paragraph before the options or on a
+ * line before them in the same paragraph; or the first line of a numbered list's item right after a question.
  * An option asserts nothing: a wrong option is meant to be wrong.
  */
 export function isQuizChoice(model: DocumentModel, start: number): boolean {
@@ -194,14 +208,23 @@ export function isQuizChoice(model: DocumentModel, start: number): boolean {
   const block = blocks[index];
   // The option's own line (a block may hold several, one option a line), or the block's first line.
   const lineStart = Math.max(block.start, model.text.lastIndexOf('\n', start - 1) + 1);
-  const labelled = CHOICE_LABEL.test(model.text.slice(lineStart, start)) || CHOICE_LABEL.test(model.text.slice(block.start, start));
+  // One character past the offset: a bare letter label (A) …) needs the space after it.
+  const labelled = CHOICE_LABEL.test(model.text.slice(lineStart, start + 1)) || CHOICE_LABEL.test(model.text.slice(block.start, start + 1));
   // An item of a numbered list (「1) 17業務」) is an option only right after a question (not under 「問題点」).
   const numbered = !labelled && block.listItem?.ordered === true && model.markdown!.lines[block.listItem.firstLine].end >= start;
-  if (!labelled && !numbered) {
+  if ((!labelled && !numbered) || (labelled && answerLabelAlone(model, lineStart, start))) {
     return false;
   }
   if (labelled && headingPath(block.section).some((title) => QUESTION_HEADING.test(title))) {
     return true;
+  }
+  if (labelled && lineStart > block.start) {
+    // Options on the lines of the question's own paragraph: the last line above them that is not an option.
+    const above = model.text.slice(block.start, lineStart - 1).split('\n');
+    const question = [...above].reverse().find((line) => !CHOICE_LABEL.test(line));
+    if (question !== undefined) {
+      return asksToChoose(question.normalize('NFKC'));
+    }
   }
   // The question is the paragraph before the options.
   for (let previous = index - 1; previous >= Math.max(0, index - CHOICE_REACH); previous--) {
@@ -210,9 +233,36 @@ export function isQuizChoice(model: DocumentModel, start: number): boolean {
     if (CHOICE_LABEL.test(text) || (numbered && candidate.listItem?.ordered)) {
       continue;
     }
-    return candidate.kind !== 'table-cell' && isQuestion(normalizedRange(model, candidate.start, candidate.end).text);
+    const asked = normalizedRange(model, candidate.start, candidate.end).text;
+    return candidate.kind !== 'table-cell' && (numbered ? isQuestion(asked) : asksToChoose(asked));
   }
   return false;
+}
+
+/** A bare first letter (A) …, a. …) at the start of a line. */
+const FIRST_LETTER_LABEL = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[AaＡａ][.．)）:：][ \t\u3000]/;
+/** A line opening with a later bare letter (B) …, b. …). */
+const LATER_LETTER_LINE = /(?:^|\n)[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?[B-Hb-hＢ-Ｈｂ-ｈ][.．)）:：][ \t\u3000]/;
+
+/** Whether a line opens with A) or a. and no B) or b. line follows near it: an answer's label (Q: … A) …), not an option. */
+function answerLabelAlone(model: DocumentModel, lineStart: number, start: number): boolean {
+  return FIRST_LETTER_LABEL.test(model.text.slice(lineStart, start + 1)) && !LATER_LETTER_LINE.test(model.text.slice(lineStart, lineStart + 400));
+}
+
+/** The lines of a document that are quiz options (see isQuizChoice), each from its line start to its line end. */
+export function quizChoiceLines(model: DocumentModel): TextRange[] {
+  const ranges: TextRange[] = [];
+  if (model.kind !== 'markdown') {
+    return ranges;
+  }
+  for (const line of model.markdown!.lines) {
+    const text = model.text.slice(line.start, Math.min(line.end, line.start + 24));
+    const label = CHOICE_LABEL.exec(text);
+    if (label && line.start + label[0].length < line.end && isQuizChoice(model, line.start + label[0].length)) {
+      ranges.push({ start: line.start, end: line.end });
+    }
+  }
+  return ranges;
 }
 
 /** Whether a quotation (「…」, 『…』, “…”, "…") encloses [start, end): someone else's words, a title or a term under discussion. */

@@ -12,6 +12,8 @@ import type { ServiceEntry } from '../services/types';
 import { normalizeKey } from '../text/normalize';
 import { sectorFromText, sectorOfField, type SectorReading } from './sector';
 import { namesPlatform, PLATFORM_STATEMENT } from './platformStatement';
+import { quizChoiceLines } from './claims';
+import { oldSideCells } from './historical';
 import type { DocumentContext, DocumentProfile, Evidence, PlatformContext, ProfileSource } from './types';
 
 export interface ContextOptions {
@@ -167,7 +169,8 @@ export function buildContext(
   options: ContextOptions = {},
 ): DocumentContext {
   const data = topLevelData(model);
-  const badExamples = model.examples;
+  // Shown, not claimed, for every rule: blocks marked as bad examples, quiz options, the old side of a 新旧対照 table.
+  const badExamples = [...model.examples, ...quizChoiceLines(model), ...oldSideCells(model)].sort((a, b) => a.start - b.start);
   const usable = <T extends { start: number }>(mention: T) => !inRanges(badExamples, mention.start);
 
   // Profile.

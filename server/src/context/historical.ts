@@ -28,7 +28,7 @@
  */
 
 import { normalizedRange } from '../document/normalized';
-import type { DocumentModel, SegmentKind } from '../document/model';
+import type { DocumentModel, SegmentKind, TextRange } from '../document/model';
 import { segmentAt } from '../document/sentences';
 import { blockAt, blockIndexAt, rowCells } from '../document/blocks';
 import { itemsStartingIn } from '../document/ranges';
@@ -343,6 +343,16 @@ const NAME_AS_NAME_AFTER = /^\s*[」』"]?\s*(?:という(?:名称|名前|呼称
 /** Right before the name: documents mention it ("still mention NISC", "refer to NISC as", "the name NISC"). */
 const NAME_AS_NAME_BEFORE = /\b(?:mentions?|mentioned|mentioning|the (?:old |former )?name|the term|the word|written as|spelled)\s+["']?$/i;
 
+/**
+ * Right after the name: a revision says it was replaced (X第9条からYに改めた, XをYに改正した, X→Yに変更). The
+ * replacing part is short and names no act of use (not 「Xを利用する構成に変更」).
+ */
+const REPLACED_AFTER =
+  /^\s*[」』"]?\s*(?:の?第[0-9]+条(?:第[0-9]+項)?(?:第[0-9]+号)?)?\s*(?:から|を)\s*、?\s*[「『"]?(?:(?!利用|使用|使う|使い|接続|導入|採用|構築|運用)[^。、\n]){1,40}?[」』"]?\s*(?:に|へ)(?:と)?\s*(?:改め|改正|改定|改訂|変更|修正|訂正|置き換|置換|差し替|書き換|更新)|^\s*[」』"]?\s*(?:→|⇒|->)\s*[^。\n]{1,40}?(?:に|へ)?\s*(?:改め|改正|改定|改訂|変更|修正|訂正|置き換|置換|差し替|書き換|更新)/;
+/** Right before the name: an English revision names it as the replaced text ("changed NISC to …", "replaced NISC with …"). */
+const REPLACED_BEFORE_EN = /\b(?:changed|replaced|renamed|updated|corrected|amended|change|replace|rename|update|correct|amend)\b[^.;!?\n]{0,40}$/i;
+const REPLACED_AFTER_EN = /^["'’”]?\s+(?:to|with)\s/i;
+
 /** Why the mention is the old name used as such: 旧NISC, NISC（現 …）, the name as a name, a cited title, the publisher after one. */
 function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): string | undefined {
   const { text } = model;
@@ -357,6 +367,12 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
   // The name spoken of as a name: 「NISCという名称」「NISCとの記載」 "documents still mention NISC".
   if (NAME_AS_NAME_AFTER.test(after) || NAME_AS_NAME_BEFORE.test(before) || mentionedAsWord(model, occurrence.start, occurrence.end)) {
     return 'name-as-name';
+  }
+  // A revision statement names it as the text replaced (XをYに改めた, changed X to Y); the replacing name stays checked.
+  const revisionAfter = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 64)).text;
+  const revisionBefore = normalizedRange(model, Math.max(0, occurrence.start - 48), occurrence.start).text;
+  if (REPLACED_AFTER.test(revisionAfter) || (REPLACED_BEFORE_EN.test(revisionBefore) && REPLACED_AFTER_EN.test(revisionAfter))) {
+    return 'replaced';
   }
   for (const quotation of enclosingQuotations(model, occurrence.start, occurrence.end)) {
     const longer = quotation.inner.trim() !== occurrence.surface;
@@ -374,6 +390,9 @@ function usedAsOldName(model: DocumentModel, occurrence: HistoricalMention): str
 const OLD_SIDE_HEADER = /現行|改正前|改定前|改訂前|変更前|修正前|見直し前|移行前|^旧(?![a-z])|\b(?:current|before|old|existing|as-is|previous)\b/i;
 /** Its column for the replacing text: 改定案, 新, 改正後, 変更後, 移行後, Proposed, After, New. */
 const NEW_SIDE_HEADER = /改正案|改定案|改訂案|改正後|改定後|改訂後|変更後|修正後|見直し後|移行後|^新(?![a-z])|\b(?:proposed|after|new|revised|amended|to-be)\b/i;
+
+const isOldSideHeader = (header: string) => OLD_SIDE_HEADER.test(header) && !NEW_SIDE_HEADER.test(header);
+const isNewSideHeader = (header: string) => NEW_SIDE_HEADER.test(header) && !OLD_SIDE_HEADER.test(header);
 
 /** A table cell as a 新旧対照 table reads it. */
 interface ComparisonCell {
@@ -398,9 +417,14 @@ function comparisonCell(model: DocumentModel, offset: number): ComparisonCell | 
   }
   const headers = rowCells(model, index).map((cell) => normalizeKey(cell.table!.headerText));
   const own = normalizeKey(table.headerText);
-  const old = (header: string) => OLD_SIDE_HEADER.test(header) && !NEW_SIDE_HEADER.test(header);
-  const renewed = (header: string) => NEW_SIDE_HEADER.test(header) && !OLD_SIDE_HEADER.test(header);
-  return { index, header: table.header, ownHeader: own, byWords: headers.some(old) && headers.some(renewed), oldSide: old(own), newSide: renewed(own) };
+  return {
+    index,
+    header: table.header,
+    ownHeader: own,
+    byWords: headers.some(isOldSideHeader) && headers.some(isNewSideHeader),
+    oldSide: isOldSideHeader(own),
+    newSide: isNewSideHeader(own),
+  };
 }
 
 /**
@@ -410,6 +434,35 @@ function comparisonCell(model: DocumentModel, offset: number): ComparisonCell | 
 export function inOldSideColumn(model: DocumentModel, offset: number): boolean {
   const cell = comparisonCell(model, offset);
   return cell !== undefined && cell.byWords && !cell.header && cell.oldSide;
+}
+
+/**
+ * The cells of the old-side columns of the document's 新旧対照 tables (see inOldSideColumn), each cell's own range:
+ * the text being replaced is shown, not claimed, for every rule; the new side stays checked.
+ */
+export function oldSideCells(model: DocumentModel): TextRange[] {
+  const cells: TextRange[] = [];
+  if (model.kind !== 'markdown') {
+    return cells;
+  }
+  const blocks = model.markdown!.blocks;
+  // Whether a table (by its first line) has a new-side column, read once per table.
+  const hasNewSide = new Map<number, boolean>();
+  blocks.forEach((block, index) => {
+    const table = block.table;
+    if (!table || table.header || !isOldSideHeader(normalizeKey(table.headerText))) {
+      return;
+    }
+    let renewed = hasNewSide.get(table.tableFirstLine);
+    if (renewed === undefined) {
+      renewed = rowCells(model, index).some((cell) => isNewSideHeader(normalizeKey(cell.table!.headerText)));
+      hasNewSide.set(table.tableFirstLine, renewed);
+    }
+    if (renewed) {
+      cells.push({ start: block.start, end: block.end });
+    }
+  });
+  return cells;
 }
 
 /**

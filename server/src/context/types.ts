@@ -66,8 +66,9 @@ export interface DocumentContext {
   /** The document's date (front matter `date`, 令和 dates converted), ISO YYYY-MM-DD. */
   readonly date?: string;
   /**
-   * Ranges that rules never report in: blockquotes and lists explicitly marked as a bad example
-   * (悪い例, NG例, 誤り例 …). Code, inline code and comments are already outside the model's segments.
+   * Ranges that rules never report in, text shown rather than claimed: blocks marked as a bad example (悪い例,
+   * NG例, 誤り例 …; the model's examples), the option lines of a quiz, and the old-side cells of a 新旧対照 table.
+   * Code, inline code and comments are already outside the model's segments.
    */
   readonly badExamples: readonly Evidence[];
 }
