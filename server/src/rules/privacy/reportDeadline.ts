@@ -17,6 +17,9 @@
  * reported: a 速報 deadline of 5 days or less (「速やかに」 has no lower bound), and statements that are not about
  * the report to the commission (no 漏えい/委員会 cue in the sentence, paragraph or heading) or that name another
  * recipient (発注者, 監督職員 …).
+ *
+ * English is read the same way: a preliminary/initial report is the 速報, a final/confirmed report the 確報, with
+ * a deadline after within / in / no later than; GDPR-scoped ones and reports to customers are quiet.
  */
 
 import type { Bilingual } from '../../language';

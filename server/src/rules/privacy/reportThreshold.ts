@@ -15,6 +15,7 @@
  * under a breach/report key, or in a YAML document about leaks; its value a number (1000, 1,000人超) or a phrase
  * read as a threshold sentence (本人の数が1,000人を超える場合). Quoted originals under correction are quiet.
  * The side (public/private) comes from the sentence, its paragraph, its heading, then the document context.
+ * English: 'more than 100 individuals' in a sentence that names the PPC and a report.
  */
 
 import type { Bilingual } from '../../language';
