@@ -439,9 +439,41 @@ const outdatedInvalid: Case[] = [
     text: '| 条 | 現行 | 改定案 |\n|---|---|---|\n| 第9条 | A.9.2.1 | ISO/IEC 27001:2022 の A.9.4.1 |\n',
     expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.9.4.1', replacement: 'A.8.3' }],
   },
+  {
+    name: '「同規格の」 and "of the same standard" referring back to ISO/IEC 27001:2022 named in an earlier sentence',
+    text:
+      '本方針は ISO/IEC 27001:2022 に準拠する。利用者登録は同規格の A.9.2.1 に従って行う。\n\n' +
+      'The policy follows ISO/IEC 27001:2022.\n\nAccess rights are reviewed as required by A.9.2.5 of the same standard.\n',
+    expected: [
+      {
+        rule: 'control/outdated-iso-numbering',
+        text: 'A.9.2.1',
+        message: outdatedMessage('A.9.2.1', 'A.9.2.1', 'A.5.16', 'A.5.16 (Identity management)'),
+        replacement: 'A.5.16',
+      },
+      {
+        rule: 'control/outdated-iso-numbering',
+        text: 'A.9.2.5',
+        message: outdatedMessage('A.9.2.5', 'A.9.2.5', 'A.5.18', 'A.5.18 (Access rights)'),
+        replacement: 'A.5.18',
+      },
+    ],
+  },
+  {
+    name: 'a YAML flow list under iso27001_2022 nested in another map, beside the 2022 number the 2013 one maps to',
+    uri: 'file:///requirements.yaml',
+    text: 'requirements:\n  - id: REQ-01\n    controls: { iso27001_2022: [A.5.15, A.9.1.1], nist: [AC-2] }\n',
+    expected: [{ rule: 'control/outdated-iso-numbering', text: 'A.9.1.1', replacement: 'A.5.15' }],
+  },
 ];
 
 const outdatedValid: Case[] = [
+  {
+    name: '「同規格」 referring back to the 2013 edition, named after an earlier 2022 one',
+    text: '新方針は ISO/IEC 27001:2022 に準拠する。旧方針は ISO/IEC 27001:2013 に準拠していた。同規格の A.9.2.1 に従っていた。\n',
+    expected: [],
+  },
+  { name: 'a YAML mapping note inside one scalar', uri: 'file:///map.yaml', text: 'iso27001_2022:\n  - "A.9.1.1（2022年版では A.5.15）"\n', expected: [] },
   { name: 'a 2013 number cited as 2013', text: '既存システムは ISO/IEC 27001:2013 の A.9.1.1 に基づく。\n', expected: [] },
   { name: 'a 2013 number with its 2022 mapping in the same sentence', text: 'ISO/IEC 27001:2022 の A.9.1.1（2022年版では A.5.15）に従う。\n', expected: [] },
   { name: 'the mapping written without "A."', text: 'ISO/IEC 27001:2022 では A.9.1.1 は 5.15 に統合された。\n', expected: [] },

@@ -299,6 +299,17 @@ describe('rule ismap/unregistered-service', () => {
       expected: [{ text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') }],
     },
     {
+      name: 'an SBOM-style components list: a saas entry with its data is a service entry; a library and a staff tool are not',
+      uri: 'file:///sbom.yaml',
+      text:
+        '# 〇〇市 住民相談受付システム 構成部品一覧（SBOM）\norganization: 〇〇市\ncomponents:\n' +
+        '  - name: react\n    type: library\n' +
+        '  - name: Netlify\n    type: saas\n    role: 相談受付フォームのホスティング\n    data: 住民の氏名・連絡先\n' +
+        '  - name: Dropbox\n    type: saas\n    purpose: 庁内勉強会の出欠確認\n' +
+        '  - name: Vultr\n    type: library\n    purpose: 相談記録の保存\n',
+      expected: [{ text: 'Netlify', severity: 'information', message: notInPartialList('Netlify') }],
+    },
+    {
       name: 'outside a procurement document: an English README of a 県 whose pages are delivered through a CDN (information)',
       uri: 'file:///README.md',
       text: '# library-search\n\nSearch front end for 〇〇県 public libraries.\n\nThe search pages are delivered through Fastly.\n',

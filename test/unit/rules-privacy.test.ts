@@ -233,9 +233,34 @@ const thresholdInvalid: Case[] = [
     text: ['sector: national', 'incident:', '  breach_report:', '    threshold: "本人の数が1000名以上の場合は委員会へ報告"', ''].join('\n'),
     expected: [{ text: '1000名', replacement: '100名' }],
   },
+  {
+    name: "English: a private company's policy reporting to the PPC from more than 100 individuals (warning, fix 1,000)",
+    uri: 'file:///breach-policy-en.md',
+    text: '# Breach response policy\n\nThe company reports a leak to the PPC when more than 100 individuals are affected.\n',
+    expected: [{ text: '100 individuals', side: 'private', replacement: '1,000 individuals' }],
+  },
+  {
+    name: 'English: a list item under a lead-in that names the commission; a public body giving 1,000 (error)',
+    uri: 'file:///city-policy-en.md',
+    text: '# City of Sample privacy rules\n\nAs a local government, the city reports to the Personal Information Protection Commission:\n\n- any leak of over 1,000 people, by report.\n',
+    expected: [{ text: '1,000 people', replacement: '100 people' }],
+  },
 ];
 
 const thresholdValid: { name: string; uri?: string; text: string }[] = [
+  {
+    name: 'English traps: GDPR, a US state law and a customer notice with their own thresholds; a business at 1,000',
+    uri: 'file:///global-policy-en.md',
+    text: [
+      '# Global breach policy of Sample Corp. (a private company)',
+      '',
+      'Under the GDPR we notify the supervisory authority of a breach within 72 hours, even when fewer than 100 people are affected.',
+      'Under California law we notify the Attorney General when a breach affects more than 500 residents, and more than 1,000 residents triggers credit-agency notice.',
+      'We email affected customers when more than 100 individuals are affected by a service incident.',
+      'The company reports a leak of personal data under the APPI to the PPC when more than 1,000 individuals are affected.',
+      '',
+    ].join('\n'),
+  },
   {
     name: "a business's flow-mapping phrase (1,000 is its threshold) and 1,000 people under a key that is no threshold",
     uri: 'file:///member-leak-settings.yaml',
@@ -625,9 +650,50 @@ const deadlineInvalid: Case[] = [
     text: privateSector('Members\' data leaks are reported to the PPC within 72 hours, as the APPI requires.\n'),
     expected: [{ text: '72 hours', confirmed: true }],
   },
+  {
+    name: "English: a private company's preliminary report to the PPC within 7 days and final report within 14 days (warnings)",
+    uri: 'file:///breach-policy-en.md',
+    text: [
+      '# Sample Trading K.K. private company breach policy',
+      '',
+      'The preliminary report to the PPC is due within 7 days of discovery.',
+      '',
+      'The final report to the Personal Information Protection Commission is submitted within 14 days.',
+      '',
+    ].join('\n'),
+    expected: [
+      { text: 'within 7 days', kind: '速報', confirmed: true },
+      { text: 'within 14 days', kind: '確報', confirmed: true },
+    ],
+  },
+  {
+    name: 'English: an initial report in business days and a confirmed report in weeks, sector unknown (information)',
+    uri: 'file:///incident-en.md',
+    text: '# Incident handling\n\nWe send the initial report to the PPC within 10 business days and the confirmed report within 6 weeks.\n',
+    expected: [
+      { text: 'within 10 business days', kind: '速報', confirmed: false, businessDays: true },
+      { text: 'within 6 weeks', kind: '確報', confirmed: false },
+    ],
+  },
 ];
 
 const deadlineValid: { name: string; uri?: string; text: string }[] = [
+  {
+    name: 'English traps: a GDPR final report to an EU authority, a US state law, a customer notice; the APPI rule stated right',
+    uri: 'file:///global-policy-en.md',
+    text: [
+      '# Global breach policy of Sample Corp. (a private company)',
+      '',
+      'Under the GDPR we notify the lead supervisory authority within 72 hours, and a final report to that authority follows within 14 days.',
+      '',
+      'Under New York law a preliminary report goes to the Attorney General within 10 days and a final report within 45 days.',
+      '',
+      'For a leak reported to the PPC, we send an initial report to affected customers within 10 days.',
+      '',
+      'The preliminary report to the PPC is due within 3-5 days and the final report within 30 days (within 60 days for wrongful acts).',
+      '',
+    ].join('\n'),
+  },
   {
     name: 'FAQ answers within the rule, and an answer to another question under a heading naming the report',
     text: privateSector(

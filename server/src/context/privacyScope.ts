@@ -24,8 +24,10 @@ import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/norm
 
 export type Side = 'public' | 'private';
 
-const PUBLIC_CUE = /保有個人情報|行政機関|地方公共団体|独立行政法人|公的部門|法第68条|規則第43条/g;
-const PRIVATE_CUE = /個人データ|民間|個人情報取扱事業者|法第26条|規則第7条/g;
+const PUBLIC_CUE =
+  /保有個人情報|行政機関|地方公共団体|独立行政法人|公的部門|法第68条|規則第43条|\b(?:administrative organs?|local (?:public )?governments?|public bodies|public sector|retained personal information|Article 68)\b/gi;
+const PRIVATE_CUE =
+  /個人データ|民間|個人情報取扱事業者|法第26条|規則第7条|\b(?:private[- ]sector|private (?:company|companies|business(?:es)?)|business operators?|handling business|our company|the company|personal data under (?:the )?APPI|Article 26)\b/gi;
 
 /** A clause separator at the start of the tested text (NFKC); the comma inside 1,000 is not one. */
 const CLAUSE_SEPARATOR = /^(?:[、;]|,(?!\d{3}))/;
@@ -41,6 +43,22 @@ export function clauseAround(text: string, index: number): [number, number] {
     end++;
   }
   return [start, end];
+}
+
+/**
+ * The English sentence of (normalised) `text` around `index`: between a full stop, ? or ! followed by a space and a
+ * line break. A paragraph of soft-wrapped English lines is one sentence to the document model, which splits at 。.
+ */
+export function englishSentenceAround(text: string, index: number): [number, number] {
+  const boundary = /[.!?](?=\s)|\n/g;
+  let start = 0;
+  for (let found = boundary.exec(text); found; found = boundary.exec(text)) {
+    if (found.index >= index) {
+      return [start, found.index + 1];
+    }
+    start = found.index + 1;
+  }
+  return [start, text.length];
 }
 
 interface Cue {
@@ -150,7 +168,8 @@ export class Surroundings {
 
   /**
    * The side of a statement at `index` of the sentence: the sentence's nearest cue, else the paragraph's,
-   * else the heading's, else the document context.
+   * else the heading's, else an outer heading's (the document's title: 'Personal Data Breach Response Policy'), else
+   * the document context.
    */
   sideAt(index: number, context: DocumentContext): Side | undefined {
     this.sentenceCues ??= cuesIn(this.sentence.text);
@@ -162,7 +181,7 @@ export class Surroundings {
     // sentence is about that sentence (「…100人を超える漏えい等を報告する。なお、民間事業者の場合は…」).
     const paragraph = this.paragraphData();
     const before = paragraph.cues.filter((cue) => cue.at < paragraph.sentenceAt);
-    return nearest(before, paragraph.sentenceAt) ?? sideIn(this.heading() ?? '') ?? sideOfContext(context);
+    return nearest(before, paragraph.sentenceAt) ?? sideIn(this.heading() ?? '') ?? sideIn(this.headings()) ?? sideOfContext(context);
   }
 
   private paragraphData() {

@@ -402,7 +402,41 @@ function yamlUsage(index: DocumentIndex, mention: { start: number; end: number }
   if (own !== undefined && NOTE_KEY.test(own)) {
     return 'unknown';
   }
-  return keys.some((key) => USAGE_KEY.test(key)) ? 'used' : 'unknown';
+  if (keys.some((key) => USAGE_KEY.test(key))) {
+    return 'used';
+  }
+  // An SBOM-style component list (components: - name: Netlify / type: saas): the entry's own type says it is a
+  // service the system uses, as a services: register does.
+  return own !== undefined && ENTRY_NAME_KEY.test(own) && serviceTypedRecords(index).has(yamlRecordOf(index, segment)?.start ?? -1) ? 'used' : 'unknown';
+}
+
+/** The key of an entry's own name in a component list. */
+const ENTRY_NAME_KEY = /^(?:name|service|product|component|名称|名前|サービス名|製品名)$/;
+/** A component entry's type key, and the types that make it a service rather than a library. */
+const ENTRY_TYPE_KEY = /^(?:type|kind|category|種別|区分|分類)$/;
+const SERVICE_TYPE = /^["']?(?:saas|service|cloud[-_ ]?service|cloud|paas|iaas|hosting|クラウドサービス|外部サービス|サービス)["']?$/;
+
+function yamlRecordOf(index: DocumentIndex, segment: Segment): YamlRecord | undefined {
+  return index.memo('yamlRecords', () => yamlRecords(index.model)).get(segment.end);
+}
+
+/** The starts of the YAML mappings whose type key says service (type: saas). */
+function serviceTypedRecords(index: DocumentIndex): Set<number> {
+  return index.memo('serviceTypedRecords', () => {
+    const records = index.memo('yamlRecords', () => yamlRecords(index.model));
+    const starts = new Set<number>();
+    for (const scalar of index.model.scalars) {
+      const key = scalar.keyPath?.[scalar.keyPath.length - 1];
+      const record = records.get(scalar.end);
+      if (scalar.kind === 'yaml-key' || key === undefined || !record || !ENTRY_TYPE_KEY.test(normalizeKey(key).toLowerCase())) {
+        continue;
+      }
+      if (SERVICE_TYPE.test(normalizeKey(index.model.text.slice(scalar.start, scalar.end)).trim().toLowerCase())) {
+        starts.add(record.start);
+      }
+    }
+    return starts;
+  });
 }
 
 function tableUsage(index: DocumentIndex, mention: { start: number }): Usage {

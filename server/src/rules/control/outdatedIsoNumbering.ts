@@ -29,6 +29,28 @@ const NAMES_ISO = /ISO|JIS\s?Q|2700[12]|附属書/;
 const OLD_BEFORE = /旧\s?(?:番号|版|規格)?\s?[:：]?\s?[(（]?\s?$/;
 const OLD_AFTER = /^\s?[(（]\s?(?:旧|2013)/;
 
+/** The sentence refers back to a standard named earlier: 「同規格の A.9.2.1」, "A.9.2.1 of the same standard". */
+const SAME_STANDARD = /同規格|同基準|当該規格|前記(?:の)?規格|the same standard|that standard|this standard|the standard's|said standard/i;
+/** How far before the sentence the standard it refers back to is looked for. */
+const BACK_REFERENCE_REACH = 1500;
+
+/**
+ * The edition named last before `start` (within BACK_REFERENCE_REACH): the standard that 「同規格」 refers to.
+ */
+function editionBefore(model: Parameters<Rule['check']>[0]['model'], start: number): '2022' | '2013' | undefined {
+  const text = normalizedRange(model, Math.max(0, start - BACK_REFERENCE_REACH), start).text;
+  const last = (pattern: RegExp) => {
+    let at = -1;
+    for (const found of text.matchAll(new RegExp(pattern.source, 'g'))) {
+      at = found.index!;
+    }
+    return at;
+  };
+  const at2022 = last(NAMES_2022);
+  const at2013 = last(NAMES_2013);
+  return at2022 < 0 && at2013 < 0 ? undefined : at2022 > at2013 ? '2022' : '2013';
+}
+
 /** A.9.1.1 (or 9.1.1) → { key: A.9.1.1, plain: written without "A." }. */
 function annexKey(id: string): { key: string; plain: boolean } | undefined {
   const compact = normalizeKey(id).replace(/\s+/g, '');
@@ -70,7 +92,7 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       const { key } = written;
       const [start, end] = sentenceOf(occurrence.start);
       const sentence = normalizedRange(model, start, end).text;
-      if (!citedAs2022(occurrence, sentence, model)) {
+      if (!citedAs2022(occurrence, sentence, start, model)) {
         continue;
       }
       const before = normalizedRange(model, Math.max(start, occurrence.start - 8), occurrence.start).text;
@@ -83,8 +105,12 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       if (mappings.length === 0) {
         continue;
       }
-      // The 2022 number written alongside (「A.9.1.1（2022年版では A.5.15）」): the writer gave the mapping.
-      if (mappings.some((mapping) => mentions(sentence, mapping.to.id))) {
+      // The 2022 number written alongside (「A.9.1.1（2022年版では A.5.15）」): the writer gave the mapping. In YAML
+      // only inside the number's own scalar: a sibling item of a control list (iso27001_2022: [A.5.15, A.9.1.1])
+      // is another control, not a note.
+      const segment = occurrence.cue === 'yaml-key' ? segmentAt(model.segments, occurrence.start) : undefined;
+      const alongside = segment ? normalizedRange(model, segment.start, segment.end).text : sentence;
+      if (mappings.some((mapping) => mentions(alongside, mapping.to.id))) {
         continue;
       }
       findings.push(finding(this.id, this.defaultSeverity, occurrence, key, mappings, written.plain));
@@ -94,12 +120,17 @@ export const controlOutdatedIsoNumberingRule: Rule = {
 };
 
 /** The recogniser's edition (nearest edition cue or a YAML key), or, for an ID it read by shape alone, the wrapped sentence. */
-function citedAs2022(occurrence: ControlOccurrence, sentence: string, model: Parameters<Rule['check']>[0]['model']): boolean {
+function citedAs2022(occurrence: ControlOccurrence, sentence: string, sentenceStart: number, model: Parameters<Rule['check']>[0]['model']): boolean {
   if (occurrence.framework === 'iso27001-2022') {
     return true;
   }
   if (occurrence.cue === 'prefix') {
-    return NAMES_ISO.test(sentence) && NAMES_2022.test(sentence);
+    if (NAMES_ISO.test(sentence) && NAMES_2022.test(sentence)) {
+      return true;
+    }
+    // 「ISO/IEC 27001:2022 に準拠する。… 同規格の A.9.2.1」: the edition named before the sentence, when the sentence
+    // names none of its own.
+    return SAME_STANDARD.test(sentence) && !NAMES_2013.test(sentence) && editionBefore(model, sentenceStart) === '2022';
   }
   if (occurrence.cue === 'yaml-key') {
     const keyPath = segmentAt(model.segments, occurrence.start)?.keyPath ?? [];

@@ -17,6 +17,9 @@
  * reported: a 速報 deadline of 5 days or less (「速やかに」 has no lower bound), and statements that are not about
  * the report to the commission (no 漏えい/委員会 cue in the sentence, paragraph or heading) or that name another
  * recipient (発注者, 監督職員 …).
+ *
+ * English is read the same way: a preliminary/initial report is the 速報, a final/confirmed report the 確報, with
+ * a deadline after within / in / no later than; GDPR-scoped ones and reports to customers are quiet.
  */
 
 import type { Bilingual } from '../../language';
@@ -31,8 +34,26 @@ import { yamlRecords, type YamlRecord } from '../../context/serviceUsage';
 import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
 import type { Severity } from '../../glossary/types';
 
-const KEYWORD = /速報(?!値)|確報/g;
-const KEYWORD_TEST = /速報(?!値)|確報/;
+/** 速報/確報, or in English a preliminary/initial or final/confirmed report (to the commission). */
+const KEYWORD = /速報(?!値)|確報|\b(?:preliminary|initial|final|confirmed)[ \t]+report/gi;
+const KEYWORD_TEST = new RegExp(KEYWORD.source, 'i');
+
+/** The report a keyword names: 速報 for preliminary/initial, 確報 for final/confirmed. */
+function kindOfKeyword(word: string): Kind {
+  return /確報|final|confirmed/i.test(word) ? '確報' : '速報';
+}
+
+/**
+ * English deadlines after within / no later than / in: within 7 days, within 10 business days, within 2 weeks,
+ * within 3-5 days. Read with the unit of the Japanese deadline it means.
+ */
+const ENGLISH_DEADLINE = /\b(?:within|no later than|in)[ \t]+(?:about[ \t]+|approximately[ \t]+)?(\d+)(?:[ \t]*(?:-|–|to)[ \t]*(\d+))?[ \t-]*(business[ \t]+days?|working[ \t]+days?|calendar[ \t]+days?|days?|weeks?|months?|hours?)\b/gi;
+
+const ENGLISH_DEADLINE_START = /^(?:within|no later than|in)\b/i;
+
+function englishUnit(unit: string): string {
+  return /business|working/i.test(unit) ? '営業日' : /week/i.test(unit) ? '週間' : /month/i.test(unit) ? 'か月' : /hour/i.test(unit) ? '時間' : '日';
+}
 /** GDPR's deadline, 72時間 (NFKC) or, in English, 72 hours / 72-hour. */
 const GDPR_HOURS = /(?<!\d)72[ \t]*時間(?:[ \t]*以内)?|(?<![\d.])72[ \t-]*hours?\b/gi;
 const NUMBER = '(\\d+|[一二三四五六七八九十]+)';
@@ -45,7 +66,7 @@ const DEADLINE = new RegExp(
 /** A bare 10日 (without 以内) counts as a deadline after these: 発覚から10日, 確報は14日, 確報: 14日. */
 const BARE_BEFORE = /(?:から|より|後|は|:|\|)[ \t]*$/;
 /** The statement is about the report to the 個人情報保護委員会. */
-const PPC_CUE = /個人情報保護委員会|委員会へ|委員会に|漏えい|漏洩|法第26条|法第68条|規則第8条|PPC/;
+const PPC_CUE = /個人情報保護委員会|委員会へ|委員会に|漏えい|漏洩|法第26条|法第68条|規則第8条|PPC|Personal Information Protection Commission/;
 /**
  * Another procedure's recipient: the contractor reporting to the client, or a report inside the organisation
  * or to another company (「行政経営課への速報」「所属長に確報」「委託元へ」).
@@ -55,7 +76,7 @@ const OTHER_RECIPIENT =
 /** The report of another event (障害の確報, 災害速報): a title naming 漏えい above it does not make it the leak report. */
 const OTHER_EVENT = /(?:障害|災害|被害|事故|月次|週次|運用|作業)(?:の|に関する|状況の)?(?:速報|確報)/;
 /** 不正の目的 named, or by its item number (前項第3号の場合は60日以内, 規則第7条第3号). */
-const WRONGFUL = /不正|第3号|第三号/;
+const WRONGFUL = /不正|第3号|第三号|wrongful|fraudulent|malicious/i;
 const YAML_WRONGFUL_KEY = /wrongful|fraud|malicious|不正/i;
 /** A table whose header names the report or its deadline: | 報告 | 期限 |. */
 const REPORT_TABLE_HEADER = /報告|期限/;
@@ -94,6 +115,12 @@ const REPORT_WORD = /報告|\breport|\bnotif/i;
  */
 const ENGLISH_NOT_A_CLAIM = /\b(?:not|never|no|unlike|myths?|misconception|wrong|incorrect|mistaken)\b|n't\b/i;
 const ENGLISH_OTHER_RECIPIENT = /\b(?:notify|inform|report to|alert)\s+(?:the\s+|our\s+|its\s+|affected\s+)?(?:customers?|clients?|(?:data\s+)?controllers?|users?|data\s+subjects?)\b/i;
+/** Whether the English clause of `index` sends its report to someone other than the commission. */
+function toOtherRecipient(sentence: string, index: number): boolean {
+  const clause = sentence.slice(...clauseAround(sentence, index));
+  return ENGLISH_OTHER_RECIPIENT.test(clause) && !COMMISSION.test(clause);
+}
+
 /** YAML: a key for the days of a report under a breach/leak/incident map. */
 const YAML_BREACH_KEY = /breach|leak|incident|漏えい|漏洩|ppc|個人情報保護委員会/i;
 const YAML_PRELIMINARY_KEY = /prelim|initial|first|速報|sokuho/i;
@@ -225,8 +252,8 @@ const spanOf = (range: TextRange): [number, number] => [range.start, range.end];
 
 /** The one report named in `text` (NFKC), or none when it names neither or both. */
 function onlyKindIn(text: string): Kind | undefined {
-  const preliminary = /速報(?!値)/.test(text);
-  const final = /確報/.test(text);
+  const preliminary = /速報(?!値)|\b(?:preliminary|initial)[ \t]+report/i.test(text);
+  const final = /確報|\b(?:final|confirmed)[ \t]+report/i.test(text);
   return preliminary === final ? undefined : preliminary ? '速報' : '確報';
 }
 
@@ -403,6 +430,11 @@ export const privacyReportDeadlineRule: Rule = {
       while ((deadline = DEADLINE.exec(sentence))) {
         matches.push(deadline);
       }
+      // English: 'within 7 days' is a deadline as 7日以内 is; the unit is read as the Japanese one it means.
+      for (const english of sentence.matchAll(ENGLISH_DEADLINE)) {
+        const found = Object.assign([english[0], english[1], english[2], englishUnit(english[3]), 'within'], { index: english.index!, input: sentence }) as unknown as RegExpExecArray;
+        matches.push(found);
+      }
       for (const found of matches) {
         const [, first, second, unit, suffix] = found;
         if (!suffix && !BARE_BEFORE.test(sentence.slice(Math.max(0, found.index - 6), found.index))) {
@@ -422,8 +454,11 @@ export const privacyReportDeadlineRule: Rule = {
         // Only the report to the 個人情報保護委員会, not the contractor's report to the client.
         aboutPpc ??=
           (PPC_CUE.test(sentence) || PPC_CUE.test(around.paragraph()) || PPC_CUE.test(around.headings()) || inReportTable(start) || PPC_CUE.test(question ?? '')) &&
-          !((OTHER_RECIPIENT.test(sentence) || OTHER_EVENT.test(sentence)) && !/委員会|漏えい|漏洩/.test(sentence));
-        if (!aboutPpc) {
+          !((OTHER_RECIPIENT.test(sentence) || OTHER_EVENT.test(sentence) || ENGLISH_OTHER_RECIPIENT.test(sentence)) && !/委員会|漏えい|漏洩|PPC|Commission/.test(sentence)) &&
+          !gdprScoped(sentence, found.index, around);
+        // An English deadline may be GDPR's or another law's (a final report to an EU authority within 14 days), or
+        // a report to someone else in a sentence that names the PPC (an initial report to affected customers).
+        if (!aboutPpc || (suffix === 'within' && (gdprScoped(sentence, found.index, around) || toOtherRecipient(sentence, found.index)))) {
           continue;
         }
         report(owner, start, end, around.sideAt(found.index, context), unit);
@@ -481,8 +516,8 @@ export const privacyReportDeadlineRule: Rule = {
         }
         const sentence = around.sentence.text;
         const keywords: { at: number; kind: Kind }[] = [];
-        for (const found of sentence.matchAll(new RegExp(KEYWORD.source, 'g'))) {
-          keywords.push({ at: found.index, kind: found[0] as Kind });
+        for (const found of sentence.matchAll(new RegExp(KEYWORD.source, 'gi'))) {
+          keywords.push({ at: found.index, kind: kindOfKeyword(found[0]) });
         }
         // The deadline belongs to the nearest 速報/確報 of its clause, else of its sentence. An FAQ answer's question
         // may be what names the leak (Q. 漏えいの報告はいつまでに… / A. 速報は1週間以内…).
@@ -492,7 +527,10 @@ export const privacyReportDeadlineRule: Rule = {
             const [clauseStart, clauseEnd] = clauseAround(sentence, at);
             const inClause = keywords.filter((found) => found.at >= clauseStart && found.at < clauseEnd);
             const candidates = inClause.length > 0 ? inClause : keywords;
-            const distance = (found: { at: number }) => (found.at < at ? at - found.at : found.at - at + 0.5);
+            // English names the report before its deadline ('the preliminary report … within 3-5 days and the
+            // final report within 30 days'): a keyword after an English deadline is another report's.
+            const english = ENGLISH_DEADLINE_START.test(sentence.slice(at, at + 20));
+            const distance = (found: { at: number }) => (found.at < at ? at - found.at : (english ? sentence.length : 0) + found.at - at + 0.5);
             return candidates.reduce((best, found) => (distance(found) < distance(best) ? found : best), candidates[0])?.kind;
           },
           segment.kind === 'prose' ? questionOf(model, normalizedSegment.startOf(keyword.index)) : undefined,

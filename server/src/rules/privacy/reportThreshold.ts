@@ -15,6 +15,7 @@
  * under a breach/report key, or in a YAML document about leaks; its value a number (1000, 1,000人超) or a phrase
  * read as a threshold sentence (本人の数が1,000人を超える場合). Quoted originals under correction are quiet.
  * The side (public/private) comes from the sentence, its paragraph, its heading, then the document context.
+ * English: 'more than 100 individuals' in a sentence that names the PPC and a report.
  */
 
 import type { Bilingual } from '../../language';
@@ -23,7 +24,7 @@ import { replacementFix, type Finding, type Rule } from '../rule';
 import { sentenceAt } from '../../document/sentences';
 import { normalizedIndex } from '../../text/normalize';
 import { blockAt } from '../../document/blocks';
-import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
+import { clauseAround, englishSentenceAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
 import type { Severity } from '../../glossary/types';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
@@ -37,6 +38,18 @@ const REPORT = /報告|個人情報保護委員会/;
 /** A breach report named without the word 漏えい: the report to the commission. */
 const PPC = /個人情報保護委員会/;
 const CLAUSE_CUE = /漏えい|漏洩|漏れい|滅失|毀損|き損|本人の数|報告/;
+/**
+ * English: more than 100 individuals / over 1,000 people / fewer than 1,000 data subjects. Only a statement that
+ * names the commission (in its sentence, or a list item's lead-in) is read: a US state law or a customer notice
+ * has thresholds of its own.
+ */
+const ENGLISH_PEOPLE =
+  /\b(more than|over|exceeding|in excess of|above|fewer than|less than|below|under)[ \t]+(1,000|1000|100)[ \t]+(individuals|people|persons|data subjects|principals)\b/gi;
+const ENGLISH_BELOW = /^(?:fewer|less|below|under)/i;
+const ENGLISH_COMMISSION = /\bPPC\b|Personal Information Protection Commission/;
+const ENGLISH_BREACH = /\b(?:breach|leak|leakage|incident|loss|compromise)/i;
+const ENGLISH_REPORT = /\breport|\bnotif/i;
+
 /** YAML: breach_report: {threshold: 1000} — a threshold key under a breach/report key. */
 const YAML_REPORT_KEY = /report|報告|breach|leak|incident|漏えい|漏洩/i;
 const YAML_THRESHOLD_KEY = /threshold|閾値|しきい値|基準|人数|people|persons|affected/i;
@@ -194,6 +207,33 @@ export const privacyReportThresholdRule: Rule = {
         const numberOriginal = model.text.slice(start, normalized.endOf(numberEnd - 1));
         const unit = match[2] ? model.text.slice(normalized.endOf(numberEnd - 1), end).trim() : '';
         findings.push(finding(this.id, start, end, result, numberOriginal, unit));
+      }
+      // English prose: 'report to the PPC when more than 100 individuals are affected'.
+      if (segment.kind === 'prose') {
+        for (const english of normalized.text.matchAll(ENGLISH_PEOPLE)) {
+          const value = Number(english[2].replace(',', ''));
+          const below = ENGLISH_BELOW.test(english[1]);
+          if (below && value !== 1000) {
+            continue;
+          }
+          const numberAt = english.index! + english[0].indexOf(english[2], english[1].length);
+          const start = normalized.startOf(numberAt);
+          const end = normalized.endOf(english.index! + english[0].length - 1);
+          const { around } = sentences.at(start);
+          const at = normalizedIndex(around.sentence, start);
+          const sentence = around.sentence.text.slice(...englishSentenceAround(around.sentence.text, at));
+          const inList = !!blockAt(model, start)?.listItem;
+          const lead = inList ? around.paragraph() : '';
+          if (!ENGLISH_COMMISSION.test(sentence + lead) || !ENGLISH_REPORT.test(sentence) || !(ENGLISH_BREACH.test(sentence + lead) || ENGLISH_COMMISSION.test(sentence))) {
+            continue;
+          }
+          const result = verdict(value, around.sideAt(at, context), below);
+          if (!result || isNotAClaim(model, start, end)) {
+            continue;
+          }
+          const unit = model.text.slice(normalized.endOf(numberAt + english[2].length - 1), end);
+          findings.push(finding(this.id, start, end, result, english[2], unit));
+        }
       }
       // YAML and front matter: breach_report: {threshold: 1000人}, criteria: {affected_people_over: 1000}.
       if (isStructured) {
