@@ -249,6 +249,18 @@ const thresholdInvalid: Case[] = [
 
 const thresholdValid: { name: string; uri?: string; text: string }[] = [
   {
+    name: "English meeting notes of a vendor (K.K.): the prefecture's 100 and the vendor's own 1,000, each named",
+    text:
+      '# Kickoff meeting notes — Prefectural e-Application Platform\n\nAttendees: prefecture IT division, Example Integrator K.K.\n\n## Decisions\n\n' +
+      "- Breach reporting: the prefecture reports to the PPC when more than 100 people are affected; the vendor's own rule (private sector) uses 1,000.\n",
+  },
+  {
+    name: "a startup's English ADR (Inc., a private startup in its byline) reporting from more than 1,000 people",
+    text:
+      '# ADR 0003: Hosting for the beta\n\nStatus: accepted · Team Pebble (Pebble Labs Inc., a private startup)\n\n## Decision\n\n' +
+      '- If a personal-data breach affects more than 1,000 people, we report it to the Personal Information Protection Commission (PPC).\n',
+  },
+  {
     name: 'English traps: GDPR, a US state law and a customer notice with their own thresholds; a business at 1,000',
     uri: 'file:///global-policy-en.md',
     text: [

@@ -36,6 +36,7 @@ const cases: Case[] = [
   },
   { name: '本市 in the prose', text: '# 対応手順書\n\n## 第1 目的\n\n本市が保有する個人情報の漏えい等に備える。\n', sector: 'local', writer: 'local', cue: ['本市', 'prose'] },
   { name: '当町', text: '# 要領\n\n当町の職員は次のとおり対応する。\n', sector: 'local', writer: 'local', cue: ['当町', 'prose'] },
+  { name: 'an English byline naming a company', text: '# ADR 0003: Hosting\n\nStatus: accepted · Team Pebble (Pebble Labs Inc., a private startup)\n', sector: 'private', writer: 'private', cue: ['Pebble Labs Inc.', 'header'] },
   { name: 'a 市 named in kana in the byline', text: '# 作業メモ\n\nふたば市 情報政策課 担当者メモ\n', sector: 'local', writer: 'local', cue: ['ふたば市', 'header'] },
   { name: '本区, not 本区分', text: '# 要領\n\n本区分の情報は、本区の規程に従う。\n', sector: 'local', writer: 'local', cue: ['本区', 'prose', 1] },
   { name: '当県', text: '# 方針\n\n当県は次のとおり定める。\n', sector: 'local', writer: 'local', cue: ['当県', 'prose'] },

@@ -25,7 +25,7 @@ import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/norm
 export type Side = 'public' | 'private';
 
 const PUBLIC_CUE =
-  /保有個人情報|行政機関|地方公共団体|独立行政法人|公的部門|法第68条|規則第43条|\b(?:administrative organs?|local (?:public )?governments?|public bodies|public sector|retained personal information|Article 68)\b/gi;
+  /保有個人情報|行政機関|地方公共団体|独立行政法人|公的部門|法第68条|規則第43条|\b(?:administrative organs?|local (?:public )?governments?|public bodies|public sector|retained personal information|Article 68|the (?:prefecture|city|ward|town|village|municipality|ministry|agency)(?=\s+(?:reports?|notifies|must|shall|will)\b))\b/gi;
 const PRIVATE_CUE =
   /個人データ|民間|個人情報取扱事業者|法第26条|規則第7条|\b(?:private[- ]sector|private (?:company|companies|business(?:es)?)|business operators?|handling business|our company|the company|personal data under (?:the )?APPI|Article 26)\b/gi;
 

@@ -55,6 +55,9 @@ const BODY_NAME = new RegExp(
 const BODY_NAME_EN =
   /\b(?:City|Town|Village|Ward|Prefecture)\s+of\s+[A-Z][\w-]*|\b[A-Z][\w-]*\s+(?:City|Town|Village|Ward|Prefecture)\b(?!\s+(?:Inc|Co|Ltd|Corp|Bank))|\b(?:a|the|our)\s+(?:city|town|village|ward|prefecture|municipality)['’]s\b|\b(?:prefectural|municipal|city|town|village|ward)\s+(?:government|office|hall|council|staff)\b|\blocal government['’]s\b|\b(Ministry\s+of\s+[A-Z][\w-]*|(?:a|the|our)\s+ministry['’]s\b|[A-Z][\w-]*\s+Ministry\b)/;
 
+/** A company in an English title or byline: Inc., K.K., Co., Ltd., LLC, "a private startup". */
+const COMPANY_HEADER_EN = /\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*,?\s+(?:Inc\.|K\.K\.|Co\.,?\s+Ltd\.|LLC|Corporation|GmbH)|\ba private (?:startup|company|business)\b/;
+
 /** The old fallback: a body or a sector named anywhere in the prose. */
 const PROSE_BODY = /行政機関等|国の行政機関|府省庁|[一-龥〇]{1,8}省(?![一-龥])|地方公共団体|[一-龥〇]{1,6}(?:市|町|村)(?:役所|役場|の|が|は|に|で)|民間事業者|民間企業|個人情報取扱事業者/;
 
@@ -190,6 +193,12 @@ export function sectorFromText(model: DocumentModel): SectorReading {
     const sector: Sector = namedEn[1] ? 'national' : 'local';
     // "maintained by the vendor's platform team": a vendor writing about its client's system.
     return { sector, evidence: evidenceOf(namedEn, 'header'), writer: /\b(?:vendor|contractor)s?\b/i.test(header) ? 'vendor' : sector };
+  }
+
+  // A company named as the writer in an English header ("Pebble Labs Inc., a private startup"), no public body named.
+  const companyEn = COMPANY_HEADER_EN.exec(header);
+  if (companyEn) {
+    return { sector: 'private', evidence: evidenceOf(companyEn, 'header'), writer: 'private' };
   }
 
   const prose = PROSE_BODY.exec(text);
