@@ -53,9 +53,9 @@ export interface Rule {
   readonly id: string;
   readonly defaultSeverity: Severity;
   /**
-   * true for procurement rules (ismap/*, govcloud/*, domain/*): what a specification requires, checked only
-   * when the document context has the procurement profile. Rules about facts (fact/*, privacy/*, term/*,
-   * control/*, classification/*) run everywhere: a false fact is false in any document.
+   * true for a rule that checks only what a specification requires (profile/schema), run only when the
+   * document context has the procurement profile. The others run everywhere — a false fact is false in any
+   * document — and grade their findings by the document's kind and sector where a requirement is involved.
    */
   readonly procurementOnly: boolean;
   /**
