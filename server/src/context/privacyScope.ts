@@ -45,22 +45,6 @@ export function clauseAround(text: string, index: number): [number, number] {
   return [start, end];
 }
 
-/**
- * The English sentence of (normalised) `text` around `index`: between a full stop, ? or ! followed by a space and a
- * line break. A paragraph of soft-wrapped English lines is one sentence to the document model, which splits at 。.
- */
-export function englishSentenceAround(text: string, index: number): [number, number] {
-  const boundary = /[.!?](?=\s)|\n/g;
-  let start = 0;
-  for (let found = boundary.exec(text); found; found = boundary.exec(text)) {
-    if (found.index >= index) {
-      return [start, found.index + 1];
-    }
-    start = found.index + 1;
-  }
-  return [start, text.length];
-}
-
 interface Cue {
   readonly at: number;
   readonly side: Side;

@@ -13,7 +13,7 @@ import { normalizedRange } from '../document/normalized';
 import { isMap, isScalar, visit, type Document } from 'yaml';
 import { PLATFORM_STATEMENT } from './platformStatement';
 import type { DocumentModel, Segment, SegmentKind } from '../document/model';
-import { blockAt, blockIndexAt, listLeadIn } from '../document/blocks';
+import { blockAt, blockIndexAt, lineLabelBefore, listLeadIn } from '../document/blocks';
 import { segmentAt, sentenceAt, splitSentences } from '../document/sentences';
 import type { ServiceEntry } from '../services/types';
 import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
@@ -91,8 +91,6 @@ const ROLE_WORD =
 /** Among role words, those that say the service hosts the system itself (「本番環境:」「Hosting:」), not one of its data stores. */
 const HOSTING_ROLE =
   /本番|稼働|実行環境|ホスティング|基盤|インフラ|(?:Web|ウェブ|AP|アプリ(?:ケーション)?)サーバ|デプロイ|\b(?:hosting|host|production|prod|infra(?:structure)?|(?:web|app|application) servers?|deploy(?:ment)?|runtime|platform|backend)\b/i;
-/** A line's label up to the name: an optional list marker or check box, a short label, a colon. */
-const LINE_LABEL = /^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?([^:：、。|]{1,30}?)\s*[:：]\s*$/;
 
 export type LabelledRole = 'data' | 'hosting';
 
@@ -102,8 +100,7 @@ export type LabelledRole = 'data' | 'hosting';
  * start, or the label rejects or dates it (「旧ストレージ:」「比較候補:」).
  */
 export function labelledRole(model: DocumentModel, start: number): LabelledRole | undefined {
-  const lineStart = model.text.lastIndexOf('\n', start - 1) + 1;
-  const label = LINE_LABEL.exec(normalizeKey(model.text.slice(lineStart, start)))?.[1];
+  const label = lineLabelBefore(model, start);
   if (label === undefined || !ROLE_WORD.test(label) || REJECT.test(label) || ASIDE.test(label) || HEADING_REJECT.test(label)) {
     return undefined;
   }

@@ -1,6 +1,7 @@
 /** Lookups of the Markdown blocks of a document model by offset. */
 
 import { headingPath, type Block, type DocumentModel } from './model';
+import { normalizeKey } from '../text/normalize';
 
 /** The block holding `offset` (its content range, inclusive of its end), by binary search. */
 export function blockAt(model: DocumentModel, offset: number): Block | undefined {
@@ -98,8 +99,15 @@ export function headerLabel(header: string): string {
   return header.normalize('NFKC').replace(/[*_`\s]/g, '');
 }
 
-/** Before a value: an optional list marker, then a label and a colon (「- DR: 」「region：」). */
-const LABEL_BEFORE = /^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?[^`:：|]{1,40}[:：]\s*$/;
+/** A line's label up to a value: an optional list marker or check box, a short label, a colon (「- DR: 」「region：」). */
+const LINE_LABEL = /^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?([^:：、。|]{1,30}?)\s*[:：]\s*$/;
+
+/** The label (NFKC) that opens the line of `offset` and ends right before it, if the text before it is only that. */
+export function lineLabelBefore(model: DocumentModel, offset: number): string | undefined {
+  const lineStart = model.text.lastIndexOf('\n', offset - 1) + 1;
+  return LINE_LABEL.exec(normalizeKey(model.text.slice(lineStart, offset)))?.[1];
+}
+
 /** After a value: nothing, or a note in brackets (「`ap-northeast-1` (Tokyo)」). */
 const NOTE_AFTER = /^\s*(?:[(（][^()（）]*[)）])?\s*$/;
 
@@ -113,8 +121,7 @@ export function isStandaloneValue(model: DocumentModel, range: { start: number; 
   if (block?.kind === 'table-cell') {
     return model.text.slice(block.start, block.end).trim() === model.text.slice(range.start, range.end).trim();
   }
-  const lineStart = model.text.lastIndexOf('\n', range.start - 1) + 1;
   const lineBreak = model.text.indexOf('\n', range.end);
   const lineEnd = lineBreak === -1 ? model.text.length : lineBreak;
-  return LABEL_BEFORE.test(model.text.slice(lineStart, range.start)) && NOTE_AFTER.test(model.text.slice(range.end, lineEnd));
+  return lineLabelBefore(model, range.start) !== undefined && NOTE_AFTER.test(model.text.slice(range.end, lineEnd));
 }

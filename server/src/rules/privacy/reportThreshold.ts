@@ -21,10 +21,10 @@
 import type { Bilingual } from '../../language';
 import { normalizedRange } from '../../document/normalized';
 import { replacementFix, type Finding, type Rule } from '../rule';
-import { sentenceAt } from '../../document/sentences';
+import { englishSentenceIn, sentenceAt } from '../../document/sentences';
 import { normalizedIndex } from '../../text/normalize';
 import { blockAt } from '../../document/blocks';
-import { clauseAround, englishSentenceAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
+import { clauseAround, isNotAClaim, SentenceCache, Surroundings, type Side } from '../../context/privacyScope';
 import type { Severity } from '../../glossary/types';
 
 /** 1,000人 / 1000名 / 千人 / 一千人 / 1千人, or 本人の数が1,000 (no unit), on NFKC text. */
@@ -221,7 +221,7 @@ export const privacyReportThresholdRule: Rule = {
           const end = normalized.endOf(english.index! + english[0].length - 1);
           const { around } = sentences.at(start);
           const at = normalizedIndex(around.sentence, start);
-          const sentence = around.sentence.text.slice(...englishSentenceAround(around.sentence.text, at));
+          const sentence = around.sentence.text.slice(...englishSentenceIn(around.sentence.text, [0, around.sentence.text.length], at, at + 1));
           const inList = !!blockAt(model, start)?.listItem;
           const lead = inList ? around.paragraph() : '';
           if (!ENGLISH_COMMISSION.test(sentence + lead) || !ENGLISH_REPORT.test(sentence) || !(ENGLISH_BREACH.test(sentence + lead) || ENGLISH_COMMISSION.test(sentence))) {
