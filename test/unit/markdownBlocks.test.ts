@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
 import { headingPath } from '../../server/src/document/model';
+import { isStandaloneValue, lineLabelBefore } from '../../server/src/document/blocks';
 
 /** The prose text of each segment, with its kind. */
 function segmentsOf(text: string) {
@@ -164,4 +165,25 @@ describe('Markdown document model: bad-example blocks', () => {
   it('does not mark a sentence that only mentions a bad example deep inside', () => {
     assert.deepEqual(examplesOf('研修では、よくある誤りとして悪い例を三つ紹介する。\n'), []);
   });
+});
+
+describe('Markdown document model: a value standing after a label', () => {
+  /** Whether the inline code `code` of a one-document text stands as a value; its label. */
+  const read = (text: string, code: string) => {
+    const model = parseMarkdownDocument(text);
+    const start = text.indexOf(`\`${code}\``);
+    return { standalone: isStandaloneValue(model, { start, end: start + code.length + 2 }), label: lineLabelBefore(model, start) };
+  };
+  const cases: [string, string, string, boolean, string | undefined][] = [
+    ['a list item label', '- DR: `eu-west-1`\n', 'eu-west-1', true, 'DR'],
+    ['at the end of a document without a line break', '本番：`ap-northeast-1`', 'ap-northeast-1', true, '本番'],
+    ['with a note in brackets after it', '- 分析: `us-east-1` (Virginia)\n次の行\n', 'us-east-1', true, '分析'],
+    ['inside a sentence', 'ログは `us-east-1` に送る。\n', 'us-east-1', false, undefined],
+    ['with words after it', '- DR: `eu-west-1` に複製する\n', 'eu-west-1', false, 'DR'],
+    ['after a start of line longer than a label can be', `${'あ'.repeat(200)}: \`eu-west-1\`\n`, 'eu-west-1', false, undefined],
+    ['before more of a long line than a note can be', `- DR: \`eu-west-1\` (${'い'.repeat(200)})\n`, 'eu-west-1', false, 'DR'],
+  ];
+  for (const [name, text, code, standalone, label] of cases) {
+    it(name, () => assert.deepEqual(read(text, code), { standalone, label }));
+  }
 });

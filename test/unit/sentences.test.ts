@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
-import { paragraphAt, sentenceAt, splitSentences } from '../../server/src/document/sentences';
+import { lineBounds, paragraphAt, sentenceAt, splitSentences } from '../../server/src/document/sentences';
 import { parseYamlDocument } from '../../server/src/document/yaml';
 
 /** The sentences of a text, as strings. */
@@ -57,4 +57,19 @@ describe('the sentence splitter', () => {
     const range = sentenceAt(parseMarkdownDocument(text), 500_000);
     assert.ok(range.end - range.start <= 4000, `${range.end - range.start}`);
   });
+});
+
+describe('line bounds', () => {
+  const text = 'ab\r\ncdef\ngh';
+  const cases: [string, number, { start: number; end: number } | undefined, { start: number; end: number }][] = [
+    ['the whole line, without \\r', 1, undefined, { start: 0, end: 2 }],
+    ['a middle line', 6, undefined, { start: 4, end: 8 }],
+    ['the last line, without a line break', 10, undefined, { start: 9, end: 11 }],
+    ['within a range: the part of the line inside it', 6, { start: 5, end: 7 }, { start: 5, end: 7 }],
+    ['within a range that holds the line: the line', 6, { start: 0, end: 11 }, { start: 4, end: 8 }],
+    ['within a range that ends at the offset', 6, { start: 4, end: 6 }, { start: 4, end: 6 }],
+  ];
+  for (const [name, offset, within, expected] of cases) {
+    it(name, () => assert.deepEqual(lineBounds(text, offset, within), expected));
+  }
 });

@@ -152,7 +152,7 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
     return { text, answer: readAnswer(answerText), answerText };
   }
   const sentence = statementAt(model, offset);
-  const line = lineBounds(model.text, offset);
+  const line = lineBounds(model.text, offset, sentence);
   const [first, last] = englishSentenceIn(model.text, [Math.max(sentence.start, line.start, block.start), Math.min(sentence.end, line.end, block.end)], offset, offset);
   const lineStart = Math.max(line.start, block.start);
   const text = normalizedRange(model, first, last).text;
@@ -186,6 +186,8 @@ const CHOOSING_PROMPT =
   /^[ \t>*_]*(?:問|設問|Q)[ \t]*\d+|選べ|選びなさい|選んでください|選んで下さい|選択せよ|選択しなさい|どれ(?:か|ですか)|\b(?:which of the following|choose (?:the|one|all)|select (?:the|one|all))\b/i;
 /** How many option blocks are walked back to find the question they answer. */
 const CHOICE_REACH = 12;
+/** How far back on its line a mention in an option is from the option's label, at most. */
+const OPTION_REACH = 500;
 
 /** Whether a paragraph or line asks the reader to choose: a question, or a quiz prompt (問1 次のうち正しいものを選べ。). */
 function asksToChoose(text: string): boolean {
@@ -207,7 +209,11 @@ export function isQuizChoice(model: DocumentModel, start: number): boolean {
   const blocks = model.markdown!.blocks;
   const block = blocks[index];
   // The option's own line (a block may hold several, one option a line), or the block's first line.
-  const lineStart = Math.max(block.start, model.text.lastIndexOf('\n', start - 1) + 1);
+  // An option's line is short: a line that starts further back (a megabyte line, say) is not searched to its start.
+  const lineStart = lineBounds(model.text, start, { start: Math.max(block.start, start - OPTION_REACH), end: start }).start;
+  if (lineStart > block.start && model.text.charCodeAt(lineStart - 1) !== 0x0a) {
+    return false;
+  }
   // One character past the offset: a bare letter label (A) …) needs the space after it.
   const labelled = CHOICE_LABEL.test(model.text.slice(lineStart, start + 1)) || CHOICE_LABEL.test(model.text.slice(block.start, start + 1));
   // An item of a numbered list (「1) 17業務」) is an option only right after a question (not under 「問題点」).

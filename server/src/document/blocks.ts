@@ -99,12 +99,24 @@ export function headerLabel(header: string): string {
   return header.normalize('NFKC').replace(/[*_`\s]/g, '');
 }
 
+/**
+ * How far a label before a value (quote and list markers, a check box, 30 characters of label, a colon) or a
+ * note after it is read on its line.
+ */
+const LABEL_REACH = 120;
+
 /** A line's label up to a value: an optional list marker or check box, a short label, a colon (「- DR: 」「region：」). */
 const LINE_LABEL = /^\s*(?:>\s*)*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)?([^:：、。|]{1,30}?)\s*[:：]\s*$/;
 
 /** The label (NFKC) that opens the line of `offset` and ends right before it, if the text before it is only that. */
 export function lineLabelBefore(model: DocumentModel, offset: number): string | undefined {
-  const lineStart = model.text.lastIndexOf('\n', offset - 1) + 1;
+  // A label is short: a longer start of line is prose (and reading all of a long line for each value would be quadratic).
+  const from = Math.max(0, offset - LABEL_REACH);
+  const lineBreak = model.text.slice(from, offset).lastIndexOf('\n');
+  if (lineBreak === -1 && from > 0) {
+    return undefined;
+  }
+  const lineStart = from + lineBreak + 1;
   return LINE_LABEL.exec(normalizeKey(model.text.slice(lineStart, offset)))?.[1];
 }
 
@@ -121,7 +133,14 @@ export function isStandaloneValue(model: DocumentModel, range: { start: number; 
   if (block?.kind === 'table-cell') {
     return model.text.slice(block.start, block.end).trim() === model.text.slice(range.start, range.end).trim();
   }
-  const lineBreak = model.text.indexOf('\n', range.end);
-  const lineEnd = lineBreak === -1 ? model.text.length : lineBreak;
-  return lineLabelBefore(model, range.start) !== undefined && NOTE_AFTER.test(model.text.slice(range.end, lineEnd));
+  if (lineLabelBefore(model, range.start) === undefined) {
+    return false;
+  }
+  // The rest of the line, read no further than a short note can reach (a line may be a megabyte long).
+  const rest = model.text.slice(range.end, range.end + LABEL_REACH);
+  const lineBreak = rest.indexOf('\n');
+  if (lineBreak === -1 && range.end + rest.length < model.text.length) {
+    return false;
+  }
+  return NOTE_AFTER.test(lineBreak === -1 ? rest : rest.slice(0, lineBreak));
 }

@@ -187,12 +187,17 @@ function boundedLine(text: string, offset: number): TextRange {
   return { start, end };
 }
 
-/** Bounds of the line holding `offset`: [start, end) without the line break (and without a trailing \r). */
-export function lineBounds(text: string, offset: number): { start: number; end: number } {
-  const start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
+/**
+ * Bounds of the line holding `offset`: [start, end) without the line break (and without a trailing \r); with
+ * `within`, the part of it inside that range (searched there only: a line may be a megabyte long).
+ */
+export function lineBounds(text: string, offset: number, within?: TextRange): { start: number; end: number } {
+  const floor = within?.start ?? 0;
+  const ceiling = within?.end ?? text.length;
+  const start = offset <= floor ? floor : floor + text.slice(floor, offset).lastIndexOf('\n') + 1;
+  let end = text.slice(0, ceiling).indexOf('\n', offset);
   if (end === -1) {
-    end = text.length;
+    end = ceiling;
   }
   if (end > start && text.charCodeAt(end - 1) === 0x0d) {
     end -= 1;
