@@ -231,6 +231,36 @@ describe('robustness: trust, broken user data, multi-root, cancellation (in-proc
     assert.deepEqual(report.items.map((item) => item.code), ['term/variant']);
   });
 
+  it('hovers a large document around the cursor before it is checked, without analysing it', async () => {
+    await server.initialize({ pull: true, locale: 'ja' });
+    const uri = 'untitled:large-hover.md';
+    const text = `${'本文の行。\n'.repeat(12_000)}移行先はガバクラとする。\n`;
+    await server.open(uri, 'markdown', text);
+    const before = server.server.cache.analysesRun;
+    const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 12_000, character: 5 } })) as {
+      contents: { value: string };
+      range: unknown;
+    };
+    assert.deepEqual(hover.range, { start: { line: 12_000, character: 4 }, end: { line: 12_000, character: 8 } });
+    assert.match(hover.contents.value, /ガバメントクラウド/);
+    assert.equal(server.server.cache.analysesRun, before);
+    // Once the document is checked, the hover reads its analysis (the same card).
+    await server.client.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const checked = await server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 12_000, character: 5 } });
+    assert.deepEqual(checked, hover);
+    assert.equal(server.server.cache.analysesRun, before + 1);
+  });
+
+  it('hovers a term beyond the checked part of a long document', async () => {
+    await server.initialize({ pull: true, locale: 'ja', initializationOptions: { settings: { limits: { maxDocumentLength: 1000 } } } });
+    const uri = 'untitled:long.md';
+    await server.open(uri, 'markdown', `${'本文の行。\n'.repeat(300)}移行先はガバクラとする。\n`);
+    const report = await server.client.sendRequest<{ items: { code: string }[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(report.items.map((item) => item.code), ['limits/document-size']);
+    const hover = (await server.client.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 300, character: 4 } })) as { range: unknown } | null;
+    assert.deepEqual(hover?.range, { start: { line: 300, character: 4 }, end: { line: 300, character: 8 } });
+  });
+
   it('a push whose timer fires after the client went away throws nothing', async () => {
     await server.initialize();
     const uri = 'untitled:late.md';

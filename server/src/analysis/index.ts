@@ -8,11 +8,11 @@ import { buildContext, inRanges, type ContextOptions } from '../context/document
 import type { DocumentContext, RegionMention } from '../context/types';
 import { findControlReferences } from '../context/controlRefs';
 import { isStandaloneValue } from '../document/blocks';
-import { documentKindOf, type DocumentModel } from '../document/model';
+import { documentKindOf, type DocumentModel, type SegmentKind } from '../document/model';
 import { parseMarkdownDocument, reparseMarkdownDocument } from '../document/markdown';
 import { parseYamlDocument } from '../document/yaml';
 import { normalizeAfterEdit, normalizedRange } from '../document/normalized';
-import type { NormalizedText } from '../text/normalize';
+import { normalize, type NormalizedText } from '../text/normalize';
 import { contextKey, SectionFindings } from './sectionFindings';
 import { commonEnds, detach } from '../text/edit';
 import { modelView, sectionSpans, sectionSpansAfterEdit } from '../document/view';
@@ -123,6 +123,43 @@ function moveMentions(found: SectionMentions, start: number): SectionMentions {
   return { start, terms: move(found.terms), services: move(found.services), regions: move(found.regions), controls: move(found.controls) };
 }
 
+/** The lexicon's matches in `normalized` (a range of `text`) as term and service mentions. */
+function addLexiconMentions(
+  text: string,
+  normalized: NormalizedText,
+  segmentKind: SegmentKind,
+  knowledge: Knowledge,
+  terms: TermOccurrence[],
+  services: ServiceOccurrence[],
+): void {
+  for (const match of knowledge.lexicon.matchNormalized(normalized)) {
+    const base = { start: match.start, end: match.end, surface: detach(text.slice(match.start, match.end)), segmentKind };
+    const entry = match.value;
+    if (entry.kind === 'term') {
+      terms.push({ ...base, kind: 'term', spelling: entry.spelling, term: knowledge.glossary.termOf(entry.spelling) });
+    } else {
+      services.push({ ...base, kind: 'service', spelling: entry.spelling, service: knowledge.service(entry.spelling.serviceId)! });
+    }
+  }
+}
+
+/** How far either side of an offset `mentionNear` reads: further than any spelling is long, so one covering the offset is seen whole. */
+const NEAR_REACH = 200;
+
+/**
+ * The term or service covering `offset`, from a scan of the text around it alone: what a hover shows where the
+ * document has no analysis yet (a huge document still being checked) or beyond the part that is checked. The
+ * document's structure is not read, so words in code count here too.
+ */
+export function mentionNear(text: string, offset: number, knowledge: Knowledge): Mention | undefined {
+  const from = Math.max(0, offset - NEAR_REACH);
+  const to = Math.min(text.length, offset + NEAR_REACH);
+  const terms: TermOccurrence[] = [];
+  const services: ServiceOccurrence[] = [];
+  addLexiconMentions(text, normalize(text, from, to), 'prose', knowledge, terms, services);
+  return [...terms, ...services].find((mention) => mention.start <= offset && offset < mention.end);
+}
+
 /** The terms, services, regions and control IDs of one section (a view of the model). */
 function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: number): SectionMentions {
   const terms: TermOccurrence[] = [];
@@ -139,15 +176,7 @@ function sectionMentions(model: DocumentModel, knowledge: Knowledge, start: numb
   for (const segment of model.segments) {
     const normalized = normalizedRange(model, segment.start, segment.end);
     addRegions(normalized);
-    for (const match of knowledge.lexicon.matchNormalized(normalized)) {
-      const base = { start: match.start, end: match.end, surface: detach(model.text.slice(match.start, match.end)), segmentKind: segment.kind };
-      const entry = match.value;
-      if (entry.kind === 'term') {
-        terms.push({ ...base, kind: 'term', spelling: entry.spelling, term: knowledge.glossary.termOf(entry.spelling) });
-      } else {
-        services.push({ ...base, kind: 'service', spelling: entry.spelling, service: knowledge.service(entry.spelling.serviceId)! });
-      }
-    }
+    addLexiconMentions(model.text, normalized, segment.kind, knowledge, terms, services);
   }
   // A region id is an identifier, often written as inline code: code that stands as a value (「- DR: `eu-west-1`」,
   // a table cell) is read for regions too; code inside a sentence stays code.

@@ -4,7 +4,7 @@
  * the definition, details and sources follow below a rule.
  */
 
-import { mentionAt, type DocumentAnalysis } from '../analysis';
+import { mentionAt, mentionNear, type DocumentAnalysis, type Mention } from '../analysis';
 import type { Glossary } from '../glossary/glossary';
 import type { PendingChange, TermCategory, TermEntry } from '../glossary/types';
 import type { Knowledge } from '../knowledge';
@@ -155,7 +155,18 @@ function pendingChangeLines(change: PendingChange, language: Language): string[]
 
 /** The card for whatever is under `offset`: a glossary term, a cloud service or a control ID. */
 export function hoverAt(analysis: DocumentAnalysis, knowledge: Knowledge, offset: number, language: Language): HoverCard | undefined {
-  const mention = mentionAt(analysis, offset);
+  return hoverCard(mentionAt(analysis, offset), knowledge, language);
+}
+
+/**
+ * The card for the term or service at `offset`, from the text around it alone (`mentionNear`): in a document
+ * not analysed yet, or beyond the part of a long document that is checked. Control IDs need the analysis.
+ */
+export function hoverNear(text: string, knowledge: Knowledge, offset: number, language: Language): HoverCard | undefined {
+  return hoverCard(mentionNear(text, offset, knowledge), knowledge, language);
+}
+
+function hoverCard(mention: Mention | undefined, knowledge: Knowledge, language: Language): HoverCard | undefined {
   if (!mention) {
     return undefined;
   }

@@ -14,6 +14,13 @@ export function documentPath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
+/** Above this length (UTF-16 units) a document is checked only when typing pauses, and hovered before it is checked. */
+const LARGE_DOCUMENT = 64 * 1024;
+
+export function isLargeDocument(document: TextDocument): boolean {
+  return document.getText().length > LARGE_DOCUMENT;
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: DocumentAnalysis; failure?: Bilingual }>();
   /** How many analyses ran (tests check that a cancelled request did no work). */

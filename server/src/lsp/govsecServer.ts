@@ -33,7 +33,7 @@ import type { Knowledge } from '../knowledge';
 import { DEFAULT_ISMAP_LIST_FILE } from '../services/ismapList';
 import { describeList } from '../services/status';
 import { GOVSEC_VERSION } from '../version';
-import { AnalysisCache, documentPath } from './analysisCache';
+import { AnalysisCache, documentPath, isLargeDocument } from './analysisCache';
 import { registerClientRequests } from './clientRequests';
 import { serverCapabilities, supportsPullDiagnostics } from './capabilities';
 import * as handlers from './handlers';
@@ -44,9 +44,6 @@ import { GovsecWorkspace, LAST_GOOD_IN_FORCE } from './workspace';
 
 /** The diagnostic code of a problem in a user data file (.govsec.yaml, glossary file, ISMAP list). */
 export const USER_DATA_PROBLEM_CODE = 'govsec/user-data';
-
-/** Documents larger than this (UTF-16 units) are checked only once typing pauses, not on every keystroke. */
-const LARGE_DOCUMENT = 64 * 1024;
 
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
@@ -204,7 +201,7 @@ export class GovsecServer {
       }
       // TextDocuments updates the document object in place: the version asked for is read now.
       const version = document.version;
-      if (document.getText().length > LARGE_DOCUMENT && !this.cache.has(document)) {
+      if (isLargeDocument(document) && !this.cache.has(document)) {
         // Wait for a pause; a newer version makes this request stale (the client asks again for it).
         await new Promise((resolve) => setTimeout(resolve, this.workspace.settings.diagnosticsDelayMs));
         if (token.isCancellationRequested || documents.get(document.uri)?.version !== version) {

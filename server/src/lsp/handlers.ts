@@ -29,13 +29,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllAction, suppressionAction, type OffsetEdit } from '../features/codeActions';
 import { completionsAt, type CompletionEntry } from '../features/completion';
 import { definitionAt } from '../features/definition';
-import { hoverAt } from '../features/hover';
+import { hoverAt, hoverNear } from '../features/hover';
 import { documentLinks } from '../features/links';
 import { specSummary, specSummaryData, summaryDetail, summaryTitle } from '../features/summary';
 import { documentSymbols, type DocumentSymbolItem } from '../features/symbols';
 import type { DocumentSetup } from '../config/projectSetup';
 import type { Language } from '../language';
-import type { AnalysisCache } from './analysisCache';
+import { isLargeDocument, type AnalysisCache } from './analysisCache';
 import { rangeOf, toDiagnostic, type DiagnosticData } from './convert';
 
 export interface HandlerContext {
@@ -48,8 +48,14 @@ export interface HandlerContext {
 }
 
 export function hover(context: HandlerContext, document: TextDocument, params: HoverParams): Hover | null {
-  const analysis = context.cache.get(document);
-  const card = hoverAt(analysis, analysis.knowledge, document.offsetAt(params.position), context.language());
+  const offset = document.offsetAt(params.position);
+  // A large document not analysed yet (its analysis may be running) is read around the cursor only, and so is
+  // the part of a long document beyond what is checked: a hover never waits for a whole document.
+  const analysis = context.cache.has(document) || !isLargeDocument(document) ? context.cache.get(document) : undefined;
+  const card =
+    analysis && offset < analysis.model.text.length
+      ? hoverAt(analysis, analysis.knowledge, offset, context.language())
+      : hoverNear(document.getText(), analysis?.knowledge ?? context.setupFor(document.uri).knowledge, offset, context.language());
   if (!card) {
     return null;
   }
