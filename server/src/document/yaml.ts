@@ -2,7 +2,7 @@
  * YAML document model: keys and scalar values at their exact source ranges, comments left out.
  */
 
-import { isPair, isScalar, parseAllDocuments, Parser, Scalar, visit, type Document } from 'yaml';
+import { Composer, isPair, isScalar, Parser, Scalar, visit, type CST, type Document } from 'yaml';
 import { BARE_URL } from './urls';
 import type { DocumentModel, Segment, SegmentKind, TextRange } from './model';
 
@@ -14,9 +14,10 @@ export function yamlSegments(
   offset: number,
   keyKind: SegmentKind,
   valueKind: SegmentKind,
+  tokens: readonly CST.Token[] = yamlTokens(text),
 ): { documents: Document.Parsed[]; segments: Segment[]; scalars: Segment[] } {
-  const documents = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false, logLevel: 'error' });
-  const parsed: Document.Parsed[] = Array.isArray(documents) ? documents : [];
+  // The documents composed from the one parse (the comments are read from the same tokens).
+  const parsed = [...new Composer({ keepSourceTokens: false, uniqueKeys: false, logLevel: 'error' }).compose(tokens)];
   const segments: Segment[] = [];
   const scalars: Segment[] = [];
   for (const document of parsed) {
@@ -62,8 +63,13 @@ export function yamlSegments(
   return { documents: parsed, segments, scalars };
 }
 
+/** The YAML parser's concrete syntax tree of `text`, read for the documents and for the comments. */
+function yamlTokens(text: string): CST.Token[] {
+  return [...new Parser().parse(text)];
+}
+
 /** `#` comments, from the CST (so a `#` inside a quoted or block scalar is not a comment). */
-export function yamlComments(text: string): TextRange[] {
+export function yamlComments(text: string, tokens: readonly CST.Token[] = yamlTokens(text)): TextRange[] {
   const comments: TextRange[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -74,20 +80,22 @@ export function yamlComments(text: string): TextRange[] {
         comments.push({ start: token.offset, end: token.offset + token.source.length });
         return;
       }
-      for (const [key, value] of Object.entries(node)) {
-        if (key !== 'source') {
+      for (const key in node) {
+        const value = (node as Record<string, unknown>)[key];
+        if (key !== 'source' && typeof value === 'object' && value !== null) {
           walk(value);
         }
       }
     }
   };
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     walk(token);
   }
   return comments.sort((a, b) => a.start - b.start);
 }
 
 export function parseYamlDocument(text: string): DocumentModel {
-  const { documents, segments, scalars } = yamlSegments(text, 0, 'yaml-key', 'yaml-value');
-  return { kind: 'yaml', text, segments, scalars, yaml: documents, comments: yamlComments(text), examples: [] };
+  const tokens = yamlTokens(text);
+  const { documents, segments, scalars } = yamlSegments(text, 0, 'yaml-key', 'yaml-value', tokens);
+  return { kind: 'yaml', text, segments, scalars, yaml: documents, comments: yamlComments(text, tokens), examples: [] };
 }

@@ -24,7 +24,8 @@
 import { ismapAssessment, unregisteredFinding, type IsmapAssessment } from '../../services/status';
 import type { ServiceEntry } from '../../services/types';
 import { normalizedIndex, normalizeKey } from '../../text/normalize';
-import { blockAt } from '../../document/blocks';
+import { blockAt, blockIndexAt, rowCells } from '../../document/blocks';
+import { itemsStartingIn } from '../../document/ranges';
 import type { Finding, Rule } from '../rule';
 import { segmentAt } from '../../document/sentences';
 import { documentIndex, labelledRole, labelledServiceMentions, serviceMentions, usageOf, yamlRecords, type DocumentIndex, type ServiceMention } from '../../context/serviceUsage';
@@ -97,8 +98,8 @@ function entryFields(index: DocumentIndex, records: ReturnType<typeof yamlRecord
   if (record && segment?.keyPath) {
     // Keys from the entry's own level down: `ismap.status` inside the entry, never the file's top keys above it.
     const depth = Math.max(0, segment.keyPath.length - 1);
-    return model.scalars
-      .filter((scalar) => scalar.kind !== 'yaml-key' && scalar.keyPath && scalar.start >= record.start && scalar.end <= record.end)
+    return itemsStartingIn(model.scalars, record.start, record.end)
+      .filter((scalar) => scalar.kind !== 'yaml-key' && scalar.keyPath && scalar.end <= record.end)
       .map((scalar) => ({
         key: normalizeKey(scalar.keyPath!.slice(depth).join('.')),
         value: normalizeKey(model.text.slice(scalar.start, scalar.end)).trim(),
@@ -108,13 +109,10 @@ function entryFields(index: DocumentIndex, records: ReturnType<typeof yamlRecord
   if (!cell) {
     return [];
   }
-  const fields: EntryField[] = [];
-  for (const block of model.markdown?.blocks ?? []) {
-    if (block.table && block.table.line === cell.line) {
-      fields.push({ key: normalizeKey(block.table.headerText), value: normalizeKey(model.text.slice(block.start, block.end)).trim() });
-    }
-  }
-  return fields;
+  return rowCells(model, blockIndexAt(model, mention.start)!).map((block) => ({
+    key: normalizeKey(block.table!.headerText),
+    value: normalizeKey(model.text.slice(block.start, block.end)).trim(),
+  }));
 }
 
 /**
