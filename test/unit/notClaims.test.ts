@@ -12,15 +12,18 @@ import { factIsmapCertificationRule } from '../../server/src/rules/fact/ismapCer
 import { termDeprecatedRule } from '../../server/src/rules/term/deprecated';
 import { termVariantRule } from '../../server/src/rules/term/variant';
 import { govCloudOverseasRegionRule } from '../../server/src/rules/govcloud/overseasRegion';
+import { classificationUnknownLevelRule } from '../../server/src/rules/classification/unknownLevel';
+import { controlUnknownIdRule } from '../../server/src/rules/control/unknownId';
+import { controlOutdatedIsoNumberingRule } from '../../server/src/rules/control/outdatedIsoNumbering';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
-import { mentionedAsWord, questionAt } from '../../server/src/context/claims';
+import { mentionedAsWord, onlyAsked, questionAt } from '../../server/src/context/claims';
 import { bundledKnowledge, offsetOf } from '../helpers';
 
 const RULES: Rule[] = [factIsmapCertificationRule, termDeprecatedRule, termVariantRule, govCloudOverseasRegionRule];
 
 /** [rule, reported text, start, Japanese message] of every finding. */
-function findings(text: string): [string, string, number, string][] {
-  return analyzeDocument({ uri: 'file:///memo.md', text }, bundledKnowledge(), { rules: RULES }).findings.map((finding) => [
+function findings(text: string, rules: readonly Rule[] = RULES): [string, string, number, string][] {
+  return analyzeDocument({ uri: 'file:///memo.md', text }, bundledKnowledge(), { rules }).findings.map((finding) => [
     finding.ruleId,
     text.slice(finding.start, finding.end),
     finding.start,
@@ -127,6 +130,40 @@ describe('not a claim: a question in minutes or a FAQ, and its answer', () => {
     const model = parseMarkdownDocument('## Q: Can copies live in us-west-2?\n\nA: No.\n\n## Can logs go to us-east-1?\n\n### Details\n\nYes.\n');
     assert.equal(questionAt(model, offsetOf(model.text, 'us-west-2'))?.answer, 'refuses');
     assert.equal(questionAt(model, offsetOf(model.text, 'us-east-1'))?.answer, 'none');
+  });
+});
+
+describe('not a claim: a question written as a heading, answered in the next paragraph (every rule)', () => {
+  const CLASS_4 = '存在しない格付: 「機密性4情報」はなく、格付は機密性1〜3、完全性1〜2、可用性1〜2です';
+  const FACT_RULES: Rule[] = [classificationUnknownLevelRule, controlUnknownIdRule, controlOutdatedIsoNumberingRule];
+
+  it('### Q8. 「機密性4情報」という区分はありますか。 A. ありません。: the class, a 統一基準 number and an ISO number asked about stay quiet', () => {
+    const text =
+      '# 研修 よくある質問\n\n### Q8. 「機密性4情報」という区分はありますか。\n\nA. ありません。機密性は1から3までの3段階です。\n\n' +
+      '### Q9. 統一基準の9.1.1は何を定めていますか。\n\nA. 統一基準は8章構成で、該当する項目はありません。\n\n' +
+      '### ISO/IEC 27001:2022 の A.9.4.2 はどの管理策ですか？\n\n2022年版では番号が変わり、A.8.5 が相当します。\n';
+    assert.deepEqual(findings(text, FACT_RULES), []);
+  });
+
+  it('a heading question answered はい, and one nobody answers, are claims: reported at the class', () => {
+    const text =
+      '## よくある質問\n\n### Q10. 機密性4情報は使えますか。\n\nA. はい、使えます。\n\n### Q11. 研修で機密性4情報を扱いますか\n\n## 次の章\n\n本文。\n';
+    assert.deepEqual(findings(text, FACT_RULES), [
+      ['classification/unknown-level', '機密性4情報', offsetOf(text, '機密性4情報'), CLASS_4],
+      ['classification/unknown-level', '機密性4情報', offsetOf(text, '機密性4情報', 1), CLASS_4],
+    ]);
+  });
+
+  it('onlyAsked: an answered question is asked; a checklist item followed by another question, and an aside in brackets, are stated', () => {
+    const faq = parseMarkdownDocument('### Q8. 「機密性4情報」という区分はありますか。\n\nA. ありません。\n');
+    assert.equal(onlyAsked(faq, offsetOf(faq.text, '機密性4')), true);
+    const checklist = parseMarkdownDocument(
+      '# チェックリスト\n\n- [ ] ISMAP登録の有効期間（登録日から3年間）が契約期間の終了日まで続くか\n- [ ] 機密性3情報を扱わないか\n',
+    );
+    assert.equal(onlyAsked(checklist, offsetOf(checklist.text, '3年間')), false);
+    const aside = parseMarkdownDocument('- 有効期間（登録日から3年間）は契約期間を満たすか。\n  - 契約書で確認した。\n- 委員：更新は3年ごとか。\n- 事務局：いいえ。\n');
+    assert.equal(onlyAsked(aside, offsetOf(aside.text, '3年間')), false);
+    assert.equal(onlyAsked(aside, offsetOf(aside.text, '3年ごと')), true);
   });
 });
 

@@ -113,10 +113,26 @@ export interface AskedQuestion {
   readonly answerText: string;
 }
 
+/**
+ * A speaker's label in minutes (伊藤PM：, 事務局: , 田中主査：): a short name or role with Japanese in it, then a colon.
+ * Read only where the label itself does not answer (「不要：…」 is an answer).
+ */
+const SPEAKER_LABEL = /^(?:[-*+][ \t]+)?(?=[^：:\n]{0,16}[一-龥ァ-ヶ])[一-龥ぁ-んァ-ヶー々〇A-Za-z・()（） \t]{1,16}[：:][ \t]*/;
+
+/** An answer's text with a speaker's label taken off (「伊藤PM：いいえ。」 → 「いいえ。」). */
+function withoutSpeaker(text: string): string {
+  const label = SPEAKER_LABEL.exec(text);
+  if (!label) {
+    return text;
+  }
+  const name = label[0].replace(/^[-*+][ \t]+/, '').replace(/[：:][ \t]*$/, '');
+  return CONFIRMING.test(name) || REFUSING.test(name) ? text : text.slice(label[0].length);
+}
+
 /** Reads an answer's first sentence: yes, no, or something else. */
 function readAnswer(text: string): AnswerReading {
-  // A dash or colon before the answer (「…? — No.」) is not part of it.
-  const answer = text.replace(/^[\s—–:：>-]+/, '').replace(ANSWER_PREFIX, '').trim();
+  // A dash or colon before the answer (「…? — No.」) is not part of it, nor a speaker's label (伊藤PM：いいえ。).
+  const answer = withoutSpeaker(text.replace(/^[\s—–:：>-]+/, '').replace(ANSWER_PREFIX, '').trim()).trim();
   if (answer === '') {
     return 'none';
   }
@@ -170,6 +186,40 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
     answerText = normalizedRange(model, following.start, Math.min(following.end, following.start + ANSWER_REACH)).text.trim();
   }
   return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };
+}
+
+/**
+ * Whether the writer only asks about `offset`, not states it: the offset is in a question — a sentence that ends
+ * as one (〜ありますか。, 〜のか。 after a speaker's label in minutes, ?), a Q-labelled line, a heading that asks
+ * (### Q8. …はありますか。) or a 質問 cell — that its answer does not confirm. A question answered はい is the
+ * writer's claim and stays one.
+ */
+export function onlyAsked(model: DocumentModel, offset: number): boolean {
+  const asked = questionAt(model, offset);
+  if (asked === undefined || asked.answer === 'confirms') {
+    return false;
+  }
+  // A question nobody answers — a checklist's 「…続くか」 followed by the next item to check — states its premises;
+  // so does an aside in brackets inside a question (「有効期間（登録日から3年間）が…続くか」).
+  const answer = asked.answerText.replace(/^\[[ xX]\][ \t]*/, '');
+  if (asked.answer === 'none' || isQuestion(firstSentence(answer))) {
+    return false;
+  }
+  const sentence = statementAt(model, offset);
+  return !inBrackets(model.text.slice(Math.max(sentence.start, offset - CELL_REACH), offset));
+}
+
+/** Whether the end of `text` is inside a bracket opened in it: （…, (…. */
+function inBrackets(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '（' || char === '(') {
+      depth++;
+    } else if ((char === '）' || char === ')') && depth > 0) {
+      depth--;
+    }
+  }
+  return depth > 0;
 }
 
 /**
