@@ -15,6 +15,8 @@ import { govCloudOverseasRegionRule } from '../../server/src/rules/govcloud/over
 import { classificationUnknownLevelRule } from '../../server/src/rules/classification/unknownLevel';
 import { controlUnknownIdRule } from '../../server/src/rules/control/unknownId';
 import { controlOutdatedIsoNumberingRule } from '../../server/src/rules/control/outdatedIsoNumbering';
+import { ismapRenewalPeriodRule } from '../../server/src/rules/ismap/renewalPeriod';
+import { privacyReportThresholdRule } from '../../server/src/rules/privacy/reportThreshold';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
 import { mentionedAsWord, onlyAsked, questionAt } from '../../server/src/context/claims';
 import { bundledKnowledge, offsetOf } from '../helpers';
@@ -164,6 +166,33 @@ describe('not a claim: a question written as a heading, answered in the next par
     const aside = parseMarkdownDocument('- 有効期間（登録日から3年間）は契約期間を満たすか。\n  - 契約書で確認した。\n- 委員：更新は3年ごとか。\n- 事務局：いいえ。\n');
     assert.equal(onlyAsked(aside, offsetOf(aside.text, '3年間')), false);
     assert.equal(onlyAsked(aside, offsetOf(aside.text, '3年ごと')), true);
+  });
+});
+
+describe('not a claim: a question after a speaker label in minutes, answered by the next speaker (every rule)', () => {
+  const MINUTES_RULES: Rule[] = [ismapRenewalPeriodRule, privacyReportThresholdRule, classificationUnknownLevelRule, govCloudOverseasRegionRule];
+
+  it('〜のか。, 〜のか？ and 〜か。 after 田中主査：, **山本係長**：, 佐藤： are questions; いいえ from the next speaker leaves them quiet', () => {
+    const text =
+      '# 議事録\n\n〇〇町 総務課\n\n' +
+      '- 田中主査（総務課）：ISMAPの登録は3年ごとに更新されるのか？\n- 伊藤PM：いいえ。毎年の監査を受けて更新される。\n' +
+      '- **山本係長**：漏えいした人数が1,000人を超えなければ、個人情報保護委員会への報告は不要なのか。\n- **伊藤PM**：いいえ。町は100人を超える漏えい等で報告する。\n' +
+      '- 佐藤：機密性4情報の区分を設けるか。\n- 伊藤PM：設けない。\n\n' +
+      '田中主査：バックアップを us-east-1 に置くのか。\n伊藤PM：いいえ。東京リージョンのみとする。\n';
+    assert.deepEqual(findings(text, MINUTES_RULES), []);
+  });
+
+  it('a question the next speaker confirms (はい) is reported at the question', () => {
+    const text = '# 議事録\n\n- 山本係長：ISMAPは3年ごとの更新でよかったか。\n- 伊藤PM：はい、3年ごとです。\n';
+    assert.deepEqual(findings(text, MINUTES_RULES), [
+      ['ismap/renewal-period', '3年ごと', offsetOf(text, '3年ごと'), 'ISMAP登録の有効期限: 「3年ごと」で更新する制度ではなく、登録は監査対象期間の末日の翌日から1年4か月後まで有効です'],
+    ]);
+  });
+
+  it('questionAt reads the answer past the speaker label, also in bold; a label that answers (不要：) is the answer', () => {
+    const model = parseMarkdownDocument('- 田中：登録は3年ごとか。\n- **伊藤PM**：はい、そうです。\n\n- 委員：報告は必要か。\n- 不要：100人以下のため。\n');
+    assert.deepEqual(questionAt(model, offsetOf(model.text, '3年')), { text: '田中:登録は3年ごとか。', answer: 'confirms', answerText: 'はい、そうです。' });
+    assert.equal(questionAt(model, offsetOf(model.text, '報告'))?.answer, 'refuses');
   });
 });
 

@@ -117,7 +117,7 @@ export interface AskedQuestion {
  * A speaker's label in minutes (伊藤PM：, 事務局: , 田中主査：): a short name or role with Japanese in it, then a colon.
  * Read only where the label itself does not answer (「不要：…」 is an answer).
  */
-const SPEAKER_LABEL = /^(?:[-*+][ \t]+)?(?=[^：:\n]{0,16}[一-龥ァ-ヶ])[一-龥ぁ-んァ-ヶー々〇A-Za-z・()（） \t]{1,16}[：:][ \t]*/;
+const SPEAKER_LABEL = /^(?:[-*+][ \t]+)?(?:\*\*|__)?(?=[^：:\n]{0,16}[一-龥ァ-ヶ])[一-龥ぁ-んァ-ヶー々〇A-Za-z・()（） \t]{1,16}(?:\*\*|__)?[：:][ \t]*/;
 
 /** An answer's text with a speaker's label taken off (「伊藤PM：いいえ。」 → 「いいえ。」). */
 function withoutSpeaker(text: string): string {
@@ -125,7 +125,7 @@ function withoutSpeaker(text: string): string {
   if (!label) {
     return text;
   }
-  const name = label[0].replace(/^[-*+][ \t]+/, '').replace(/[：:][ \t]*$/, '');
+  const name = label[0].replace(/^[-*+][ \t]+/, '').replace(/[*_]+|[：:][ \t]*$/g, '');
   return CONFIRMING.test(name) || REFUSING.test(name) ? text : text.slice(label[0].length);
 }
 
@@ -185,7 +185,7 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   if (answerText === '' && following && following.kind !== 'heading' && sameUnit && !following.table) {
     answerText = normalizedRange(model, following.start, Math.min(following.end, following.start + ANSWER_REACH)).text.trim();
   }
-  return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };
+  return { text, answer: readAnswer(answerText), answerText: withoutSpeaker(answerText.replace(ANSWER_PREFIX, '').trim()).trim() };
 }
 
 /**
