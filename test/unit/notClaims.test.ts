@@ -80,6 +80,17 @@ describe('not a claim: a term spoken of as a word', () => {
     ].sort((a, b) => (a[2] as number) - (b[2] as number)));
   });
 
+  it('Xって何ですか？ / Xとは何ですか / Xの意味は asks about the word, also with a second sentence in the same bold; a use after it is reported', () => {
+    const text =
+      '# よくある質問\n\n**Q. ガバクラって何ですか？ ニュースで聞きました。**\n\nA. ガバメントクラウドの略称です。\n\n' +
+      '**Q. NISCとは何ですか**\n\nA. 国家サイバー統括室の旧称です。\n\n### ガバクラってなに？\n\n- 「ガバクラ」とはどういう意味ですか。\n- ガバクラの意味は？\n\n' +
+      '本市はガバクラへ移行します。ガバクラって何かと話題です。\n';
+    assert.deepEqual(findings(text), [
+      ['term/variant', 'ガバクラ', offsetOf(text, 'ガバクラ', 4), GABAKURA],
+      ['term/variant', 'ガバクラ', offsetOf(text, 'ガバクラ', 5), GABAKURA],
+    ]);
+  });
+
   it('mentionedAsWord: quoted alone in a sentence about wording, not an apostrophe', () => {
     const model = parseMarkdownDocument("Don't write 'ISMAP certified'. The team's ISMAP certified vendor.\n");
     const first = offsetOf(model.text, 'ISMAP certified');

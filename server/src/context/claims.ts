@@ -333,8 +333,16 @@ const ABOUT_WORDING =
   /表記|記載|記述|略称|呼称|名称|用語|文言|言葉|表現|呼び方|言い方|書き方|使わ|使用せず|使用しない|用いない|用いず|統一|改め|置き換|置換|言い換|書き換|書[かきくけ]|修正|訂正|削除|避け|\b(?:write|written|writing|wording|words?|terms?|phrases?|spell\w*|say|call|refer to|replace\w*|rename\w*|avoid|instead of|rather than|do not use|don't use|never use|use)\b/i;
 /** Right after a word quoted alone: what is said of the word (「NISC」の記載は, 「ガバクラ」という, 「X」と書かず, 「X」は「Y」に). */
 const WORD_PREDICATE_AFTER = /^\s*(?:という|といった|との|と(?:書|記|表|呼|言|略)|の(?:記載|表記|記述|文言|名称|用語|語)|は\s*[「『"“]|を\s*[「『"“]|ではなく\s*[「『"“]|(?:→|⇒|->)\s*[「『"“]?)/;
-/** Right after an unquoted word: it is named as a word (という略称, との記載, の表記は). */
-const NAMED_AS_WORD_AFTER = /^\s*(?:という(?:略称|呼称|表記|名称|呼び方|言い方|言葉|用語|語)|との(?:記載|表記|記述)|の(?:記載|表記|記述|文言)(?:は|を|が残))/;
+/**
+ * Right after a word, quoted or not: a question about what it means (ガバクラって何ですか, 「NISC」とは何か,
+ * ガバクラとはどういう意味, ガバクラの意味は) — the word is asked about, and the answer explains it.
+ */
+const ASKS_MEANING =
+  /^\s*(?:(?:って|っていうのは|とは|というのは|と言うのは)\s*(?:(?:何|なに|なん)(?:です|でしょう|だろう|なの|の[?？]|か(?![とら])|\s*[?？。]|\s*$)|どういう(?:意味|こと|もの)|どんな(?:意味|もの))|の意味(?:は|を|が|って))/;
+/** Right after an unquoted word: it is named as a word (という略称, との記載, の表記は), or its meaning is asked. */
+const NAMED_AS_WORD_AFTER = new RegExp(
+  `^\\s*(?:という(?:略称|呼称|表記|名称|呼び方|言い方|言葉|用語|語)|との(?:記載|表記|記述)|の(?:記載|表記|記述|文言)(?:は|を|が残))|${ASKS_MEANING.source}`,
+);
 
 /**
  * Whether [start, end) is a word spoken of, not used (metalinguistic): quoted alone — in 「」, “”, "" or English
@@ -355,7 +363,7 @@ export function mentionedAsWord(model: DocumentModel, start: number, end: number
     return NAMED_AS_WORD_AFTER.test(normalizedRange(model, end, Math.min(model.text.length, end + 12)).text);
   }
   const following = normalizedRange(model, after, Math.min(model.text.length, after + 12)).text;
-  return WORD_PREDICATE_AFTER.test(following) || ABOUT_WORDING.test(statementText(model, start));
+  return WORD_PREDICATE_AFTER.test(following) || ASKS_MEANING.test(following) || ABOUT_WORDING.test(statementText(model, start));
 }
 
 /** For a word in English single quotes ('ISMAP certification'), the offset after the closing quote. */
