@@ -254,6 +254,13 @@ const cases: Case[] = [
     writer: 'private',
     cue: ['株式会社', 'header'],
   },
+  {
+    name: 'trap: a denial of something else in the same sentence (は between) leaves the 市 named',
+    text: '# 手順書（案）\n\n〇〇市の手順書は確定版ではない。\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['〇〇市', 'header'],
+  },
   { name: 'no cue at all', text: '# メモ\n\n漏えい等の報告について整理する。\n', sector: undefined, writer: undefined },
 ];
 

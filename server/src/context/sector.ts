@@ -41,10 +41,10 @@ const CLIENT_WORK =
 const GENERIC_BODY = /^(?:官公庁|(?:中央|各|関係|他)?(?:府省庁|省庁|府省))$/;
 
 /**
- * The rest of the sentence after a cue denies it: 「官公庁向けの案件ではない」「〇〇市からの受託ではありません」,
- * read to the sentence's end (。 or a line end).
+ * The words right after a cue deny it: 「官公庁向けの案件ではない」「〇〇市からの受託ではありません」「〇〇市以外」. The
+ * denial follows within a short phrase with no comma or は/が (「〇〇市の手順書は確定版ではない」 denies something else).
  */
-const DENIAL = /^[^。\n]*?(?:(?:では|じゃ)(?:ない|なく|ありません|ございません)|でない)|^[^。\n]{0,6}以外/;
+const DENIAL = /^[^。、\nはが]{0,12}?(?:(?:では|じゃ)(?:ない|なく|ありません|ございません)|でない)|^[^。、\nはが]{0,6}以外/;
 
 function deniedAfter(text: string, end: number): boolean {
   return DENIAL.test(text.slice(end, end + 80));
