@@ -12,15 +12,20 @@ import { factIsmapCertificationRule } from '../../server/src/rules/fact/ismapCer
 import { termDeprecatedRule } from '../../server/src/rules/term/deprecated';
 import { termVariantRule } from '../../server/src/rules/term/variant';
 import { govCloudOverseasRegionRule } from '../../server/src/rules/govcloud/overseasRegion';
+import { classificationUnknownLevelRule } from '../../server/src/rules/classification/unknownLevel';
+import { controlUnknownIdRule } from '../../server/src/rules/control/unknownId';
+import { controlOutdatedIsoNumberingRule } from '../../server/src/rules/control/outdatedIsoNumbering';
+import { ismapRenewalPeriodRule } from '../../server/src/rules/ismap/renewalPeriod';
+import { privacyReportThresholdRule } from '../../server/src/rules/privacy/reportThreshold';
 import { parseMarkdownDocument } from '../../server/src/document/markdown';
-import { mentionedAsWord, questionAt } from '../../server/src/context/claims';
+import { mentionedAsWord, onlyAsked, questionAt } from '../../server/src/context/claims';
 import { bundledKnowledge, offsetOf } from '../helpers';
 
 const RULES: Rule[] = [factIsmapCertificationRule, termDeprecatedRule, termVariantRule, govCloudOverseasRegionRule];
 
 /** [rule, reported text, start, Japanese message] of every finding. */
-function findings(text: string): [string, string, number, string][] {
-  return analyzeDocument({ uri: 'file:///memo.md', text }, bundledKnowledge(), { rules: RULES }).findings.map((finding) => [
+function findings(text: string, rules: readonly Rule[] = RULES): [string, string, number, string][] {
+  return analyzeDocument({ uri: 'file:///memo.md', text }, bundledKnowledge(), { rules }).findings.map((finding) => [
     finding.ruleId,
     text.slice(finding.start, finding.end),
     finding.start,
@@ -75,6 +80,17 @@ describe('not a claim: a term spoken of as a word', () => {
     ].sort((a, b) => (a[2] as number) - (b[2] as number)));
   });
 
+  it('Xって何ですか？ / Xとは何ですか / Xの意味は asks about the word, also with a second sentence in the same bold; a use after it is reported', () => {
+    const text =
+      '# よくある質問\n\n**Q. ガバクラって何ですか？ ニュースで聞きました。**\n\nA. ガバメントクラウドの略称です。\n\n' +
+      '**Q. NISCとは何ですか**\n\nA. 国家サイバー統括室の旧称です。\n\n### ガバクラってなに？\n\n- 「ガバクラ」とはどういう意味ですか。\n- ガバクラの意味は？\n\n' +
+      '本市はガバクラへ移行します。ガバクラって何かと話題です。\n';
+    assert.deepEqual(findings(text), [
+      ['term/variant', 'ガバクラ', offsetOf(text, 'ガバクラ', 4), GABAKURA],
+      ['term/variant', 'ガバクラ', offsetOf(text, 'ガバクラ', 5), GABAKURA],
+    ]);
+  });
+
   it('mentionedAsWord: quoted alone in a sentence about wording, not an apostrophe', () => {
     const model = parseMarkdownDocument("Don't write 'ISMAP certified'. The team's ISMAP certified vendor.\n");
     const first = offsetOf(model.text, 'ISMAP certified');
@@ -127,6 +143,67 @@ describe('not a claim: a question in minutes or a FAQ, and its answer', () => {
     const model = parseMarkdownDocument('## Q: Can copies live in us-west-2?\n\nA: No.\n\n## Can logs go to us-east-1?\n\n### Details\n\nYes.\n');
     assert.equal(questionAt(model, offsetOf(model.text, 'us-west-2'))?.answer, 'refuses');
     assert.equal(questionAt(model, offsetOf(model.text, 'us-east-1'))?.answer, 'none');
+  });
+});
+
+describe('not a claim: a question written as a heading, answered in the next paragraph (every rule)', () => {
+  const CLASS_4 = '存在しない格付: 「機密性4情報」はなく、格付は機密性1〜3、完全性1〜2、可用性1〜2です';
+  const FACT_RULES: Rule[] = [classificationUnknownLevelRule, controlUnknownIdRule, controlOutdatedIsoNumberingRule];
+
+  it('### Q8. 「機密性4情報」という区分はありますか。 A. ありません。: the class, a 統一基準 number and an ISO number asked about stay quiet', () => {
+    const text =
+      '# 研修 よくある質問\n\n### Q8. 「機密性4情報」という区分はありますか。\n\nA. ありません。機密性は1から3までの3段階です。\n\n' +
+      '### Q9. 統一基準の9.1.1は何を定めていますか。\n\nA. 統一基準は8章構成で、該当する項目はありません。\n\n' +
+      '### ISO/IEC 27001:2022 の A.9.4.2 はどの管理策ですか？\n\n2022年版では番号が変わり、A.8.5 が相当します。\n';
+    assert.deepEqual(findings(text, FACT_RULES), []);
+  });
+
+  it('a heading question answered はい, and one nobody answers, are claims: reported at the class', () => {
+    const text =
+      '## よくある質問\n\n### Q10. 機密性4情報は使えますか。\n\nA. はい、使えます。\n\n### Q11. 研修で機密性4情報を扱いますか\n\n## 次の章\n\n本文。\n';
+    assert.deepEqual(findings(text, FACT_RULES), [
+      ['classification/unknown-level', '機密性4情報', offsetOf(text, '機密性4情報'), CLASS_4],
+      ['classification/unknown-level', '機密性4情報', offsetOf(text, '機密性4情報', 1), CLASS_4],
+    ]);
+  });
+
+  it('onlyAsked: an answered question is asked; a checklist item followed by another question, and an aside in brackets, are stated', () => {
+    const faq = parseMarkdownDocument('### Q8. 「機密性4情報」という区分はありますか。\n\nA. ありません。\n');
+    assert.equal(onlyAsked(faq, offsetOf(faq.text, '機密性4')), true);
+    const checklist = parseMarkdownDocument(
+      '# チェックリスト\n\n- [ ] ISMAP登録の有効期間（登録日から3年間）が契約期間の終了日まで続くか\n- [ ] 機密性3情報を扱わないか\n',
+    );
+    assert.equal(onlyAsked(checklist, offsetOf(checklist.text, '3年間')), false);
+    const aside = parseMarkdownDocument('- 有効期間（登録日から3年間）は契約期間を満たすか。\n  - 契約書で確認した。\n- 委員：更新は3年ごとか。\n- 事務局：いいえ。\n');
+    assert.equal(onlyAsked(aside, offsetOf(aside.text, '3年間')), false);
+    assert.equal(onlyAsked(aside, offsetOf(aside.text, '3年ごと')), true);
+  });
+});
+
+describe('not a claim: a question after a speaker label in minutes, answered by the next speaker (every rule)', () => {
+  const MINUTES_RULES: Rule[] = [ismapRenewalPeriodRule, privacyReportThresholdRule, classificationUnknownLevelRule, govCloudOverseasRegionRule];
+
+  it('〜のか。, 〜のか？ and 〜か。 after 田中主査：, **山本係長**：, 佐藤： are questions; いいえ from the next speaker leaves them quiet', () => {
+    const text =
+      '# 議事録\n\n〇〇町 総務課\n\n' +
+      '- 田中主査（総務課）：ISMAPの登録は3年ごとに更新されるのか？\n- 伊藤PM：いいえ。毎年の監査を受けて更新される。\n' +
+      '- **山本係長**：漏えいした人数が1,000人を超えなければ、個人情報保護委員会への報告は不要なのか。\n- **伊藤PM**：いいえ。町は100人を超える漏えい等で報告する。\n' +
+      '- 佐藤：機密性4情報の区分を設けるか。\n- 伊藤PM：設けない。\n\n' +
+      '田中主査：バックアップを us-east-1 に置くのか。\n伊藤PM：いいえ。東京リージョンのみとする。\n';
+    assert.deepEqual(findings(text, MINUTES_RULES), []);
+  });
+
+  it('a question the next speaker confirms (はい) is reported at the question', () => {
+    const text = '# 議事録\n\n- 山本係長：ISMAPは3年ごとの更新でよかったか。\n- 伊藤PM：はい、3年ごとです。\n';
+    assert.deepEqual(findings(text, MINUTES_RULES), [
+      ['ismap/renewal-period', '3年ごと', offsetOf(text, '3年ごと'), 'ISMAP登録の有効期限: 「3年ごと」で更新する制度ではなく、登録は監査対象期間の末日の翌日から1年4か月後まで有効です'],
+    ]);
+  });
+
+  it('questionAt reads the answer past the speaker label, also in bold; a label that answers (不要：) is the answer', () => {
+    const model = parseMarkdownDocument('- 田中：登録は3年ごとか。\n- **伊藤PM**：はい、そうです。\n\n- 委員：報告は必要か。\n- 不要：100人以下のため。\n');
+    assert.deepEqual(questionAt(model, offsetOf(model.text, '3年')), { text: '田中:登録は3年ごとか。', answer: 'confirms', answerText: 'はい、そうです。' });
+    assert.equal(questionAt(model, offsetOf(model.text, '報告'))?.answer, 'refuses');
   });
 });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeDocument } from '../../server/src/analysis';
+import { allRules } from '../../server/src/rules';
 import { bundledKnowledge, offsetOf } from '../helpers';
 
 /** The sector read for a document: [sector, writer, evidence text, its offset, source]. */
@@ -205,6 +206,61 @@ const cases: Case[] = [
     sector: undefined,
     writer: undefined,
   },
+  {
+    name: "a YAML document's own organization key naming a company, whose comment denies a public client (官公庁向けの案件ではない)",
+    uri: 'file:///infra.yaml',
+    text: '# 自社サービスの本番インフラ定義\n# 官公庁向けの案件ではない（BtoC の自社サービス）。\norganization: 株式会社ミナトソフト\ncloud:\n  region: us-west-2\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['株式会社ミナトソフト', 'yaml'],
+  },
+  {
+    name: "a YAML document's sector: private stands, whatever its comments say of clients",
+    uri: 'file:///infra.yaml',
+    text: '# 〇〇市向けの案件ではない\nsector: private\ncompany: 株式会社ミナトソフト\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['private', 'yaml'],
+  },
+  {
+    name: 'a company: key names the company whatever the form of its name',
+    uri: 'file:///infra.yaml',
+    text: 'company: ミナトソフト\nservice: 家計簿アプリ\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['ミナトソフト', 'yaml'],
+  },
+  {
+    name: 'a top-level owner naming a company in English',
+    uri: 'file:///infra.yaml',
+    text: 'owner: Minato Soft Inc.\nservice: budget-app\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['Minato Soft Inc.', 'yaml'],
+  },
+  {
+    name: 'trap: a company that builds for a named 市 is its vendor, even with a company key',
+    uri: 'file:///infra.yaml',
+    text: '# 〇〇市向けに開発した住民ポータルの基盤定義\ncompany: 株式会社ミナトソフト\n',
+    sector: 'local',
+    writer: 'vendor',
+    cue: ['〇〇市', 'prose'],
+    vendorCue: '株式会社',
+  },
+  {
+    name: "trap: 官公庁向け is no client, even in a company's Markdown",
+    text: '# 製品説明\n\n株式会社ミナトソフトの官公庁向けプランです。\n',
+    sector: 'private',
+    writer: 'private',
+    cue: ['株式会社', 'header'],
+  },
+  {
+    name: 'trap: a denial of something else in the same sentence (は between) leaves the 市 named',
+    text: '# 手順書（案）\n\n〇〇市の手順書は確定版ではない。\n',
+    sector: 'local',
+    writer: 'local',
+    cue: ['〇〇市', 'header'],
+  },
   { name: 'no cue at all', text: '# メモ\n\n漏えい等の報告について整理する。\n', sector: undefined, writer: undefined },
 ];
 
@@ -220,4 +276,49 @@ describe('sector inference (who is writing, whose data)', () => {
       });
     });
   }
+});
+
+describe("a YAML document's own keys set the sector for the rules that follow it", () => {
+  /** The same infrastructure YAML, its top-level keys naming who writes it. */
+  const infra = (who: string) =>
+    `# 本番インフラ定義\n# 官公庁向けの案件ではない（自社サービス）。\n${who}\ncloud:\n  provider: AWS\n  region: us-west-2\n` +
+    'services:\n  - service: Datadog\n    data: 会員の利用ログ\n  - service: Sentry\nincident:\n  leak_report_threshold_people: 1000\n';
+  const findings = (text: string) =>
+    analyzeDocument({ uri: 'file:///infra.yaml', text }, bundledKnowledge(), { rules: allRules }).findings.map((finding) => ({
+      rule: finding.ruleId,
+      start: finding.start,
+      en: finding.message.en,
+    }));
+
+  for (const who of ['organization: 株式会社ミナトソフト', 'company: ミナトソフト', 'sector: private', 'owner: Minato Soft Inc.']) {
+    it(`a private company's own infrastructure (${who}): its threshold, regions and SaaS tools are no findings`, () => {
+      assert.deepEqual(findings(infra(who)), []);
+    });
+  }
+
+  it("the same YAML of a 市 (organization: 〇〇市 情報政策課): the region, the threshold and the two SaaS are reported", () => {
+    const text = infra('organization: 〇〇市 情報政策課');
+    assert.deepEqual(findings(text), [
+      {
+        rule: 'govcloud/overseas-region',
+        start: offsetOf(text, 'us-west-2'),
+        en: '"us-west-2" is in Oregon, US, outside Japan; check that a local government\'s data may be kept there.',
+      },
+      {
+        rule: 'ismap/unregistered-service',
+        start: offsetOf(text, 'Datadog'),
+        en: '"Datadog" is not in govsec\'s bundled partial ISMAP list (as of 2026-09-15); check the official list.',
+      },
+      {
+        rule: 'ismap/unregistered-service',
+        start: offsetOf(text, 'Sentry'),
+        en: '"Sentry" is not in govsec\'s bundled partial ISMAP list (as of 2026-09-15); check the official list.',
+      },
+      {
+        rule: 'privacy/report-threshold',
+        start: offsetOf(text, '1000'),
+        en: 'Public bodies report leaks affecting more than 100 people; more than 1,000 is the private-sector threshold.',
+      },
+    ]);
+  });
 });

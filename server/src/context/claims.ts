@@ -113,10 +113,26 @@ export interface AskedQuestion {
   readonly answerText: string;
 }
 
+/**
+ * A speaker's label in minutes (伊藤PM：, 事務局: , 田中主査：): a short name or role with Japanese in it, then a colon.
+ * Read only where the label itself does not answer (「不要：…」 is an answer).
+ */
+const SPEAKER_LABEL = /^(?:[-*+][ \t]+)?(?:\*\*|__)?(?=[^：:\n]{0,16}[一-龥ァ-ヶ])[一-龥ぁ-んァ-ヶー々〇A-Za-z・()（） \t]{1,16}(?:\*\*|__)?[：:][ \t]*/;
+
+/** An answer's text with a speaker's label taken off (「伊藤PM：いいえ。」 → 「いいえ。」). */
+function withoutSpeaker(text: string): string {
+  const label = SPEAKER_LABEL.exec(text);
+  if (!label) {
+    return text;
+  }
+  const name = label[0].replace(/^[-*+][ \t]+/, '').replace(/[*_]+|[：:][ \t]*$/g, '');
+  return CONFIRMING.test(name) || REFUSING.test(name) ? text : text.slice(label[0].length);
+}
+
 /** Reads an answer's first sentence: yes, no, or something else. */
 function readAnswer(text: string): AnswerReading {
-  // A dash or colon before the answer (「…? — No.」) is not part of it.
-  const answer = text.replace(/^[\s—–:：>-]+/, '').replace(ANSWER_PREFIX, '').trim();
+  // A dash or colon before the answer (「…? — No.」) is not part of it, nor a speaker's label (伊藤PM：いいえ。).
+  const answer = withoutSpeaker(text.replace(/^[\s—–:：>-]+/, '').replace(ANSWER_PREFIX, '').trim()).trim();
   if (answer === '') {
     return 'none';
   }
@@ -169,7 +185,41 @@ export function questionAt(model: DocumentModel, offset: number): AskedQuestion 
   if (answerText === '' && following && following.kind !== 'heading' && sameUnit && !following.table) {
     answerText = normalizedRange(model, following.start, Math.min(following.end, following.start + ANSWER_REACH)).text.trim();
   }
-  return { text, answer: readAnswer(answerText), answerText: answerText.replace(ANSWER_PREFIX, '').trim() };
+  return { text, answer: readAnswer(answerText), answerText: withoutSpeaker(answerText.replace(ANSWER_PREFIX, '').trim()).trim() };
+}
+
+/**
+ * Whether the writer only asks about `offset`, not states it: the offset is in a question — a sentence that ends
+ * as one (〜ありますか。, 〜のか。 after a speaker's label in minutes, ?), a Q-labelled line, a heading that asks
+ * (### Q8. …はありますか。) or a 質問 cell — that its answer does not confirm. A question answered はい is the
+ * writer's claim and stays one.
+ */
+export function onlyAsked(model: DocumentModel, offset: number): boolean {
+  const asked = questionAt(model, offset);
+  if (asked === undefined || asked.answer === 'confirms') {
+    return false;
+  }
+  // A question nobody answers — a checklist's 「…続くか」 followed by the next item to check — states its premises;
+  // so does an aside in brackets inside a question (「有効期間（登録日から3年間）が…続くか」).
+  const answer = asked.answerText.replace(/^\[[ xX]\][ \t]*/, '');
+  if (asked.answer === 'none' || isQuestion(firstSentence(answer))) {
+    return false;
+  }
+  const sentence = statementAt(model, offset);
+  return !inBrackets(model.text.slice(Math.max(sentence.start, offset - CELL_REACH), offset));
+}
+
+/** Whether the end of `text` is inside a bracket opened in it: （…, (…. */
+function inBrackets(text: string): boolean {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '（' || char === '(') {
+      depth++;
+    } else if ((char === '）' || char === ')') && depth > 0) {
+      depth--;
+    }
+  }
+  return depth > 0;
 }
 
 /**
@@ -283,8 +333,16 @@ const ABOUT_WORDING =
   /表記|記載|記述|略称|呼称|名称|用語|文言|言葉|表現|呼び方|言い方|書き方|使わ|使用せず|使用しない|用いない|用いず|統一|改め|置き換|置換|言い換|書き換|書[かきくけ]|修正|訂正|削除|避け|\b(?:write|written|writing|wording|words?|terms?|phrases?|spell\w*|say|call|refer to|replace\w*|rename\w*|avoid|instead of|rather than|do not use|don't use|never use|use)\b/i;
 /** Right after a word quoted alone: what is said of the word (「NISC」の記載は, 「ガバクラ」という, 「X」と書かず, 「X」は「Y」に). */
 const WORD_PREDICATE_AFTER = /^\s*(?:という|といった|との|と(?:書|記|表|呼|言|略)|の(?:記載|表記|記述|文言|名称|用語|語)|は\s*[「『"“]|を\s*[「『"“]|ではなく\s*[「『"“]|(?:→|⇒|->)\s*[「『"“]?)/;
-/** Right after an unquoted word: it is named as a word (という略称, との記載, の表記は). */
-const NAMED_AS_WORD_AFTER = /^\s*(?:という(?:略称|呼称|表記|名称|呼び方|言い方|言葉|用語|語)|との(?:記載|表記|記述)|の(?:記載|表記|記述|文言)(?:は|を|が残))/;
+/**
+ * Right after a word, quoted or not: a question about what it means (ガバクラって何ですか, 「NISC」とは何か,
+ * ガバクラとはどういう意味, ガバクラの意味は) — the word is asked about, and the answer explains it.
+ */
+const ASKS_MEANING =
+  /^\s*(?:(?:って|っていうのは|とは|というのは|と言うのは)\s*(?:(?:何|なに|なん)(?:です|でしょう|だろう|なの|の[?？]|か(?![とら])|\s*[?？。]|\s*$)|どういう(?:意味|こと|もの)|どんな(?:意味|もの))|の意味(?:は|を|が|って))/;
+/** Right after an unquoted word: it is named as a word (という略称, との記載, の表記は), or its meaning is asked. */
+const NAMED_AS_WORD_AFTER = new RegExp(
+  `^\\s*(?:という(?:略称|呼称|表記|名称|呼び方|言い方|言葉|用語|語)|との(?:記載|表記|記述)|の(?:記載|表記|記述|文言)(?:は|を|が残))|${ASKS_MEANING.source}`,
+);
 
 /**
  * Whether [start, end) is a word spoken of, not used (metalinguistic): quoted alone — in 「」, “”, "" or English
@@ -305,7 +363,7 @@ export function mentionedAsWord(model: DocumentModel, start: number, end: number
     return NAMED_AS_WORD_AFTER.test(normalizedRange(model, end, Math.min(model.text.length, end + 12)).text);
   }
   const following = normalizedRange(model, after, Math.min(model.text.length, after + 12)).text;
-  return WORD_PREDICATE_AFTER.test(following) || ABOUT_WORDING.test(statementText(model, start));
+  return WORD_PREDICATE_AFTER.test(following) || ASKS_MEANING.test(following) || ABOUT_WORDING.test(statementText(model, start));
 }
 
 /** For a word in English single quotes ('ISMAP certification'), the offset after the closing quote. */

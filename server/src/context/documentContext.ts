@@ -10,7 +10,7 @@ import type { Knowledge } from '../knowledge';
 import type { ServiceOccurrence, TermOccurrence } from './mentions';
 import type { ServiceEntry } from '../services/types';
 import { normalizeKey } from '../text/normalize';
-import { sectorFromText, sectorOfField, type SectorReading } from './sector';
+import { namesCompanyEn, sectorFromText, sectorOfField, type SectorReading } from './sector';
 import { namesPlatform, PLATFORM_STATEMENT } from './platformStatement';
 import { quizChoiceLines } from './claims';
 import { oldSideCells } from './historical';
@@ -93,11 +93,21 @@ const SECTOR_FIELDS: readonly (readonly string[])[] = [
   ['issuer'], ['発注者'], ['organization'], ['組織'], ['機関'], ['owner'], ['所管'],
 ];
 
+/** Top-level keys that name the company whose document it is (company: 株式会社〇〇, 会社名: …): a private business. */
+const COMPANY_FIELDS: readonly string[] = ['company', 'company_name', 'companyName', '会社', '会社名', '企業名', '運営会社'];
+
+/** What the structured fields say, and whether a field stated the sector in a word (sector: private) rather than named a body. */
+type StructuredSector = SectorReading & { readonly sectorWord?: boolean };
+
 /** The sector from a structured field, with the scalar it was read from as evidence. */
-function structuredSector(model: DocumentModel, data: Record<string, unknown> | undefined): SectorReading | undefined {
-  for (const path of SECTOR_FIELDS) {
+function structuredSector(model: DocumentModel, data: Record<string, unknown> | undefined): StructuredSector | undefined {
+  const companyKey = COMPANY_FIELDS.find((key) => textOf(field(data, key)) !== undefined);
+  const fields = companyKey === undefined ? SECTOR_FIELDS : [...SECTOR_FIELDS, [companyKey]];
+  for (const path of fields) {
     const value = textOf(nested(data, [...path]));
-    const read = sectorOfField(value);
+    // A company key names a company whatever the name's form (ミナトソフト); a top-level field may name one in English (Minato Soft Inc.).
+    const company = value !== undefined && ((path.length === 1 && path[0] === companyKey) || (path.length === 1 && namesCompanyEn(value)));
+    const read = sectorOfField(value) ?? (company ? ({ sector: 'private', writer: 'private' } as const) : undefined);
     if (!read) {
       continue;
     }
@@ -105,7 +115,7 @@ function structuredSector(model: DocumentModel, data: Record<string, unknown> | 
     const scalar = model.scalars.find((candidate) => sameKey(candidate.keyPath, path));
     const source = model.kind === 'markdown' ? 'front-matter' : 'yaml';
     const evidence = scalar ? { start: scalar.start, end: scalar.end, text: model.text.slice(scalar.start, scalar.end), source } as const : undefined;
-    return { sector: read.sector, evidence, writer: read.writer, writerEvidence: evidence };
+    return { sector: read.sector, evidence, writer: read.writer, writerEvidence: evidence, sectorWord: 'sectorWord' in read && read.sectorWord };
   }
   // A body named under an owner key at any depth (workflow.owner, incident.owner: 〇〇市 総務課).
   const source = model.kind === 'markdown' ? 'front-matter' : 'yaml';
@@ -198,9 +208,10 @@ export function buildContext(
   }
 
   // Sector: front matter / YAML fields first, then the text (context/sector.ts).
-  // A business named in a field may be a vendor answering a tender: then the data is its client's (貴県).
+  // A business named in a field may be a vendor answering a tender: then the data is its client's (貴県). A
+  // sector stated in a word (sector: private) is the writer's own statement and stands.
   const structured = structuredSector(model, data);
-  const fromText = structured === undefined || structured.sector === 'private' ? sectorFromText(model) : undefined;
+  const fromText = structured === undefined || (structured.sector === 'private' && !structured.sectorWord) ? sectorFromText(model) : undefined;
   const read = structured === undefined || fromText?.writer === 'vendor' ? fromText! : structured;
   const { sector, evidence: sectorEvidence, writer, writerEvidence } = read;
 

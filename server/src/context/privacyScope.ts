@@ -18,7 +18,7 @@ import type { DocumentModel } from '../document/model';
 import { blockAt } from '../document/blocks';
 import { headingPath } from '../document/model';
 import { enclosingQuotations } from './quotations';
-import { CORRECTION, isQuizChoice, isRefutedQuotation, MISCONCEPTION } from './claims';
+import { CORRECTION, isQuizChoice, isRefutedQuotation, MISCONCEPTION, onlyAsked } from './claims';
 import { paragraphAt, sentenceAt } from '../document/sentences';
 import { normalizedIndex, normalizeKey, type NormalizedText } from '../text/normalize';
 
@@ -98,7 +98,7 @@ const QUOTED_ORIGINAL_HEADING = /修正前|原文|指摘箇所|指摘事項|誤�
 export function isNotAClaim(model: DocumentModel, start: number, end: number): boolean {
   const line = sentenceAt(model, start);
   const block = blockAt(model, start);
-  if (isQuizChoice(model, start)) {
+  if (isQuizChoice(model, start) || onlyAsked(model, start)) {
     return true;
   }
   if (MISCONCEPTION.test(model.text.slice(line.start, line.end)) || isRefutedQuotation(model, start, end)) {

@@ -32,10 +32,38 @@ const CLIENT = /貴(?:市|区|町|村|県|都|府|省|庁|機構)(?:(?![一-龥]
 const COMPANY = /弊社|当社|株式会社|有限会社|合同会社/;
 /**
  * A named public body the writer works for: 「〇〇市向けに開発」「〇〇省様」「独立行政法人〇〇機構から受託」. A
- * generic word (地方公共団体向け, 自治体向け) names no client.
+ * generic word (地方公共団体向け, 自治体向け, 官公庁向け) names no client,
+ * nor one the sentence denies (「官公庁向けの案件ではない」).
  */
 const CLIENT_WORK =
   /(?:独立行政法人[一-龥ァ-ヶー]{1,20}|[一-龥〇々ヶ△▲○●□◯]{1,10}?(?:省|庁|都|道|府|県|市|区|町|村|機構))(?=向け|様|殿|御中|から(?:の)?(?:受託|委託)|より(?:受託|委託)|の委託|に納品|へ納品|に納入|へ納入)/;
+/** Words for public bodies in general (官公庁, 中央省庁, 各府省庁): they name no one body. */
+const GENERIC_BODY = /^(?:官公庁|(?:中央|各|関係|他)?(?:府省庁|省庁|府省))$/;
+
+/**
+ * The words right after a cue deny it: 「官公庁向けの案件ではない」「〇〇市からの受託ではありません」「〇〇市以外」. The
+ * denial follows within a short phrase with no comma or は/が (「〇〇市の手順書は確定版ではない」 denies something else).
+ */
+const DENIAL = /^[^。、\nはが]{0,12}?(?:(?:では|じゃ)(?:ない|なく|ありません|ございません)|でない)|^[^。、\nはが]{0,6}以外/;
+
+function deniedAfter(text: string, end: number): boolean {
+  return DENIAL.test(text.slice(end, end + 80));
+}
+
+/**
+ * The first match of `pattern` in `text` that the sentence does not deny; with `oneBody`, also not a word for
+ * public bodies in general (a client is one body; a sector may be named in general, 府省庁は…).
+ */
+function firstAffirmed(pattern: RegExp, text: string, oneBody: boolean): RegExpExecArray | null {
+  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    if (!(oneBody && GENERIC_BODY.test(match[0])) && !deniedAfter(text, match.index + match[0].length)) {
+      return match;
+    }
+  }
+  return null;
+}
+
 /** The same in English: a company (Inc., Co., Ltd. …) building for "Sample City", "the Ministry of …". */
 const COMPANY_EN = /\b(?:Inc\.|Co\.,? Ltd\.|K\.K\.|Corporation|our company)/;
 const CLIENT_WORK_EN =
@@ -78,8 +106,32 @@ export function sectorOfName(text: string): { sector: Sector; writer: Writer } |
   return undefined;
 }
 
-/** A front-matter / YAML value: a sector word (national, 地方公共団体 …) or a body's name. */
-export function sectorOfField(value: string | undefined): { sector: Sector; writer: Writer } | undefined {
+/** What a front-matter / YAML value says: the sector, the writer, and whether it was a sector word (private) rather than a name. */
+export interface FieldReading {
+  readonly sector: Sector;
+  readonly writer: Writer;
+  readonly sectorWord?: boolean;
+}
+
+/** A front-matter / YAML value: a sector word (national, 地方公共団体 …) or a body's name (〇〇市, 株式会社〇〇). */
+export function sectorOfField(value: string | undefined): FieldReading | undefined {
+  const word = sectorOfWord(value);
+  if (word) {
+    return { ...word, sectorWord: true };
+  }
+  if (!value || /^(vendor|受託者|提案者|応札者)$/i.test(value)) {
+    return undefined;
+  }
+  const name = BODY_NAME.exec(value);
+  return name ? sectorOfName(value.slice(name.index, name.index + name[0].length)) : undefined;
+}
+
+/** Whether a value names a company in English (Minato Soft Inc., Pebble Labs K.K.). */
+export function namesCompanyEn(value: string): boolean {
+  return COMPANY_HEADER_EN.test(value);
+}
+
+function sectorOfWord(value: string | undefined): { sector: Sector; writer: Writer } | undefined {
   if (!value) {
     return undefined;
   }
@@ -95,11 +147,7 @@ export function sectorOfField(value: string | undefined): { sector: Sector; writ
   if (/^(private|民間|民間事業者|事業者|企業)$/i.test(value)) {
     return { sector: 'private', writer: 'private' };
   }
-  if (/^(vendor|受託者|提案者|応札者)$/i.test(value)) {
-    return undefined;
-  }
-  const name = BODY_NAME.exec(value);
-  return name ? sectorOfName(value.slice(name.index, name.index + name[0].length)) : undefined;
+  return undefined;
 }
 
 function evidenceOf(match: RegExpExecArray, source: SectorEvidence['source']): SectorEvidence {
@@ -125,7 +173,7 @@ export function sectorFromText(model: DocumentModel): SectorReading {
   const headerBody = (): { sector: Sector; evidence: SectorEvidence } | undefined => {
     const pattern = new RegExp(BODY_NAME.source, 'g');
     for (let match = pattern.exec(header); match; match = pattern.exec(header)) {
-      const named = sectorOfName(match[0]);
+      const named = GENERIC_BODY.test(match[0]) || deniedAfter(header, match.index + match[0].length) ? undefined : sectorOfName(match[0]);
       if (named) {
         return { sector: named.sector, evidence: evidenceOf(match, 'header') };
       }
@@ -150,7 +198,7 @@ export function sectorFromText(model: DocumentModel): SectorReading {
 
   // A company writing for a named public body (a vendor's README or design document for 〇〇市): whose data
   // it is decides the sector, as for a vendor answering a tender.
-  const client = COMPANY.test(text) ? CLIENT_WORK.exec(text) : null;
+  const client = COMPANY.test(text) ? firstAffirmed(CLIENT_WORK, text, true) : null;
   const clientSector = client ? sectorOfName(client[0]) : undefined;
   if (client && clientSector && clientSector.sector !== 'private') {
     const self = VENDOR_SELF.exec(text) ?? COMPANY.exec(text)!;
@@ -201,7 +249,7 @@ export function sectorFromText(model: DocumentModel): SectorReading {
     return { sector: 'private', evidence: evidenceOf(companyEn, 'header'), writer: 'private' };
   }
 
-  const prose = PROSE_BODY.exec(text);
+  const prose = firstAffirmed(PROSE_BODY, text, false);
   if (prose) {
     const sector: Sector = /地方公共団体|市|町|村/.test(prose[0]) ? 'local' : /民間|事業者/.test(prose[0]) ? 'private' : 'national';
     return { sector, evidence: evidenceOf(prose, 'prose') };

@@ -19,7 +19,7 @@ import type { Block, DocumentModel, Segment } from '../../document/model';
 import { segmentAt } from '../../document/sentences';
 import { normalizeKey } from '../../text/normalize';
 import type { Finding, Rule } from '../rule';
-import { isQuizChoice, speaksOfWrongValue, statementText } from '../../context/claims';
+import { isQuizChoice, onlyAsked, speaksOfWrongValue, statementText } from '../../context/claims';
 
 type Axis = 'confidentiality' | 'integrity' | 'availability';
 
@@ -225,6 +225,10 @@ export const classificationUnknownLevelRule: Rule = {
       reachedEnd = hit.end;
       // A quiz's answer option states nothing: 「(エ) 機密性4情報」 is meant to be the wrong one.
       if (isQuizChoice(model, hit.start)) {
+        continue;
+      }
+      // A question asks whether the class exists (### Q8. 「機密性4情報」という区分はありますか。 A. ありません。).
+      if (onlyAsked(model, hit.start)) {
         continue;
       }
       // A statement about the wrong class, not a use of it: 存在しない「機密性4」を選べる不具合を修正 (a changelog).

@@ -18,6 +18,7 @@ import { normalizeKey } from '../../text/normalize';
 import type { ControlOccurrence, Finding, Rule } from '../rule';
 import { familyOf, looksLikeOwnNumbering, sentenceCache } from '../../context/controlCitation';
 import { inOldSideColumn } from '../../context/historical';
+import { onlyAsked } from '../../context/claims';
 
 /** The sentence names the 2022 edition (ISO/IEC 27001:2022, JIS Q 27001:2023, 2022年版). */
 const NAMES_2022 = /(?:ISO\s?\/\s?IEC|ISO|JIS\s?Q)?\s?2700[12]\s?[:：]\s?(?:2022|2023)|2022年版|2022年改訂版/;
@@ -98,7 +99,7 @@ export const controlOutdatedIsoNumberingRule: Rule = {
       const before = normalizedRange(model, Math.max(start, occurrence.start - 8), occurrence.start).text;
       const after = normalizedRange(model, occurrence.end, Math.min(text.length, occurrence.end + 8)).text;
       // The old-side column of a 新旧対照 table (現行 beside 改定案) holds the text being replaced: the old numbering.
-      if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(model, occurrence) || inOldSideColumn(model, occurrence.start)) {
+      if (NAMES_2013.test(sentence) || OLD_BEFORE.test(before) || OLD_AFTER.test(after) || looksLikeOwnNumbering(model, occurrence) || inOldSideColumn(model, occurrence.start) || onlyAsked(model, occurrence.start)) {
         continue;
       }
       const mappings = catalogues.iso2013To2022(key);

@@ -22,6 +22,7 @@ import { normalizeCommonStandardsId, normalizeNistId, parseIsmapId } from '../..
 import type { CatalogueId } from '../../catalogues/types';
 import { normalizeKey } from '../../text/normalize';
 import type { ControlOccurrence, Finding, Rule, RuleInput } from '../rule';
+import { onlyAsked } from '../../context/claims';
 import {
   describeIds,
   documentNames,
@@ -253,7 +254,8 @@ export const controlUnknownIdRule: Rule = {
     const findings: Finding[] = [];
     for (const occurrence of input.controls) {
       const unknown = checker.unknown(occurrence);
-      if (!unknown) {
+      // A question about the number (Q4. 統一基準の9.1.1は何を定めていますか。) that its answer does not confirm.
+      if (!unknown || onlyAsked(input.model, occurrence.start)) {
         continue;
       }
       const name = frameworkName(catalogues, unknown.catalogue);

@@ -22,7 +22,7 @@ import type { Finding, Rule } from '../rule';
 import { blockAt, blockIndexAt, rowCells } from '../../document/blocks';
 import { normalizedIndex } from '../../text/normalize';
 import { documentIndex } from '../../context/serviceUsage';
-import { isRefutedQuotation } from '../../context/claims';
+import { isRefutedQuotation, onlyAsked } from '../../context/claims';
 import { normalizeKey } from '../../text/normalize';
 
 const ISMAP_SCHEME = new Set(['ismap', 'ismap-renewal', 'ismap-cloud-service-list']);
@@ -234,7 +234,8 @@ export const ismapRenewalPeriodRule: Rule = {
     };
 
     const report = (start: number, originalEnd: number, years: number) => {
-      if (seen.has(start) || isRefutedQuotation(model, start, originalEnd)) {
+      // A question in minutes or a FAQ (田中主査：…3年ごとに更新されるのか。) that its answer does not confirm asserts nothing.
+      if (seen.has(start) || isRefutedQuotation(model, start, originalEnd) || onlyAsked(model, start)) {
         return;
       }
       seen.add(start);
